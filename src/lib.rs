@@ -1,0 +1,3 @@
+//! Decision Cards: an interactive decision card compiled to WebAssembly.
+
+pub mod model;

@@ -1,0 +1,169 @@
+//! A user's answers to one card: plain serde data keyed by the card's stable item ids.
+//!
+//! Answers to ids the card no longer has are kept as they are (never dropped) and can be
+//! listed with [`Answers::orphans`]; the engine simply ignores them.
+
+use crate::model::card::{Card, MAX_WEIGHT};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Slider steps either side of neutral: positions run `-STEPS..=STEPS`.
+pub const STEPS: i8 = 2;
+
+/// Everything a user has answered on one card.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
+    /// Factor id → slider position and importance.
+    pub factors: BTreeMap<String, FactorAnswer>,
+    /// Ids of ticked signals, bad reasons and anti-patterns.
+    pub ticked: BTreeSet<String>,
+    /// Evidence id → status and note.
+    pub evidence: BTreeMap<String, EvidenceAnswer>,
+    /// Question id → note.
+    pub notes: BTreeMap<String, String>,
+    /// Ids of re-look triggers that apply today.
+    pub triggers: BTreeSet<String>,
+}
+
+/// A factor's slider position (`-STEPS` = clearly Option A, `STEPS` = clearly Option B)
+/// and its importance, when the user changed it from the card's default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FactorAnswer {
+    pub position: i8,
+    pub weight: Option<u8>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EvidenceAnswer {
+    pub status: EvidenceStatus,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Gathered,
+}
+
+impl EvidenceStatus {
+    pub const ALL: [EvidenceStatus; 3] = [Self::NotStarted, Self::InProgress, Self::Gathered];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "Not started",
+            Self::InProgress => "In progress",
+            Self::Gathered => "Gathered",
+        }
+    }
+
+    /// How much this status counts toward confidence.
+    pub fn credit(self) -> f64 {
+        match self {
+            Self::NotStarted => 0.0,
+            Self::InProgress => 0.5,
+            Self::Gathered => 1.0,
+        }
+    }
+}
+
+/// An answer kept for an item the card no longer has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Orphan {
+    /// What kind of item it was ("factor", "signal", "evidence", "question", "trigger").
+    pub kind: &'static str,
+    pub id: String,
+    /// The answer in words.
+    pub value: String,
+}
+
+impl Answers {
+    /// Slider position of a factor, clamped to the valid range.
+    pub fn position(&self, factor: &str) -> i8 {
+        self.factors
+            .get(factor)
+            .map_or(0, |f| f.position.clamp(-STEPS, STEPS))
+    }
+
+    /// Importance of a factor: the user's choice, else the card's default, clamped.
+    pub fn weight(&self, card: &Card, factor: &str) -> u8 {
+        let default = card.factor(factor).map_or(0, |f| f.weight);
+        self.factors
+            .get(factor)
+            .and_then(|f| f.weight)
+            .unwrap_or(default)
+            .min(MAX_WEIGHT)
+    }
+
+    pub fn is_ticked(&self, id: &str) -> bool {
+        self.ticked.contains(id)
+    }
+
+    pub fn evidence_status(&self, id: &str) -> EvidenceStatus {
+        self.evidence.get(id).map_or(EvidenceStatus::NotStarted, |e| e.status)
+    }
+
+    /// True when nothing at all has been answered.
+    pub fn is_empty(&self) -> bool {
+        self.factors.values().all(|f| *f == FactorAnswer::default())
+            && self.ticked.is_empty()
+            && self.evidence.values().all(|e| *e == EvidenceAnswer::default())
+            && self.notes.values().all(|n| n.is_empty())
+            && self.triggers.is_empty()
+    }
+
+    /// Bring every stored number into range, so nothing read from outside is trusted blindly.
+    pub fn clamp(&mut self) {
+        for f in self.factors.values_mut() {
+            f.position = f.position.clamp(-STEPS, STEPS);
+            f.weight = f.weight.map(|w| w.min(MAX_WEIGHT));
+        }
+    }
+
+    /// Answers to ids that this card does not have (kept, never dropped).
+    pub fn orphans(&self, card: &Card) -> Vec<Orphan> {
+        let tickable: BTreeSet<&str> = card
+            .signals()
+            .map(|(_, s)| s.id.as_str())
+            .chain(card.pitfalls().map(|p| p.id.as_str()))
+            .collect();
+        let has = |items: &[crate::model::card::Item], id: &str| items.iter().any(|i| i.id == id);
+        let mut out = Vec::new();
+        for (id, f) in &self.factors {
+            if card.factor(id).is_none() && *f != FactorAnswer::default() {
+                out.push(Orphan { kind: "factor", id: id.clone(), value: format!("position {}", f.position) });
+            }
+        }
+        for id in &self.ticked {
+            if !tickable.contains(id.as_str()) {
+                out.push(Orphan { kind: "signal", id: id.clone(), value: "ticked".into() });
+            }
+        }
+        for (id, e) in &self.evidence {
+            if !has(&card.evidence, id) && *e != EvidenceAnswer::default() {
+                let mut value = e.status.label().to_string();
+                if !e.note.is_empty() {
+                    value.push_str(": ");
+                    value.push_str(&e.note);
+                }
+                out.push(Orphan { kind: "evidence", id: id.clone(), value });
+            }
+        }
+        for (id, note) in &self.notes {
+            if !has(&card.questions, id) && !note.is_empty() {
+                out.push(Orphan { kind: "question", id: id.clone(), value: note.clone() });
+            }
+        }
+        for id in &self.triggers {
+            if !has(&card.reversibility.relook_triggers, id) {
+                out.push(Orphan { kind: "trigger", id: id.clone(), value: "applies today".into() });
+            }
+        }
+        out
+    }
+}
