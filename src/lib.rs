@@ -1,3 +1,106 @@
-//! Decision Cards: an interactive decision card compiled to WebAssembly.
+//! Decision Cards: a decision card as an interactive widget, compiled to WebAssembly.
+//!
+//! - [`model`] is the pure core: card types, answers, the engine, explanations, the record.
+//! - [`content`] holds the bundled cards (validated when the crate builds).
+//! - [`components`] is the screen; [`App`] picks the card and wires state to storage.
+//! - [`browser`] wraps the few browser APIs used besides storage.
 
+pub mod browser;
+pub mod components;
+pub mod content;
 pub mod model;
+pub mod session;
+pub mod storage;
+
+use components::evidence::Evidence;
+use components::factors::Factors;
+use components::progress::Progress;
+use components::questions::Questions;
+use components::record::RecordPanel;
+use components::reference::{AiImpact, Framing, Options, Related};
+use components::reversibility::Reversibility;
+use components::signals::Signals;
+use components::verdict::VerdictPanel;
+use leptos::prelude::*;
+use model::card::Card;
+use model::engine;
+use session::Session;
+
+/// The widget: the card named by `?card=` (or the first bundled card).
+#[component]
+pub fn App() -> impl IntoView {
+    let requested = browser::query_param("card");
+    let card = match &requested {
+        Some(id) => content::card(id),
+        None => content::cards().first(),
+    };
+    match card {
+        Some(card) => view! { <CardView card /> }.into_any(),
+        None => {
+            let why = match (content::load_error(), requested) {
+                (Some(err), _) => format!("The bundled cards could not be read: {err}"),
+                (None, Some(id)) => format!("There is no card called \u{201c}{id}\u{201d} in this build."),
+                (None, None) => "This build contains no cards.".to_string(),
+            };
+            view! {
+                <div class="dc-root">
+                    <p class="dc-alert" role="alert">{why}</p>
+                    <ul class="dc-list">
+                        {content::cards()
+                            .iter()
+                            .map(|c| view! { <li><a href=format!("?card={}", c.id)>{c.title.as_str()}</a></li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// One card with its answers, verdict and saved progress.
+#[component]
+fn CardView(card: &'static Card) -> impl IntoView {
+    let session = Session::start(card);
+    let answers = session.answers;
+    let verdict = Memo::new(move |_| answers.with(|a| engine::evaluate(card, a)));
+    let reset = Callback::new(move |_| session.reset());
+    view! {
+        <div class="dc-root">
+            <header class="dc-header">
+                <p class="dc-kicker">"Decision card"</p>
+                <h1>{card.title.as_str()}</h1>
+                <p class="dc-tagline">{card.tagline.as_str()}</p>
+                <nav class="dc-nav" aria-label="Sections">
+                    <a href="#dc-framing">"Decision"</a>
+                    <a href="#dc-options">"Options"</a>
+                    <a href="#dc-factors">"Factors"</a>
+                    <a href="#dc-signals">"Signals"</a>
+                    <a href="#dc-evidence">"Evidence"</a>
+                    <a href="#dc-record">"Record"</a>
+                </nav>
+                <Progress
+                    state=session.save_state.into()
+                    notice=session.notice.into()
+                    file_stem=card.id.clone()
+                    on_reset=reset
+                />
+            </header>
+            <div class="dc-layout">
+                <main class="dc-main">
+                    <Framing card />
+                    <Options card />
+                    <Reversibility card answers />
+                    <Questions card answers />
+                    <Factors card answers />
+                    <Evidence card answers />
+                    <Signals card answers />
+                    <AiImpact card />
+                    <Related card />
+                    <RecordPanel card answers verdict />
+                </main>
+                <VerdictPanel card verdict />
+            </div>
+        </div>
+    }
+}

@@ -6,8 +6,40 @@
 //! card sets per undo cost. Bad reasons and anti-patterns never move the score; they only
 //! produce warnings. Everything here is pure and deterministic.
 
-use crate::model::answers::Answers;
-use crate::model::card::Card;
+//!
+//! Rules the engine applies, beyond what the types say:
+//!
+//! - A factor contributes `weight × position / STEPS`; a ticked genuine signal contributes the
+//!   card's `signal_strength` toward its option. Ticked bad reasons and anti-patterns, and ids
+//!   the card does not know, contribute nothing.
+//! - `case` is the score measured away from the default. `case > burden` leaves the default
+//!   (`Switch`, or `Gated` when a capability gate for the other option points away from it).
+//!   `case <= -burden` with `case < 0` is `DefaultConfirmed`: the evidence must actually point
+//!   to the default, so neutral answers are `NotClearYet` even on a card whose burden is 0.
+//!   Everything else is `NotClearYet`, recommending the default.
+//! - Strength: `NotClearYet` is always `Slightly` (the case is inside the band); otherwise
+//!   `Clearly` up to twice the burden and `Strongly` beyond it. So a verdict that leaves or
+//!   confirms the default never reads "slightly".
+//! - Confidence is the mean credit of the card's evidence items (in progress counts half):
+//!   `Low` below 1/3, `Medium` below 3/4, `High` from 3/4. A card that asks for no evidence has
+//!   nothing outstanding: fraction 1, `High`. Evidence never changes the score or the outcome.
+//! - Card numbers are not trusted blindly: a signal strength or burden that is negative or NaN
+//!   counts as 0, and anything above [`CARD_NUMBER_CAP`] (including infinity) is capped, so
+//!   every number in a verdict is finite. A default option that is not option 0 or 1 falls
+//!   back to option 0; signals and pitfalls of any further options are ignored.
+
+use crate::model::answers::{Answers, STEPS};
+use crate::model::card::{Card, MAX_WEIGHT};
+
+/// Largest signal strength or burden taken from a card. Real cards use single digits; the cap
+/// only exists so that a broken card cannot push a score to infinity.
+pub const CARD_NUMBER_CAP: f64 = 1.0e9;
+
+/// Confidence fraction from which the level is `Medium`.
+pub const CONFIDENCE_MEDIUM: f64 = 1.0 / 3.0;
+
+/// Confidence fraction from which the level is `High`.
+pub const CONFIDENCE_HIGH: f64 = 0.75;
 
 /// What the engine concludes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +121,8 @@ pub struct Verdict {
     pub burden: f64,
     /// `score` scaled by the largest score the card allows: always in -1..=1.
     pub lean: f64,
+    /// The largest score the card allows (the scale of `lean`), ≥ 0.
+    pub max_score: f64,
     pub confidence: Confidence,
     /// Every non-zero contribution, largest magnitude first.
     pub contributions: Vec<Contribution>,
@@ -102,7 +136,342 @@ pub struct Verdict {
 }
 
 /// Evaluate the answers against the card.
+///
+/// Pure and deterministic, and it never panics: answers out of range are clamped, unknown ids
+/// are ignored and doubtful card numbers are sanitised (see the module documentation for the
+/// exact rules). It runs on every slider movement, so it does no formatting.
+#[must_use]
 pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
-    let _ = (card, answers);
-    todo!("engine")
+    let prepared = Prepared::new(card, answers);
+    let core = prepared.core(None);
+    let strength_per_signal = prepared.signal_strength;
+
+    // Factors first, then signals, each in card order: the stable sort below then breaks ties
+    // in magnitude exactly as documented (factors before signals, then card order).
+    let mut contributions = Vec::with_capacity(prepared.factors.len() + answers.ticked.len());
+    for f in &prepared.factors {
+        let amount = f.amount(f.position);
+        if amount != 0.0 {
+            contributions.push(Contribution {
+                kind: ContributionKind::Factor,
+                id: f.id.to_owned(),
+                amount,
+            });
+        }
+    }
+    if strength_per_signal > 0.0 {
+        for (side, item) in genuine_signals(card) {
+            if answers.is_ticked(&item.id) {
+                let amount = if side == 0 { -strength_per_signal } else { strength_per_signal };
+                contributions.push(Contribution {
+                    kind: ContributionKind::Signal,
+                    id: item.id.clone(),
+                    amount,
+                });
+            }
+        }
+    }
+    contributions.sort_by(|a, b| b.amount.abs().total_cmp(&a.amount.abs()));
+
+    let warnings: Vec<String> = card
+        .pitfalls()
+        .filter(|p| answers.is_ticked(&p.id))
+        .map(|p| p.id.clone())
+        .collect();
+
+    let rests_on_pitfalls =
+        rests_on_pitfalls(card, answers, &contributions, strength_per_signal, prepared.default);
+
+    let points_to = if core.score < 0.0 {
+        0
+    } else if core.score > 0.0 {
+        1
+    } else {
+        prepared.default
+    };
+
+    let strength = match core.outcome {
+        Outcome::NotClearYet => Strength::Slightly,
+        _ if core.case.abs() > 2.0 * prepared.burden => Strength::Strongly,
+        _ => Strength::Clearly,
+    };
+
+    let lean = if prepared.max_possible > 0.0 {
+        (core.score / prepared.max_possible).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+
+    Verdict {
+        outcome: core.outcome,
+        recommends: core.recommends,
+        points_to,
+        strength,
+        score: core.score,
+        burden: prepared.burden,
+        lean,
+        max_score: prepared.max_possible,
+        confidence: confidence(card, answers),
+        contributions,
+        flip: prepared.flip(&core),
+        gate: core.gate.map(|i| prepared.factors[i].id.to_owned()),
+        warnings,
+        rests_on_pitfalls,
+    }
+}
+
+/// Clamp a number read from a card into `0..=CARD_NUMBER_CAP`; NaN counts as 0.
+fn sane(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(0.0, CARD_NUMBER_CAP)
+    }
+}
+
+/// The default option as an index the engine can rely on (0 or 1).
+fn default_side(card: &Card) -> usize {
+    match card.default_index() {
+        1 => 1,
+        _ => 0,
+    }
+}
+
+/// Genuine signals of options 0 and 1. An id that the card also lists as a bad reason or
+/// anti-pattern is treated as the pitfall: ticking a pitfall must never move the score.
+fn genuine_signals(card: &Card) -> impl Iterator<Item = (usize, &crate::model::card::Item)> {
+    card.signals()
+        .filter(move |(side, item)| *side <= 1 && !card.pitfalls().any(|p| p.id == item.id))
+}
+
+/// Share of the card's evidence gathered. Answers to evidence the card does not list are
+/// ignored because only the card's own items are looked up.
+fn confidence(card: &Card, answers: &Answers) -> Confidence {
+    let fraction = if card.evidence.is_empty() {
+        1.0
+    } else {
+        let credit: f64 = card
+            .evidence
+            .iter()
+            .map(|e| answers.evidence_status(&e.id).credit())
+            .sum();
+        (credit / card.evidence.len() as f64).clamp(0.0, 1.0)
+    };
+    let level = if fraction < CONFIDENCE_MEDIUM {
+        ConfidenceLevel::Low
+    } else if fraction < CONFIDENCE_HIGH {
+        ConfidenceLevel::Medium
+    } else {
+        ConfidenceLevel::High
+    };
+    Confidence { level, fraction }
+}
+
+/// The option whose case rests mostly on ticked pitfalls, if any: the weight the pitfalls
+/// would have had (had they counted like signals) exceeds the genuine contributions toward
+/// that option. If both qualify, the larger pitfall weight wins; a tie names the non-default
+/// option, since leaving the default for bad reasons is the costlier mistake.
+fn rests_on_pitfalls(
+    card: &Card,
+    answers: &Answers,
+    contributions: &[Contribution],
+    strength_per_signal: f64,
+    default: usize,
+) -> Option<usize> {
+    let mut ticked = [0u32; 2];
+    for p in card.pitfalls() {
+        if answers.is_ticked(&p.id) {
+            if let Some(side @ 0..=1) = card.option_index(&p.favours) {
+                ticked[side] += 1;
+            }
+        }
+    }
+    let mut genuine = [0.0f64; 2];
+    for c in contributions {
+        if c.amount < 0.0 {
+            genuine[0] -= c.amount;
+        } else {
+            genuine[1] += c.amount;
+        }
+    }
+    let weight = |side: usize| strength_per_signal * f64::from(ticked[side]);
+    let qualifies = |side: usize| weight(side) > 0.0 && weight(side) > genuine[side];
+    let other = 1 - default;
+    match (qualifies(default), qualifies(other)) {
+        (true, true) if weight(default) > weight(other) => Some(default),
+        (_, true) => Some(other),
+        (true, false) => Some(default),
+        (false, false) => None,
+    }
+}
+
+/// One factor as the engine sees it after clamping.
+struct FactorState<'a> {
+    id: &'a str,
+    weight: i64,
+    position: i8,
+    /// Index of the first factor with the same id. Answers are keyed by id, so factors that
+    /// share an id (only in a broken card) always move together, also when searching flips.
+    key: usize,
+    /// The option (0 or 1) this factor is a capability gate for.
+    gate_for: Option<usize>,
+}
+
+impl FactorState<'_> {
+    /// Contribution at a given position. Computed from integers, so it is exact.
+    fn amount(&self, position: i8) -> f64 {
+        (self.weight * i64::from(position)) as f64 / f64::from(STEPS)
+    }
+}
+
+/// Everything the outcome depends on, gathered once per evaluation so the flip search can
+/// re-run the outcome for many hypothetical positions without allocating.
+struct Prepared<'a> {
+    factors: Vec<FactorState<'a>>,
+    /// Net effect of the ticked genuine signals (positive toward option 1).
+    signal_net: f64,
+    signal_strength: f64,
+    default: usize,
+    burden: f64,
+    /// The largest |score| the card allows, for `lean`.
+    max_possible: f64,
+}
+
+/// The outcome without its explanation.
+struct Core {
+    score: f64,
+    case: f64,
+    outcome: Outcome,
+    recommends: usize,
+    /// Index into `Prepared::factors` of the gate that holds the case back.
+    gate: Option<usize>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(card: &'a Card, answers: &Answers) -> Self {
+        let signal_strength = sane(card.scoring.signal_strength);
+        let factors: Vec<FactorState<'a>> = card
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| FactorState {
+                id: f.id.as_str(),
+                weight: i64::from(answers.weight(card, &f.id)),
+                position: answers.position(&f.id),
+                key: card.factors[..i].iter().position(|g| g.id == f.id).unwrap_or(i),
+                gate_for: f
+                    .gate_for
+                    .as_deref()
+                    .and_then(|o| card.option_index(o))
+                    .filter(|&side| side <= 1),
+            })
+            .collect();
+
+        let mut per_side = [0u64; 2];
+        let mut ticked_net: i64 = 0;
+        for (side, item) in genuine_signals(card) {
+            per_side[side] += 1;
+            if answers.is_ticked(&item.id) {
+                ticked_net += if side == 0 { -1 } else { 1 };
+            }
+        }
+        // One multiplication rather than a running sum: exact for whole strengths, and it
+        // keeps the score monotone in every factor.
+        let signal_net = if signal_strength > 0.0 { signal_strength * ticked_net as f64 } else { 0.0 };
+        let max_possible = f64::from(MAX_WEIGHT) * factors.len() as f64
+            + signal_strength * per_side[0].max(per_side[1]) as f64;
+
+        Prepared {
+            factors,
+            signal_net,
+            signal_strength,
+            default: default_side(card),
+            burden: sane(card.burden()),
+            max_possible,
+        }
+    }
+
+    /// Position of factor `i`, with `over = (key, position)` moving every factor of that key.
+    fn position(&self, i: usize, over: Option<(usize, i8)>) -> i8 {
+        let f = &self.factors[i];
+        match over {
+            Some((key, to)) if key == f.key => to,
+            _ => f.position,
+        }
+    }
+
+    /// The outcome, optionally with one factor moved. Never computes flips, so the flip search
+    /// can call it freely.
+    fn core(&self, over: Option<(usize, i8)>) -> Core {
+        // Integer sum of weight × position: exact, and identical whether a position comes from
+        // the answers or from a hypothetical move, so a reported flip reproduces exactly.
+        let raw: i64 = (0..self.factors.len())
+            .map(|i| self.factors[i].weight * i64::from(self.position(i, over)))
+            .sum();
+        let score = raw as f64 / f64::from(STEPS) + self.signal_net;
+        let dir = if self.default == 0 { 1.0 } else { -1.0 };
+        let case = score * dir;
+        let other = 1 - self.default;
+
+        let (outcome, recommends, gate) = if case > self.burden {
+            match self.blocking_gate(other, over) {
+                Some(g) => (Outcome::Gated, self.default, Some(g)),
+                None => (Outcome::Switch, other, None),
+            }
+        } else if case < 0.0 && case <= -self.burden {
+            (Outcome::DefaultConfirmed, self.default, None)
+        } else {
+            (Outcome::NotClearYet, self.default, None)
+        };
+        Core { score, case, outcome, recommends, gate }
+    }
+
+    /// The gate for `side` that points away from it the most (first in card order on ties).
+    /// Neutral is not "away": an unanswered gate does not block.
+    fn blocking_gate(&self, side: usize, over: Option<(usize, i8)>) -> Option<usize> {
+        let mut best: Option<(usize, i8)> = None;
+        for (i, f) in self.factors.iter().enumerate() {
+            if f.gate_for != Some(side) {
+                continue;
+            }
+            let p = self.position(i, over);
+            let away = if side == 1 { -p } else { p };
+            if away > 0 && best.is_none_or(|(_, b)| away > b) {
+                best = Some((i, away));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// The smallest single-factor move that changes the outcome. Ties: a move that changes the
+    /// recommended option wins, then the earlier factor, then the position nearer option 0.
+    fn flip(&self, now: &Core) -> Option<Flip> {
+        // (distance, keeps the same recommendation, factor index, target, outcome, recommends)
+        let mut best: Option<(i8, bool, usize, i8, Outcome, usize)> = None;
+        for (i, f) in self.factors.iter().enumerate() {
+            if f.key != i {
+                continue;
+            }
+            for to in -STEPS..=STEPS {
+                if to == f.position {
+                    continue;
+                }
+                let moved = self.core(Some((i, to)));
+                if moved.outcome == now.outcome {
+                    continue;
+                }
+                let distance = (to - f.position).abs();
+                let same = moved.recommends == now.recommends;
+                if best.is_none_or(|(d, s, ..)| (distance, same) < (d, s)) {
+                    best = Some((distance, same, i, to, moved.outcome, moved.recommends));
+                }
+            }
+        }
+        best.map(|(_, _, i, to, outcome, recommends)| Flip {
+            factor: self.factors[i].id.to_owned(),
+            to,
+            outcome,
+            recommends,
+        })
+    }
 }

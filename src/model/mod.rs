@@ -4,3 +4,8 @@
 pub mod answers;
 pub mod card;
 pub mod engine;
+pub mod envelope;
+pub mod explain;
+pub mod record;
+pub mod sections;
+pub mod validate;

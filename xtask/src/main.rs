@@ -1,1 +1,203 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
+//!
+//! - `serve`: install what is missing, then `trunk serve` (extra arguments go to Trunk).
+//! - `test`:  install what is missing (including Chromium), then run every check in order,
+//!   stopping at the first failure: native tests, browser tests, release build, e2e tests.
+//! - `dist`:  install what is missing, then the release build into `dist/`.
+//!
+//! Installing is idempotent and quick when everything is present; see `setup.rs` for how
+//! each tool is detected. This crate uses the standard library only, so it builds first and
+//! fast on a fresh machine.
+
+mod dist;
+mod setup;
+mod sri;
+mod util;
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use util::{banner, Ctx, Result};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [args]
+
+commands:
+  serve [trunk args]  install missing tools, then `trunk serve` (e.g. `cargo xtask serve --port 9000`)
+  test                install missing tools and Chromium, then run all checks:
+                        native tests, browser tests, release build, end-to-end tests
+  dist                install missing tools, then the release build into dist/
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let rest = &args[1..];
+    let ctx = Ctx::new();
+    let result = match command.as_str() {
+        "serve" => serve(&ctx, rest),
+        "test" if rest.is_empty() => test(&ctx),
+        "dist" if rest.is_empty() => dist_cmd(&ctx),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprint!("xtask: unknown command or arguments: {}\n\n{USAGE}", args.join(" "));
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(ctx: &Ctx, trunk_args: &[String]) -> Result<()> {
+    setup::base(ctx)?;
+    banner("trunk serve");
+    let mut cmd = ctx.command("trunk");
+    cmd.arg("serve").args(trunk_args);
+    ctx.run_interactive(&mut cmd)
+}
+
+fn dist_cmd(ctx: &Ctx) -> Result<()> {
+    setup::base(ctx)?;
+    dist::build(ctx)
+}
+
+/// One step of `cargo xtask test`.
+struct Step {
+    name: &'static str,
+    run: fn(&Ctx) -> Result<()>,
+}
+
+fn test(ctx: &Ctx) -> Result<()> {
+    let started = Instant::now();
+    setup::base(ctx)?;
+    setup::browser(ctx)?;
+    let steps = [
+        Step { name: "native tests (cargo test --workspace)", run: native_tests },
+        Step { name: "browser tests (wasm-bindgen-test in headless Chromium)", run: wasm_tests },
+        Step { name: "release build (cargo xtask dist)", run: dist::build },
+        Step { name: "end-to-end tests (node --test e2e/)", run: e2e_tests },
+    ];
+    let mut timings = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        let label = format!("[{}/{}] {}", i + 1, steps.len(), step.name);
+        banner(&label);
+        let t = Instant::now();
+        if let Err(e) = (step.run)(ctx) {
+            eprintln!();
+            eprintln!("==================================================================");
+            eprintln!("FAILED: {label}");
+            eprintln!("==================================================================");
+            return Err(e);
+        }
+        timings.push((label, t.elapsed()));
+    }
+    banner("all checks passed");
+    for (label, elapsed) in &timings {
+        println!("  {:>6.1}s  {label}", elapsed.as_secs_f64());
+    }
+    println!("  {:>6.1}s  total (including setup)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn native_tests(ctx: &Ctx) -> Result<()> {
+    let mut cmd = ctx.cargo();
+    cmd.args(["test", "--workspace"]);
+    ctx.run(&mut cmd)
+}
+
+/// Runs the `tests/web_*.rs` integration tests on wasm32 through wasm-bindgen-test-runner,
+/// which drives the system Chromium through chromedriver (`webdriver.json` at the root
+/// adds the browser flags). Only these files are built for wasm; the other test files are
+/// native-only.
+fn wasm_tests(ctx: &Ctx) -> Result<()> {
+    let tests = web_test_names(&ctx.root.join("tests"))?;
+    if tests.is_empty() {
+        println!("no tests/web_*.rs files: nothing to run in the browser");
+        return Ok(());
+    }
+    let mut cmd = ctx.cargo();
+    cmd.args(["test", "--package", &ctx.package_name()?, "--target", "wasm32-unknown-unknown"]);
+    for t in &tests {
+        cmd.args(["--test", t]);
+    }
+    cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER);
+    if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
+        cmd.env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    }
+    ctx.run(&mut cmd)
+}
+
+/// Names (file stems) of `tests/web_*.rs`, sorted.
+fn web_test_names(dir: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(names),
+        Err(e) => return Err(format!("cannot read {}: {e}", dir.display())),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(stem) = name.strip_suffix(".rs") {
+            if stem.starts_with("web_") && entry.path().is_file() {
+                names.push(stem.to_owned());
+            }
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+fn e2e_tests(ctx: &Ctx) -> Result<()> {
+    let dir = ctx.root.join("e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("e2e/{n}"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("no e2e/*.test.mjs files found".into());
+    }
+    // Listing the files (rather than passing the folder) behaves the same on every Node
+    // version from 20 on.
+    let mut cmd = ctx.command("node");
+    cmd.arg("--test").args(&files);
+    ctx.run(&mut cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_only_web_test_files() {
+        let dir = std::env::temp_dir().join(format!("xtask-web-tests-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["web_storage.rs", "web_app.rs", "model.rs", "web_notes.txt"] {
+            std::fs::write(dir.join(f), "").unwrap();
+        }
+        let names = web_test_names(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(names, ["web_app", "web_storage"]);
+    }
+
+    #[test]
+    fn missing_tests_folder_means_no_web_tests() {
+        assert!(web_test_names(Path::new("/nonexistent/xtask/tests")).unwrap().is_empty());
+    }
+}

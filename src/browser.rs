@@ -1,0 +1,56 @@
+//! Thin, never-panicking wrappers over the browser APIs the widget uses besides storage:
+//! the URL, the clipboard, file downloads and today's date.
+
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// A query parameter of the page URL (`?card=…`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name)
+}
+
+/// Today's date as `YYYY-MM-DD` in the user's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// Offer `text` as a file download. Returns false when the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    (|| -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = window()?.document()?;
+        let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        a.set_href(&url);
+        a.set_download(filename);
+        a.click();
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    })()
+    .is_some()
+}
+
+/// Copy text to the clipboard. The promise's outcome is not awaited: the caller shows
+/// the text too, so a refused clipboard never loses it.
+pub fn copy(text: &str) -> bool {
+    window()
+        .map(|w| {
+            let _ = w.navigator().clipboard().write_text(text);
+        })
+        .is_some()
+}
+
+/// A time (milliseconds since the epoch) as local `HH:MM`.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}

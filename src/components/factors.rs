@@ -1,0 +1,95 @@
+//! Factor sliders: one native range input per key factor, with its importance.
+
+use crate::components::slice;
+use crate::model::answers::{Answers, STEPS};
+use crate::model::card::{Card, Factor, MAX_WEIGHT};
+use crate::model::explain::{position_words, weight_words};
+use leptos::prelude::*;
+
+/// Every key factor of the card, each with a slider and an importance.
+#[component]
+pub fn Factors(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+    view! {
+        <section class="dc-section" id="dc-factors" aria-labelledby="dc-factors-h">
+            <h2 id="dc-factors-h">"Weigh the key factors"</h2>
+            <p class="dc-blurb">
+                "The variables that actually move the answer. Place each one between the two options, and say how much it matters here."
+            </p>
+            <div class="dc-factors">
+                {card.factors.iter().map(|f| view! { <FactorRow card factor=f answers /> }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// One factor: prompt, position slider (words in `aria-valuetext`) and importance.
+#[component]
+fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Answers>) -> impl IntoView {
+    let id = factor.id.as_str();
+    let position = slice(answers, move |a| a.position(id));
+    let weight = slice(answers, move |a| a.weight(card, id));
+    let slider = format!("dc-f-{id}");
+    let prompt = format!("dc-f-{id}-prompt");
+    let importance = format!("dc-f-{id}-w");
+    let words = move || position_words(card, position.get());
+    let gate = factor
+        .gate_for
+        .as_deref()
+        .and_then(|o| card.options.iter().find(|x| x.id == o))
+        .map(|o| view! { <p class="dc-gate-note">"Capability gate for " {o.name.as_str()} ": a case for it is not taken while this points away."</p> });
+    view! {
+        <div class="dc-factor" class:dc-moved=move || position.get() != 0>
+            <div class="dc-factor-head">
+                <label for=slider.clone() class="dc-factor-name">{factor.name.as_str()}</label>
+                <output for=slider.clone() class="dc-position">{words}</output>
+            </div>
+            <p class="dc-prompt" id=prompt.clone()>
+                {factor.prompt.as_str()}
+                {factor.prompt_added.then(|| view! { <span class="dc-added" title="Written for this tool from the card's questions and signals">" (added)"</span> })}
+            </p>
+            <div class="dc-slider">
+                <span class="dc-pole" aria-hidden="true">{card.options[0].name.as_str()}</span>
+                <input
+                    type="range"
+                    id=slider
+                    min=(-STEPS).to_string()
+                    max=STEPS.to_string()
+                    step="1"
+                    aria-describedby=prompt
+                    aria-valuetext=words
+                    prop:value=move || position.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(p) = event_target_value(&ev).parse::<i8>() {
+                            answers.update(|a| a.factors.entry(id.to_string()).or_default().position = p);
+                        }
+                    }
+                />
+                <span class="dc-pole" aria-hidden="true">{card.options[1].name.as_str()}</span>
+            </div>
+            <div class="dc-importance">
+                <label for=importance.clone()>"Importance"</label>
+                <select
+                    id=importance
+                    on:change=move |ev| {
+                        if let Ok(w) = event_target_value(&ev).parse::<u8>() {
+                            answers.update(|a| a.factors.entry(id.to_string()).or_default().weight = Some(w));
+                        }
+                    }
+                >
+                    {(0..=MAX_WEIGHT)
+                        .map(|w| {
+                            let default = if w == factor.weight { " (card default)" } else { "" };
+                            view! {
+                                <option value=w.to_string() prop:selected=move || weight.get() == w>
+                                    {weight_words(w)}
+                                    {default}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            {gate}
+        </div>
+    }
+}

@@ -1,0 +1,40 @@
+//! The decision record: Markdown in the MADR shape, to copy or download.
+
+use crate::browser;
+use crate::model::answers::Answers;
+use crate::model::card::Card;
+use crate::model::engine::Verdict;
+use crate::model::record;
+use leptos::prelude::*;
+
+#[component]
+pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Memo<Verdict>) -> impl IntoView {
+    let date = browser::today();
+    let markdown = Memo::new(move |_| answers.with(|a| verdict.with(|v| record::markdown(card, a, v, &date))));
+    let (message, set_message) = signal(String::new());
+    let copy = move |_| {
+        let ok = browser::copy(&markdown.get_untracked());
+        set_message.set(if ok { "Copied to the clipboard.".into() } else { "Copy failed: select the text below instead.".into() });
+    };
+    let download = move |_| {
+        let ok = browser::download(&format!("{}-decision-record.md", card.id), "text/markdown", &markdown.get_untracked());
+        set_message.set(if ok { "Download started.".into() } else { "Download failed: copy the text below instead.".into() });
+    };
+    view! {
+        <section class="dc-section" id="dc-record" aria-labelledby="dc-record-h">
+            <h2 id="dc-record-h">"Decision record"</h2>
+            <p class="dc-blurb">
+                "Your answers and the verdict as a Markdown record (context, drivers, options, outcome, consequences, when to revisit)."
+            </p>
+            <div class="dc-actions">
+                <button type="button" on:click=copy>"Copy Markdown"</button>
+                <button type="button" on:click=download data-testid="download-record">"Download .md"</button>
+                <span role="status" class="dc-status">{message}</span>
+            </div>
+            <details class="dc-record-preview">
+                <summary>"Show the record"</summary>
+                <pre data-testid="record" tabindex="0">{move || markdown.get()}</pre>
+            </details>
+        </section>
+    }
+}

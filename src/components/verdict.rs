@@ -1,0 +1,185 @@
+//! The verdict, always in view: where the evidence points, how strongly, how confident,
+//! and why — with a small picture of what moved it.
+
+use crate::model::card::Card;
+use crate::model::engine::{Contribution, Outcome, Verdict};
+use crate::model::explain;
+use leptos::prelude::*;
+
+#[component]
+pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
+    let headline = Memo::new(move |_| verdict.with(|v| explain::headline(card, v)));
+    let outcome_class = move || match verdict.with(|v| v.outcome) {
+        Outcome::NotClearYet => "dc-verdict dc-open",
+        Outcome::DefaultConfirmed => "dc-verdict dc-default-holds",
+        Outcome::Switch => "dc-verdict dc-switch",
+        Outcome::Gated => "dc-verdict dc-gated",
+    };
+    view! {
+        <aside class=outcome_class aria-labelledby="dc-verdict-h" data-testid="verdict">
+            <h2 id="dc-verdict-h" class="dc-verdict-label">"Verdict"</h2>
+            // Only the headline is live: it changes when the outcome changes, not per keystroke.
+            <div aria-live="polite" aria-atomic="true">
+                <p class="dc-headline" data-testid="verdict-headline">{move || headline.get().0}</p>
+                <p class="dc-qualifier">{move || headline.get().1}</p>
+            </div>
+            <p class="dc-badges">
+                <span class="dc-badge">
+                    "Confidence: "
+                    {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
+                    {move || verdict.with(|v| format!(" ({:.0}% of evidence gathered)", v.confidence.fraction * 100.0))}
+                </span>
+            </p>
+            <LeanMeter card verdict />
+            <details class="dc-why-details" open>
+                <summary>"Why"</summary>
+                <Explanation card verdict />
+            </details>
+        </aside>
+    }
+}
+
+/// Where the score sits between the two options, with the burden-of-proof band.
+#[component]
+fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
+    const W: f64 = 240.0;
+    let band = move || {
+        verdict.with(|v| {
+            // The band is the range where the default holds without a clear case either way.
+            let half = if v.max_score > 0.0 { (v.burden / v.max_score).min(1.0) } else { 0.0 };
+            (W / 2.0 * (1.0 - half), W * half)
+        })
+    };
+    let marker = move || W / 2.0 * (1.0 + verdict.with(|v| v.lean));
+    let label = move || {
+        verdict.with(|v| {
+            format!(
+                "Score {:.1}; leaving the default needs more than {:.1} toward {}",
+                v.score,
+                v.burden,
+                card.options[1 - card.default_index().min(1)].name
+            )
+        })
+    };
+    view! {
+        <figure class="dc-meter">
+            <svg viewBox="0 0 240 34" width="100%" role="img" aria-label=label>
+                <rect x="0" y="12" width="240" height="8" rx="4" class="dc-track" />
+                <rect x=move || band().0 y="10" width=move || band().1 height="12" rx="3" class="dc-band" />
+                <line x1="120" x2="120" y1="6" y2="26" class="dc-axis" />
+                <circle cx=marker cy="16" r="7" class="dc-marker" />
+            </svg>
+            <figcaption class="dc-meter-poles">
+                <span>{card.options[0].name.as_str()}</span>
+                <span>{card.options[1].name.as_str()}</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The reasons, largest first, the flip point and the cautions.
+#[component]
+fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
+    view! {
+        <div class="dc-explanation">
+            {move || {
+                verdict
+                    .with(|v| {
+                        let flip = explain::flip_sentence(card, v);
+                        let gate = explain::gate_sentence(card, v);
+                        let pitfalls = explain::pitfall_sentence(card, v);
+                        let side = &card.options[v.points_to.min(1)];
+                        let gated_modes = (v.outcome == Outcome::Gated).then(|| side.failure_modes.clone());
+                        let target = &card.options[v.recommends.min(1)];
+                        view! {
+                            <ContributionChart card contributions=v.contributions.clone() burden=v.burden />
+                            {gate.map(|g| view! { <p class="dc-alert" data-testid="gate">{g}</p> })}
+                            {gated_modes
+                                .map(|modes| {
+                                    view! {
+                                        <p class="dc-alert">
+                                            "Failure mode of " {side.name.clone()} " when misused: "
+                                            {modes.join(" ")}
+                                        </p>
+                                    }
+                                })}
+                            {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
+                            {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>"Flip point: "</strong>{f}</p> })}
+                            <h3 class="dc-small-h">"Watch for with " {target.name.clone()}</h3>
+                            <ul class="dc-list">
+                                {target
+                                    .hidden_costs
+                                    .iter()
+                                    .map(|c| view! { <li>"Hidden cost: " {c.clone()}</li> })
+                                    .collect_view()}
+                                {target
+                                    .failure_modes
+                                    .iter()
+                                    .map(|m| view! { <li>"Failure mode: " {m.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Every contribution as a bar from the centre line, largest first, with its words.
+#[component]
+fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burden: f64) -> impl IntoView {
+    if contributions.is_empty() {
+        return view! {
+            <p class="dc-blurb" data-testid="no-contributions">
+                "Nothing has moved the score yet: with no evidence, the default stance stands."
+            </p>
+        }
+        .into_any();
+    }
+    const ROW: f64 = 18.0;
+    const HALF: f64 = 60.0;
+    let largest = contributions.iter().map(|c| c.amount.abs()).fold(burden.max(1.0), f64::max);
+    let height = ROW * contributions.len() as f64;
+    let rows = contributions
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let y = i as f64 * ROW;
+            let len = (c.amount.abs() / largest * HALF).max(1.0);
+            let x = if c.amount < 0.0 { 180.0 - len } else { 180.0 };
+            let class = if c.amount < 0.0 { "dc-bar-a" } else { "dc-bar-b" };
+            let label = explain::contribution_label(card, c.kind, &c.id);
+            let short: String = label.chars().take(22).collect();
+            view! {
+                <g>
+                    <title>{format!("{label}: {}", explain::amount_words(card, c.amount))}</title>
+                    <text x="0" y=y + 13.0 class="dc-bar-label">{short}</text>
+                    <rect x=x y=y + 4.0 width=len height="10" rx="2" class=class />
+                </g>
+            }
+        })
+        .collect_view();
+    let items = contributions
+        .iter()
+        .map(|c| {
+            view! {
+                <li>
+                    {explain::contribution_label(card, c.kind, &c.id)} ": "
+                    {explain::amount_words(card, c.amount)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="dc-chart">
+            <svg viewBox=format!("0 0 240 {height}") width="100%" aria-hidden="true">
+                <line x1="180" x2="180" y1="0" y2=height class="dc-axis" />
+                {rows}
+            </svg>
+            <figcaption>
+                <ol class="dc-contributions" data-testid="contributions">{items}</ol>
+            </figcaption>
+        </figure>
+    }
+    .into_any()
+}

@@ -1,0 +1,155 @@
+//! Words for the engine's numbers: slider steps, importance, and the verdict's explanation.
+//!
+//! The UI and the decision record both speak through this module, so the screen and the
+//! exported record always say the same thing.
+
+use crate::model::answers::STEPS;
+use crate::model::card::Card;
+use crate::model::engine::{ConfidenceLevel, ContributionKind, Outcome, Strength, Verdict};
+
+/// Words for each importance level, `0..=MAX_WEIGHT`.
+pub const WEIGHT_WORDS: [&str; 4] = ["Not relevant", "Low", "Medium", "High"];
+
+pub fn weight_words(weight: u8) -> &'static str {
+    WEIGHT_WORDS[usize::from(weight).min(WEIGHT_WORDS.len() - 1)]
+}
+
+/// Words for a slider position, naming the option it points to.
+pub fn position_words(card: &Card, position: i8) -> String {
+    let position = position.clamp(-STEPS, STEPS);
+    let side = |i: usize| card.options.get(i).map_or("?", |o| o.name.as_str());
+    match position {
+        0 => "Neutral".to_string(),
+        p if p == -STEPS => format!("Points clearly to {}", side(0)),
+        p if p == STEPS => format!("Points clearly to {}", side(1)),
+        p if p < 0 => format!("Leans to {}", side(0)),
+        _ => format!("Leans to {}", side(1)),
+    }
+}
+
+/// "Option A" / "Option B".
+pub fn option_letter(index: usize) -> &'static str {
+    if index == 0 {
+        "Option A"
+    } else {
+        "Option B"
+    }
+}
+
+pub fn strength_words(strength: Strength) -> &'static str {
+    match strength {
+        Strength::Slightly => "slightly",
+        Strength::Clearly => "clearly",
+        Strength::Strongly => "strongly",
+    }
+}
+
+pub fn confidence_words(level: ConfidenceLevel) -> &'static str {
+    match level {
+        ConfidenceLevel::Low => "Low",
+        ConfidenceLevel::Medium => "Medium",
+        ConfidenceLevel::High => "High",
+    }
+}
+
+/// The verdict as a headline and a one-line qualifier.
+pub fn headline(card: &Card, verdict: &Verdict) -> (String, String) {
+    let name = |i: usize| card.options.get(i).map_or("?", |o| o.name.as_str());
+    let default = card.default_index();
+    let other = 1 - default.min(1);
+    match verdict.outcome {
+        Outcome::NotClearYet => (
+            format!("Stay with {} — the default", name(default)),
+            format!("The case for {} is not clear yet.", name(other)),
+        ),
+        Outcome::DefaultConfirmed => (
+            format!("{} — the default holds", name(default)),
+            format!(
+                "The evidence points {} to {}.",
+                strength_words(verdict.strength),
+                name(default)
+            ),
+        ),
+        Outcome::Switch => (
+            format!("{} is justified", name(other)),
+            format!(
+                "The case {} clears the burden of proof for leaving {}.",
+                strength_words(verdict.strength),
+                name(default)
+            ),
+        ),
+        Outcome::Gated => (
+            format!("Not yet: the capability for {} is missing", name(other)),
+            format!(
+                "The case points to {}, but a capability it depends on points away. Stay with {} until that changes.",
+                name(other),
+                name(default)
+            ),
+        ),
+    }
+}
+
+/// A contribution in words: "Privacy: Points clearly to Self-Hosted Model (importance High)".
+pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> String {
+    match kind {
+        ContributionKind::Factor => card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone()),
+        ContributionKind::Signal => card
+            .signals()
+            .find(|(_, s)| s.id == id)
+            .map_or_else(|| id.to_string(), |(_, s)| format!("Signal: {}", s.text)),
+    }
+}
+
+/// The sentence about the flip point, if there is one.
+pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
+    let flip = verdict.flip.as_ref()?;
+    let factor = card.factor(&flip.factor)?;
+    let name = card.options.get(flip.recommends).map_or("?", |o| o.name.as_str());
+    let target = position_words(card, flip.to).to_lowercase();
+    let what = match flip.outcome {
+        Outcome::Switch => format!("{name} would be justified"),
+        Outcome::Gated => format!("the case would point to {name}, held back by a capability gap,"),
+        Outcome::DefaultConfirmed => format!("the evidence would clearly confirm {name}"),
+        Outcome::NotClearYet => "the case would no longer be clear".to_string(),
+    };
+    Some(format!("{} if {} moved to \u{201c}{}\u{201d}.", capitalise(&what), factor.name, target))
+}
+
+/// The capability-gap sentence for a gated verdict.
+pub fn gate_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
+    let factor = card.factor(verdict.gate.as_deref()?)?;
+    Some(format!(
+        "{} points away from {}: {}",
+        factor.name,
+        card.options.get(verdict.points_to).map_or("?", |o| o.name.as_str()),
+        factor.prompt
+    ))
+}
+
+/// The warning when a case rests mostly on reasons the card sets aside.
+pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
+    let option = verdict.rests_on_pitfalls?;
+    let side = card.options.get(option)?;
+    let names: Vec<String> = card
+        .pitfalls()
+        .filter(|p| p.favours == side.id && verdict.warnings.contains(&p.id))
+        .map(|p| format!("\u{201c}{}\u{201d}", p.text))
+        .collect();
+    Some(format!(
+        "The case for {} rests mostly on reasons the card sets aside: {}.",
+        side.name,
+        names.join(", ")
+    ))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A signed amount in words: "+3.0 toward Self-Hosted Model".
+pub fn amount_words(card: &Card, amount: f64) -> String {
+    let side = if amount < 0.0 { 0 } else { 1 };
+    let name = card.options.get(side).map_or("?", |o| o.name.as_str());
+    format!("{:.1} toward {}", amount.abs(), name)
+}

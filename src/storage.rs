@@ -1,0 +1,744 @@
+//! Saved progress in the browser's `localStorage`: the only module that touches it.
+//!
+//! Each card's answers are stored as one [`Envelope`] (see that module for the format, the
+//! size cap and the schema migrations) under one key:
+//!
+//! - `decision-cards/<card-id>`: the card's progress. The key holds no schema version, so a
+//!   newer version of the app reads (and migrates) the same key.
+//! - `decision-cards/<card-id>/backup/<ms-since-epoch>`: a verbatim copy of stored text that
+//!   could not be read, made before that key is ever written again.
+//!
+//! Rules, all of which come from one principle, *never destroy what you could not read*:
+//!
+//! - Nothing here panics. Storage that is blocked or absent (sandboxed iframe, disabled site
+//!   data, not a browser at all) is detected through `web_sys` with a write probe, and the
+//!   widget keeps working in memory ([`StoreStatus::Unavailable`]).
+//! - Unreadable text is copied to a backup key first; only then may the card's key be reused.
+//!   When the copy cannot be made (storage full), the store turns read-only until the user
+//!   has taken the text (the UI offers it for download) and calls [`Store::allow_overwrite`].
+//! - Text from a newer schema is never rewritten in an older one: the store turns read-only.
+//! - A failed write (quota) leaves the previous value in place: the Web Storage `setItem`
+//!   guarantees it, so nothing is removed before writing.
+//! - Before each write the current value is read again: if another tab or a newer version
+//!   changed it in the meantime, the rules above apply to that value too.
+//!
+//! Typical use (Leptos-agnostic; the component keeps the [`Saver`] for its lifetime):
+//!
+//! ```ignore
+//! let mut store = Store::open(&card.id, card.version);
+//! let loaded = store.load();            // Restored answers, or a notice to show
+//! let mut saver = Saver::new(store);
+//! saver.on_result(|r| { /* show "saved", or the error */ });
+//! saver.on_change(|loaded| { /* another tab changed this card's answers */ });
+//! // on every edit:
+//! saver.schedule(answers.clone());
+//! ```
+
+use crate::model::answers::Answers;
+use crate::model::envelope::{self, DecodeError, Envelope, MAX_BYTES};
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Event, EventTarget, Storage, StorageEvent};
+
+/// Prefix of every key this app writes.
+pub const KEY_PREFIX: &str = "decision-cards/";
+
+/// Quiet time before a scheduled save is written: long enough to coalesce a slider drag,
+/// short enough that little is at stake if the browser dies.
+pub const DEFAULT_DELAY_MS: i32 = 400;
+
+/// Written and removed at start-up to prove storage accepts writes. Card ids are made of
+/// lowercase letters, digits and `-`, so this can never be a card's key.
+const PROBE_KEY: &str = "decision-cards/.probe";
+
+/// The key holding a card's progress.
+pub fn key_for(card_id: &str) -> String {
+    format!("{KEY_PREFIX}{card_id}")
+}
+
+/// The prefix of a card's backup keys; a backup key adds the time in milliseconds.
+pub fn backup_prefix(card_id: &str) -> String {
+    format!("{KEY_PREFIX}{card_id}/backup/")
+}
+
+/// The current time in milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+}
+
+/// The browser window, or `None` anywhere else (natively, calling into JS would panic).
+fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// Whether progress can be saved, and if not, why (the reasons are written for the user).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreStatus {
+    /// Progress is saved in this browser.
+    Available,
+    /// No usable storage: answers live in memory only and are lost on close.
+    Unavailable(String),
+    /// Stored data must not be overwritten (newer schema, or unreadable data that could not
+    /// be backed up): nothing is saved until [`Store::allow_overwrite`].
+    ReadOnly(String),
+    /// The last write hit the storage quota; the last good copy is still stored.
+    QuotaExceeded,
+}
+
+impl fmt::Display for StoreStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreStatus::Available => f.write_str("Progress is saved in this browser."),
+            StoreStatus::Unavailable(reason) | StoreStatus::ReadOnly(reason) => f.write_str(reason),
+            StoreStatus::QuotaExceeded => f.write_str(
+                "This browser's storage is full: the latest changes are not saved (the last \
+                 saved copy is kept). Export your answers to keep them.",
+            ),
+        }
+    }
+}
+
+/// What [`Store::load`] (or a change from another tab) found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// Nothing saved for this card yet.
+    Fresh,
+    /// Saved answers, clamped into range; `migrated` when they were in an older schema.
+    Restored {
+        answers: Answers,
+        saved_at: f64,
+        content_version: u32,
+        migrated: bool,
+    },
+    /// The stored text could not be read. It is left in place, and copied to `backup_key`
+    /// when that was possible (when not, the store is read-only). `raw` is the text itself,
+    /// for the user to download.
+    KeptAside {
+        backup_key: Option<String>,
+        reason: String,
+        raw: String,
+    },
+    /// Saved by a newer version: left untouched, and the store is read-only.
+    Newer { reason: String, raw: String },
+    /// Storage is unavailable: start from empty answers, kept in memory.
+    Unavailable { reason: String },
+}
+
+/// Why a save did not happen. In every case the previously stored value is unchanged.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// No usable storage (the reason is written for the user).
+    Unavailable(String),
+    /// The store is read-only (the reason is written for the user).
+    ReadOnly(String),
+    /// The browser's storage quota is exhausted.
+    Quota,
+    /// The answers would exceed the size the app agrees to read back.
+    TooLarge { bytes: usize },
+    /// Any other storage failure, with the browser's message.
+    Other(String),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Unavailable(reason) | SaveError::ReadOnly(reason) => f.write_str(reason),
+            SaveError::Quota => f.write_str(
+                "Not saved: this browser's storage is full. The last saved copy is kept; export \
+                 your answers to keep the latest ones.",
+            ),
+            SaveError::TooLarge { bytes } => write!(
+                f,
+                "Not saved: the answers are too large ({} KB; the limit is {} KB). Shorten the \
+                 longest notes.",
+                bytes.div_ceil(1024),
+                MAX_BYTES / 1024
+            ),
+            SaveError::Other(message) => write!(f, "Not saved: the browser refused ({message})."),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// One card's saved progress. Holds no answers of its own beyond what it needs to tell its
+/// own writes from changes made elsewhere.
+pub struct Store {
+    card_id: String,
+    content_version: u32,
+    key: String,
+    /// The storage, or why there is none.
+    storage: Result<Storage, String>,
+    /// Set while stored data must not be overwritten; the reason is shown to the user.
+    read_only: Option<String>,
+    quota_exceeded: bool,
+    /// The text at `key` as this store last read or wrote it. A different value means
+    /// someone else wrote: another tab, or another version of the app.
+    last_raw: Option<String>,
+    /// The answers `last_raw` holds, when it was readable: a save of the same answers is
+    /// skipped, which also stops two tabs from echoing each other's writes forever.
+    last_answers: Option<Answers>,
+}
+
+impl Store {
+    /// Open the store for one card. Never panics: when storage is blocked or missing, the
+    /// store works without it and [`Store::status`] says why.
+    pub fn open(card_id: &str, content_version: u32) -> Store {
+        let (storage, quota_exceeded) = match probe() {
+            Ok((storage, full)) => (Ok(storage), full),
+            Err(reason) => (Err(reason), false),
+        };
+        Store {
+            card_id: card_id.to_string(),
+            content_version,
+            key: key_for(card_id),
+            storage,
+            read_only: None,
+            quota_exceeded,
+            last_raw: None,
+            last_answers: None,
+        }
+    }
+
+    /// The key this card's progress is stored under.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Whether saving works now.
+    pub fn status(&self) -> StoreStatus {
+        match (&self.storage, &self.read_only) {
+            (Err(reason), _) => StoreStatus::Unavailable(reason.clone()),
+            (Ok(_), Some(reason)) => StoreStatus::ReadOnly(reason.clone()),
+            (Ok(_), None) if self.quota_exceeded => StoreStatus::QuotaExceeded,
+            (Ok(_), None) => StoreStatus::Available,
+        }
+    }
+
+    /// Read this card's saved progress. Unreadable text is backed up before anything else
+    /// happens; newer-schema text makes the store read-only.
+    pub fn load(&mut self) -> Loaded {
+        let storage = match &self.storage {
+            Ok(storage) => storage,
+            Err(reason) => {
+                return Loaded::Unavailable {
+                    reason: reason.clone(),
+                }
+            }
+        };
+        match storage.get_item(&self.key) {
+            Ok(raw) => self.take_in(raw),
+            Err(err) => {
+                // What cannot be read must not be overwritten: treat storage as unavailable.
+                let reason = format!(
+                    "Saved progress could not be read from this browser's storage ({}). \
+                     Changes are kept in memory only.",
+                    js_message(&err)
+                );
+                self.storage = Err(reason.clone());
+                Loaded::Unavailable { reason }
+            }
+        }
+    }
+
+    /// Save the answers now. On any error the stored value is left as it was.
+    pub fn save(&mut self, answers: &Answers) -> Result<(), SaveError> {
+        let storage = self.writable()?;
+        let unchanged = match (&self.last_raw, &self.last_answers) {
+            // Nothing stored and nothing answered: no need to create the key.
+            (None, _) => answers.is_empty(),
+            (Some(_), Some(stored)) => stored == answers,
+            (Some(_), None) => false,
+        };
+        if unchanged {
+            self.quota_exceeded = false;
+            return Ok(());
+        }
+        let text = envelope::encode(&Envelope::new(
+            &self.card_id,
+            self.content_version,
+            now_ms(),
+            answers.clone(),
+        ));
+        if text.len() > MAX_BYTES {
+            return Err(SaveError::TooLarge { bytes: text.len() });
+        }
+        match storage.set_item(&self.key, &text) {
+            Ok(()) => {
+                self.quota_exceeded = false;
+                self.last_raw = Some(text);
+                self.last_answers = Some(answers.clone());
+                Ok(())
+            }
+            Err(err) if is_quota(&err) => {
+                self.quota_exceeded = true;
+                Err(SaveError::Quota)
+            }
+            Err(err) => Err(SaveError::Other(js_message(&err))),
+        }
+    }
+
+    /// Remove this card's saved progress (the confirmed "reset"). Backups are left alone.
+    pub fn clear(&mut self) -> Result<(), SaveError> {
+        let storage = self.writable()?;
+        storage
+            .remove_item(&self.key)
+            .map_err(|err| SaveError::Other(js_message(&err)))?;
+        self.last_raw = None;
+        self.last_answers = None;
+        Ok(())
+    }
+
+    /// Lift the read-only state: the user has downloaded the kept data, or chose to replace
+    /// it. The next save overwrites the card's key, even newer-schema data.
+    pub fn allow_overwrite(&mut self) {
+        self.read_only = None;
+    }
+
+    /// This card's backup keys, oldest first.
+    pub fn backup_keys(&self) -> Vec<String> {
+        let Ok(storage) = &self.storage else {
+            return Vec::new();
+        };
+        let prefix = backup_prefix(&self.card_id);
+        let mut keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| key.starts_with(&prefix))
+            .collect();
+        // Timestamps have the same number of digits for centuries: text order is time order.
+        keys.sort();
+        keys
+    }
+
+    /// The storage, once the current value has been checked: another tab or version may have
+    /// written since this store last looked (the `storage` event may not have arrived yet).
+    fn writable(&mut self) -> Result<Storage, SaveError> {
+        let storage = match &self.storage {
+            Ok(storage) => storage.clone(),
+            Err(reason) => return Err(SaveError::Unavailable(reason.clone())),
+        };
+        let current = storage
+            .get_item(&self.key)
+            .map_err(|err| SaveError::Other(js_message(&err)))?;
+        if current != self.last_raw {
+            let _ = self.take_in(current);
+        }
+        match &self.read_only {
+            Some(reason) => Err(SaveError::ReadOnly(reason.clone())),
+            None => Ok(storage),
+        }
+    }
+
+    /// Adopt `raw` as the stored value and decide what may be done with it.
+    fn take_in(&mut self, raw: Option<String>) -> Loaded {
+        self.read_only = None;
+        self.last_answers = None;
+        self.last_raw = raw.clone();
+        let Some(raw) = raw else { return Loaded::Fresh };
+        match envelope::decode_detailed(&raw, &self.card_id) {
+            Ok(decoded) => {
+                let migrated = decoded.migrated();
+                let env = decoded.envelope;
+                self.last_answers = Some(env.answers.clone());
+                Loaded::Restored {
+                    answers: env.answers,
+                    saved_at: env.saved_at,
+                    content_version: env.content_version,
+                    migrated,
+                }
+            }
+            Err(err @ DecodeError::Newer { .. }) => {
+                let reason = err.to_string();
+                self.read_only = Some(reason.clone());
+                Loaded::Newer { reason, raw }
+            }
+            Err(err) => {
+                let backup_key = self.back_up(&raw);
+                if backup_key.is_none() {
+                    self.read_only = Some(
+                        "Saved progress could not be read, and there is no room to keep a copy \
+                         of it, so it is left untouched and changes are not saved. Download it, \
+                         then choose to start over."
+                            .to_string(),
+                    );
+                }
+                Loaded::KeptAside {
+                    backup_key,
+                    reason: err.to_string(),
+                    raw,
+                }
+            }
+        }
+    }
+
+    /// Copy unreadable text to a backup key and return that key. Reuses an existing backup
+    /// holding the same text, so reloading a page does not pile up copies.
+    fn back_up(&mut self, raw: &str) -> Option<String> {
+        let existing = self.backup_keys();
+        let storage = self.storage.as_ref().ok()?;
+        for key in existing {
+            if storage.get_item(&key).ok().flatten().as_deref() == Some(raw) {
+                return Some(key);
+            }
+        }
+        let prefix = backup_prefix(&self.card_id);
+        // `as` saturates, so even a broken clock gives a valid key.
+        let stamp = now_ms().max(0.0) as u64;
+        // Two backups within one millisecond are unlikely but possible: take the next free
+        // stamp, and give up rather than loop if storage keeps failing to answer.
+        let key = (0..64)
+            .map(|i| format!("{prefix}{}", stamp.saturating_add(i)))
+            .find(|key| matches!(storage.get_item(key), Ok(None)))?;
+        match storage.set_item(&key, raw) {
+            Ok(()) => Some(key),
+            Err(err) => {
+                if is_quota(&err) {
+                    self.quota_exceeded = true;
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Find usable local storage, proving it accepts writes. `Ok((storage, true))` means it can
+/// be read but is full.
+fn probe() -> Result<(Storage, bool), String> {
+    let window = window().ok_or_else(|| {
+        "Not running in a browser window: answers are kept in memory only.".to_string()
+    })?;
+    // `local_storage()` throws in sandboxed frames and when site data is blocked.
+    let storage = match window.local_storage() {
+        Ok(Some(storage)) => storage,
+        Ok(None) => {
+            return Err(
+                "This browser offers no storage to this page: answers are kept in \
+                        memory only and are lost when the page closes."
+                    .to_string(),
+            )
+        }
+        Err(_) => {
+            return Err(
+                "The browser blocks storage for this page (for example inside a \
+                        sandboxed frame, or with site data turned off): answers are kept in \
+                        memory only and are lost when the page closes."
+                    .to_string(),
+            )
+        }
+    };
+    match storage.set_item(PROBE_KEY, "1") {
+        Ok(()) => {
+            let _ = storage.remove_item(PROBE_KEY);
+            Ok((storage, false))
+        }
+        Err(err) if is_quota(&err) => Ok((storage, true)),
+        Err(err) => Err(format!(
+            "The browser refuses to save for this page ({}): answers are kept in memory only.",
+            js_message(&err)
+        )),
+    }
+}
+
+/// A property of a thrown JS value, when it is a string.
+fn js_string(err: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(err, &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+}
+
+/// Whether a thrown value means "storage is full", in any of the ways browsers say it.
+fn is_quota(err: &JsValue) -> bool {
+    let name = js_string(err, "name");
+    if matches!(
+        name.as_deref(),
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+    ) {
+        return true;
+    }
+    let code = js_sys::Reflect::get(err, &JsValue::from_str("code"))
+        .ok()
+        .and_then(|c| c.as_f64());
+    matches!(code, Some(c) if c == 22.0 || c == 1014.0)
+}
+
+/// A readable message for a thrown JS value.
+fn js_message(err: &JsValue) -> String {
+    js_string(err, "message")
+        .filter(|m| !m.is_empty())
+        .or_else(|| js_string(err, "name"))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// An event listener that is removed when dropped.
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    fn add(
+        target: &EventTarget,
+        kind: &'static str,
+        f: impl FnMut(Event) + 'static,
+    ) -> Option<Self> {
+        let callback = Closure::<dyn FnMut(Event)>::new(f);
+        target
+            .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Listener {
+            target: target.clone(),
+            kind,
+            callback,
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+    }
+}
+
+type ResultCallback = Rc<dyn Fn(&Result<(), SaveError>)>;
+
+struct SaverState {
+    store: Store,
+    /// Answers waiting for the quiet period to end.
+    pending: Option<Answers>,
+    timer: Option<i32>,
+    delay_ms: i32,
+    on_result: Option<ResultCallback>,
+}
+
+/// Debounced, tab-aware saving for one [`Store`].
+///
+/// [`Saver::schedule`] writes after [`DEFAULT_DELAY_MS`] of quiet; pending answers are
+/// written at once when the page is hidden or left (`visibilitychange`, `pagehide`), and
+/// when the `Saver` is dropped, so closing the tab within the delay still saves. Dropping
+/// the `Saver` removes its listeners.
+pub struct Saver {
+    state: Rc<RefCell<SaverState>>,
+    /// The timer callback, reused for every schedule; kept alive as long as a timer may fire.
+    tick: Option<Closure<dyn FnMut()>>,
+    listeners: Vec<Listener>,
+}
+
+impl Saver {
+    /// Debounce saves to `store` by [`DEFAULT_DELAY_MS`].
+    pub fn new(store: Store) -> Saver {
+        Saver::with_delay(store, DEFAULT_DELAY_MS)
+    }
+
+    /// Debounce saves to `store` by `delay_ms` milliseconds.
+    pub fn with_delay(store: Store, delay_ms: i32) -> Saver {
+        let state = Rc::new(RefCell::new(SaverState {
+            store,
+            pending: None,
+            timer: None,
+            delay_ms,
+            on_result: None,
+        }));
+        let mut saver = Saver {
+            state,
+            tick: None,
+            listeners: Vec::new(),
+        };
+        let Some(window) = window() else { return saver };
+
+        let weak = Rc::downgrade(&saver.state);
+        saver.tick = Some(Closure::<dyn FnMut()>::new(move || {
+            if let Some(state) = weak.upgrade() {
+                if let Ok(mut s) = state.try_borrow_mut() {
+                    s.timer = None;
+                }
+                flush_state(&state);
+            }
+        }));
+        // `pagehide` is the last event a closing or navigating tab reliably fires.
+        let weak = Rc::downgrade(&saver.state);
+        saver
+            .listeners
+            .extend(Listener::add(window.as_ref(), "pagehide", move |_| {
+                flush_weak(&weak);
+            }));
+        // Mobile browsers may discard a hidden tab without any `pagehide`.
+        if let Some(document) = window.document() {
+            let weak = Rc::downgrade(&saver.state);
+            let doc = document.clone();
+            saver.listeners.extend(Listener::add(
+                document.as_ref(),
+                "visibilitychange",
+                move |_| {
+                    if doc.hidden() {
+                        flush_weak(&weak);
+                    }
+                },
+            ));
+        }
+        saver
+    }
+
+    /// Save `answers` once nothing new has been scheduled for the delay. A later call
+    /// replaces the pending answers and restarts the delay.
+    pub fn schedule(&self, answers: Answers) {
+        let started = {
+            let Ok(mut s) = self.state.try_borrow_mut() else {
+                return;
+            };
+            s.pending = Some(answers);
+            let window = window();
+            if let (Some(id), Some(w)) = (s.timer.take(), &window) {
+                w.clear_timeout_with_handle(id);
+            }
+            s.timer = match (&self.tick, &window) {
+                (Some(tick), Some(w)) => w
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        tick.as_ref().unchecked_ref(),
+                        s.delay_ms,
+                    )
+                    .ok(),
+                _ => None,
+            };
+            s.timer.is_some()
+        };
+        if !started {
+            // No timer available: write now rather than never.
+            flush_state(&self.state);
+        }
+    }
+
+    /// Write pending answers now. `None` when nothing was pending.
+    pub fn flush(&self) -> Option<Result<(), SaveError>> {
+        flush_state(&self.state)
+    }
+
+    /// Whether saving works now.
+    pub fn status(&self) -> StoreStatus {
+        match self.state.try_borrow() {
+            Ok(s) => s.store.status(),
+            // Only reachable from inside a callback of this saver, which never runs while
+            // the state is borrowed; answer something harmless rather than panic.
+            Err(_) => StoreStatus::Available,
+        }
+    }
+
+    /// Run `f` with the store (to clear it, allow overwriting, list backups…). `None` if
+    /// called from inside one of this saver's own operations.
+    pub fn with_store<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+        let mut s = self.state.try_borrow_mut().ok()?;
+        Some(f(&mut s.store))
+    }
+
+    /// Call `f` with the outcome of every debounced or flushed write.
+    pub fn on_result(&self, f: impl Fn(&Result<(), SaveError>) + 'static) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.on_result = Some(Rc::new(f));
+        }
+    }
+
+    /// Call `f` when another tab changes this card's stored progress. The other tab's
+    /// change wins: answers still pending here are dropped, not written over it. `f`
+    /// receives what the store now holds (`Restored`, `Fresh` after a reset or clear,
+    /// `KeptAside` or `Newer`), exactly as [`Store::load`] would report it.
+    pub fn on_change(&mut self, f: impl Fn(Loaded) + 'static) {
+        let Some(window) = window() else { return };
+        let (key, storage) = match self.state.try_borrow() {
+            Ok(s) => (s.store.key.clone(), s.store.storage.clone()),
+            Err(_) => return,
+        };
+        // Without storage there is nothing another tab could share.
+        let Ok(storage) = storage else { return };
+        let weak: Weak<RefCell<SaverState>> = Rc::downgrade(&self.state);
+        self.listeners.extend(Listener::add(
+            window.as_ref(),
+            "storage",
+            move |event: Event| {
+                let Some(event) = event.dyn_ref::<StorageEvent>() else {
+                    return;
+                };
+                // sessionStorage changes fire the same event.
+                if let Some(area) = event.storage_area() {
+                    if AsRef::<JsValue>::as_ref(&area) != AsRef::<JsValue>::as_ref(&storage) {
+                        return;
+                    }
+                }
+                // A `null` key means the other tab cleared all storage, ours included.
+                if event.key().is_some_and(|k| k != key) {
+                    return;
+                }
+                let Some(state) = weak.upgrade() else { return };
+                let loaded = {
+                    let Ok(mut s) = state.try_borrow_mut() else {
+                        return;
+                    };
+                    // Read the value now rather than trust the event: events queue up, and only
+                    // the latest value matters.
+                    let current = storage.get_item(&key).unwrap_or_else(|_| event.new_value());
+                    if current == s.store.last_raw {
+                        return;
+                    }
+                    s.pending = None;
+                    if let (Some(id), Some(w)) = (s.timer.take(), self::window()) {
+                        w.clear_timeout_with_handle(id);
+                    }
+                    s.store.take_in(current)
+                };
+                f(loaded);
+            },
+        ));
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        // Never lose a change, but do not report it: whoever listened may be gone.
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.on_result = None;
+        }
+        flush_state(&self.state);
+    }
+}
+
+fn flush_weak(state: &Weak<RefCell<SaverState>>) {
+    if let Some(state) = state.upgrade() {
+        flush_state(&state);
+    }
+}
+
+/// Write pending answers and report the result, with no borrow held while reporting (the
+/// callback may schedule again).
+fn flush_state(state: &Rc<RefCell<SaverState>>) -> Option<Result<(), SaveError>> {
+    let (result, report) = {
+        let mut s = state.try_borrow_mut().ok()?;
+        if let (Some(id), Some(w)) = (s.timer.take(), window()) {
+            w.clear_timeout_with_handle(id);
+        }
+        let answers = s.pending.take()?;
+        let result = s.store.save(&answers);
+        (result, s.on_result.clone())
+    };
+    if let Some(report) = report {
+        report(&result);
+    }
+    Some(result)
+}

@@ -1,0 +1,735 @@
+//! Tests of the decision engine: named scenarios on a fixture that mirrors the seed card's
+//! numbers, and property tests over arbitrary answers on two unrelated cards.
+
+use decision_cards::model::answers::*;
+use decision_cards::model::card::*;
+use decision_cards::model::engine::*;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+fn item(id: &str) -> Item {
+    Item { id: id.into(), text: id.into() }
+}
+
+fn pitfall(id: &str, favours: &str) -> Pitfall {
+    Pitfall { id: id.into(), text: id.into(), why: "It does not count.".into(), favours: favours.into() }
+}
+
+fn option(id: &str, signals: &[&str]) -> OptionSide {
+    OptionSide {
+        id: id.into(),
+        name: id.into(),
+        best_when: vec![],
+        real_world_fits: vec![],
+        strengths: vec![],
+        costs: vec![],
+        hidden_costs: vec![],
+        failure_modes: vec![],
+        who_absorbs_cost: vec![],
+        over_time: String::new(),
+        signals: signals.iter().map(|s| item(s)).collect(),
+    }
+}
+
+fn factor(id: &str, weight: u8, gate_for: Option<&str>) -> Factor {
+    Factor {
+        id: id.into(),
+        name: id.into(),
+        prompt: String::new(),
+        prompt_added: false,
+        weight,
+        gate_for: gate_for.map(Into::into),
+    }
+}
+
+fn burdens() -> BTreeMap<String, f64> {
+    [("easy", 1.5), ("moderate", 3.0), ("moderate-hard", 4.0), ("hard", 5.0)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn card(
+    id: &str,
+    options: Vec<OptionSide>,
+    default_option: &str,
+    factors: Vec<Factor>,
+    bad_reasons: Vec<Pitfall>,
+    anti_patterns: Vec<Pitfall>,
+    evidence: &[&str],
+    undo_cost: &str,
+) -> Card {
+    Card {
+        id: id.into(),
+        version: 1,
+        title: id.into(),
+        tagline: String::new(),
+        framing: Framing { really_about: vec![], not_about: vec![], why_hard: vec![] },
+        decision: Decision {
+            question: String::new(),
+            heuristic: String::new(),
+            default_stance: String::new(),
+            default_option: default_option.into(),
+        },
+        options,
+        reversibility: Reversibility { undo_cost: undo_cost.into(), relook_triggers: vec![] },
+        factors,
+        questions: vec![],
+        evidence: evidence.iter().map(|e| item(e)).collect(),
+        pressures: Pressures { bad_reasons, anti_patterns },
+        ai: AiImpact {
+            helps: vec![],
+            worsens: vec![],
+            false_confidence: String::new(),
+            synthesis: String::new(),
+        },
+        related: vec![],
+        scoring: Scoring { signal_strength: 1.0, burden: burdens() },
+    }
+}
+
+/// Mirrors the seed card's numbers: default "api" (option 0), burden 4 (moderate-hard).
+fn seed() -> Card {
+    card(
+        "model-serving",
+        vec![
+            option("api", &["sig-api-speed", "sig-api-small-team"]),
+            option("self-hosted", &["sig-sh-data-residency", "sig-sh-volume"]),
+        ],
+        "api",
+        vec![
+            factor("privacy", 3, None),
+            factor("control", 2, None),
+            factor("ops", 2, Some("self-hosted")),
+            factor("latency", 1, None),
+            factor("economics", 2, None),
+        ],
+        vec![pitfall("bad-hype", "self-hosted"), pitfall("bad-vendor-fear", "self-hosted")],
+        vec![pitfall("anti-resume", "self-hosted"), pitfall("anti-no-effort", "api")],
+        &["ev-cost-model", "ev-ops-audit"],
+        "moderate-hard",
+    )
+}
+
+/// An unrelated card whose default is option 1, with its own ids and a gate on option 0.
+fn other() -> Card {
+    card(
+        "build-vs-buy",
+        vec![
+            option("build", &["sig-core-differentiator", "sig-unique-workflow"]),
+            option("buy", &["sig-commodity", "sig-deadline"]),
+        ],
+        "buy",
+        vec![
+            factor("fit", 3, None),
+            factor("team", 2, Some("build")),
+            factor("cost", 1, None),
+        ],
+        vec![pitfall("bad-nih", "build")],
+        vec![pitfall("anti-shiny", "buy")],
+        &["ev-market-scan"],
+        "moderate",
+    )
+}
+
+fn set(answers: &mut Answers, id: &str, position: i8) {
+    answers.factors.entry(id.into()).or_default().position = position;
+}
+
+fn tick(answers: &mut Answers, ids: &[&str]) {
+    answers.ticked.extend(ids.iter().map(|s| s.to_string()));
+}
+
+fn ticked_pitfalls_only(card: &Card) -> Answers {
+    let mut a = Answers::default();
+    a.ticked.extend(card.pitfalls().map(|p| p.id.clone()));
+    a
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn neutral_answers_are_not_clear_yet_and_keep_the_default() {
+    for c in [seed(), other()] {
+        let v = evaluate(&c, &Answers::default());
+        assert_eq!(v.outcome, Outcome::NotClearYet, "{}", c.id);
+        assert_eq!(v.recommends, c.default_index());
+        assert_eq!(v.points_to, c.default_index());
+        assert_eq!(v.strength, Strength::Slightly);
+        assert_eq!(v.score, 0.0);
+        assert_eq!(v.lean, 0.0);
+        assert!(v.contributions.is_empty());
+        assert!(v.warnings.is_empty());
+        assert_eq!(v.rests_on_pitfalls, None);
+        assert_eq!(v.gate, None);
+    }
+}
+
+#[test]
+fn burden_comes_from_the_undo_cost() {
+    assert_eq!(evaluate(&seed(), &Answers::default()).burden, 4.0);
+    assert_eq!(evaluate(&other(), &Answers::default()).burden, 3.0);
+}
+
+fn strong_case_for_self_hosting() -> Answers {
+    let mut a = Answers::default();
+    set(&mut a, "privacy", 2);
+    set(&mut a, "control", 2);
+    a.factors.get_mut("control").unwrap().weight = Some(3);
+    tick(&mut a, &["sig-sh-data-residency", "sig-sh-volume"]);
+    a
+}
+
+#[test]
+fn clear_case_with_ops_capability_switches_to_the_other_option() {
+    let mut a = strong_case_for_self_hosting();
+    set(&mut a, "ops", 1);
+    let v = evaluate(&seed(), &a);
+    // privacy 3 + control 3 + ops 1 + two signals 2 = 9 > burden 4.
+    assert_eq!(v.score, 9.0);
+    assert_eq!(v.outcome, Outcome::Switch);
+    assert_eq!(v.recommends, 1);
+    assert_eq!(v.points_to, 1);
+    assert_eq!(v.strength, Strength::Strongly);
+    assert_eq!(v.gate, None);
+    assert!(v.lean > 0.0 && v.lean <= 1.0);
+}
+
+#[test]
+fn capability_gate_pointing_away_holds_back_the_switch() {
+    let mut a = strong_case_for_self_hosting();
+    set(&mut a, "ops", -2);
+    let v = evaluate(&seed(), &a);
+    // 3 + 3 - 2 + 2 = 6: the case clears the burden, but the gate points to the API.
+    assert_eq!(v.score, 6.0);
+    assert_eq!(v.outcome, Outcome::Gated);
+    assert_eq!(v.gate.as_deref(), Some("ops"));
+    assert_eq!(v.recommends, 0);
+    assert_eq!(v.points_to, 1);
+    // The nearest way out of the gate is ops at neutral.
+    let flip = v.flip.expect("a gate can be lifted");
+    assert_eq!((flip.factor.as_str(), flip.to), ("ops", 0));
+    assert_eq!((flip.outcome, flip.recommends), (Outcome::Switch, 1));
+}
+
+#[test]
+fn a_neutral_gate_does_not_block() {
+    let mut a = strong_case_for_self_hosting();
+    set(&mut a, "ops", 0);
+    assert_eq!(evaluate(&seed(), &a).outcome, Outcome::Switch);
+}
+
+#[test]
+fn gate_on_the_second_card_works_toward_option_zero() {
+    let mut a = Answers::default();
+    set(&mut a, "fit", -2);
+    tick(&mut a, &["sig-core-differentiator"]);
+    let v = evaluate(&other(), &a);
+    // Default is option 1, so the case for leaving it is -score = 3 + 1 = 4 > 3.
+    assert_eq!(v.outcome, Outcome::Switch);
+    assert_eq!(v.recommends, 0);
+
+    set(&mut a, "team", 1);
+    let v = evaluate(&other(), &a);
+    // team 1 toward "buy" lowers the case to 3, which no longer clears the burden.
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+
+    tick(&mut a, &["sig-unique-workflow"]);
+    let v = evaluate(&other(), &a);
+    assert_eq!(v.outcome, Outcome::Gated);
+    assert_eq!(v.gate.as_deref(), Some("team"));
+    assert_eq!(v.recommends, 1);
+}
+
+#[test]
+fn evidence_for_the_default_confirms_it() {
+    let mut a = Answers::default();
+    set(&mut a, "privacy", -2);
+    set(&mut a, "economics", -1);
+    let v = evaluate(&seed(), &a);
+    // -3 - 1 = -4 reaches the burden on the default's side.
+    assert_eq!(v.outcome, Outcome::DefaultConfirmed);
+    assert_eq!(v.recommends, 0);
+    assert_eq!(v.strength, Strength::Clearly);
+    assert_ne!(v.strength, Strength::Slightly);
+}
+
+#[test]
+fn only_pitfalls_ticked_change_nothing_but_warnings() {
+    let c = seed();
+    let neutral = evaluate(&c, &Answers::default());
+    let v = evaluate(&c, &ticked_pitfalls_only(&c));
+    assert_eq!(v.score, 0.0);
+    assert_eq!(v.outcome, neutral.outcome);
+    assert_eq!(v.recommends, neutral.recommends);
+    assert!(v.contributions.is_empty());
+    assert_eq!(v.warnings, ["bad-hype", "bad-vendor-fear", "anti-resume", "anti-no-effort"]);
+    // Three pitfalls favour self-hosting, one the API: the self-hosting case rests on them.
+    assert_eq!(v.rests_on_pitfalls, Some(1));
+}
+
+#[test]
+fn an_id_listed_both_as_signal_and_as_pitfall_counts_as_pitfall() {
+    let mut c = seed();
+    c.pressures.bad_reasons.push(pitfall("sig-sh-volume", "self-hosted"));
+    let mut a = Answers::default();
+    tick(&mut a, &["sig-sh-volume"]);
+    let v = evaluate(&c, &a);
+    assert_eq!(v.score, 0.0);
+    assert!(v.contributions.is_empty());
+    assert_eq!(v.warnings, ["sig-sh-volume"]);
+}
+
+#[test]
+fn pitfalls_outweighed_by_genuine_reasons_are_only_warnings() {
+    let c = seed();
+    let mut a = strong_case_for_self_hosting();
+    tick(&mut a, &["bad-hype"]);
+    let v = evaluate(&c, &a);
+    assert_eq!(v.warnings, ["bad-hype"]);
+    assert_eq!(v.rests_on_pitfalls, None);
+}
+
+#[test]
+fn pitfalls_on_both_sides_name_the_heavier_side() {
+    let c = seed();
+    let mut a = Answers::default();
+    tick(&mut a, &["anti-no-effort"]);
+    assert_eq!(evaluate(&c, &a).rests_on_pitfalls, Some(0));
+    tick(&mut a, &["bad-hype"]);
+    // One each: the tie names the non-default option.
+    assert_eq!(evaluate(&c, &a).rests_on_pitfalls, Some(1));
+}
+
+#[test]
+fn evidence_changes_confidence_only() {
+    let c = seed();
+    let mut a = strong_case_for_self_hosting();
+    let before = evaluate(&c, &a);
+    assert_eq!(before.confidence.level, ConfidenceLevel::Low);
+    assert_eq!(before.confidence.fraction, 0.0);
+
+    let status = |s| EvidenceAnswer { status: s, note: String::new() };
+    a.evidence.insert("ev-cost-model".into(), status(EvidenceStatus::InProgress));
+    let v = evaluate(&c, &a);
+    assert_eq!(v.confidence.fraction, 0.25);
+    assert_eq!(v.confidence.level, ConfidenceLevel::Low);
+
+    a.evidence.insert("ev-ops-audit".into(), status(EvidenceStatus::Gathered));
+    let v = evaluate(&c, &a);
+    assert_eq!(v.confidence.fraction, 0.75);
+    assert_eq!(v.confidence.level, ConfidenceLevel::High);
+
+    a.evidence.insert("ev-unknown".into(), status(EvidenceStatus::Gathered));
+    a.evidence.insert("ev-cost-model".into(), status(EvidenceStatus::Gathered));
+    let after = evaluate(&c, &a);
+    assert_eq!(after.confidence.fraction, 1.0);
+
+    assert_eq!(
+        Verdict { confidence: before.confidence, ..after },
+        before,
+        "evidence must change nothing but confidence"
+    );
+}
+
+#[test]
+fn half_the_evidence_is_medium_confidence() {
+    let c = seed();
+    let mut a = Answers::default();
+    a.evidence.insert(
+        "ev-ops-audit".into(),
+        EvidenceAnswer { status: EvidenceStatus::Gathered, note: String::new() },
+    );
+    let v = evaluate(&c, &a);
+    assert_eq!(v.confidence.fraction, 0.5);
+    assert_eq!(v.confidence.level, ConfidenceLevel::Medium);
+}
+
+#[test]
+fn a_card_without_evidence_items_has_full_confidence() {
+    let mut c = seed();
+    c.evidence.clear();
+    let v = evaluate(&c, &Answers::default());
+    assert_eq!(v.confidence.fraction, 1.0);
+    assert_eq!(v.confidence.level, ConfidenceLevel::High);
+}
+
+#[test]
+fn contributions_are_largest_first_factors_before_signals_on_ties() {
+    let mut a = Answers::default();
+    set(&mut a, "latency", -2); // -1
+    set(&mut a, "privacy", 2); // 3
+    set(&mut a, "economics", 1); // 1
+    tick(&mut a, &["sig-api-speed", "sig-sh-volume", "bad-hype", "no-such-id"]);
+    let v = evaluate(&seed(), &a);
+    let got: Vec<(&str, ContributionKind, f64)> =
+        v.contributions.iter().map(|c| (c.id.as_str(), c.kind, c.amount)).collect();
+    use ContributionKind::*;
+    assert_eq!(
+        got,
+        [
+            ("privacy", Factor, 3.0),
+            ("latency", Factor, -1.0),
+            ("economics", Factor, 1.0),
+            ("sig-api-speed", Signal, -1.0),
+            ("sig-sh-volume", Signal, 1.0),
+        ]
+    );
+    assert_eq!(v.score, 3.0);
+}
+
+#[test]
+fn flip_names_the_smallest_move() {
+    let c = seed();
+    let mut a = Answers::default();
+    set(&mut a, "privacy", 2);
+    let v = evaluate(&c, &a);
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+    // The score 3 must pass 4: no single step does it. Control, ops and economics at +2 each
+    // add 2 (distance 2); control comes first in card order.
+    let flip = v.flip.expect("a flip exists");
+    assert_eq!((flip.factor.as_str(), flip.to, flip.outcome, flip.recommends), ("control", 2, Outcome::Switch, 1));
+}
+
+#[test]
+fn the_engine_reads_numbers_from_the_card() {
+    let mut c = seed();
+    c.reversibility.undo_cost = "easy".into();
+    let mut a = Answers::default();
+    set(&mut a, "control", 2);
+    // 2 > 1.5 clears the easy burden but not the moderate-hard one.
+    assert_eq!(evaluate(&c, &a).outcome, Outcome::Switch);
+    assert_eq!(evaluate(&seed(), &a).outcome, Outcome::NotClearYet);
+
+    c.scoring.signal_strength = 2.5;
+    let mut a = Answers::default();
+    tick(&mut a, &["sig-sh-volume"]);
+    assert_eq!(evaluate(&c, &a).score, 2.5);
+}
+
+#[test]
+fn zero_burden_keeps_neutral_answers_not_clear_yet() {
+    let mut c = seed();
+    c.scoring.burden.insert("moderate-hard".into(), 0.0);
+    let v = evaluate(&c, &Answers::default());
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+    assert_eq!(v.recommends, 0);
+
+    let mut a = Answers::default();
+    set(&mut a, "latency", 1);
+    assert_eq!(evaluate(&c, &a).outcome, Outcome::Switch);
+    set(&mut a, "latency", -1);
+    assert_eq!(evaluate(&c, &a).outcome, Outcome::DefaultConfirmed);
+}
+
+#[test]
+fn broken_card_numbers_give_finite_outputs() {
+    let mut a = strong_case_for_self_hosting();
+    set(&mut a, "ops", 2);
+    for strength in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, f64::MAX] {
+        for burden in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -3.0, f64::MAX] {
+            let mut c = seed();
+            c.scoring.signal_strength = strength;
+            c.scoring.burden.insert("moderate-hard".into(), burden);
+            let v = evaluate(&c, &a);
+            assert!(v.score.is_finite() && v.burden.is_finite() && v.lean.is_finite());
+            assert!((-1.0..=1.0).contains(&v.lean));
+            assert!(v.burden >= 0.0);
+        }
+    }
+}
+
+#[test]
+fn unknown_undo_cost_or_default_never_panics() {
+    let mut a = strong_case_for_self_hosting();
+    tick(&mut a, &["sig-third"]);
+    let mut c = seed();
+    c.reversibility.undo_cost = "unheard-of".into();
+    c.decision.default_option = "nowhere".into();
+    let v = evaluate(&c, &a);
+    assert_eq!((v.burden, v.recommends), (0.0, 1));
+
+    // A duplicated factor id, a gate for an unknown option and a third option as the default.
+    c.factors.push(factor("privacy", 1, Some("nowhere")));
+    c.options.push(option("third", &["sig-third"]));
+    c.decision.default_option = "third".into();
+    let v = evaluate(&c, &a);
+    assert!(v.recommends <= 1 && v.points_to <= 1);
+    if let Some(flip) = &v.flip {
+        let after = evaluate(&c, &moved(&a, &flip.factor, flip.to));
+        assert_eq!((after.outcome, after.recommends), (flip.outcome, flip.recommends));
+    }
+
+    let empty = Card { factors: vec![], options: vec![], evidence: vec![], ..seed() };
+    let v = evaluate(&empty, &a);
+    assert_eq!(v.score, 0.0);
+    assert_eq!(v.lean, 0.0);
+    assert_eq!(v.flip, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+/// Ids a user could tick on either card, plus ids neither card knows.
+fn tickable(card: &Card) -> Vec<String> {
+    card.signals()
+        .map(|(_, s)| s.id.clone())
+        .chain(card.pitfalls().map(|p| p.id.clone()))
+        .chain(["no-such-signal".to_string(), "sig-from-another-card".to_string()])
+        .collect()
+}
+
+fn any_card() -> impl Strategy<Value = Card> {
+    prop_oneof![Just(seed()), Just(other())]
+}
+
+fn any_status() -> impl Strategy<Value = EvidenceStatus> {
+    prop::sample::select(EvidenceStatus::ALL.to_vec())
+}
+
+/// Slider positions: mostly in range, sometimes anything an `i8` can hold.
+fn any_position() -> impl Strategy<Value = i8> {
+    prop_oneof![3 => -STEPS..=STEPS, 1 => any::<i8>()]
+}
+
+/// Arbitrary answers for a card: positions in and out of range, any u8 weights (or none),
+/// any subset of the tickable ids plus unknown ones, evidence for known and unknown ids.
+/// In "tilted" cases every factor except the gates points away from the default, so cases
+/// that clear the burden (and gates that hold them back) come up often.
+fn answers_for(card: Card) -> impl Strategy<Value = (Card, Answers)> {
+    let mut factor_ids: Vec<String> = card.factors.iter().map(|f| f.id.clone()).collect();
+    factor_ids.push("ghost-factor".into());
+    let gates: Vec<String> =
+        card.factors.iter().filter(|f| f.gate_for.is_some()).map(|f| f.id.clone()).collect();
+    let away: i8 = if card.default_index() == 0 { 1 } else { -1 };
+    let ticks = tickable(&card);
+    let mut evidence_ids: Vec<String> = card.evidence.iter().map(|e| e.id.clone()).collect();
+    evidence_ids.push("ghost-evidence".into());
+    let n_factors = factor_ids.len();
+    let n_ticks = ticks.len();
+    let n_evidence = evidence_ids.len();
+    (
+        prop::collection::vec(
+            prop::option::weighted(0.9, (any_position(), prop::option::of(any::<u8>()))),
+            n_factors,
+        ),
+        prop::collection::vec(any::<bool>(), n_ticks),
+        prop::collection::vec(prop::option::of(any_status()), n_evidence),
+        any::<bool>(),
+    )
+        .prop_map(move |(factors, ticked, evidence, tilted)| {
+            let mut a = Answers::default();
+            for (id, f) in factor_ids.iter().zip(factors) {
+                if let Some((mut position, weight)) = f {
+                    if tilted && !gates.contains(id) {
+                        position = away * position.unsigned_abs().min(STEPS as u8) as i8;
+                    }
+                    a.factors.insert(id.clone(), FactorAnswer { position, weight });
+                }
+            }
+            for (id, t) in ticks.iter().zip(ticked) {
+                if t {
+                    a.ticked.insert(id.clone());
+                }
+            }
+            for (id, s) in evidence_ids.iter().zip(evidence) {
+                if let Some(status) = s {
+                    a.evidence.insert(id.clone(), EvidenceAnswer { status, note: String::new() });
+                }
+            }
+            (card.clone(), a)
+        })
+}
+
+fn card_and_answers() -> impl Strategy<Value = (Card, Answers)> {
+    any_card().prop_flat_map(answers_for)
+}
+
+/// The same answers with one factor moved to `to`, keeping its importance.
+fn moved(answers: &Answers, factor: &str, to: i8) -> Answers {
+    let mut a = answers.clone();
+    a.factors.entry(factor.into()).or_default().position = to;
+    a
+}
+
+/// Every factor position and weight in range, the same way the engine reads them.
+fn clamped(answers: &Answers) -> Answers {
+    let mut a = answers.clone();
+    a.clamp();
+    a
+}
+
+/// Where an outcome stands on the way from the default to the other option.
+fn band(o: Outcome) -> u8 {
+    match o {
+        Outcome::DefaultConfirmed => 0,
+        Outcome::NotClearYet => 1,
+        Outcome::Switch | Outcome::Gated => 2,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn prop_neutral_positions_give_the_default((card, answers) in card_and_answers()) {
+        let mut a = answers;
+        for f in a.factors.values_mut() {
+            f.position = 0;
+        }
+        // Only pitfalls and unknown ids may stay ticked: they must not count.
+        let genuine: Vec<String> = card.signals().map(|(_, s)| s.id.clone()).collect();
+        a.ticked.retain(|id| !genuine.contains(id));
+        let v = evaluate(&card, &a);
+        prop_assert_eq!(v.outcome, Outcome::NotClearYet);
+        prop_assert_eq!(v.recommends, card.default_index());
+        prop_assert_eq!(v.points_to, card.default_index());
+        prop_assert_eq!(v.score, 0.0);
+        prop_assert!(v.contributions.is_empty());
+    }
+
+    #[test]
+    fn prop_moving_a_factor_toward_an_option_never_weakens_its_case(
+        (card, answers) in card_and_answers(),
+        pick in any::<prop::sample::Index>(),
+    ) {
+        let f = &card.factors[pick.index(card.factors.len())];
+        let a = clamped(&answers);
+        let p = a.position(&f.id);
+        let v = evaluate(&card, &a);
+        let other = 1 - card.default_index();
+        // One step toward option 1: option 1's case (the score) never drops.
+        if p < STEPS {
+            let up = evaluate(&card, &moved(&a, &f.id, p + 1));
+            prop_assert!(up.score >= v.score);
+            prop_assert!(-up.score <= -v.score, "option 0's case never grows");
+            if other == 1 {
+                prop_assert!(band(up.outcome) >= band(v.outcome));
+            } else {
+                prop_assert!(band(up.outcome) <= band(v.outcome));
+            }
+        }
+        // One step toward option 0: the score never rises.
+        if p > -STEPS {
+            let down = evaluate(&card, &moved(&a, &f.id, p - 1));
+            prop_assert!(down.score <= v.score);
+            if other == 0 {
+                prop_assert!(band(down.outcome) >= band(v.outcome));
+            } else {
+                prop_assert!(band(down.outcome) <= band(v.outcome));
+            }
+        }
+    }
+
+    #[test]
+    fn prop_a_reported_flip_really_flips((card, answers) in card_and_answers()) {
+        let v = evaluate(&card, &answers);
+        if let Some(flip) = &v.flip {
+            prop_assert!((-STEPS..=STEPS).contains(&flip.to));
+            prop_assert_ne!(flip.outcome, v.outcome);
+            prop_assert_ne!(flip.to, answers.position(&flip.factor));
+            let after = evaluate(&card, &moved(&answers, &flip.factor, flip.to));
+            prop_assert_eq!(after.outcome, flip.outcome);
+            prop_assert_eq!(after.recommends, flip.recommends);
+        }
+    }
+
+    #[test]
+    fn prop_no_smaller_single_factor_move_flips((card, answers) in card_and_answers()) {
+        let v = evaluate(&card, &answers);
+        let limit = v.flip.as_ref().map_or(i8::MAX, |f| (f.to - answers.position(&f.factor)).abs());
+        for f in &card.factors {
+            let p = answers.position(&f.id);
+            for to in -STEPS..=STEPS {
+                if to == p {
+                    continue;
+                }
+                let outcome = evaluate(&card, &moved(&answers, &f.id, to)).outcome;
+                if (to - p).abs() < limit || v.flip.is_none() {
+                    prop_assert_eq!(outcome, v.outcome, "{} to {} flips earlier", &f.id, to);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prop_outputs_are_bounded_and_consistent((card, answers) in card_and_answers()) {
+        let v = evaluate(&card, &answers);
+        prop_assert!(v.score.is_finite());
+        prop_assert!(v.lean.is_finite() && (-1.0..=1.0).contains(&v.lean));
+        prop_assert!(v.burden.is_finite() && v.burden >= 0.0);
+        prop_assert!((0.0..=1.0).contains(&v.confidence.fraction));
+        prop_assert!(v.recommends <= 1 && v.points_to <= 1);
+        let default = card.default_index();
+        match v.outcome {
+            Outcome::Switch => {
+                prop_assert_eq!(v.recommends, 1 - default);
+                prop_assert!(v.gate.is_none());
+            }
+            Outcome::Gated => {
+                prop_assert_eq!(v.recommends, default);
+                let gate = v.gate.as_deref().and_then(|g| card.factor(g));
+                prop_assert!(gate.is_some());
+                prop_assert_eq!(gate.unwrap().gate_for.as_deref(), Some(card.options[1 - default].id.as_str()));
+            }
+            Outcome::DefaultConfirmed | Outcome::NotClearYet => {
+                prop_assert_eq!(v.recommends, default);
+                prop_assert!(v.gate.is_none());
+            }
+        }
+        prop_assert_eq!(v.outcome == Outcome::NotClearYet, v.strength == Strength::Slightly);
+        // Contributions: non-zero, largest first, and they add up to the score.
+        prop_assert!(v.contributions.iter().all(|c| c.amount != 0.0));
+        prop_assert!(v.contributions.windows(2).all(|w| w[0].amount.abs() >= w[1].amount.abs()));
+        let sum: f64 = v.contributions.iter().map(|c| c.amount).sum();
+        prop_assert!((sum - v.score).abs() < 1e-9);
+        // Same input, same verdict.
+        prop_assert_eq!(evaluate(&card, &answers), v);
+    }
+
+    #[test]
+    fn prop_pitfalls_never_move_the_score(
+        (card, answers) in card_and_answers(),
+        flips in prop::collection::vec(any::<bool>(), 8),
+    ) {
+        let v = evaluate(&card, &answers);
+        let mut a = answers.clone();
+        for (p, toggle) in card.pitfalls().zip(flips) {
+            if toggle && !a.ticked.remove(&p.id) {
+                a.ticked.insert(p.id.clone());
+            }
+        }
+        let w = evaluate(&card, &a);
+        prop_assert_eq!(w.score, v.score);
+        prop_assert_eq!(w.outcome, v.outcome);
+        prop_assert_eq!(w.recommends, v.recommends);
+        prop_assert_eq!(&w.contributions, &v.contributions);
+        prop_assert_eq!(&w.flip, &v.flip);
+        let expected: Vec<String> =
+            card.pitfalls().filter(|p| a.ticked.contains(&p.id)).map(|p| p.id.clone()).collect();
+        prop_assert_eq!(w.warnings, expected);
+    }
+
+    #[test]
+    fn prop_evidence_never_changes_the_outcome(
+        (card, answers) in card_and_answers(),
+        statuses in prop::collection::vec(any_status(), 4),
+    ) {
+        let v = evaluate(&card, &answers);
+        let mut a = answers.clone();
+        a.evidence.clear();
+        for (e, s) in card.evidence.iter().zip(statuses) {
+            a.evidence.insert(e.id.clone(), EvidenceAnswer { status: s, note: "checked".into() });
+        }
+        let w = evaluate(&card, &a);
+        prop_assert_eq!(Verdict { confidence: v.confidence, ..w }, v);
+    }
+}

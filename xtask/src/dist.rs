@@ -1,0 +1,158 @@
+//! The release build into `dist/`:
+//!
+//! 1. `trunk build --release`: cargo (release profile, sized for `z`), wasm-bindgen,
+//!    wasm-opt `-Oz` (flags in `index.html`), CSS, `index.html` with SRI hashes.
+//! 2. esbuild minifies the JS that Trunk leaves unminified (the wasm-bindgen glue and any
+//!    snippets): Trunk 0.21's own minifier cannot handle the glue.
+//! 3. The `integrity` attributes in the HTML are recomputed, since step 2 changed files
+//!    that Trunk had already hashed.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::Instant;
+
+use crate::sri;
+use crate::util::{toml_value, Ctx, Result};
+
+pub fn build(ctx: &Ctx) -> Result<()> {
+    let started = Instant::now();
+    let dist = dist_dir(ctx)?;
+
+    let mut trunk = ctx.command("trunk");
+    trunk.args(["build", "--release"]);
+    ctx.run(&mut trunk)?;
+
+    println!("\nminifying JS with esbuild");
+    let mut scripts = Vec::new();
+    files_with_extension(&dist, "js", &mut scripts)?;
+    scripts.sort();
+    for script in &scripts {
+        minify(ctx, &dist, script)?;
+    }
+
+    println!("\nupdating SRI hashes");
+    let mut pages = Vec::new();
+    files_with_extension(&dist, "html", &mut pages)?;
+    for page in &pages {
+        update_integrity(&dist, page)?;
+    }
+
+    println!("\n{}:", rel(&ctx.root, &dist));
+    let mut all = Vec::new();
+    all_files(&dist, &mut all)?;
+    all.sort();
+    let mut total = 0;
+    for file in &all {
+        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        total += size;
+        println!("  {:>9}  {}", kb(size), rel(&dist, file));
+    }
+    println!("  {:>9}  total", kb(total));
+    println!("release build done in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn dist_dir(ctx: &Ctx) -> Result<PathBuf> {
+    let trunk_toml = ctx.read("Trunk.toml")?;
+    let dist = toml_value(&trunk_toml, "build", "dist").unwrap_or_else(|| "dist".into());
+    Ok(ctx.root.join(dist))
+}
+
+fn minify(ctx: &Ctx, dist: &Path, script: &Path) -> Result<()> {
+    let before = size_of(script)?;
+    let tmp = script.with_extension("js.min-tmp");
+    let mut cmd = ctx.command("esbuild");
+    cmd.arg(script)
+        .args(["--minify", "--format=esm", "--log-level=warning"])
+        .arg(format!("--outfile={}", tmp.display()));
+    ctx.run(&mut cmd)?;
+    std::fs::rename(&tmp, script)
+        .map_err(|e| format!("cannot replace {} with its minified copy: {e}", script.display()))?;
+    let after = size_of(script)?;
+    println!("  {}: {} -> {}", rel(dist, script), kb(before), kb(after));
+    Ok(())
+}
+
+fn update_integrity(dist: &Path, page: &Path) -> Result<()> {
+    let html = std::fs::read_to_string(page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let base = page.parent().unwrap_or(dist);
+    let (new_html, updates) = sri::rewrite_integrity(&html, |url| {
+        let file = resolve(base, url)?;
+        std::fs::read(&file).map_err(|e| format!("{url} in {}: {e}", page.display()))
+    })?;
+    for u in &updates {
+        println!(
+            "  {}: {} {}",
+            rel(dist, page),
+            u.url,
+            if u.changed { "updated" } else { "unchanged" }
+        );
+    }
+    if new_html != html {
+        std::fs::write(page, new_html)
+            .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    }
+    Ok(())
+}
+
+/// The file that a relative URL in a page names. Anything that could leave `dist/` or
+/// reach another host is an error: the build only ever references its own files.
+fn resolve(base: &Path, url: &str) -> Result<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if path.is_empty() || path.starts_with('/') || path.contains("://") {
+        return Err(format!("integrity on a URL that is not relative to the page: {url}"));
+    }
+    let rel = Path::new(path);
+    if rel.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return Err(format!("integrity on a URL outside the build folder: {url}"));
+    }
+    Ok(base.join(rel))
+}
+
+fn files_with_extension(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut all = Vec::new();
+    all_files(dir, &mut all)?;
+    out.extend(all.into_iter().filter(|p| p.extension().is_some_and(|e| e == ext)));
+    Ok(())
+}
+
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            all_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn size_of(path: &Path) -> Result<u64> {
+    std::fs::metadata(path).map(|m| m.len()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+fn rel(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base).unwrap_or(path).display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_only_relative_urls_inside_the_build() {
+        let base = Path::new("/b/dist");
+        assert_eq!(resolve(base, "./app-1.js").unwrap(), Path::new("/b/dist/./app-1.js"));
+        assert_eq!(resolve(base, "snippets/x/inline0.js?v=1").unwrap(), Path::new("/b/dist/snippets/x/inline0.js"));
+        for bad in ["/app.js", "https://cdn.example/app.js", "../secret.js", "./a/../../b.js", ""] {
+            assert!(resolve(base, bad).is_err(), "{bad}");
+        }
+    }
+}
