@@ -15,7 +15,7 @@ pub mod storage;
 use components::evidence::Evidence;
 use components::factors::Factors;
 use components::progress::Progress;
-use components::questions::Questions;
+use components::questions::{HowToDecide, Questions};
 use components::record::RecordPanel;
 use components::reference::{AiImpact, Framing, Options, Related};
 use components::reversibility::Reversibility;
@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
         Some(card) => view! { <CardView card /> }.into_any(),
         None => {
             let why = match (content::load_error(), requested) {
-                (Some(err), _) => format!("The bundled cards could not be read: {err}"),
+                (Some(err), _) => err.to_string(),
                 (None, Some(id)) => format!("There is no card called \u{201c}{id}\u{201d} in this build."),
                 (None, None) => "This build contains no cards.".to_string(),
             };
@@ -91,6 +91,7 @@ fn CardView(card: &'static Card) -> impl IntoView {
                     <Framing card />
                     <Options card />
                     <Reversibility card answers />
+                    <HowToDecide />
                     <Questions card answers />
                     <Factors card answers />
                     <Evidence card answers />

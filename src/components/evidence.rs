@@ -1,17 +1,17 @@
 //! The evidence checklist: status and note per "Evidence needed" item. It drives the
 //! verdict's confidence, never its direction.
 
-use crate::components::slice;
+use crate::components::{slice, Heading};
 use crate::model::answers::{Answers, EvidenceStatus};
 use crate::model::card::{Card, Item};
+use crate::model::sections::EVIDENCE;
 use leptos::prelude::*;
 
 #[component]
 pub fn Evidence(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-evidence" aria-labelledby="dc-evidence-h">
-            <h2 id="dc-evidence-h">"Evidence needed"</h2>
-            <p class="dc-blurb">"What to gather before committing. Not after."</p>
+            <Heading section=EVIDENCE level=2 id="dc-evidence-h" />
             <ul class="dc-evidence">
                 {card.evidence.iter().map(|item| view! { <EvidenceRow item answers /> }).collect_view()}
             </ul>

@@ -1,9 +1,10 @@
 //! Factor sliders: one native range input per key factor, with its importance.
 
-use crate::components::slice;
+use crate::components::{slice, Heading};
 use crate::model::answers::{Answers, STEPS};
 use crate::model::card::{Card, Factor, MAX_WEIGHT};
 use crate::model::explain::{position_words, weight_words};
+use crate::model::sections::KEY_FACTORS;
 use leptos::prelude::*;
 
 /// Every key factor of the card, each with a slider and an importance.
@@ -11,10 +12,8 @@ use leptos::prelude::*;
 pub fn Factors(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-factors" aria-labelledby="dc-factors-h">
-            <h2 id="dc-factors-h">"Weigh the key factors"</h2>
-            <p class="dc-blurb">
-                "The variables that actually move the answer. Place each one between the two options, and say how much it matters here."
-            </p>
+            <Heading section=KEY_FACTORS level=2 id="dc-factors-h" />
+            <p class="dc-blurb">"Place each one between the two options, and say how much it matters here."</p>
             <div class="dc-factors">
                 {card.factors.iter().map(|f| view! { <FactorRow card factor=f answers /> }).collect_view()}
             </div>

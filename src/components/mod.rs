@@ -13,6 +13,8 @@ pub mod signals;
 pub mod verdict;
 
 use crate::model::answers::Answers;
+use crate::model::sections::Section;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 /// A memoised read of one part of the answers, so a control re-renders only when its
@@ -28,4 +30,32 @@ where
 #[component]
 pub fn TextList(items: &'static [String]) -> impl IntoView {
     view! { <ul class="dc-list">{items.iter().map(|t| view! { <li>{t.as_str()}</li> }).collect_view()}</ul> }
+}
+
+/// A template heading at `level` (2, 3 or 4; anything else renders as an h4), followed
+/// by the section's subtitle and blurb where the template has them.
+#[component]
+pub fn Heading(section: Section, level: u8, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
+    let title = section.title;
+    let heading = match level {
+        2 => EitherOf3::A(view! { <h2 id=id>{title}</h2> }),
+        3 => EitherOf3::B(view! { <h3 id=id>{title}</h3> }),
+        _ => EitherOf3::C(view! { <h4 id=id>{title}</h4> }),
+    };
+    view! {
+        {heading}
+        <SectionText section />
+    }
+}
+
+/// A template section's subtitle (`p.dc-subtitle`) and blurb (`p.dc-blurb`), each only
+/// when non-empty. For places where the title is not a heading, such as a legend.
+#[component]
+pub fn SectionText(section: Section) -> impl IntoView {
+    let subtitle = section.subtitle;
+    let blurb = section.blurb;
+    view! {
+        {(!subtitle.is_empty()).then(|| view! { <p class="dc-subtitle">{subtitle}</p> })}
+        {(!blurb.is_empty()).then(|| view! { <p class="dc-blurb">{blurb}</p> })}
+    }
 }

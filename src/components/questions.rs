@@ -1,16 +1,28 @@
+//! "How to decide", the template's heading over questions, key factors and evidence; and
 //! "Questions to ask": a note field per question; the notes go into the decision record.
 
-use crate::components::slice;
+use crate::components::{slice, Heading};
 use crate::model::answers::Answers;
 use crate::model::card::Card;
+use crate::model::sections::{HOW_TO_DECIDE, QUESTIONS};
 use leptos::prelude::*;
+
+/// The heading the template puts once above "Questions to ask", "Key factors" and
+/// "Evidence needed".
+#[component]
+pub fn HowToDecide() -> impl IntoView {
+    view! {
+        <section class="dc-section dc-intro" id="dc-decide" aria-labelledby="dc-decide-h">
+            <Heading section=HOW_TO_DECIDE level=2 id="dc-decide-h" />
+        </section>
+    }
+}
 
 #[component]
 pub fn Questions(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-questions" aria-labelledby="dc-questions-h">
-            <h2 id="dc-questions-h">"Questions to ask"</h2>
-            <p class="dc-blurb">"Open these in the room. Answering them is most of the decision."</p>
+            <Heading section=QUESTIONS level=2 id="dc-questions-h" />
             {card
                 .questions
                 .iter()

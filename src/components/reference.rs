@@ -1,9 +1,13 @@
 //! The card as a reference to read: framing, the decision, both options side by side,
 //! AI impact and connected decisions. Nothing here is interactive.
 
-use crate::components::TextList;
-use crate::model::card::{Card, OptionSide};
-use crate::model::explain::option_letter;
+use crate::components::{Heading, TextList};
+use crate::model::card::{Card, OptionSide, Related as RelatedItem};
+use crate::model::sections::{
+    option_label, Section, AI_FALSE_CONFIDENCE, AI_HELPS, AI_IMPACT, AI_SYNTHESIS, AI_WORSENS,
+    BEST_WHEN, COSTS, DEFAULT_STANCE, EASY_TO_CONFUSE, FAILURE_MODES, HEURISTIC, HIDDEN_COSTS,
+    NOT_ABOUT, OPTIONS, REAL_WORLD_FITS, REALLY_ABOUT, RELATED, STRENGTHS, THE_DECISION, WHY_HARD,
+};
 use leptos::prelude::*;
 
 /// What the decision is really about, the decision itself, heuristic and default stance.
@@ -12,21 +16,20 @@ pub fn Framing(card: &'static Card) -> impl IntoView {
     let f = &card.framing;
     view! {
         <section class="dc-section" id="dc-framing" aria-labelledby="dc-framing-h">
-            <h2 id="dc-framing-h">"The decision"</h2>
+            <Heading section=THE_DECISION level=2 id="dc-framing-h" />
             <p class="dc-question-big">{card.decision.question.as_str()}</p>
             <div class="dc-columns dc-three">
-                <div><h3>"Really about"</h3><TextList items=&f.really_about /></div>
-                <div><h3>"Not actually about"</h3><TextList items=&f.not_about /></div>
-                <div><h3>"Why it feels hard"</h3><TextList items=&f.why_hard /></div>
+                <div><Heading section=REALLY_ABOUT level=3 /><TextList items=&f.really_about /></div>
+                <div><Heading section=NOT_ABOUT level=3 /><TextList items=&f.not_about /></div>
+                <div><Heading section=WHY_HARD level=3 /><TextList items=&f.why_hard /></div>
             </div>
             <div class="dc-columns">
                 <div class="dc-panel">
-                    <h3>"Heuristic"</h3>
+                    <Heading section=HEURISTIC level=3 />
                     <p>{card.decision.heuristic.as_str()}</p>
                 </div>
                 <div class="dc-panel dc-default">
-                    <h3>"Default stance"</h3>
-                    <p class="dc-blurb">"Where to start before any evidence arrives."</p>
+                    <Heading section=DEFAULT_STANCE level=3 />
                     <p>{card.decision.default_stance.as_str()}</p>
                 </div>
             </div>
@@ -39,11 +42,7 @@ pub fn Framing(card: &'static Card) -> impl IntoView {
 pub fn Options(card: &'static Card) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-options" aria-labelledby="dc-options-h">
-            <h2 id="dc-options-h">"Options on the table"</h2>
-            <p class="dc-subtitle">"Two poles of the trade-off"</p>
-            <p class="dc-blurb">
-                "Neither is the right answer by default. Each option's conditions, strengths, costs, hidden costs, and failure modes when misused are laid out in parallel so you can read across facets."
-            </p>
+            <Heading section=OPTIONS level=2 id="dc-options-h" />
             <div class="dc-columns">
                 {card
                     .options
@@ -58,24 +57,24 @@ pub fn Options(card: &'static Card) -> impl IntoView {
 
 #[component]
 fn OptionColumn(index: usize, option: &'static OptionSide) -> impl IntoView {
-    let facets: [(&str, &str, &'static [String]); 6] = [
-        ("Best when", "Conditions where this option is a natural fit.", &option.best_when),
-        ("Real-world fits", "Concrete environments where this option has worked.", &option.real_world_fits),
-        ("Strengths", "What this option does well on its own terms.", &option.strengths),
-        ("Costs", "What you accept up front to get those strengths.", &option.costs),
-        ("Hidden costs", "Costs that surface later than expected — the main thing novices miss.", &option.hidden_costs),
-        ("Failure modes when misused", "How this option breaks when applied to the wrong context.", &option.failure_modes),
+    let facets: [(Section, &'static [String]); 6] = [
+        (BEST_WHEN, &option.best_when),
+        (REAL_WORLD_FITS, &option.real_world_fits),
+        (STRENGTHS, &option.strengths),
+        (COSTS, &option.costs),
+        (HIDDEN_COSTS, &option.hidden_costs),
+        (FAILURE_MODES, &option.failure_modes),
     ];
+    let label = option_label(index);
     view! {
-        <article class="dc-option" aria-label=format!("{}: {}", option_letter(index), option.name)>
-            <p class="dc-option-letter">{option_letter(index)}</p>
+        <article class="dc-option" aria-label=format!("{label}: {}", option.name)>
+            <p class="dc-option-letter">{label}</p>
             <h3>{option.name.as_str()}</h3>
             {facets
                 .into_iter()
-                .map(|(title, blurb, items)| {
+                .map(|(section, items)| {
                     view! {
-                        <h4>{title}</h4>
-                        <p class="dc-blurb">{blurb}</p>
+                        <Heading section level=4 />
                         <TextList items />
                     }
                 })
@@ -90,57 +89,70 @@ pub fn AiImpact(card: &'static Card) -> impl IntoView {
     let ai = &card.ai;
     view! {
         <section class="dc-section" id="dc-ai" aria-labelledby="dc-ai-h">
-            <h2 id="dc-ai-h">"AI impact"</h2>
-            <p class="dc-subtitle">"How AI bends this decision"</p>
-            <p class="dc-blurb">
-                "Where AI accelerates the call, where it introduces new distortions, and anything else worth knowing."
-            </p>
+            <Heading section=AI_IMPACT level=2 id="dc-ai-h" />
             <div class="dc-columns">
                 <div>
-                    <h3>"AI can help with"</h3>
-                    <p class="dc-blurb">"Where AI genuinely reduces the cost of making the call."</p>
+                    <Heading section=AI_HELPS level=3 />
                     <TextList items=&ai.helps />
                 </div>
                 <div>
-                    <h3>"AI can make worse"</h3>
-                    <p class="dc-blurb">"Distortions AI introduces that didn't exist before."</p>
+                    <Heading section=AI_WORSENS level=3 />
                     <TextList items=&ai.worsens />
                 </div>
             </div>
-            <h3>"AI false confidence"</h3>
+            <Heading section=AI_FALSE_CONFIDENCE level=3 />
             <p>{ai.false_confidence.as_str()}</p>
-            <h3>"AI synthesis"</h3>
+            <Heading section=AI_SYNTHESIS level=3 />
             <p class="dc-synthesis">{ai.synthesis.as_str()}</p>
         </section>
     }
 }
 
-/// Connected decisions.
+/// Connected decisions, grouped by kind in the order the card first names each kind.
+/// A kind the template describes ("Easy to confuse with") gets its blurb once, above its
+/// items; every item still shows its own kind.
 #[component]
 pub fn Related(card: &'static Card) -> impl IntoView {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for r in &card.related {
+        if !kinds.contains(&r.kind.as_str()) {
+            kinds.push(r.kind.as_str());
+        }
+    }
     view! {
         <section class="dc-section" id="dc-related" aria-labelledby="dc-related-h">
-            <h2 id="dc-related-h">"Relationships"</h2>
-            <p class="dc-subtitle">"Connected decisions"</p>
-            <p class="dc-blurb">
-                "Nearby decisions this is sometimes confused with, adjacent decisions that are often entangled with this one, related failure modes, red flags, and playbooks to reach for."
-            </p>
-            <ul class="dc-related">
-                {card
-                    .related
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <li>
-                                <span class="dc-kind">{r.kind.as_str()}</span>
-                                <strong>{r.title.as_str()}</strong>
-                                {r.title_added.then(|| view! { <span class="dc-added" title="The source lost this title; it was reconstructed from the text">" (title added)"</span> })}
-                                <p>{r.text.as_str()}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <Heading section=RELATED level=2 id="dc-related-h" />
+            {kinds
+                .into_iter()
+                .map(|kind| {
+                    let blurb = (kind == EASY_TO_CONFUSE.title)
+                        .then(|| view! { <p class="dc-blurb">{EASY_TO_CONFUSE.blurb}</p> });
+                    view! {
+                        {blurb}
+                        <ul class="dc-related">
+                            {card
+                                .related
+                                .iter()
+                                .filter(|r| r.kind == kind)
+                                .map(|r| view! { <RelatedEntry item=r /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
         </section>
+    }
+}
+
+/// One related decision: its kind, its title (marked if reconstructed) and its text.
+#[component]
+fn RelatedEntry(item: &'static RelatedItem) -> impl IntoView {
+    view! {
+        <li>
+            <span class="dc-kind">{item.kind.as_str()}</span>
+            <strong>{item.title.as_str()}</strong>
+            {item.title_added.then(|| view! { <span class="dc-added" title="The source lost this title; it was reconstructed from the text">" (title added)"</span> })}
+            <p>{item.text.as_str()}</p>
+        </li>
     }
 }

@@ -1,21 +1,20 @@
 //! Cost, time and reversibility: who pays, how each option ages, what undoing costs, and
 //! the re-look triggers the user can mark as applying today.
 
-use crate::components::{slice, TextList};
+use crate::components::{slice, Heading, SectionText, TextList};
 use crate::model::answers::Answers;
 use crate::model::card::Card;
-use crate::model::explain::option_letter;
+use crate::model::sections::{
+    option_heading, COST_TIME_REVERSIBILITY, OVER_TIME, RELOOK_TRIGGERS, UNDO_COST,
+    WHO_ABSORBS_COST,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-cost" aria-labelledby="dc-cost-h">
-            <h2 id="dc-cost-h">"Cost, time, and reversibility"</h2>
-            <p class="dc-subtitle">"Who pays, how it ages, and what undoing it costs"</p>
-            <p class="dc-blurb">
-                "Trade-offs are rarely zero-sum and rarely static. Someone pays, the payoff curve shifts with the horizon, and the decision has an undo cost."
-            </p>
+            <Heading section=COST_TIME_REVERSIBILITY level=2 id="dc-cost-h" />
             <div class="dc-columns">
                 {card
                     .options
@@ -24,10 +23,10 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
                     .map(|(i, o)| {
                         view! {
                             <div class="dc-panel">
-                                <h3>{option_letter(i)} " · " {o.name.as_str()}</h3>
-                                <h4>"Who absorbs the cost"</h4>
+                                <h3>{option_heading(i, &o.name)}</h3>
+                                <Heading section=WHO_ABSORBS_COST level=4 />
                                 <TextList items=&o.who_absorbs_cost />
-                                <h4>"Over time"</h4>
+                                <Heading section=OVER_TIME level=4 />
                                 <p>{o.over_time.as_str()}</p>
                             </div>
                         }
@@ -35,17 +34,16 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
                     .collect_view()}
             </div>
             <div class="dc-panel">
-                <h3>"What undoing costs"</h3>
+                <Heading section=UNDO_COST level=3 />
                 <p class="dc-undo">{card.reversibility.undo_cost.as_str()}</p>
                 <p class="dc-blurb">
                     "The harder the undo, the higher the burden of proof before leaving the default."
                 </p>
             </div>
             <fieldset class="dc-group dc-panel">
-                <legend>"What should force a re-look"</legend>
-                <p class="dc-blurb">
-                    "Trigger conditions that mean the answer may have changed. Tick those that apply today."
-                </p>
+                <legend>{RELOOK_TRIGGERS.title}</legend>
+                <SectionText section=RELOOK_TRIGGERS />
+                <p class="dc-blurb">"Tick those that apply today."</p>
                 {card
                     .reversibility
                     .relook_triggers

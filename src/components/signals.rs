@@ -1,9 +1,13 @@
 //! Signals from the ground: genuine signals that add evidence to their side, and the bad
 //! reasons and anti-patterns that feel convincing but never count.
 
-use crate::components::slice;
+use crate::components::{slice, Heading, SectionText};
 use crate::model::answers::Answers;
 use crate::model::card::{Card, Item, Pitfall};
+use crate::model::sections::{
+    signals_for_blurb, signals_for_heading, Section, ANTI_PATTERNS, BAD_REASONS, PRESSURES,
+    PUSH_THE_CALL, SIGNALS,
+};
 use leptos::prelude::*;
 
 /// Tick or untick an id in the answers.
@@ -21,41 +25,24 @@ fn set_ticked(answers: RwSignal<Answers>, id: &str, on: bool) {
 pub fn Signals(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-signals" aria-labelledby="dc-signals-h">
-            <h2 id="dc-signals-h">"Signals from the ground"</h2>
-            <p class="dc-subtitle">"What's usually pushing the call, and what should"</p>
-            <p class="dc-blurb">
-                "On the left, pressures to recognize and discount. On the right, signals that genuinely point toward one option or the other."
-            </p>
+            <Heading section=SIGNALS level=2 id="dc-signals-h" />
             <div class="dc-columns">
                 <div class="dc-column">
-                    <h3>"What's usually pushing the call"</h3>
-                    <p class="dc-blurb">"Pressures to recognize and discount."</p>
-                    <PitfallGroup
-                        legend="Common bad reasons"
-                        blurb="Reasoning that feels convincing in the moment but doesn't hold up."
-                        items=&card.pressures.bad_reasons
-                        answers
-                    />
-                    <PitfallGroup
-                        legend="Anti-patterns"
-                        blurb="Shapes of reasoning to recognize and set aside."
-                        items=&card.pressures.anti_patterns
-                        answers
-                    />
+                    <Heading section=PRESSURES level=3 />
+                    <PitfallGroup section=BAD_REASONS items=&card.pressures.bad_reasons answers />
+                    <PitfallGroup section=ANTI_PATTERNS items=&card.pressures.anti_patterns answers />
                 </div>
                 <div class="dc-column">
-                    <h3>"What should push the call"</h3>
-                    <p class="dc-blurb">"Concrete signals that genuinely point to one pole."</p>
+                    <Heading section=PUSH_THE_CALL level=3 />
                     {card
                         .options
                         .iter()
                         .enumerate()
                         .map(|(i, o)| {
-                            let letter = crate::model::explain::option_letter(i);
                             view! {
                                 <fieldset class="dc-group">
-                                    <legend>"For · " {o.name.as_str()}</legend>
-                                    <p class="dc-blurb">"Observations that genuinely point to " {letter} "."</p>
+                                    <legend>{signals_for_heading(&o.name)}</legend>
+                                    <p class="dc-blurb">{signals_for_blurb(i)}</p>
                                     {o.signals.iter().map(|s| view! { <SignalToggle item=s answers /> }).collect_view()}
                                 </fieldset>
                             }
@@ -87,15 +74,14 @@ fn SignalToggle(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoVie
 /// Bad reasons or anti-patterns: ticking one explains, in the card's words, why it does not count.
 #[component]
 fn PitfallGroup(
-    legend: &'static str,
-    blurb: &'static str,
+    section: Section,
     items: &'static [Pitfall],
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
     view! {
         <fieldset class="dc-group dc-pitfalls">
-            <legend>{legend}</legend>
-            <p class="dc-blurb">{blurb}</p>
+            <legend>{section.title}</legend>
+            <SectionText section />
             {items
                 .iter()
                 .map(|p| {

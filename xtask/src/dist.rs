@@ -2,8 +2,9 @@
 //!
 //! 1. `trunk build --release`: cargo (release profile, sized for `z`), wasm-bindgen,
 //!    wasm-opt `-Oz` (flags in `index.html`), CSS, `index.html` with SRI hashes.
-//! 2. esbuild minifies the JS that Trunk leaves unminified (the wasm-bindgen glue and any
-//!    snippets): Trunk 0.21's own minifier cannot handle the glue.
+//! 2. esbuild minifies the JS (the wasm-bindgen glue and any snippets) and the CSS. Trunk's
+//!    own minifier is off (Trunk.toml): in 0.21 it fails on the glue ("Failed to minify JS")
+//!    and ships it as it is.
 //! 3. The `integrity` attributes in the HTML are recomputed, since step 2 changed files
 //!    that Trunk had already hashed.
 
@@ -21,12 +22,13 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     trunk.args(["build", "--release"]);
     ctx.run(&mut trunk)?;
 
-    println!("\nminifying JS with esbuild");
-    let mut scripts = Vec::new();
-    files_with_extension(&dist, "js", &mut scripts)?;
-    scripts.sort();
-    for script in &scripts {
-        minify(ctx, &dist, script)?;
+    println!("\nminifying JS and CSS with esbuild");
+    let mut assets = Vec::new();
+    files_with_extension(&dist, "js", &mut assets)?;
+    files_with_extension(&dist, "css", &mut assets)?;
+    assets.sort();
+    for asset in &assets {
+        minify(ctx, &dist, asset)?;
     }
 
     println!("\nupdating SRI hashes");
@@ -57,18 +59,24 @@ fn dist_dir(ctx: &Ctx) -> Result<PathBuf> {
     Ok(ctx.root.join(dist))
 }
 
-fn minify(ctx: &Ctx, dist: &Path, script: &Path) -> Result<()> {
-    let before = size_of(script)?;
-    let tmp = script.with_extension("js.min-tmp");
+/// Minifies one `.js` (an ES module) or `.css` file in place. esbuild does not bundle
+/// here, so imports and `url()` references stay as they are.
+fn minify(ctx: &Ctx, dist: &Path, file: &Path) -> Result<()> {
+    let before = size_of(file)?;
+    let is_js = file.extension().is_some_and(|e| e == "js");
+    // esbuild picks the loader from the input's extension, so the output name is free.
+    let tmp = file.with_extension("min-tmp");
     let mut cmd = ctx.command("esbuild");
-    cmd.arg(script)
-        .args(["--minify", "--format=esm", "--log-level=warning"])
-        .arg(format!("--outfile={}", tmp.display()));
+    cmd.arg(file).args(["--minify", "--log-level=warning"]);
+    if is_js {
+        cmd.arg("--format=esm");
+    }
+    cmd.arg(format!("--outfile={}", tmp.display()));
     ctx.run(&mut cmd)?;
-    std::fs::rename(&tmp, script)
-        .map_err(|e| format!("cannot replace {} with its minified copy: {e}", script.display()))?;
-    let after = size_of(script)?;
-    println!("  {}: {} -> {}", rel(dist, script), kb(before), kb(after));
+    std::fs::rename(&tmp, file)
+        .map_err(|e| format!("cannot replace {} with its minified copy: {e}", file.display()))?;
+    let after = size_of(file)?;
+    println!("  {}: {} -> {}", rel(dist, file), kb(before), kb(after));
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
 //!
-//! - `serve`: install what is missing, then `trunk serve` (extra arguments go to Trunk).
+//! - `serve`: install what is missing, then `trunk serve` (extra arguments go to Trunk); the
+//!   dev build goes to `target/serve/`, leaving `dist/` to the release build.
 //! - `test`:  install what is missing (including Chromium), then run every check in order,
 //!   stopping at the first failure: native tests, browser tests, release build, e2e tests.
 //! - `dist`:  install what is missing, then the release build into `dist/`.
@@ -60,11 +61,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Where `serve` puts its (debug) build, so that `dist/` keeps the release build.
+const SERVE_DIST: &str = "target/serve";
+
 fn serve(ctx: &Ctx, trunk_args: &[String]) -> Result<()> {
     setup::base(ctx)?;
     banner("trunk serve");
     let mut cmd = ctx.command("trunk");
-    cmd.arg("serve").args(trunk_args);
+    cmd.arg("serve");
+    if !trunk_args.iter().any(|a| a == "-d" || a == "--dist" || a.starts_with("--dist=")) {
+        cmd.args(["--dist", SERVE_DIST]);
+    }
+    cmd.args(trunk_args);
     ctx.run_interactive(&mut cmd)
 }
 

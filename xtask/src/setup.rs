@@ -88,20 +88,24 @@ fn wasm_target(ctx: &Ctx) -> Result<()> {
 }
 
 fn trunk(ctx: &Ctx) -> Result<()> {
-    // `trunk --version` prints "trunk 0.21.14".
-    let found = ctx.output("trunk", &["--version"]);
-    let version = found.as_deref().and_then(|s| s.split_whitespace().nth(1));
-    if let Some(v) = version.filter(|v| v.starts_with(TRUNK_SERIES)) {
-        println!("ok: trunk {v}");
-        return Ok(());
+    for attempt in 0..2 {
+        // `trunk --version` prints "trunk 0.21.14".
+        let found = ctx.output("trunk", &["--version"]);
+        let version = found.as_deref().and_then(|s| s.split_whitespace().nth(1));
+        if let Some(v) = version.filter(|v| v.starts_with(TRUNK_SERIES)) {
+            println!("ok: trunk {v}");
+            return Ok(());
+        }
+        let what = version.map_or("not found".to_owned(), |v| format!("{v} is not 0.21.x"));
+        if attempt > 0 {
+            return Err(format!("trunk on PATH is still {what} after installing 0.21.x"));
+        }
+        println!("trunk {what}: installing 0.21.x (takes several minutes)");
+        let mut cmd = ctx.cargo();
+        cmd.args(["install", "trunk", "--version", "~0.21", "--locked"]);
+        timed(ctx, &mut cmd)?;
     }
-    println!(
-        "trunk {}: installing 0.21.x (takes several minutes)",
-        version.map_or("not found".to_owned(), |v| format!("{v} is not 0.21.x"))
-    );
-    let mut cmd = ctx.cargo();
-    cmd.args(["install", "trunk", "--version", "~0.21", "--locked"]);
-    timed(ctx, &mut cmd)
+    unreachable!("the second attempt returns")
 }
 
 fn wasm_bindgen(ctx: &Ctx) -> Result<()> {
@@ -116,24 +120,30 @@ fn wasm_bindgen(ctx: &Ctx) -> Result<()> {
              set wasm_bindgen = \"{wanted}\" in Trunk.toml"
         ));
     }
-    // Both print "<name> 0.2.130"; the test runner comes from the same package.
-    let mut stale = Vec::new();
-    for bin in ["wasm-bindgen", "wasm-bindgen-test-runner"] {
-        let found = ctx.output(bin, &["--version"]);
-        let version = found.as_deref().and_then(|s| s.split_whitespace().nth(1));
-        if version != Some(wanted.as_str()) {
-            stale.push(format!("{bin} {}", version.unwrap_or("not found")));
+    for attempt in 0..2 {
+        // Both print "<name> 0.2.130"; the test runner comes from the same package.
+        let mut stale = Vec::new();
+        for bin in ["wasm-bindgen", "wasm-bindgen-test-runner"] {
+            let found = ctx.output(bin, &["--version"]);
+            let version = found.as_deref().and_then(|s| s.split_whitespace().nth(1));
+            if version != Some(wanted.as_str()) {
+                stale.push(format!("{bin} {}", version.unwrap_or("not found")));
+            }
         }
+        if stale.is_empty() {
+            println!("ok: wasm-bindgen-cli {wanted}");
+            return Ok(());
+        }
+        if attempt > 0 {
+            return Err(format!("still {} after installing wasm-bindgen-cli {wanted}", stale.join(", ")));
+        }
+        println!("{}: installing wasm-bindgen-cli {wanted} (takes a few minutes)", stale.join(", "));
+        // Not --locked: one of the CLI's locked dependencies is no longer on the registry.
+        let mut cmd = ctx.cargo();
+        cmd.args(["install", "wasm-bindgen-cli", "--version", &format!("={wanted}")]);
+        timed(ctx, &mut cmd)?;
     }
-    if stale.is_empty() {
-        println!("ok: wasm-bindgen-cli {wanted}");
-        return Ok(());
-    }
-    println!("{}: installing wasm-bindgen-cli {wanted} (takes a few minutes)", stale.join(", "));
-    // Not --locked: one of the CLI's locked dependencies is no longer on the registry.
-    let mut cmd = ctx.cargo();
-    cmd.args(["install", "wasm-bindgen-cli", "--version", &format!("={wanted}")]);
-    timed(ctx, &mut cmd)
+    unreachable!("the second attempt returns")
 }
 
 fn npm_tools(ctx: &Ctx) -> Result<()> {
