@@ -24,10 +24,10 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
                 <p class="dc-qualifier">{move || headline.get().1}</p>
             </div>
             <p class="dc-badges">
-                <span class="dc-badge">
+                <span class="dc-badge" data-testid="confidence">
                     "Confidence: "
                     {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
-                    {move || verdict.with(|v| format!(" ({:.0}% of evidence gathered)", v.confidence.fraction * 100.0))}
+                    {move || verdict.with(|v| format!(" · {:.0}% of evidence gathered", v.confidence.fraction * 100.0))}
                 </span>
             </p>
             <LeanMeter card verdict />
@@ -69,9 +69,12 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                 <line x1="120" x2="120" y1="6" y2="26" class="dc-axis" />
                 <circle cx=marker cy="16" r="7" class="dc-marker" />
             </svg>
-            <figcaption class="dc-meter-poles">
-                <span>{card.options[0].name.as_str()}</span>
-                <span>{card.options[1].name.as_str()}</span>
+            <figcaption>
+                <span class="dc-meter-poles">
+                    <span>{card.options[0].name.as_str()}</span>
+                    <span>{card.options[1].name.as_str()}</span>
+                </span>
+                <span class="dc-meter-note">"Inside the shaded band the default stands: the burden of proof is not met."</span>
             </figcaption>
         </figure>
     }
@@ -91,6 +94,20 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                         let side = &card.options[v.points_to.min(1)];
                         let gated_modes = (v.outcome == Outcome::Gated).then(|| side.failure_modes.clone());
                         let target = &card.options[v.recommends.min(1)];
+                        let set_aside: Vec<_> = card
+                            .pitfalls()
+                            .filter(|p| v.warnings.contains(&p.id))
+                            .map(|p| view! { <li>{p.text.clone()}</li> })
+                            .collect();
+                        let set_aside = (!set_aside.is_empty())
+                            .then(|| {
+                                view! {
+                                    <div class="dc-set-aside" data-testid="set-aside">
+                                        <h3 class="dc-small-h">"Set aside: these do not count"</h3>
+                                        <ul class="dc-list">{set_aside}</ul>
+                                    </div>
+                                }
+                            });
                         view! {
                             <ContributionChart card contributions=v.contributions.clone() burden=v.burden />
                             {gate.map(|g| view! { <p class="dc-alert" data-testid="gate">{g}</p> })}
@@ -104,8 +121,9 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                                     }
                                 })}
                             {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
+                            {set_aside}
                             {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>"Flip point: "</strong>{f}</p> })}
-                            <h3 class="dc-small-h">"Watch for with " {target.name.clone()}</h3>
+                            <h3 class="dc-small-h">"What to watch with " {target.name.clone()}</h3>
                             <ul class="dc-list">
                                 {target
                                     .hidden_costs
@@ -137,7 +155,9 @@ fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burd
         .into_any();
     }
     const ROW: f64 = 18.0;
-    const HALF: f64 = 60.0;
+    // Diverging bars from a centre axis; each label sits on the empty side of its bar.
+    const HALF: f64 = 116.0;
+    const AXIS: f64 = 120.0;
     let largest = contributions.iter().map(|c| c.amount.abs()).fold(burden.max(1.0), f64::max);
     let height = ROW * contributions.len() as f64;
     let rows = contributions
@@ -146,14 +166,15 @@ fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burd
         .map(|(i, c)| {
             let y = i as f64 * ROW;
             let len = (c.amount.abs() / largest * HALF).max(1.0);
-            let x = if c.amount < 0.0 { 180.0 - len } else { 180.0 };
+            let x = if c.amount < 0.0 { AXIS - len } else { AXIS };
             let class = if c.amount < 0.0 { "dc-bar-a" } else { "dc-bar-b" };
             let label = explain::contribution_label(card, c.kind, &c.id);
-            let short: String = label.chars().take(22).collect();
+            let short = explain::contribution_short_label(card, c.kind, &c.id);
+            let (text_x, anchor) = if c.amount < 0.0 { (AXIS + 4.0, "start") } else { (AXIS - 4.0, "end") };
             view! {
                 <g>
                     <title>{format!("{label}: {}", explain::amount_words(card, c.amount))}</title>
-                    <text x="0" y=y + 13.0 class="dc-bar-label">{short}</text>
+                    <text x=text_x y=y + 13.0 text-anchor=anchor class="dc-bar-label">{short}</text>
                     <rect x=x y=y + 4.0 width=len height="10" rx="2" class=class />
                 </g>
             }
@@ -173,7 +194,7 @@ fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burd
     view! {
         <figure class="dc-chart">
             <svg viewBox=format!("0 0 240 {height}") width="100%" aria-hidden="true">
-                <line x1="180" x2="180" y1="0" y2=height class="dc-axis" />
+                <line x1=AXIS x2=AXIS y1="0" y2=height class="dc-axis" />
                 {rows}
             </svg>
             <figcaption>

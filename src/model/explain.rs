@@ -100,6 +100,23 @@ pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> Stri
     }
 }
 
+/// A label short enough for the contribution chart: the factor name or the signal's text,
+/// cut at a word-agnostic character limit with an ellipsis.
+pub fn contribution_short_label(card: &Card, kind: ContributionKind, id: &str) -> String {
+    const MAX: usize = 19;
+    let full = match kind {
+        ContributionKind::Factor => card.factor(id).map_or(id, |f| f.name.as_str()),
+        ContributionKind::Signal => card.signals().find(|(_, s)| s.id == id).map_or(id, |(_, s)| s.text.as_str()),
+    };
+    if full.chars().count() <= MAX {
+        full.to_string()
+    } else {
+        let mut cut: String = full.chars().take(MAX - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// The sentence about the flip point, if there is one.
 pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let flip = verdict.flip.as_ref()?;

@@ -1,0 +1,144 @@
+//! The seed card's own scenarios, end to end through the pure model: the engine's verdict,
+//! its words, and the decision record, on the real bundled content.
+
+use decision_cards::content;
+use decision_cards::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
+use decision_cards::model::card::Card;
+use decision_cards::model::engine::{evaluate, Outcome};
+use decision_cards::model::{explain, record};
+
+fn card() -> &'static Card {
+    content::card("model-api-vs-self-hosted").expect("the seed card is bundled")
+}
+
+fn set(answers: &mut Answers, factor: &str, position: i8, weight: Option<u8>) {
+    answers.factors.insert(factor.to_string(), FactorAnswer { position, weight });
+}
+
+/// Privacy and Control clearly toward self-hosting at high importance, the B signals ticked.
+fn case_for_self_hosting(ops: i8) -> Answers {
+    let mut a = Answers::default();
+    set(&mut a, "privacy", 2, Some(3));
+    set(&mut a, "control", 2, Some(3));
+    set(&mut a, "ops-maturity", ops, None);
+    a.ticked.insert("strong-privacy-or-control-needs".into());
+    a.ticked.insert("serving-capability-exists".into());
+    a
+}
+
+#[test]
+fn neutral_answers_keep_the_api_and_say_the_case_is_not_clear() {
+    let card = card();
+    let v = evaluate(card, &Answers::default());
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+    assert_eq!(card.options[v.recommends].name, "Model API");
+    let (headline, qualifier) = explain::headline(card, &v);
+    assert_eq!(headline, "Stay with Model API — the default");
+    assert_eq!(qualifier, "The case for Self-Hosted Model is not clear yet.");
+}
+
+#[test]
+fn a_clear_case_with_serving_capability_justifies_self_hosting() {
+    let card = card();
+    let v = evaluate(card, &case_for_self_hosting(1));
+    assert_eq!(v.outcome, Outcome::Switch);
+    assert_eq!(card.options[v.recommends].name, "Self-Hosted Model");
+    assert_eq!(explain::headline(card, &v).0, "Self-Hosted Model is justified");
+}
+
+#[test]
+fn the_same_case_without_ops_maturity_names_the_capability_gap_and_failure_mode() {
+    let card = card();
+    let v = evaluate(card, &case_for_self_hosting(-2));
+    assert_eq!(v.outcome, Outcome::Gated);
+    assert_eq!(v.gate.as_deref(), Some("ops-maturity"));
+    assert_eq!(card.options[v.recommends].name, "Model API");
+    let gate = explain::gate_sentence(card, &v).expect("a gate sentence");
+    assert!(gate.starts_with("Ops maturity points away from Self-Hosted Model"), "{gate}");
+    let md = record::markdown(card, &case_for_self_hosting(-2), &v, "2026-11-27");
+    assert!(md.contains("Creates an AI infrastructure program where a product decision was needed."));
+}
+
+#[test]
+fn only_bad_reasons_keep_the_default_and_name_the_anti_pattern() {
+    let card = card();
+    let mut a = Answers::default();
+    a.ticked.insert("self-hosting-automatically-cheaper".into());
+    a.ticked.insert("self-hosting-for-prestige".into());
+    let v = evaluate(card, &a);
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+    assert_eq!(v.score, 0.0);
+    let warning = explain::pitfall_sentence(card, &v).expect("the case rests on pitfalls");
+    assert!(warning.contains("Self-hosting for prestige"), "{warning}");
+    assert!(warning.contains("Self-Hosted Model"), "{warning}");
+}
+
+#[test]
+fn the_flip_point_names_a_factor_and_a_position_in_words() {
+    let card = card();
+    let mut a = Answers::default();
+    set(&mut a, "privacy", 2, None);
+    let v = evaluate(card, &a);
+    let flip = explain::flip_sentence(card, &v).expect("one factor can flip this");
+    assert!(flip.contains("Self-Hosted Model would be justified if"), "{flip}");
+    assert!(flip.contains("points clearly to self-hosted model"), "{flip}");
+}
+
+#[test]
+fn slider_words_name_both_options() {
+    let card = card();
+    let words: Vec<String> = (-2..=2).map(|p| explain::position_words(card, p)).collect();
+    assert_eq!(
+        words,
+        [
+            "Points clearly to Model API",
+            "Leans to Model API",
+            "Neutral",
+            "Leans to Self-Hosted Model",
+            "Points clearly to Self-Hosted Model"
+        ]
+    );
+}
+
+#[test]
+fn the_record_has_every_madr_part_and_the_users_words() {
+    let card = card();
+    let mut a = case_for_self_hosting(1);
+    a.notes.insert("gain-from-self-hosting".into(), "EU data residency | legal".into());
+    a.evidence.insert(
+        "cost-model".into(),
+        EvidenceAnswer { status: EvidenceStatus::Gathered, note: "Sheet v3\nsigned off".into() },
+    );
+    a.triggers.insert("cost-profile-changes".into());
+    a.ticked.insert("self-hosting-for-prestige".into());
+    let v = evaluate(card, &a);
+    let md = record::markdown(card, &a, &v, "2026-11-27");
+    for part in [
+        "# Decision record: Model API vs Self-Hosted Model",
+        "- Date: 2026-11-27",
+        "## Context and problem statement",
+        "## Decision drivers",
+        "## Considered options",
+        "## Decision outcome",
+        "Chosen option: \"Self-Hosted Model\", because",
+        "### Consequences",
+        "## When to revisit",
+        "- [x] Cost profile changes",
+        "- [ ] Privacy requirements tighten",
+        "\"Self-hosting for prestige\" does not count",
+        "EU data residency | legal",
+        // Free text is made safe inside a table cell.
+        "| Cost model | Gathered | Sheet v3 signed off |",
+    ] {
+        assert!(md.contains(part), "missing {part:?} in\n{md}");
+    }
+}
+
+#[test]
+fn chart_labels_are_short_and_marked_when_cut() {
+    let card = card();
+    use decision_cards::model::engine::ContributionKind;
+    assert_eq!(explain::contribution_short_label(card, ContributionKind::Factor, "privacy"), "Privacy");
+    let cut = explain::contribution_short_label(card, ContributionKind::Signal, "strong-privacy-or-control-needs");
+    assert!(cut.ends_with('…') && cut.chars().count() == 19, "{cut}");
+}
