@@ -20,7 +20,7 @@ use components::record::RecordPanel;
 use components::reference::{AiImpact, Framing, Options, Related};
 use components::reversibility::Reversibility;
 use components::signals::Signals;
-use components::verdict::VerdictPanel;
+use components::verdict::{VerdictBar, VerdictPanel};
 use leptos::prelude::*;
 use model::card::Card;
 use model::engine;
@@ -102,6 +102,7 @@ fn CardView(card: &'static Card) -> impl IntoView {
                 </main>
                 <VerdictPanel card verdict />
             </div>
+            <VerdictBar card verdict />
         </div>
     }
 }

@@ -39,6 +39,18 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
     }
 }
 
+/// The headline again, pinned to the bottom of narrow screens where the full panel scrolls
+/// away. Hidden from assistive technology: the panel itself announces changes.
+#[component]
+pub fn VerdictBar(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
+    view! {
+        <div class="dc-verdict-bar" aria-hidden="true">
+            <span class="dc-verdict-bar-label">"Verdict: "</span>
+            {move || verdict.with(|v| explain::headline(card, v).0)}
+        </div>
+    }
+}
+
 /// Where the score sits between the two options, with the burden-of-proof band.
 #[component]
 fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
