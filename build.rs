@@ -1,9 +1,10 @@
-//! Build script: turns the hand-written cards in `content/*.toml` into `$OUT_DIR/cards.json`.
+//! Build script: turns the hand-written cards in `content/*.toml` into `$OUT_DIR/cards.rs`.
 //!
 //! Parsing and validating here means a broken card stops the build with the file and the
-//! field path, and no TOML parser ships in the WASM: the app reads the JSON with the
-//! serde_json it already needs. The card types and the validator are the app's own source
-//! files, compiled in as sibling modules, so the build checks exactly what the app reads.
+//! field path, and no parser for the cards ships in the WASM: the cards reach the app as
+//! Rust code that constructs them (`build/rust_source.rs` explains why). The card types and
+//! the validator are the app's own source files, compiled in as sibling modules, so the
+//! build checks exactly what the app gets.
 //!
 //! The tests include this file as a module too, to run broken fixtures through the same
 //! loader; that is why the loading steps are plain functions returning messages.
@@ -14,6 +15,9 @@ mod card;
 #[allow(dead_code)]
 #[path = "src/model/validate.rs"]
 mod validate;
+#[allow(dead_code)]
+#[path = "build/rust_source.rs"]
+mod rust_source;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -31,6 +35,7 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=src/model/card.rs");
     println!("cargo:rerun-if-changed=src/model/validate.rs");
+    println!("cargo:rerun-if-changed=build/rust_source.rs");
 
     let files = match card_files(&root.join("content")) {
         Ok(files) => files,
@@ -44,10 +49,14 @@ fn main() {
         Ok(cards) => cards,
         Err(errors) => fail(&errors),
     };
-    // Compact: this string is bundled into the WASM as it is.
-    let json = serde_json::to_string(&cards).expect("cards serialize to JSON");
-    let target = out.join("cards.json");
-    if let Err(e) = std::fs::write(&target, json) {
+    // Rust source that builds the cards, for `src/content.rs` to include: no parsing, and
+    // no JSON deserializer for the card types, in the WASM.
+    let source = match rust_source::to_rust(&cards) {
+        Ok(expr) => format!("// Written by build.rs from content/*.toml.\n{expr}\n"),
+        Err(e) => fail(&[format!("content/: cannot write the cards as Rust: {e}")]),
+    };
+    let target = out.join("cards.rs");
+    if let Err(e) = std::fs::write(&target, source) {
         fail(&[format!("{}: cannot write: {e}", target.display())]);
     }
 }

@@ -54,3 +54,32 @@ pub fn clock(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
+
+/// The URL fragment without its `#` (`None` when there is none).
+pub fn fragment() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// The page's address without its fragment: the base of a share link.
+pub fn page_url() -> Option<String> {
+    let href = window()?.location().href().ok()?;
+    Some(href.split('#').next().unwrap_or(&href).to_string())
+}
+
+/// Drop the fragment from the address bar without reloading or adding a history entry, so a
+/// reload does not offer a share link's answers again.
+pub fn clear_fragment() {
+    let Some(w) = window() else { return };
+    let (Ok(history), Some(url)) = (w.history(), page_url()) else { return };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// The text of a file the user picked. Never panics; the error is the browser's message.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the browser could not read the file".to_string()))?;
+    text.as_string().ok_or_else(|| "the file is not text".to_string())
+}

@@ -1,13 +1,14 @@
 //! The decision cards bundled into the app.
 //!
-//! The build script parses and validates `content/*.toml` and writes them as one JSON
-//! array; this module embeds that JSON and reads it once, on first use. The first card is
-//! the one the app opens by default.
+//! The build script parses and validates `content/*.toml` and writes them as Rust code that
+//! constructs them (`$OUT_DIR/cards.rs`); this module includes that code and runs it once,
+//! on first use. The first card is the one the app opens by default.
 //!
-//! Reading cannot fail for a build that passed its build script, since the JSON was
-//! written from the very types it is read into. It is still handled rather than
-//! unwrapped: a panic in WASM leaves a dead frame in someone's wiki page with no word of
-//! what went wrong, whereas an empty list plus [`load_error`] lets the UI say so.
+//! Code rather than JSON: the values are built directly, so the WASM carries no JSON
+//! deserializer for the card types (about 45 KB of it) and start-up parses nothing. The
+//! build script refuses a content folder without cards; an empty bundle is still handled
+//! rather than unwrapped: a panic in WASM leaves a dead frame in someone's wiki page with
+//! no word of what went wrong, whereas [`load_error`] lets the UI say so.
 
 use crate::model::card::{
     AiImpact, Card, Decision, Framing, OptionSide, Pressures, Reversibility, Scoring,
@@ -15,8 +16,30 @@ use crate::model::card::{
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// The cards as the build script wrote them.
-const CARDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cards.json"));
+/// The cards as the build script wrote them: one expression that builds them.
+mod bundled {
+    use crate::model::card::*;
+    use std::collections::BTreeMap;
+
+    // Out of line, so that each string costs one call rather than inlined allocation code.
+    #[inline(never)]
+    fn s(text: &str) -> String {
+        text.to_owned()
+    }
+
+    #[inline(never)]
+    fn strs(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    fn map<V, const N: usize>(entries: [(String, V); N]) -> BTreeMap<String, V> {
+        super::map(entries)
+    }
+
+    pub fn cards() -> Vec<Card> {
+        include!(concat!(env!("OUT_DIR"), "/cards.rs"))
+    }
+}
 
 struct Bundle {
     cards: Vec<Card>,
@@ -28,17 +51,10 @@ struct Bundle {
 fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
     BUNDLE.get_or_init(|| {
-        let (cards, error) = match serde_json::from_str::<Vec<Card>>(CARDS_JSON) {
-            Ok(cards) if cards.is_empty() => (
-                cards,
-                Some("No decision card is bundled with this build.".to_string()),
-            ),
-            Ok(cards) => (cards, None),
-            Err(e) => (
-                Vec::new(),
-                Some(format!("The bundled decision cards could not be read: {e}")),
-            ),
-        };
+        let cards = bundled::cards();
+        let error = cards
+            .is_empty()
+            .then(|| "No decision card is bundled with this build.".to_string());
         Bundle {
             cards,
             error,
@@ -67,6 +83,17 @@ pub fn first() -> &'static Card {
 /// Why no card could be read, for the UI to show; `None` when the bundle is fine.
 pub fn load_error() -> Option<&'static str> {
     bundle().error.as_deref()
+}
+
+/// A map built by insertion. `collect()` and `From` would sort the entries first, and each
+/// element type's sort costs kilobytes of WASM; entries here are few, and those from the
+/// build script are already in key order.
+fn map<V, const N: usize>(entries: [(String, V); N]) -> BTreeMap<String, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in entries {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// A card with every section empty but the shape the engine needs (two options, a
@@ -122,7 +149,7 @@ fn placeholder() -> Card {
         related: Vec::new(),
         scoring: Scoring {
             signal_strength: 1.0,
-            burden: BTreeMap::from([("unknown".to_string(), 1.0)]),
+            burden: map([("unknown".to_string(), 1.0)]),
         },
     }
 }

@@ -1,13 +1,15 @@
 //! One card's working session: connects the answers signal to saved progress.
 //!
 //! Loads what was saved, schedules a debounced save on every change, takes in changes made
-//! in another tab, and turns what storage reports into words for the status line. The
+//! in another tab (merged with this tab's unsaved ones), turns what storage reports into words
+//! for the status line, and exports the answers as a file when they cannot be saved. The
 //! storage rules themselves live in [`crate::storage`].
 
 use crate::browser;
 use crate::components::progress::{Notice, SaveState};
 use crate::model::answers::Answers;
 use crate::model::card::Card;
+use crate::share;
 use crate::storage::{Loaded, SaveError, Saver, Store, StoreStatus};
 use leptos::prelude::*;
 
@@ -18,6 +20,7 @@ pub struct Session {
     pub save_state: RwSignal<SaveState>,
     /// Something about stored data the user must see (kept-aside or newer data).
     pub notice: RwSignal<Option<Notice>>,
+    card: &'static Card,
     saver: StoredValue<Saver, LocalStorage>,
 }
 
@@ -26,25 +29,61 @@ impl Session {
     pub fn start(card: &'static Card) -> Session {
         let mut store = Store::open(&card.id, card.version);
         let loaded = store.load();
-        let save_state = RwSignal::new(state_of(&store.status()));
+        let status = store.status();
+        let save_state = RwSignal::new(state_of(&status));
         let notice = RwSignal::new(None);
         let answers = RwSignal::new(Answers::default());
-        take_in(loaded, answers, notice, save_state);
+        take_in(loaded, answers, notice, save_state, false);
+        if status != StoreStatus::Available {
+            // Restored answers say "saved at …", but a full, blocked or read-only storage is
+            // what the user must see from the start.
+            save_state.set(state_of(&status));
+        }
 
+        // Answers just taken in from another tab: saving them is not news to the user, who
+        // should keep seeing where they came from until their next own change.
+        let from_other_tab = StoredValue::new(None::<Answers>);
         let mut saver = Saver::new(store);
-        saver.on_result(move |result| save_state.set(state_after(result)));
-        saver.on_change(move |loaded| take_in(loaded, answers, notice, save_state));
+        saver.on_result(move |result| {
+            save_state.update(|state| {
+                if !(result.is_ok() && matches!(state, SaveState::OtherTab(_))) {
+                    *state = state_after(result);
+                }
+            })
+        });
+        saver.on_change(move |loaded| {
+            if let Loaded::Fresh | Loaded::Restored { .. } | Loaded::Merged { .. } = loaded {
+                let taken = match &loaded {
+                    Loaded::Restored { answers, .. } | Loaded::Merged { answers } => answers.clone(),
+                    _ => Answers::default(),
+                };
+                from_other_tab.set_value(Some(taken));
+            }
+            take_in(loaded, answers, notice, save_state, true)
+        });
         let saver = StoredValue::new_local(saver);
 
         // Save on every change after the first run (the first run only reads the loaded answers).
         Effect::new(move |seen: Option<()>| {
             let current = answers.get();
             if seen.is_some() {
-                save_state.set(SaveState::Pending);
+                let external = from_other_tab.try_update_value(|t| t.take()).flatten();
+                if external.as_ref() != Some(&current) {
+                    save_state.set(SaveState::Pending);
+                }
                 saver.with_value(|s| s.schedule(current));
             }
         });
-        Session { answers, save_state, notice, saver }
+        Session { answers, save_state, notice, card, saver }
+    }
+
+    /// Download the answers as the answers file (the same file the share bar exports, which
+    /// Import reads back): the way out when they cannot be saved in this browser.
+    pub fn export(&self) -> bool {
+        let text = self
+            .answers
+            .with_untracked(|a| share::encode_file(self.card, a, None, crate::storage::now_ms()));
+        browser::download(&format!("{}-answers.json", self.card.id), "application/json", &text)
     }
 
     /// Forget every answer and the saved copy (after the user confirmed).
@@ -63,12 +102,27 @@ fn take_in(
     answers: RwSignal<Answers>,
     notice: RwSignal<Option<Notice>>,
     save_state: RwSignal<SaveState>,
+    from_other_tab: bool,
 ) {
+    let now = || browser::clock(crate::storage::now_ms());
     match loaded {
-        Loaded::Fresh => answers.set(Answers::default()),
+        Loaded::Fresh => {
+            answers.set(Answers::default());
+            if from_other_tab {
+                save_state.set(SaveState::OtherTab(now()));
+            }
+        }
         Loaded::Restored { answers: saved, saved_at, .. } => {
             answers.set(saved);
-            save_state.set(SaveState::Saved(browser::clock(saved_at)));
+            save_state.set(if from_other_tab {
+                SaveState::OtherTab(now())
+            } else {
+                SaveState::Saved(browser::clock(saved_at))
+            });
+        }
+        Loaded::Merged { answers: merged } => {
+            answers.set(merged);
+            save_state.set(SaveState::OtherTab(now()));
         }
         Loaded::KeptAside { backup_key, reason, raw } => {
             let kept = match backup_key {

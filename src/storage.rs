@@ -7,6 +7,8 @@
 //!   newer version of the app reads (and migrates) the same key.
 //! - `decision-cards/<card-id>/backup/<ms-since-epoch>`: a verbatim copy of stored text that
 //!   could not be read, made before that key is ever written again.
+//! - `decision-cards/<card-id>/workshop`: the card's workshop, through a [`Slot`] (same rules;
+//!   its backups go to `decision-cards/<card-id>/workshop/backup/<ms-since-epoch>`).
 //!
 //! Rules, all of which come from one principle, *never destroy what you could not read*:
 //!
@@ -20,7 +22,12 @@
 //! - A failed write (quota) leaves the previous value in place: the Web Storage `setItem`
 //!   guarantees it, so nothing is removed before writing.
 //! - Before each write the current value is read again: if another tab or a newer version
-//!   changed it in the meantime, the rules above apply to that value too.
+//!   changed it in the meantime, the rules above apply to that value too, and readable answers
+//!   are merged item by item with this tab's ([`envelope::merge`]) rather than written over.
+//! - A change from another tab (the `storage` event) is merged the same way with answers still
+//!   waiting to be saved here: neither tab's change is dropped.
+//! - When the page fails, [`flush_all_quietly`] still writes what is pending, and
+//!   [`saved_progress`] reads what is stored, both without running any callback.
 //!
 //! Typical use (Leptos-agnostic; the component keeps the [`Saver`] for its lifetime):
 //!
@@ -35,7 +42,7 @@
 //! ```
 
 use crate::model::answers::Answers;
-use crate::model::envelope::{self, DecodeError, Envelope, MAX_BYTES};
+use crate::model::envelope::{self, DecodeError, Envelope, Prefer, MAX_BYTES};
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::{Rc, Weak};
@@ -136,6 +143,10 @@ pub enum Loaded {
     },
     /// Saved by a newer version: left untouched, and the store is read-only.
     Newer { reason: String, raw: String },
+    /// Another tab's saved answers combined with this tab's unsaved ones (see
+    /// [`envelope::merge`]): nothing of either is lost. Not saved yet; they are the answers to
+    /// show and save next.
+    Merged { answers: Answers },
     /// Storage is unavailable: start from empty answers, kept in memory.
     Unavailable { reason: String },
 }
@@ -194,6 +205,9 @@ pub struct Store {
     /// The answers `last_raw` holds, when it was readable: a save of the same answers is
     /// skipped, which also stops two tabs from echoing each other's writes forever.
     last_answers: Option<Answers>,
+    /// Set when the last save found answers written elsewhere and merged them in: what was
+    /// written differs from what the caller passed ([`Store::take_merged`]).
+    merged: Option<Answers>,
 }
 
 impl Store {
@@ -213,6 +227,7 @@ impl Store {
             quota_exceeded,
             last_raw: None,
             last_answers: None,
+            merged: None,
         }
     }
 
@@ -258,8 +273,15 @@ impl Store {
     }
 
     /// Save the answers now. On any error the stored value is left as it was.
+    ///
+    /// When the stored answers changed since this store last read or wrote them (another tab
+    /// saved and its `storage` event has not arrived yet), both changes are merged and the
+    /// merge is saved; [`Store::take_merged`] then returns it, for the caller to show.
     pub fn save(&mut self, answers: &Answers) -> Result<(), SaveError> {
-        let storage = self.writable()?;
+        self.merged = None;
+        let storage = self.writable(Some(answers))?;
+        let merged = self.merged.clone();
+        let answers = merged.as_ref().unwrap_or(answers);
         let unchanged = match (&self.last_raw, &self.last_answers) {
             // Nothing stored and nothing answered: no need to create the key.
             (None, _) => answers.is_empty(),
@@ -296,13 +318,19 @@ impl Store {
 
     /// Remove this card's saved progress (the confirmed "reset"). Backups are left alone.
     pub fn clear(&mut self) -> Result<(), SaveError> {
-        let storage = self.writable()?;
+        let storage = self.writable(None)?;
         storage
             .remove_item(&self.key)
             .map_err(|err| SaveError::Other(js_message(&err)))?;
         self.last_raw = None;
         self.last_answers = None;
         Ok(())
+    }
+
+    /// The answers the last [`Store::save`] actually wrote, when it merged in answers saved
+    /// elsewhere; `None` when it wrote what it was given.
+    pub fn take_merged(&mut self) -> Option<Answers> {
+        self.merged.take()
     }
 
     /// Lift the read-only state: the user has downloaded the kept data, or chose to replace
@@ -316,19 +344,14 @@ impl Store {
         let Ok(storage) = &self.storage else {
             return Vec::new();
         };
-        let prefix = backup_prefix(&self.card_id);
-        let mut keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|key| key.starts_with(&prefix))
-            .collect();
-        // Timestamps have the same number of digits for centuries: text order is time order.
-        keys.sort();
-        keys
+        keys_under(storage, &backup_prefix(&self.card_id))
     }
 
     /// The storage, once the current value has been checked: another tab or version may have
     /// written since this store last looked (the `storage` event may not have arrived yet).
-    fn writable(&mut self) -> Result<Storage, SaveError> {
+    /// Readable answers found there are merged with `ours` (this store's answer wins where
+    /// both changed the same item: it is the newer change) into `self.merged`.
+    fn writable(&mut self, ours: Option<&Answers>) -> Result<Storage, SaveError> {
         let storage = match &self.storage {
             Ok(storage) => storage.clone(),
             Err(reason) => return Err(SaveError::Unavailable(reason.clone())),
@@ -337,7 +360,14 @@ impl Store {
             .get_item(&self.key)
             .map_err(|err| SaveError::Other(js_message(&err)))?;
         if current != self.last_raw {
-            let _ = self.take_in(current);
+            let base = self.last_answers.take().unwrap_or_default();
+            let theirs = stored_answers(self.take_in(current));
+            if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                let merged = envelope::merge(&base, ours, &theirs, Prefer::Ours);
+                if merged != *ours {
+                    self.merged = Some(merged);
+                }
+            }
         }
         match &self.read_only {
             Some(reason) => Err(SaveError::ReadOnly(reason.clone())),
@@ -390,31 +420,77 @@ impl Store {
     /// Copy unreadable text to a backup key and return that key. Reuses an existing backup
     /// holding the same text, so reloading a page does not pile up copies.
     fn back_up(&mut self, raw: &str) -> Option<String> {
-        let existing = self.backup_keys();
         let storage = self.storage.as_ref().ok()?;
-        for key in existing {
-            if storage.get_item(&key).ok().flatten().as_deref() == Some(raw) {
-                return Some(key);
-            }
-        }
-        let prefix = backup_prefix(&self.card_id);
-        // `as` saturates, so even a broken clock gives a valid key.
-        let stamp = now_ms().max(0.0) as u64;
-        // Two backups within one millisecond are unlikely but possible: take the next free
-        // stamp, and give up rather than loop if storage keeps failing to answer.
-        let key = (0..64)
-            .map(|i| format!("{prefix}{}", stamp.saturating_add(i)))
-            .find(|key| matches!(storage.get_item(key), Ok(None)))?;
-        match storage.set_item(&key, raw) {
-            Ok(()) => Some(key),
-            Err(err) => {
-                if is_quota(&err) {
-                    self.quota_exceeded = true;
-                }
-                None
-            }
+        copy_aside(storage, &backup_prefix(&self.card_id), raw, &mut self.quota_exceeded)
+    }
+}
+
+/// Copy `raw` to a new key `<prefix><ms-since-epoch>` and return that key. Reuses an
+/// existing key under `prefix` holding the same text, so reloading a page does not pile up
+/// copies. Sets `quota_exceeded` when the copy failed for lack of room.
+fn copy_aside(storage: &Storage, prefix: &str, raw: &str, quota_exceeded: &mut bool) -> Option<String> {
+    for key in keys_under(storage, prefix) {
+        if storage.get_item(&key).ok().flatten().as_deref() == Some(raw) {
+            return Some(key);
         }
     }
+    // `as` saturates, so even a broken clock gives a valid key.
+    let stamp = now_ms().max(0.0) as u64;
+    // Two backups within one millisecond are unlikely but possible: take the next free
+    // stamp, and give up rather than loop if storage keeps failing to answer.
+    let key = (0..64)
+        .map(|i| format!("{prefix}{}", stamp.saturating_add(i)))
+        .find(|key| matches!(storage.get_item(key), Ok(None)))?;
+    match storage.set_item(&key, raw) {
+        Ok(()) => Some(key),
+        Err(err) => {
+            if is_quota(&err) {
+                *quota_exceeded = true;
+            }
+            None
+        }
+    }
+}
+
+/// Every key starting with `prefix`, in text order (for backups: oldest first, since their
+/// timestamps have the same number of digits for centuries).
+fn keys_under(storage: &Storage, prefix: &str) -> Vec<String> {
+    let mut keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The answers a [`Store::take_in`] result stands for, when it stands for readable answers
+/// (`Fresh`: none at all, as after another tab's reset).
+fn stored_answers(loaded: Loaded) -> Option<Answers> {
+    match loaded {
+        Loaded::Fresh => Some(Answers::default()),
+        Loaded::Restored { answers, .. } => Some(answers),
+        _ => None,
+    }
+}
+
+/// Every card's saved progress as `(card id, stored text)`, read straight from storage for
+/// the panic handler ([`crate::panic`]): no probe, no write, no callback, and never a panic;
+/// empty when there is no storage. Backups and other per-card keys are left out.
+pub fn saved_progress() -> Vec<(String, String)> {
+    let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return Vec::new();
+    };
+    keys_under(&storage, KEY_PREFIX)
+        .into_iter()
+        .filter_map(|key| {
+            let id = key.strip_prefix(KEY_PREFIX)?;
+            if id.is_empty() || id.contains('/') || id.starts_with('.') {
+                return None;
+            }
+            let raw = storage.get_item(&key).ok()??;
+            Some((id.to_string(), raw))
+        })
+        .collect()
 }
 
 /// Find usable local storage, proving it accepts writes. `Ok((storage, true))` means it can
@@ -462,12 +538,15 @@ fn js_string(err: &JsValue, name: &str) -> Option<String> {
         .as_string()
 }
 
-/// Whether a thrown value means "storage is full", in any of the ways browsers say it.
-fn is_quota(err: &JsValue) -> bool {
+/// Whether a thrown value means "storage is full", in any of the ways browsers say it:
+/// `QuotaExceededError` (the standard name, Chromium, current Safari and Firefox),
+/// `NS_ERROR_DOM_QUOTA_REACHED` (older Firefox, code 1014) and `QUOTA_EXCEEDED_ERR` (old
+/// WebKit, code 22).
+pub fn is_quota(err: &JsValue) -> bool {
     let name = js_string(err, "name");
     if matches!(
         name.as_deref(),
-        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+        Some("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" | "QUOTA_EXCEEDED_ERR")
     ) {
         return true;
     }
@@ -520,6 +599,7 @@ impl Drop for Listener {
 }
 
 type ResultCallback = Rc<dyn Fn(&Result<(), SaveError>)>;
+type ChangeCallback = Rc<dyn Fn(Loaded)>;
 
 struct SaverState {
     store: Store,
@@ -528,6 +608,47 @@ struct SaverState {
     timer: Option<i32>,
     delay_ms: i32,
     on_result: Option<ResultCallback>,
+    on_change: Option<ChangeCallback>,
+    /// The latest answers whose save failed (blocked, full or read-only storage), until a
+    /// save succeeds: what a failing page must still offer for download.
+    unsaved: Option<Answers>,
+}
+
+thread_local! {
+    /// Every saver alive, so that a failing page can still write what is pending
+    /// ([`flush_all_quietly`]).
+    static SAVERS: RefCell<Vec<Weak<RefCell<SaverState>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Write every saver's pending answers now, without reporting anything: for the panic
+/// handler, when no callback may run. Returns, per card, the answers that are *not* stored
+/// (their save failed, now or earlier, because storage is blocked, full or read-only) as the
+/// envelope text the answers file uses, for the user to download. Never panics: a saver in
+/// the middle of an operation is skipped.
+pub fn flush_all_quietly() -> Vec<(String, String)> {
+    let savers = SAVERS
+        .try_with(|list| list.try_borrow().map(|l| l.clone()).unwrap_or_default())
+        .unwrap_or_default();
+    let mut unsaved = Vec::new();
+    for state in savers.iter().filter_map(Weak::upgrade) {
+        let Ok(mut s) = state.try_borrow_mut() else { continue };
+        if let Some(answers) = s.pending.take() {
+            match s.store.save(&answers) {
+                Ok(()) => s.unsaved = None,
+                Err(_) => s.unsaved = Some(answers),
+            }
+        }
+        if let Some(answers) = &s.unsaved {
+            let text = envelope::encode(&Envelope::new(
+                &s.store.card_id,
+                s.store.content_version,
+                now_ms(),
+                answers.clone(),
+            ));
+            unsaved.push((s.store.card_id.clone(), text));
+        }
+    }
+    unsaved
 }
 
 /// Debounced, tab-aware saving for one [`Store`].
@@ -557,7 +678,15 @@ impl Saver {
             timer: None,
             delay_ms,
             on_result: None,
+            on_change: None,
+            unsaved: None,
         }));
+        let _ = SAVERS.try_with(|list| {
+            if let Ok(mut list) = list.try_borrow_mut() {
+                list.retain(|w| w.strong_count() > 0);
+                list.push(Rc::downgrade(&state));
+            }
+        });
         let mut saver = Saver {
             state,
             tick: None,
@@ -656,11 +785,18 @@ impl Saver {
         }
     }
 
-    /// Call `f` when another tab changes this card's stored progress. The other tab's
-    /// change wins: answers still pending here are dropped, not written over it. `f`
-    /// receives what the store now holds (`Restored`, `Fresh` after a reset or clear,
-    /// `KeptAside` or `Newer`), exactly as [`Store::load`] would report it.
+    /// Call `f` when another tab changes this card's stored progress. `f` receives what the
+    /// store now holds (`Restored`, `Fresh` after a reset or clear, `KeptAside` or `Newer`),
+    /// exactly as [`Store::load`] would report it; or `Merged` when answers were still
+    /// pending here: those are merged with the other tab's item by item (the other tab's
+    /// answer wins where both changed the same item, since it is already saved and shown
+    /// there) and stay pending. `Merged` is also reported when a save found, and merged in,
+    /// a change whose `storage` event had not arrived yet.
     pub fn on_change(&mut self, f: impl Fn(Loaded) + 'static) {
+        let f: ChangeCallback = Rc::new(f);
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.on_change = Some(f.clone());
+        }
         let Some(window) = window() else { return };
         let (key, storage) = match self.state.try_borrow() {
             Ok(s) => (s.store.key.clone(), s.store.storage.clone()),
@@ -697,11 +833,30 @@ impl Saver {
                     if current == s.store.last_raw {
                         return;
                     }
-                    s.pending = None;
+                    let pending = s.pending.take();
                     if let (Some(id), Some(w)) = (s.timer.take(), self::window()) {
                         w.clear_timeout_with_handle(id);
                     }
-                    s.store.take_in(current)
+                    let base = s.store.last_answers.clone().unwrap_or_default();
+                    let loaded = s.store.take_in(current);
+                    match (pending, stored_answers(loaded.clone())) {
+                        (Some(ours), Some(theirs)) => {
+                            let merged = envelope::merge(&base, &ours, &theirs, Prefer::Theirs);
+                            if merged == theirs {
+                                loaded
+                            } else {
+                                // Saved by the next schedule, or at the latest on `pagehide`.
+                                s.pending = Some(merged.clone());
+                                Loaded::Merged { answers: merged }
+                            }
+                        }
+                        (pending, _) => {
+                            // Unreadable or newer data: the store decides whether saving is
+                            // allowed; the pending answers are not dropped either way.
+                            s.pending = pending;
+                            loaded
+                        }
+                    }
                 };
                 f(loaded);
             },
@@ -714,6 +869,7 @@ impl Drop for Saver {
         // Never lose a change, but do not report it: whoever listened may be gone.
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.on_result = None;
+            s.on_change = None;
         }
         flush_state(&self.state);
     }
@@ -725,20 +881,183 @@ fn flush_weak(state: &Weak<RefCell<SaverState>>) {
     }
 }
 
-/// Write pending answers and report the result, with no borrow held while reporting (the
-/// callback may schedule again).
+/// Write pending answers and report the result (and a merge, when the write merged in a
+/// change from elsewhere), with no borrow held while reporting (the callbacks may schedule
+/// again).
 fn flush_state(state: &Rc<RefCell<SaverState>>) -> Option<Result<(), SaveError>> {
-    let (result, report) = {
+    let (result, report, merged) = {
         let mut s = state.try_borrow_mut().ok()?;
         if let (Some(id), Some(w)) = (s.timer.take(), window()) {
             w.clear_timeout_with_handle(id);
         }
         let answers = s.pending.take()?;
         let result = s.store.save(&answers);
-        (result, s.on_result.clone())
+        s.unsaved = result.is_err().then_some(answers);
+        let merged = s.store.take_merged().and_then(|m| Some((m, s.on_change.clone()?)));
+        (result, s.on_result.clone(), merged)
     };
+    if let Some((answers, on_change)) = merged {
+        on_change(Loaded::Merged { answers });
+    }
     if let Some(report) = report {
         report(&result);
     }
     Some(result)
+}
+
+// ---------------------------------------------------------------------------------------------
+// More stored text per card: the workshop
+// ---------------------------------------------------------------------------------------------
+
+/// The key holding a card's workshop (the answers a facilitator collected).
+pub fn workshop_key(card_id: &str) -> String {
+    format!("{KEY_PREFIX}{card_id}/workshop")
+}
+
+/// What [`Slot::read`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SlotRead {
+    /// Nothing stored under the key.
+    Empty,
+    /// The stored text, for the caller to decode.
+    Text(String),
+    /// No usable storage (the reason is written for the user).
+    Unavailable(String),
+}
+
+/// One stored text besides a card's progress (the workshop), under the same rules as
+/// [`Store`]: it never panics, and it never writes over text it has not read, nor over text
+/// the caller could not use until that text has been copied aside ([`Slot::keep_aside`]) or
+/// while it must be kept as it is ([`Slot::hold`]). The caller owns the format.
+pub struct Slot {
+    key: String,
+    storage: Result<Storage, String>,
+    read_only: Option<String>,
+    quota_exceeded: bool,
+    /// The text at `key` as this slot last read or wrote it.
+    last_raw: Option<String>,
+}
+
+impl Slot {
+    /// Open the slot at `key`. Never panics: without storage, [`Slot::status`] says why.
+    pub fn open(key: &str) -> Slot {
+        let (storage, quota_exceeded) = match probe() {
+            Ok((storage, full)) => (Ok(storage), full),
+            Err(reason) => (Err(reason), false),
+        };
+        Slot {
+            key: key.to_string(),
+            storage,
+            read_only: None,
+            quota_exceeded,
+            last_raw: None,
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Whether writing works now.
+    pub fn status(&self) -> StoreStatus {
+        match (&self.storage, &self.read_only) {
+            (Err(reason), _) => StoreStatus::Unavailable(reason.clone()),
+            (Ok(_), Some(reason)) => StoreStatus::ReadOnly(reason.clone()),
+            (Ok(_), None) if self.quota_exceeded => StoreStatus::QuotaExceeded,
+            (Ok(_), None) => StoreStatus::Available,
+        }
+    }
+
+    /// Read the stored text, and remember it as seen (so it may be written over).
+    pub fn read(&mut self) -> SlotRead {
+        let storage = match &self.storage {
+            Ok(storage) => storage,
+            Err(reason) => return SlotRead::Unavailable(reason.clone()),
+        };
+        self.read_only = None;
+        match storage.get_item(&self.key) {
+            Ok(raw) => {
+                self.last_raw = raw.clone();
+                raw.map_or(SlotRead::Empty, SlotRead::Text)
+            }
+            Err(err) => {
+                let reason = format!(
+                    "The saved workshop could not be read from this browser's storage ({}). \
+                     Changes are kept in memory only.",
+                    js_message(&err)
+                );
+                self.storage = Err(reason.clone());
+                SlotRead::Unavailable(reason)
+            }
+        }
+    }
+
+    /// The caller could not use `raw` (the text just read): copy it to
+    /// `<key>/backup/<ms-since-epoch>` so the key may be reused, and return that key. When
+    /// no copy can be made, the slot turns read-only and `None` is returned.
+    pub fn keep_aside(&mut self, raw: &str) -> Option<String> {
+        let prefix = format!("{}/backup/", self.key);
+        let copied = match &self.storage {
+            Ok(storage) => copy_aside(storage, &prefix, raw, &mut self.quota_exceeded),
+            Err(_) => None,
+        };
+        if copied.is_none() {
+            self.read_only = Some(
+                "The saved workshop could not be read, and there is no room to keep a copy of \
+                 it, so it is left untouched and changes are not saved."
+                    .to_string(),
+            );
+        }
+        copied
+    }
+
+    /// Keep the stored text exactly as it is (written by a newer version): the slot turns
+    /// read-only, with `reason` for the user.
+    pub fn hold(&mut self, reason: String) {
+        self.read_only = Some(reason);
+    }
+
+    /// The text now stored, when it differs from what this slot last read or wrote (another
+    /// tab wrote). Read it with [`Slot::read`] before writing.
+    pub fn changed(&self) -> Option<Option<String>> {
+        let storage = self.storage.as_ref().ok()?;
+        let current = storage.get_item(&self.key).ok()?;
+        (current != self.last_raw).then_some(current)
+    }
+
+    /// Write `text`. Refused when the slot is read-only, when storage is missing, and when the
+    /// stored text changed since this slot last saw it; on any error the stored text is
+    /// unchanged.
+    pub fn write(&mut self, text: &str) -> Result<(), SaveError> {
+        let storage = match &self.storage {
+            Ok(storage) => storage.clone(),
+            Err(reason) => return Err(SaveError::Unavailable(reason.clone())),
+        };
+        if let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(reason.clone()));
+        }
+        if self.changed().is_some() {
+            return Err(SaveError::Other(
+                "the saved copy was changed in another tab; reload to see it".to_string(),
+            ));
+        }
+        if self.last_raw.as_deref() == Some(text) {
+            return Ok(());
+        }
+        if text.len() > MAX_BYTES {
+            return Err(SaveError::TooLarge { bytes: text.len() });
+        }
+        match storage.set_item(&self.key, text) {
+            Ok(()) => {
+                self.quota_exceeded = false;
+                self.last_raw = Some(text.to_string());
+                Ok(())
+            }
+            Err(err) if is_quota(&err) => {
+                self.quota_exceeded = true;
+                Err(SaveError::Quota)
+            }
+            Err(err) => Err(SaveError::Other(js_message(&err))),
+        }
+    }
 }

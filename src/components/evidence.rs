@@ -58,6 +58,8 @@ fn EvidenceRow(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoView
                     answers.update(|a| a.evidence.entry(id.to_string()).or_default().note = text);
                 }
             />
+            // On paper the note is text that wraps, not a one-line field.
+            <span class="dc-print-only dc-print-value" hidden>{move || note.get()}</span>
         </li>
     }
 }

@@ -40,7 +40,9 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
         <div class="dc-factor" class:dc-moved=move || position.get() != 0>
             <div class="dc-factor-head">
                 <label for=slider.clone() class="dc-factor-name">{factor.name.as_str()}</label>
-                <output for=slider.clone() class="dc-position">{words}</output>
+                // The slider announces these words itself (aria-valuetext); an <output> is
+                // a live region by default, so it is turned off to avoid saying them twice.
+                <output for=slider.clone() class="dc-position" aria-live="off">{words}</output>
             </div>
             <p class="dc-prompt" id=prompt.clone()>
                 {factor.prompt.as_str()}

@@ -4,13 +4,17 @@
 
 pub mod evidence;
 pub mod factors;
+pub mod orphans;
 pub mod progress;
 pub mod questions;
 pub mod record;
 pub mod reference;
 pub mod reversibility;
+pub mod share;
 pub mod signals;
 pub mod verdict;
+pub mod workshop;
+pub mod workshop_plot;
 
 use crate::model::answers::Answers;
 use crate::model::sections::Section;

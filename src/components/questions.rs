@@ -45,6 +45,8 @@ pub fn Questions(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVi
                                     });
                                 }
                             ></textarea>
+                            // On paper the answer prints in full, or as a line to write on.
+                            <p class="dc-print-only dc-print-value" hidden>{move || note.get()}</p>
                         </div>
                     }
                 })

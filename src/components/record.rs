@@ -35,6 +35,8 @@ pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Mem
                 <summary>"Show the record"</summary>
                 <pre data-testid="record" tabindex="0">{move || markdown.get()}</pre>
             </details>
+            // Printing cannot open a folded <details>: the print stylesheet shows this copy.
+            <pre class="dc-print-only dc-print-record" data-testid="print-record" hidden>{move || markdown.get()}</pre>
         </section>
     }
 }

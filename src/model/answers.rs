@@ -42,7 +42,9 @@ pub struct EvidenceAnswer {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceStatus {
     #[default]
@@ -105,14 +107,19 @@ impl Answers {
     }
 
     pub fn evidence_status(&self, id: &str) -> EvidenceStatus {
-        self.evidence.get(id).map_or(EvidenceStatus::NotStarted, |e| e.status)
+        self.evidence
+            .get(id)
+            .map_or(EvidenceStatus::NotStarted, |e| e.status)
     }
 
     /// True when nothing at all has been answered.
     pub fn is_empty(&self) -> bool {
         self.factors.values().all(|f| *f == FactorAnswer::default())
             && self.ticked.is_empty()
-            && self.evidence.values().all(|e| *e == EvidenceAnswer::default())
+            && self
+                .evidence
+                .values()
+                .all(|e| *e == EvidenceAnswer::default())
             && self.notes.values().all(|n| n.is_empty())
             && self.triggers.is_empty()
     }
@@ -127,21 +134,31 @@ impl Answers {
 
     /// Answers to ids that this card does not have (kept, never dropped).
     pub fn orphans(&self, card: &Card) -> Vec<Orphan> {
-        let tickable: BTreeSet<&str> = card
-            .signals()
-            .map(|(_, s)| s.id.as_str())
-            .chain(card.pitfalls().map(|p| p.id.as_str()))
-            .collect();
+        // Built by `extend` (insertion), not `collect` (a sort, kilobytes of WASM per type).
+        let mut tickable = BTreeSet::new();
+        tickable.extend(
+            card.signals()
+                .map(|(_, s)| s.id.as_str())
+                .chain(card.pitfalls().map(|p| p.id.as_str())),
+        );
         let has = |items: &[crate::model::card::Item], id: &str| items.iter().any(|i| i.id == id);
         let mut out = Vec::new();
         for (id, f) in &self.factors {
             if card.factor(id).is_none() && *f != FactorAnswer::default() {
-                out.push(Orphan { kind: "factor", id: id.clone(), value: format!("position {}", f.position) });
+                out.push(Orphan {
+                    kind: "factor",
+                    id: id.clone(),
+                    value: format!("position {}", f.position),
+                });
             }
         }
         for id in &self.ticked {
             if !tickable.contains(id.as_str()) {
-                out.push(Orphan { kind: "signal", id: id.clone(), value: "ticked".into() });
+                out.push(Orphan {
+                    kind: "signal",
+                    id: id.clone(),
+                    value: "ticked".into(),
+                });
             }
         }
         for (id, e) in &self.evidence {
@@ -151,17 +168,29 @@ impl Answers {
                     value.push_str(": ");
                     value.push_str(&e.note);
                 }
-                out.push(Orphan { kind: "evidence", id: id.clone(), value });
+                out.push(Orphan {
+                    kind: "evidence",
+                    id: id.clone(),
+                    value,
+                });
             }
         }
         for (id, note) in &self.notes {
             if !has(&card.questions, id) && !note.is_empty() {
-                out.push(Orphan { kind: "question", id: id.clone(), value: note.clone() });
+                out.push(Orphan {
+                    kind: "question",
+                    id: id.clone(),
+                    value: note.clone(),
+                });
             }
         }
         for id in &self.triggers {
             if !has(&card.reversibility.relook_triggers, id) {
-                out.push(Orphan { kind: "trigger", id: id.clone(), value: "applies today".into() });
+                out.push(Orphan {
+                    kind: "trigger",
+                    id: id.clone(),
+                    value: "applies today".into(),
+                });
             }
         }
         out

@@ -172,7 +172,8 @@ impl Card {
     /// Index of the default option (0 or 1). A validated card always names one of its
     /// options; anything else falls back to the first.
     pub fn default_index(&self) -> usize {
-        self.option_index(&self.decision.default_option).unwrap_or(0)
+        self.option_index(&self.decision.default_option)
+            .unwrap_or(0)
     }
 
     pub fn option_index(&self, id: &str) -> Option<usize> {

@@ -171,7 +171,7 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
             }
         }
     }
-    contributions.sort_by(|a, b| b.amount.abs().total_cmp(&a.amount.abs()));
+    sort_largest_first(&mut contributions);
 
     let warnings: Vec<String> = card
         .pitfalls()
@@ -473,5 +473,18 @@ impl<'a> Prepared<'a> {
             outcome,
             recommends,
         })
+    }
+}
+
+/// Largest contribution first, keeping the order of equal ones (like a stable `sort_by`).
+/// An insertion sort: the lists are a few dozen items at most, and the standard library's
+/// sort costs several kilobytes of WASM for each element type it is used with.
+fn sort_largest_first(contributions: &mut [Contribution]) {
+    for i in 1..contributions.len() {
+        let mut j = i;
+        while j > 0 && contributions[j - 1].amount.abs() < contributions[j].amount.abs() {
+            contributions.swap(j - 1, j);
+            j -= 1;
+        }
     }
 }

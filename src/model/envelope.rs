@@ -20,11 +20,15 @@
 //!   `"positions": {id: i8}` and `"weights": {id: u8}`.
 //! - **2**: factor answers are one map, `"factors": {id: {"position": i8, "weight": u8|null}}`,
 //!   exactly as [`Answers`] serialises.
+//!
+//! [`merge`] combines answers changed in two places (two tabs) since a common saved copy, so
+//! that neither side's change overwrites the other's.
 
 use crate::model::answers::{Answers, STEPS};
 use crate::model::card::MAX_WEIGHT;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The schema this version writes and the newest it can read.
@@ -33,6 +37,10 @@ pub const SCHEMA: u32 = 2;
 /// Largest text [`decode`] accepts, in bytes. Real answers are a few kilobytes; anything near
 /// this size is damaged or not ours, and parsing it would only stall the page.
 pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// The latest time a JavaScript `Date` can hold, in milliseconds since the Unix epoch. Saved
+/// times are kept within `0..=MAX_TIME_MS`, in whole milliseconds.
+pub const MAX_TIME_MS: f64 = 8.64e15;
 
 /// One card's saved answers and what is needed to read them safely later.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -147,13 +155,13 @@ impl std::error::Error for DecodeError {}
 /// The text form of an envelope (compact JSON).
 pub fn encode(envelope: &Envelope) -> String {
     let mut copy;
-    let envelope = if envelope.saved_at.is_finite() {
+    let envelope = if clean_time(envelope.saved_at) == envelope.saved_at {
         envelope
     } else {
         // serde_json writes NaN and infinities as `null`, which `decode` would then refuse:
-        // never write a time we could not read back.
+        // never write a time we could not read back, nor one it would change.
         copy = envelope.clone();
-        copy.saved_at = 0.0;
+        copy.saved_at = clean_time(envelope.saved_at);
         &copy
     };
     // Serialising these types cannot fail (string keys, finite numbers); the fallback only
@@ -197,6 +205,7 @@ pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError>
         _ => return Err(shape("`card` is missing or not a string")),
     }
 
+    check_objects(&value)?;
     if let Some(factors) = value
         .pointer_mut("/answers/factors")
         .and_then(Value::as_object_mut)
@@ -210,6 +219,7 @@ pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError>
     if !envelope.saved_at.is_finite() {
         return Err(shape("`saved_at` is not a finite number"));
     }
+    envelope.saved_at = clean_time(envelope.saved_at);
     envelope.answers.clamp();
     Ok(Decoded {
         envelope,
@@ -217,10 +227,46 @@ pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError>
     })
 }
 
+/// A saved time in range, in whole milliseconds (0 for a time that is not a number).
+///
+/// Whole milliseconds below 2^53 are exact in binary and in the decimal JSON holds, so a
+/// time survives any number of saves unchanged; a long fraction or a huge exponent (found by
+/// fuzzing: `1.7010000000077777e52` read back as `…75e52`) would not.
+fn clean_time(ms: f64) -> f64 {
+    if ms.is_finite() {
+        ms.trunc().clamp(0.0, MAX_TIME_MS)
+    } else {
+        0.0
+    }
+}
+
 fn shape(detail: &str) -> DecodeError {
     DecodeError::WrongShape {
         detail: detail.to_string(),
     }
+}
+
+/// `answers`, and each factor and evidence answer, must be JSON objects. serde's derived
+/// structs would also take an array in their place (`"privacy": [1, 2]` as position 1,
+/// weight 2), skipping the clamping above; the stored form never writes one, so an array
+/// there is refused as the wrong shape rather than guessed at.
+fn check_objects(value: &Value) -> Result<(), DecodeError> {
+    let Some(answers) = value.get("answers") else {
+        return Err(shape("`answers` is missing"));
+    };
+    let Some(answers) = answers.as_object() else {
+        return Err(shape("`answers` is not an object"));
+    };
+    for field in ["factors", "evidence"] {
+        if let Some(Value::Object(entries)) = answers.get(field) {
+            if let Some((id, _)) = entries.iter().find(|(_, v)| !v.is_object()) {
+                return Err(DecodeError::WrongShape {
+                    detail: format!("`answers.{field}.{id}` is not an object"),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `schema` field, checked before anything else is interpreted.
@@ -327,4 +373,84 @@ fn clamp_integer(value: &Value, min: i64, max: i64) -> Option<i64> {
         Value::Number(n) if n.is_u64() => Some(max),
         _ => None,
     }
+}
+
+/// Which side keeps an answer that both sides changed to different values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefer {
+    Ours,
+    Theirs,
+}
+
+/// Three-way merge of one card's answers: `base` is the copy both sides last agreed on (the
+/// stored answers this tab last read or wrote), `ours` and `theirs` are the two changed
+/// versions. Every item is decided on its own: an item changed on one side only takes that
+/// side's value, so changes to different items are all kept; only an item both sides changed
+/// to different values is decided by `prefer`. An empty value (neutral slider, blank note,
+/// untouched evidence) counts the same as no answer.
+pub fn merge(base: &Answers, ours: &Answers, theirs: &Answers, prefer: Prefer) -> Answers {
+    Answers {
+        factors: merge_map(&base.factors, &ours.factors, &theirs.factors, prefer),
+        ticked: merge_set(&base.ticked, &ours.ticked, &theirs.ticked, prefer),
+        evidence: merge_map(&base.evidence, &ours.evidence, &theirs.evidence, prefer),
+        notes: merge_map(&base.notes, &ours.notes, &theirs.notes, prefer),
+        triggers: merge_set(&base.triggers, &ours.triggers, &theirs.triggers, prefer),
+    }
+}
+
+fn pick<T: PartialEq>(base: T, ours: T, theirs: T, prefer: Prefer) -> T {
+    if ours == base {
+        theirs
+    } else if theirs == base {
+        ours
+    } else {
+        match prefer {
+            Prefer::Ours => ours,
+            Prefer::Theirs => theirs,
+        }
+    }
+}
+
+fn merge_map<V: Clone + Default + PartialEq>(
+    base: &BTreeMap<String, V>,
+    ours: &BTreeMap<String, V>,
+    theirs: &BTreeMap<String, V>,
+    prefer: Prefer,
+) -> BTreeMap<String, V> {
+    let empty = V::default();
+    let get =
+        |map: &'_ BTreeMap<String, V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
+    // `extend` inserts one by one; `collect` into a B-tree sorts first, and that sort costs
+    // kilobytes of WASM per element type.
+    let mut keys = BTreeSet::new();
+    keys.extend(base.keys().chain(ours.keys()).chain(theirs.keys()));
+    let mut merged = BTreeMap::new();
+    merged.extend(keys.into_iter().filter_map(|key| {
+        pick(get(base, key), get(ours, key), get(theirs, key), prefer).map(|v| (key.clone(), v))
+    }));
+    merged
+}
+
+fn merge_set(
+    base: &BTreeSet<String>,
+    ours: &BTreeSet<String>,
+    theirs: &BTreeSet<String>,
+    prefer: Prefer,
+) -> BTreeSet<String> {
+    let mut merged = BTreeSet::new();
+    merged.extend(
+        base.iter()
+            .chain(ours)
+            .chain(theirs)
+            .filter(|id| {
+                pick(
+                    base.contains(*id),
+                    ours.contains(*id),
+                    theirs.contains(*id),
+                    prefer,
+                )
+            })
+            .cloned(),
+    );
+    merged
 }

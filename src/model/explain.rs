@@ -122,7 +122,9 @@ pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let flip = verdict.flip.as_ref()?;
     let factor = card.factor(&flip.factor)?;
     let name = card.options.get(flip.recommends).map_or("?", |o| o.name.as_str());
-    let target = position_words(card, flip.to).to_lowercase();
+    // ASCII case mapping: `to_lowercase` would bring in the Unicode case tables (about 30 KB
+    // of WASM, docs/performance.md); the words cased here are the card's option names.
+    let target = position_words(card, flip.to).to_ascii_lowercase();
     let what = match flip.outcome {
         Outcome::Switch => format!("{name} would be justified"),
         Outcome::Gated => format!("the case would point to {name}, held back by a capability gap,"),
@@ -161,7 +163,8 @@ pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    // ASCII only, like the lower-casing in `flip_sentence`: no Unicode case tables.
+    chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
 }
 
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".

@@ -9,3 +9,4 @@ pub mod explain;
 pub mod record;
 pub mod sections;
 pub mod validate;
+pub mod workshop;

@@ -2,11 +2,17 @@
 //!
 //! 1. `trunk build --release`: cargo (release profile, sized for `z`), wasm-bindgen,
 //!    wasm-opt `-Oz` (flags in `index.html`), CSS, `index.html` with SRI hashes.
-//! 2. esbuild minifies the JS (the wasm-bindgen glue and any snippets) and the CSS. Trunk's
-//!    own minifier is off (Trunk.toml): in 0.21 it fails on the glue ("Failed to minify JS")
-//!    and ships it as it is.
-//! 3. The `integrity` attributes in the HTML are recomputed, since step 2 changed files
-//!    that Trunk had already hashed.
+//! 2. The inline scripts of the HTML (Trunk's loader, the start-up watch) move into files
+//!    of their own, so the Content-Security-Policy needs no hashes and stays the same from
+//!    build to build (`csp.rs`).
+//! 3. esbuild minifies the JS (the wasm-bindgen glue, the scripts of step 2 and any
+//!    snippets) and the CSS. Trunk's own minifier is off (Trunk.toml): in 0.21 it fails on
+//!    the glue ("Failed to minify JS") and ships it as it is.
+//! 4. The `integrity` attributes in the HTML are recomputed: step 3 changed files that
+//!    Trunk had already hashed, and step 2 added the loader.
+//! 5. The policy is written to `dist/csp.txt` (see `docs/csp.md`).
+//! 6. The single-file build, one self-contained page per card, goes to `dist-single/`
+//!    (`single.rs`).
 
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
@@ -21,6 +27,9 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     let mut trunk = ctx.command("trunk");
     trunk.args(["build", "--release"]);
     ctx.run(&mut trunk)?;
+
+    println!("\nmoving inline scripts into files (for a fixed Content-Security-Policy)");
+    crate::csp::externalize_scripts(&dist)?;
 
     println!("\nminifying JS and CSS with esbuild");
     let mut assets = Vec::new();
@@ -38,6 +47,9 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         update_integrity(&dist, page)?;
     }
 
+    println!("\nContent-Security-Policy (dist/csp.txt; see docs/csp.md)");
+    println!("  {}", crate::csp::write(&dist)?);
+
     println!("\n{}:", rel(&ctx.root, &dist));
     let mut all = Vec::new();
     all_files(&dist, &mut all)?;
@@ -49,6 +61,9 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         println!("  {:>9}  {}", kb(size), rel(&dist, file));
     }
     println!("  {:>9}  total", kb(total));
+
+    println!("\nsingle-file build ({}/, one page per card)", crate::single::OUT_DIR);
+    crate::single::build(ctx, &dist)?;
     println!("release build done in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
 }

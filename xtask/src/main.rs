@@ -3,15 +3,24 @@
 //! - `serve`: install what is missing, then `trunk serve` (extra arguments go to Trunk); the
 //!   dev build goes to `target/serve/`, leaving `dist/` to the release build.
 //! - `test`:  install what is missing (including Chromium), then run every check in order,
-//!   stopping at the first failure: native tests, browser tests, release build, e2e tests.
-//! - `dist`:  install what is missing, then the release build into `dist/`.
+//!   stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
+//!   release build, e2e tests
+//!   (which include the size budgets, `e2e/size-budget.test.mjs`).
+//! - `dist`:  install what is missing, then the release build into `dist/` and the
+//!   single-file build into `dist-single/`.
+//! - `bench`: the release build, then `e2e/bench.mjs`: sizes, start-up and slider-to-verdict
+//!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
 //!
 //! Installing is idempotent and quick when everything is present; see `setup.rs` for how
 //! each tool is detected. This crate uses the standard library only, so it builds first and
 //! fast on a fresh machine.
 
+mod bench;
+mod csp;
 mod dist;
+mod fuzz;
 mod setup;
+mod single;
 mod sri;
 mod util;
 
@@ -27,8 +36,12 @@ usage: cargo xtask <command> [args]
 commands:
   serve [trunk args]  install missing tools, then `trunk serve` (e.g. `cargo xtask serve --port 9000`)
   test                install missing tools and Chromium, then run all checks:
-                        native tests, browser tests, release build, end-to-end tests
+                        native tests, fuzzing, browser tests, release build, end-to-end tests
   dist                install missing tools, then the release build into dist/
+                        and the single-file build (one page per card) into dist-single/
+  bench [--no-build] [--loads N] [--inputs N] [--sizes-only]
+                      release build, then sizes, start-up and slider-to-verdict timings
+                        in headless Chromium; writes bench-results.json
 ";
 
 fn main() -> ExitCode {
@@ -43,6 +56,7 @@ fn main() -> ExitCode {
         "serve" => serve(&ctx, rest),
         "test" if rest.is_empty() => test(&ctx),
         "dist" if rest.is_empty() => dist_cmd(&ctx),
+        "bench" => bench::run(&ctx, rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
@@ -93,6 +107,7 @@ fn test(ctx: &Ctx) -> Result<()> {
     setup::browser(ctx)?;
     let steps = [
         Step { name: "native tests (cargo test --workspace)", run: native_tests },
+        Step { name: "fuzzing (cargo fuzz, each decoder for FUZZ_SECONDS, default 20 s)", run: fuzz::run },
         Step { name: "browser tests (wasm-bindgen-test in headless Chromium)", run: wasm_tests },
         Step { name: "release build (cargo xtask dist)", run: dist::build },
         Step { name: "end-to-end tests (node --test e2e/)", run: e2e_tests },

@@ -158,7 +158,7 @@ pub fn rewrite_integrity(
 
 /// Length of the tag starting at `s[0] == '<'`, up to and including its `>`; quoted
 /// attribute values may contain `>`. Comments end at `-->`.
-fn tag_end(s: &str) -> usize {
+pub(crate) fn tag_end(s: &str) -> usize {
     if s.starts_with("<!--") {
         return s.find("-->").map_or(s.len(), |i| i + 3);
     }
@@ -175,14 +175,14 @@ fn tag_end(s: &str) -> usize {
     s.len()
 }
 
-struct Attr {
-    name: String,
+pub(crate) struct Attr {
+    pub(crate) name: String,
     /// Byte range of the (unquoted) value within the tag.
-    value: std::ops::Range<usize>,
+    pub(crate) value: std::ops::Range<usize>,
 }
 
 /// The attributes of one tag, with the byte ranges of their values.
-fn attributes(tag: &str) -> Vec<Attr> {
+pub(crate) fn attributes(tag: &str) -> Vec<Attr> {
     let bytes = tag.as_bytes();
     let mut attrs = Vec::new();
     // Skip "<name".

@@ -1,0 +1,350 @@
+// Embedding, on the release build in dist/ (made by `cargo xtask dist`):
+//
+// - embed mode (`?embed=1`) drops the page chrome and fits a 320 px frame without
+//   horizontal scrolling;
+// - a loading state shows until the app has mounted;
+// - inside an iframe on a page of another origin, running the host snippet from
+//   docs/embedding.md, the widget reports its height and the host sizes the frame to it,
+//   and again when the frame gets narrower;
+// - `?card=` picks the card, each card keeps its own progress, and an unknown id lists
+//   the bundled cards;
+// - every rule of the stylesheet is scoped by a `dc-` class.
+//
+// Every request that leaves the expected origins is blocked and fails the test.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { ARTIFACTS_DIR, appStarted, launchBrowser, openPage, screenshot } from './browser.mjs';
+import { guardOrigins } from './guard.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.resolve(HERE, '..', 'dist');
+const DOCS = path.resolve(HERE, '..', 'docs', 'embedding.md');
+const HEADLINE = '[data-testid="verdict-headline"]';
+const SEED_CARD = 'model-api-vs-self-hosted';
+const SEED_TITLE = 'Model API vs Self-Hosted Model';
+// A second bundled card (content/build-vs-buy.toml).
+const SECOND_CARD = 'build-vs-buy';
+const PREFIX = '/team/wiki/decisions/';
+// The placeholders the documented snippet uses for where dist/ is hosted.
+const DOC_ORIGIN = 'https://static.example.com';
+
+/** The host page snippet from docs/embedding.md, pointed at `widget` (a served dist/). */
+async function hostSnippet(widget) {
+  const docs = await readFile(DOCS, 'utf8');
+  const match = docs.match(/```html\n([\s\S]*?)```/);
+  assert.ok(match, 'docs/embedding.md has no ```html snippet');
+  const snippet = match[1];
+  assert.ok(snippet.includes(`${DOC_ORIGIN}${PREFIX}?embed=1`), 'the snippet embeds the documented URL');
+  return snippet.replaceAll(DOC_ORIGIN, widget.origin);
+}
+
+describe('embedding', () => {
+  let browser;
+  let widget;
+
+  before(async () => {
+    browser = await launchBrowser();
+    widget = await serve({ root: DIST, prefix: PREFIX });
+  });
+
+  after(async () => {
+    await widget?.close();
+    await browser?.close();
+  });
+
+  test('embed mode fits a 320 px frame with no page chrome', async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    const blocked = await guardOrigins(context, [widget.origin]);
+    try {
+      await page.goto(`${widget.url}?embed=1`);
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('.dc-root.dc-embed').count(), 1, 'the root has the dc-embed class');
+      assert.equal(await page.locator('.dc-nav').isVisible(), false, 'the section navigation is hidden');
+      assert.equal(await page.locator('.dc-kicker').isVisible(), false, 'the kicker is hidden');
+      assert.equal(await page.locator('.dc-root h1').isVisible(), true, 'the title stays');
+      assert.equal(await page.locator('#dc-boot').count(), 0, 'the loading block is gone');
+      const scroll = await page.evaluate(() => ({
+        width: document.scrollingElement.scrollWidth,
+        client: document.scrollingElement.clientWidth,
+      }));
+      assert.ok(scroll.width <= 320, `horizontal scrolling at 320 px: scrollWidth ${scroll.width}`);
+      // Nothing inside overflows its own box sideways either (e.g. clipped text).
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('.dc-root *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+          .slice(0, 5),
+      );
+      assert.deepEqual(wide, [], 'elements reach past the right edge at 320 px');
+      // The title is small in a frame.
+      const h1 = await page.locator('.dc-root h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      assert.ok(h1 <= 20, `title font size ${h1}px`);
+      await screenshot(page, 'embed-320-full');
+      await viewportShot(page, 'embed-320');
+      // A narrow page without embed mode keeps its chrome.
+      await page.goto(widget.url);
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('.dc-root.dc-embed').count(), 0);
+      assert.equal(await page.locator('.dc-nav').isVisible(), true);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(blocked, [], 'requests left the widget origin');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a loading state shows while the WASM loads, and goes when the app starts', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const blocked = await guardOrigins(context, [widget.origin]);
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    // Hold the WASM back (the preload and the glue's fetch alike) to look at the page meanwhile.
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`${widget.url}?embed=1`, { waitUntil: 'commit' });
+      const loading = page.locator('#dc-boot-loading');
+      await loading.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal((await loading.textContent()).trim(), 'Loading the decision card…');
+      assert.equal(await loading.getAttribute('role'), 'status');
+      // The hint for a start that never comes waits its turn.
+      assert.equal(await page.locator('#dc-boot-slow').isVisible(), false);
+      assert.equal(await page.locator('#dc-boot-failed').isVisible(), false);
+      await viewportShot(page, 'loading');
+      release();
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('#dc-boot').count(), 0, 'the loading block is removed on mount');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(blocked, []);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+
+  test('a host page on another origin sizes the frame from the height messages', async () => {
+    const hostDir = await mkdtemp(path.join(os.tmpdir(), 'dc-host-'));
+    const host = await (async () => {
+      const snippet = await hostSnippet(widget);
+      const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Team wiki: decisions</title>
+<style>body { font: 16px Georgia, serif; margin: 0 auto; max-width: 46rem; padding: 1rem; background: #fff; color: #222 }
+h1 { color: darkred } p { line-height: 1.6 }</style></head>
+<body><h1>Architecture decisions</h1><p>Work through the card below before the review.</p>
+${snippet}
+<p id="after">Text after the card.</p></body></html>`;
+      await writeFile(path.join(hostDir, 'index.html'), html);
+      return serve({ root: hostDir });
+    })();
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 900, height: 800 } });
+    const blocked = await guardOrigins(context, [host.origin, widget.origin]);
+    // Every message the host page receives, recorded in the top page only.
+    await context.addInitScript(() => {
+      if (window !== window.top) return;
+      window.__messages = [];
+      addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));
+    });
+    try {
+      assert.notEqual(host.origin, widget.origin, 'host and widget must be different origins');
+      await page.goto(host.url);
+      const frameEl = page.locator('iframe[data-decision-card]');
+      const frame = page.frameLocator('iframe[data-decision-card]');
+      await frame.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+
+      // The frame ends up exactly as tall as the widget inside it.
+      const widgetHeight = () => frame.locator('.dc-root').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+      const frameHeight = () => frameEl.evaluate((el) => el.getBoundingClientRect().height);
+      await waitFor(async () => (await frameHeight()) === (await widgetHeight()), 'the host to size the frame');
+      const wide = await frameHeight();
+      assert.ok(wide > 800, `the frame grew beyond its initial 800 px (now ${wide})`);
+      assert.equal(await frame.locator('.dc-root.dc-embed').count(), 1);
+
+      // The messages: only heights, from the widget's origin, in the documented shape.
+      const messages = await page.evaluate(() => window.__messages);
+      assert.ok(messages.length >= 1, 'no message reached the host');
+      for (const m of messages) {
+        assert.equal(m.origin, widget.origin);
+        assert.deepEqual(Object.keys(m.data).sort(), ['card', 'height', 'type']);
+        assert.equal(m.data.type, 'decision-cards:height');
+        assert.equal(m.data.card, SEED_CARD);
+        assert.ok(Number.isInteger(m.data.height) && m.data.height > 0, `height ${m.data.height}`);
+      }
+      assert.equal(messages.at(-1).data.height, wide);
+
+      // The text after the frame follows it: no overlap, no gap of a fixed height.
+      const box = await frameEl.boundingBox();
+      const afterTop = await page.locator('#after').evaluate((el) => el.getBoundingClientRect().top + scrollY);
+      assert.ok(afterTop >= box.y + box.height, 'the text after the card sits below the frame');
+      await screenshot(page, 'embed-host-full');
+      await viewportShot(page, 'embed-host');
+
+      // A narrower frame makes a taller widget, and the host follows.
+      await page.setViewportSize({ width: 380, height: 800 });
+      await waitFor(async () => {
+        const [f, w] = [await frameHeight(), await widgetHeight()];
+        return f === w && f > wide;
+      }, 'the host to follow the narrower, taller widget');
+      const scroll = await frame.locator('html').evaluate(() => document.scrollingElement.scrollWidth);
+      const frameWidth = await frameEl.evaluate((el) => el.clientWidth);
+      assert.ok(scroll <= frameWidth, `horizontal scrolling in a ${frameWidth} px frame: ${scroll}`);
+      await viewportShot(page, 'embed-host-narrow');
+
+      // Closing a part of the widget makes it shorter, and the host follows that too.
+      const before = await frameHeight();
+      await frame.locator('.dc-why-details > summary').first().click();
+      await waitFor(async () => {
+        const [f, w] = [await frameHeight(), await widgetHeight()];
+        return f === w && f < before;
+      }, 'the host to follow the shorter widget');
+
+      // The host may ask again (a listener installed late); the widget answers.
+      const count = (await page.evaluate(() => window.__messages.length));
+      await page.evaluate((origin) => {
+        document.querySelector('iframe[data-decision-card]').contentWindow.postMessage(
+          { type: 'decision-cards:request-height' },
+          origin,
+        );
+      }, widget.origin);
+      await waitFor(async () => (await page.evaluate(() => window.__messages.length)) > count, 'an answer to the request');
+
+      assert.deepEqual(problems, []);
+      assert.deepEqual(blocked, [], 'requests left the host and widget origins');
+      const fromFrame = widget.requests.filter((p) => !p.startsWith(PREFIX) && p !== '/favicon.ico');
+      assert.deepEqual(fromFrame, [], 'the widget requested files outside its sub-path');
+    } finally {
+      await context.close();
+      await host.close();
+      await rm(hostDir, { recursive: true, force: true });
+    }
+  });
+
+  test('?card= opens the named card, each card keeps its own progress, unknown ids list the cards', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const blocked = await guardOrigins(context, [widget.origin]);
+    const firstSlider = () => page.locator('.dc-factor input[type="range"]').first();
+    const open = async (query) => {
+      await page.goto(`${widget.url}${query}`);
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+    };
+    try {
+      // No parameter: the seed card.
+      await open('');
+      assert.equal(await page.locator('.dc-root h1').textContent(), SEED_TITLE);
+      assert.equal(await appStarted(page), true);
+
+      // The second card, with answers of its own.
+      await open(`?card=${SECOND_CARD}`);
+      assert.equal(await page.locator('.dc-root h1').textContent(), 'Build vs Buy');
+      assert.equal(await headline(page), 'Stay with Buy — the default');
+      await firstSlider().focus();
+      await page.keyboard.press('End');
+      await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
+
+      // The seed card is untouched by that…
+      await open(`?card=${SEED_CARD}`);
+      assert.equal(await page.locator('.dc-root h1').textContent(), SEED_TITLE);
+      assert.equal(await firstSlider().inputValue(), '0');
+      await firstSlider().focus();
+      await page.keyboard.press('Home');
+      await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
+
+      // …and the second card still has its own answer.
+      await open(`?card=${SECOND_CARD}&embed=1`);
+      assert.equal(await firstSlider().inputValue(), '2');
+      // One progress key per card (decision-cards/<card-id>).
+      const keys = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => /^decision-cards\/[a-z0-9-]+$/.test(k))
+          .sort(),
+      );
+      assert.deepEqual(keys, [`decision-cards/${SECOND_CARD}`, `decision-cards/${SEED_CARD}`]);
+
+      // An unknown id: a message and the list of bundled cards, seed card first.
+      await page.goto(`${widget.url}?card=no-such-card`);
+      const alert = page.locator('.dc-root .dc-alert');
+      await alert.waitFor({ state: 'visible', timeout: 20_000 });
+      assert.match(await alert.textContent(), /no card called .no-such-card./);
+      const links = page.locator('.dc-root .dc-list a');
+      assert.deepEqual(await links.allTextContents(), [SEED_TITLE, 'Build vs Buy']);
+      assert.equal(await links.nth(1).getAttribute('href'), `?card=${SECOND_CARD}`);
+      await links.nth(1).click();
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('.dc-root h1').textContent(), 'Build vs Buy');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(blocked, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('every style rule is scoped by a dc- class', async () => {
+    const { context, page } = await openPage(browser);
+    const blocked = await guardOrigins(context, [widget.origin]);
+    try {
+      await page.goto(widget.url);
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      const report = await page.evaluate(() => {
+        const unscoped = [];
+        let styleRules = 0;
+        const walk = (rules) => {
+          for (const rule of rules) {
+            if (rule instanceof CSSStyleRule) {
+              styleRules += 1;
+              for (const selector of rule.selectorText.split(',').map((s) => s.trim())) {
+                // Under a dc- class, or only on the widget's own page (body.dc-page).
+                const scoped = /^\.dc-[a-z0-9-]+/.test(selector) || /^html:has\(>?\s*body\.dc-page\b/.test(selector);
+                if (!scoped) unscoped.push(selector);
+              }
+            } else if (rule instanceof CSSKeyframesRule) {
+              if (!rule.name.startsWith('dc-')) unscoped.push(`@keyframes ${rule.name}`);
+            } else if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule) {
+              walk(rule.cssRules);
+            } else {
+              // @font-face, @import, @layer, @property…: none belong in the widget.
+              unscoped.push(rule.cssText.slice(0, 60));
+            }
+          }
+        };
+        const sheets = [...document.styleSheets];
+        for (const sheet of sheets) walk(sheet.cssRules);
+        return { sheets: sheets.length, styleRules, unscoped };
+      });
+      assert.equal(report.sheets, 1, 'one stylesheet');
+      assert.ok(report.styleRules > 50, `only ${report.styleRules} style rules found`);
+      assert.deepEqual(report.unscoped, [], 'rules that could reach a host page');
+      assert.deepEqual(blocked, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+async function headline(page) {
+  return (await page.locator(HEADLINE).textContent()).trim();
+}
+
+/** Saves what is in the viewport to e2e/artifacts/NAME.png (full pages run to metres here). */
+async function viewportShot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
+/** Polls `check` until it returns true, for up to 10 s. */
+async function waitFor(check, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

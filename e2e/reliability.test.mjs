@@ -1,0 +1,446 @@
+// Reliability of the release build in dist/, case by case (docs/reliability.md): with
+// storage blocked or full, with damaged, newer or outdated saved data, with two tabs, with
+// the tab closed mid-save, with markup in user text, and after an internal error, the
+// widget keeps working, says what happened, and loses nothing.
+//
+// Faults are injected from the outside, as a browser or a user would cause them: a
+// sandboxed iframe, a localStorage filled to its quota, values written into localStorage,
+// a second tab, closing the tab. The panic test breaks one DOM API for the app's code only
+// (document.body reads null from WebAssembly), which makes the release build panic while
+// mounting: no crash switch ships in the app.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launchBrowser, openPage, screenshot } from './browser.mjs';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const CARD = 'model-api-vs-self-hosted';
+const KEY = `decision-cards/${CARD}`;
+const HEADLINE = '[data-testid="verdict-headline"]';
+const SAVE_STATE = '[data-testid="save-state"]';
+const EXPORT = '[data-testid="export-answers"]';
+
+async function start(page, url) {
+  await page.goto(url);
+  await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Sets a factor's slider by keyboard: Home = clearly A, End = clearly B. */
+async function setFactor(page, id, key) {
+  await page.locator(`#dc-f-${id}`).focus();
+  await page.keyboard.press(key);
+}
+
+/** Waits until the debounced save has written, and returns what is stored. */
+async function saved(page) {
+  await page.locator(SAVE_STATE, { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+  return stored(page);
+}
+
+function stored(page, key = KEY) {
+  return page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+/** Clicks `locator` and returns the text of the file it downloads. */
+async function download(page, locator) {
+  const [file] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+/** Records dialogs (alert, confirm…) a page opens: injected script would open one. */
+function recordDialogs(page) {
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  return dialogs;
+}
+
+describe('reliability: no fault or bad input loses progress', () => {
+  let browser;
+  let server;
+
+  before(async () => {
+    browser = await launchBrowser();
+    // A sandboxed frame has an opaque origin, so its module and WASM fetches are
+    // cross-origin: a static host serving such a frame must allow that (CORS).
+    server = await serve({ root: DIST, headers: { 'Access-Control-Allow-Origin': '*' } });
+  });
+
+  after(async () => {
+    await server?.close();
+    await browser?.close();
+  });
+
+  test('case 01: in a sandboxed frame without storage it works in memory, says so and offers export', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await page.setContent(
+        `<iframe sandbox="allow-scripts allow-downloads" src="${server.url}" style="width:1000px;height:700px"></iframe>`,
+      );
+      const frame = page.frameLocator('iframe');
+      await frame.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      const status = frame.locator(SAVE_STATE);
+      assert.match(await status.textContent(), /Not saved: The browser blocks storage for this page/);
+      assert.match(await status.textContent(), /export them to keep them/);
+      // It works: the verdict follows the sliders.
+      await frame.locator('#dc-f-privacy').focus();
+      await page.keyboard.press('End');
+      assert.equal(await frame.locator('#dc-f-privacy').inputValue(), '2');
+      await page.waitForTimeout(600); // past the save debounce: still says it is not saved
+      assert.match(await status.textContent(), /Not saved/);
+      const file = await download(page, frame.locator(EXPORT));
+      assert.equal(file.name, `${CARD}-answers.json`);
+      const json = JSON.parse(file.text);
+      assert.equal(json.card, CARD);
+      assert.equal(json.answers.factors.privacy.position, 2);
+      await screenshot(page, 'reliability-sandboxed');
+      // Known gap (docs/reliability.md): the stylesheet link carries an integrity hash but no
+      // `crossorigin`, so a frame with an opaque origin refuses it and the widget is unstyled.
+      const unexpected = problems.filter((p) => !/Subresource Integrity: The resource '[^']+\.css'/.test(p));
+      assert.deepEqual(unexpected, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 02: with storage full it keeps the last good copy, warns until it can save, and offers export', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await start(page, server.url);
+      await setFactor(page, 'privacy', 'End');
+      const good = await saved(page);
+      const fillers = await page.evaluate(() => {
+        const keys = [];
+        for (let size = 1 << 21; size >= 1; size = Math.floor(size / 2)) {
+          const chunk = 'x'.repeat(size);
+          for (;;) {
+            const key = `filler/${keys.length}`;
+            try {
+              localStorage.setItem(key, chunk);
+            } catch (e) {
+              if (e.name !== 'QuotaExceededError') throw e;
+              break;
+            }
+            keys.push(key);
+          }
+        }
+        return keys;
+      });
+      assert.ok(fillers.length > 0);
+
+      await page.locator('#dc-q-data-sensitivity').fill('Support tickets hold personal data and contracts.');
+      const status = page.locator(SAVE_STATE);
+      await page.locator(SAVE_STATE, { hasText: 'storage is full' }).waitFor({ timeout: 5_000 });
+      assert.match(await status.getAttribute('class'), /dc-warn/);
+      assert.equal(await stored(page), good, 'the last good copy is kept');
+      const file = await download(page, page.locator(EXPORT));
+      const json = JSON.parse(file.text);
+      assert.equal(json.answers.factors.privacy.position, 2);
+      assert.equal(json.answers.notes['data-sensitivity'], 'Support tickets hold personal data and contracts.');
+      await screenshot(page, 'reliability-quota');
+
+      // Still full after a reload: the warning is there from the start, with the last good copy.
+      await page.reload();
+      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      assert.match(await status.textContent(), /storage is full/);
+      assert.equal(await page.locator(EXPORT).isVisible(), true);
+      assert.equal(await page.locator('#dc-f-privacy').inputValue(), '2');
+
+      // Room again: the next change saves and the warning goes.
+      await page.evaluate((keys) => keys.forEach((k) => localStorage.removeItem(k)), fillers);
+      await setFactor(page, 'control', 'End');
+      const now = JSON.parse(await saved(page));
+      assert.equal(now.answers.factors.control.position, 2);
+      assert.equal(await page.locator(EXPORT).count(), 0);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 03: damaged saved data is kept aside, offered for download, and the card starts fresh', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await start(page, server.url);
+      const damaged = `{"schema":2,"card":"${CARD}","content_version":1,"saved_at":1,"answers":{"factors":{"privacy":{"posi`;
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, damaged]);
+      await page.reload();
+      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+
+      const notice = page.locator('[data-testid="storage-notice"]');
+      const text = await notice.textContent();
+      assert.match(text, /cut off part-way/);
+      assert.match(text, /The card starts fresh\./);
+      const backupKey = text.match(/under “(decision-cards\/[^”]+)”/)?.[1];
+      assert.match(backupKey ?? '', new RegExp(`^${KEY}/backup/\\d+$`));
+      assert.equal(await stored(page, backupKey), damaged, 'the backup holds the text as it was');
+      assert.equal(await stored(page), damaged, 'nothing overwritten yet');
+      assert.equal(await page.locator('#dc-f-privacy').inputValue(), '0');
+
+      const file = await download(page, notice.locator('button'));
+      assert.equal(file.text, damaged);
+      await screenshot(page, 'reliability-damaged');
+
+      // Working on: the key is reused, the backup stays.
+      await setFactor(page, 'privacy', 'Home');
+      assert.equal(JSON.parse(await saved(page)).answers.factors.privacy.position, -2);
+      assert.equal(await stored(page, backupKey), damaged);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 06: progress saved by a newer version opens read-only and is never overwritten', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await start(page, server.url);
+      const newer = JSON.stringify({ schema: 99, card: CARD, saved_at: 1, answers: { 'new-shape': true } });
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+      await page.reload();
+      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      assert.match(await page.locator('[data-testid="storage-notice"]').textContent(), /saved by a newer version/);
+      assert.match(await page.locator(SAVE_STATE).textContent(), /^Read-only:/);
+      assert.equal(await page.locator(EXPORT).isVisible(), true);
+
+      await setFactor(page, 'economics', 'End');
+      await page.waitForTimeout(600);
+      await page.goto('about:blank'); // pagehide: a pending save would be written now
+      const left = await context.newPage();
+      await left.goto(server.url);
+      await left.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      assert.equal(await stored(left), newer, 'never downgraded or overwritten');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 07: two tabs on the same card see each other\'s changes and neither overwrites the other', async () => {
+    const { context, page: a, problems } = await openPage(browser);
+    try {
+      const b = await context.newPage();
+      await start(a, server.url);
+      await start(b, server.url);
+
+      await setFactor(a, 'privacy', 'End');
+      await saved(a);
+      await b.locator('#dc-f-privacy[aria-valuetext="Points clearly to Self-Hosted Model"]').waitFor({ timeout: 5_000 });
+      assert.match(await b.locator(SAVE_STATE).textContent(), /changes made in another tab/);
+
+      await setFactor(b, 'control', 'End');
+      await saved(b);
+      await a.locator('#dc-f-control[aria-valuetext="Points clearly to Self-Hosted Model"]').waitFor({ timeout: 5_000 });
+      assert.equal(await a.locator('#dc-f-privacy').inputValue(), '2', 'A kept its own change');
+
+      // Both tabs change different answers within the same save debounce.
+      await a.locator('#dc-q-data-sensitivity').fill('Written in tab A');
+      await b.locator('#dc-q-provider-change-impact').fill('Written in tab B');
+      const both = async (page) => {
+        await page.waitForFunction(
+          (k) => {
+            const v = JSON.parse(localStorage.getItem(k) || '{}');
+            const notes = v.answers?.notes ?? {};
+            return notes['data-sensitivity'] === 'Written in tab A' && notes['provider-change-impact'] === 'Written in tab B';
+          },
+          KEY,
+          { timeout: 5_000 },
+        );
+        assert.equal(await page.locator('#dc-q-data-sensitivity').inputValue(), 'Written in tab A');
+        assert.equal(await page.locator('#dc-q-provider-change-impact').inputValue(), 'Written in tab B');
+      };
+      await both(a);
+      await both(b);
+      const json = JSON.parse(await stored(a));
+      assert.equal(json.answers.factors.privacy.position, 2);
+      assert.equal(json.answers.factors.control.position, 2);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 08: closing the tab within the save debounce still saves the change', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await start(page, server.url);
+      await setFactor(page, 'economics', 'End');
+      await page.locator('#dc-q-data-sensitivity').fill('typed right before closing');
+      const before = await stored(page);
+      assert.ok(!before || !before.includes('typed right before closing'), 'not saved yet: within the debounce');
+      await page.close({ runBeforeUnload: true });
+
+      const again = await context.newPage();
+      await start(again, server.url);
+      const json = JSON.parse(await stored(again));
+      assert.equal(json.answers.factors.economics.position, 2);
+      assert.equal(json.answers.notes['data-sensitivity'], 'typed right before closing');
+      assert.equal(await again.locator('#dc-f-economics').inputValue(), '2');
+      assert.equal(await again.locator('#dc-q-data-sensitivity').inputValue(), 'typed right before closing');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 09: answers to items the card no longer has are shown as text and kept', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await start(page, server.url);
+      const old = {
+        schema: 2,
+        card: CARD,
+        content_version: 0,
+        saved_at: 1_700_000_000_000,
+        answers: {
+          factors: { privacy: { position: -2, weight: null }, 'team-size': { position: 2, weight: 3 } },
+          ticked: ['old-signal'],
+          evidence: { 'old-evidence': { status: 'gathered', note: 'Benchmarks from <b>March</b>' } },
+          notes: { 'old-question': 'We asked legal <img src=x onerror=alert(1)>' },
+          triggers: ['old-trigger'],
+        },
+      };
+      await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(old)]);
+      const dialogs = recordDialogs(page);
+      await page.reload();
+      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+
+      const orphans = page.locator('[data-testid="orphans"]');
+      await orphans.waitFor();
+      const text = await orphans.textContent();
+      assert.match(text, /Answers kept from an earlier version of this card/);
+      for (const part of ['team-size', 'position 2', 'old-signal', 'Gathered: Benchmarks from <b>March</b>',
+        'We asked legal <img src=x onerror=alert(1)>', 'old-trigger']) {
+        assert.ok(text.includes(part), `${part} in ${text}`);
+      }
+      assert.equal(await orphans.locator('b, img').count(), 0, 'shown as text, not markup');
+      assert.equal(await page.locator('#dc-f-privacy').inputValue(), '-2', 'answers to existing items apply');
+      await screenshot(page, 'reliability-orphans');
+
+      await setFactor(page, 'latency', 'End');
+      const json = JSON.parse(await saved(page));
+      assert.deepEqual(json.answers.factors['team-size'], { position: 2, weight: 3 });
+      assert.deepEqual(json.answers.ticked.sort(), ['old-signal']);
+      assert.equal(json.answers.notes['old-question'], old.answers.notes['old-question']);
+      assert.deepEqual(json.answers.triggers, ['old-trigger']);
+      assert.equal(json.answers.factors.latency.position, 2);
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 10: markup and javascript: URLs in notes and names stay text everywhere', async () => {
+    const { context, page, problems } = await openPage(browser);
+    const other = await openPage(browser);
+    try {
+      const evil = '<script>alert(1)</script> javascript:alert(2) <img src=x onerror=alert(3)>';
+      const dialogs = recordDialogs(page);
+      await start(page, server.url);
+      const countElements = (p) =>
+        p.evaluate(() => document.querySelectorAll('.dc-root script, .dc-root img, .dc-root iframe').length);
+      const baseline = await countElements(page);
+      await page.locator('#dc-q-data-sensitivity').fill(evil);
+      await page.locator('#dc-e-cost-model-note').fill(evil);
+      await saved(page);
+
+      const record = page.locator('[data-testid="record"]');
+      await page.locator('.dc-record-preview summary').click();
+      assert.ok((await record.textContent()).includes(evil), 'the record shows the note as text');
+      assert.equal(await countElements(page), baseline, 'no element was created from user text');
+      assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+
+      await page.reload();
+      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('#dc-q-data-sensitivity').inputValue(), evil);
+
+      // Through a share link, with the same text as the sender's name.
+      await page.locator('[data-testid="share-open"]').click();
+      await page.locator('#dc-share-name').fill('<img src=x onerror=alert(4)>');
+      const link = await page.locator('[data-testid="share-link"]').inputValue();
+      const otherDialogs = recordDialogs(other.page);
+      await start(other.page, link);
+      const incoming = other.page.locator('[data-testid="incoming"]');
+      await incoming.waitFor();
+      assert.ok((await incoming.textContent()).includes('<img src=x onerror=alert(4)>'));
+      await other.page.locator('[data-testid="incoming-accept"]').click();
+      assert.equal(await other.page.locator('#dc-q-data-sensitivity').inputValue(), evil);
+      assert.equal(await countElements(other.page), baseline);
+
+      // Files that are too deeply nested or not UTF-8: a message, and progress untouched.
+      const before = await stored(page);
+      const nested = `{"schema":2,"card":"${CARD}","content_version":1,"saved_at":0,"answers":{"notes":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}}`;
+      const latin1 = Buffer.from(`{"schema":2,"card":"${CARD}","content_version":1,"saved_at":0,"answers":{"notes":{"data-sensitivity":"caf\xe9"}}}`, 'latin1');
+      for (const [name, buffer] of [['nested.json', Buffer.from(nested)], ['latin1.json', latin1]]) {
+        await page.locator('[data-testid="import"]').setInputFiles({ name, mimeType: 'application/json', buffer });
+        const error = page.locator('[data-testid="share-error"]');
+        const incomingHere = page.locator('[data-testid="incoming"]');
+        await error.or(incomingHere).waitFor({ timeout: 5_000 });
+        if (await error.isVisible()) {
+          assert.match(await error.textContent(), /Your saved answers are unchanged\./, name);
+          await error.locator('button').click();
+        } else {
+          // Read as UTF-8 with a replacement character: offered as plain text, never applied unasked.
+          assert.ok((await incomingHere.textContent()).length > 0, name);
+          await page.locator('[data-testid="incoming-keep"]').click();
+        }
+        assert.equal(await stored(page), before, name);
+      }
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(otherDialogs, []);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(other.problems, []);
+    } finally {
+      await context.close();
+      await other.context.close();
+    }
+  });
+
+  test('case 11: after an internal error the page says so and offers the saved progress', async () => {
+    const { context, page, problems } = await openPage(browser);
+    try {
+      await start(page, server.url);
+      await setFactor(page, 'privacy', 'End');
+      const raw = await saved(page);
+
+      // From now on document.body reads null for the app's WebAssembly code only: Leptos
+      // cannot mount and panics, exactly as a bug would.
+      await page.addInitScript(() => {
+        const original = Object.getOwnPropertyDescriptor(Document.prototype, 'body');
+        Object.defineProperty(Document.prototype, 'body', {
+          configurable: true,
+          get() {
+            return /wasm-function/.test(new Error().stack) ? null : original.get.call(this);
+          },
+        });
+      });
+      await page.reload();
+      const failure = page.locator('[data-testid="failure"]');
+      await failure.waitFor({ state: 'visible', timeout: 20_000 });
+      const text = await failure.textContent();
+      assert.match(text, /Something went wrong/);
+      assert.match(text, /Your answers are not lost/);
+      assert.equal(await failure.getAttribute('role'), 'alert');
+      await screenshot(page, 'reliability-panic');
+
+      const file = await download(page, failure.locator('[data-testid="failure-saved"]'));
+      assert.equal(file.name, `${CARD}-saved-progress.json`);
+      assert.equal(file.text, raw);
+      assert.equal(await stored(page), raw, 'saved progress untouched');
+      assert.equal(await failure.locator('a', { hasText: 'Reload the page' }).count(), 1);
+      assert.ok(
+        problems.some((p) => p.includes('Decision Cards stopped after an internal error')),
+        `the panic is logged: ${JSON.stringify(problems)}`,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,273 @@
+// Sharing without a server, on the release build in dist/: a share link carries one
+// browser's answers to another, which asks before replacing its own; the answers file goes
+// out and comes back in; and every kind of bad input (a truncated link, a link for another
+// card, a link from a newer format, a 50 MB file, a file that is not JSON, numbers out of
+// range) gets a clear message and leaves saved progress exactly as it was.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launchBrowser, openPage, screenshot } from './browser.mjs';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const CARD = 'model-api-vs-self-hosted';
+const KEY = `decision-cards/${CARD}`;
+const HEADLINE = '[data-testid="verdict-headline"]';
+
+async function start(page, url) {
+  await page.goto(url);
+  await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Sets a factor's slider by keyboard: Home = clearly A, End = clearly B, arrows one step. */
+async function setFactor(page, id, key) {
+  await page.locator(`#dc-f-${id}`).focus();
+  await page.keyboard.press(key);
+}
+
+async function tick(page, labelText) {
+  await page.locator('label.dc-check', { hasText: labelText }).locator('input').focus();
+  await page.keyboard.press('Space');
+}
+
+/** Waits until the debounced save has written, and returns what is stored. */
+async function saved(page) {
+  await page.locator('[data-testid="save-state"]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+  return page.evaluate((key) => localStorage.getItem(key), KEY);
+}
+
+function stored(page) {
+  return page.evaluate((key) => localStorage.getItem(key), KEY);
+}
+
+/** Opens the share panel (by keyboard) and returns the link it shows. */
+async function shareLink(page, name) {
+  await page.locator('[data-testid="share-open"]').focus();
+  await page.keyboard.press('Enter');
+  if (name) {
+    await page.locator('#dc-share-name').fill(name);
+  }
+  return page.locator('[data-testid="share-link"]').inputValue();
+}
+
+async function alertText(page) {
+  const alert = page.locator('[data-testid="share-error"]');
+  await alert.waitFor({ timeout: 5_000 });
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  return alert.textContent();
+}
+
+describe('share links and answers files', () => {
+  let browser;
+  let server;
+  let tmp;
+
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serve({ root: DIST });
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'dc-share-'));
+  });
+
+  after(async () => {
+    await server?.close();
+    await browser?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  /** A browser with answers of its own, saved; returns its page and what it stored. */
+  async function someoneWithAnswers() {
+    const opened = await openPage(browser);
+    await start(opened.page, server.url);
+    await setFactor(opened.page, 'latency', 'Home');
+    await tick(opened.page, 'Speed matters');
+    const before = await saved(opened.page);
+    assert.ok(before);
+    return { ...opened, before };
+  }
+
+  test('a link carries the answers; opening it asks before replacing saved progress', async () => {
+    const sender = await openPage(browser);
+    const receiver = await someoneWithAnswers();
+    try {
+      await start(sender.page, server.url);
+      await setFactor(sender.page, 'privacy', 'End');
+      await setFactor(sender.page, 'control', 'End');
+      await setFactor(sender.page, 'ops-maturity', 'End');
+      await tick(sender.page, 'Strong privacy or control needs');
+      await tick(sender.page, 'Serving capability exists');
+      await sender.page.locator('#dc-q-gain-from-self-hosting').fill('Data residency for EU tenants and no surprise model changes.');
+      assert.equal((await sender.page.locator(HEADLINE).textContent()).trim(), 'Self-Hosted Model is justified');
+      const link = await shareLink(sender.page, 'Ana');
+      assert.match(link, new RegExp(`^${server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=1\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
+      assert.ok(link.length < 2000, `link is ${link.length} characters`);
+      assert.match(await sender.page.locator('#dc-share-note').textContent(), new RegExp(`${link.length} characters`));
+      await screenshot(sender.page, 'share-link');
+
+      // The receiver opens it: a prompt with the incoming answers and their verdict, and
+      // nothing stored changes until they choose.
+      const { page } = receiver;
+      await page.goto(link);
+      const prompt = page.locator('[data-testid="incoming"]');
+      await prompt.waitFor({ timeout: 20_000 });
+      assert.match(await prompt.textContent(), /This link holds answers from Ana\. Replace your saved answers with them\?/);
+      assert.equal((await page.locator('[data-testid="incoming-verdict"]').textContent()).trim(), 'Self-Hosted Model is justified');
+      assert.match(await prompt.textContent(), /Privacy: Points clearly to Self-Hosted Model/);
+      assert.equal((await page.locator(HEADLINE).textContent()).trim(), 'Stay with Model API — the default');
+      assert.equal(await stored(page), receiver.before);
+      await screenshot(page, 'share-incoming');
+
+      // "Keep mine": nothing changes, and the link leaves the address bar.
+      await page.locator('[data-testid="incoming-keep"]').focus();
+      await page.keyboard.press('Enter');
+      await prompt.waitFor({ state: 'detached' });
+      assert.equal(await stored(page), receiver.before);
+      assert.equal(await page.evaluate(() => location.hash), '');
+      await page.reload();
+      await page.locator(HEADLINE).waitFor();
+      assert.equal(await page.locator('[data-testid="incoming"]').count(), 0);
+      assert.equal(await page.locator('#dc-f-latency').inputValue(), '-2');
+
+      // Opened again, "Replace my answers" takes them in, and they are saved.
+      await page.goto(link);
+      await prompt.waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="incoming-accept"]').click();
+      await prompt.waitFor({ state: 'detached' });
+      assert.equal((await page.locator(HEADLINE).textContent()).trim(), 'Self-Hosted Model is justified');
+      assert.equal(await page.locator('#dc-f-privacy').inputValue(), '2');
+      assert.equal(await page.locator('#dc-f-latency').inputValue(), '0');
+      assert.equal(
+        await page.locator('#dc-q-gain-from-self-hosting').inputValue(),
+        'Data residency for EU tenants and no surprise model changes.',
+      );
+      const after = JSON.parse(await saved(page));
+      assert.equal(after.answers.factors.privacy.position, 2);
+      assert.deepEqual(sender.problems, []);
+      assert.deepEqual(receiver.problems, []);
+    } finally {
+      await sender.context.close();
+      await receiver.context.close();
+    }
+  });
+
+  test('bad links get a clear message and leave saved progress untouched', async () => {
+    const sender = await openPage(browser);
+    const receiver = await someoneWithAnswers();
+    try {
+      await start(sender.page, server.url);
+      await setFactor(sender.page, 'privacy', 'End');
+      await sender.page.locator('#dc-q-data-sensitivity').fill('Support tickets hold personal data.');
+      const link = await shareLink(sender.page);
+      const [base, fragment] = link.split('#');
+      const cases = [
+        ['truncated', `${base}#${fragment.slice(0, fragment.length - 7)}`, /incomplete or was changed on its way/],
+        ['another card', `${base}#${fragment.replace(CARD, 'rent-vs-build')}`, /answers to another card \(“rent-vs-build”\)/],
+        ['newer format', `${base}#${fragment.replace('a=1.', 'a=2.')}`, /newer version of Decision Cards \(link format 2/],
+        ['other content version', `${base}#${fragment.replace(`${CARD}.1.`, `${CARD}.7.`)}`, /made for version 7 of this card/],
+      ];
+      const { page } = receiver;
+      for (const [name, url, message] of cases) {
+        await page.goto('about:blank');
+        await page.goto(url);
+        await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+        const text = await alertText(page);
+        assert.match(text, message, name);
+        assert.match(text, /Your saved answers are unchanged\./, name);
+        assert.equal(await page.locator('[data-testid="incoming"]').count(), 0, name);
+        assert.equal(await page.locator('#dc-f-latency').inputValue(), '-2', name);
+        assert.equal(await stored(page), receiver.before, name);
+      }
+      assert.deepEqual(receiver.problems, []);
+    } finally {
+      await sender.context.close();
+      await receiver.context.close();
+    }
+  });
+
+  test('answers go out as a file and come back in, after asking', async () => {
+    const sender = await openPage(browser);
+    const receiver = await someoneWithAnswers();
+    try {
+      await start(sender.page, server.url);
+      await setFactor(sender.page, 'economics', 'End');
+      await sender.page.locator('#dc-e-cost-model-note').fill('Finance sheet v3');
+      await sender.page.locator('[data-testid="share-open"]').click();
+      await sender.page.locator('#dc-share-name').fill('Bo');
+      const [download] = await Promise.all([
+        sender.page.waitForEvent('download'),
+        sender.page.locator('[data-testid="export"]').click(),
+      ]);
+      assert.equal(download.suggestedFilename(), `${CARD}-answers.json`);
+      const file = path.join(tmp, 'bo.json');
+      await download.saveAs(file);
+      const json = JSON.parse(await readFile(file, 'utf8'));
+      assert.equal(json.schema, 2);
+      assert.equal(json.card, CARD);
+      assert.equal(json.content_version, 1);
+      assert.equal(json.participant, 'Bo');
+      assert.equal(json.answers.factors.economics.position, 2);
+
+      const { page } = receiver;
+      await page.locator('[data-testid="import"]').setInputFiles(file);
+      const prompt = page.locator('[data-testid="incoming"]');
+      await prompt.waitFor();
+      assert.match(await prompt.textContent(), /The file “bo\.json” holds answers from Bo\./);
+      assert.equal(await stored(page), receiver.before);
+      await page.locator('[data-testid="incoming-accept"]').click();
+      assert.equal(await page.locator('#dc-f-economics').inputValue(), '2');
+      assert.equal(await page.locator('#dc-e-cost-model-note').inputValue(), 'Finance sheet v3');
+      assert.equal(JSON.parse(await saved(page)).answers.factors.economics.position, 2);
+      assert.deepEqual(sender.problems, []);
+      assert.deepEqual(receiver.problems, []);
+    } finally {
+      await sender.context.close();
+      await receiver.context.close();
+    }
+  });
+
+  test('bad files get a clear message and leave saved progress untouched', async () => {
+    const receiver = await someoneWithAnswers();
+    try {
+      const big = path.join(tmp, 'big.json');
+      await writeFile(big, '');
+      await truncate(big, 50 * 1024 * 1024); // 50 MB, sparse: never read by the page
+      const notJson = path.join(tmp, 'photo.json');
+      await writeFile(notJson, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+      const outOfRange = path.join(tmp, 'range.json');
+      await writeFile(
+        outOfRange,
+        JSON.stringify({ schema: 2, card: CARD, content_version: 1, saved_at: 0, answers: { factors: { privacy: { position: 7 } } } }),
+      );
+      const otherCard = path.join(tmp, 'other.json');
+      await writeFile(otherCard, JSON.stringify({ schema: 2, card: 'rent-vs-build', content_version: 1, saved_at: 0, answers: {} }));
+      const newer = path.join(tmp, 'newer.json');
+      await writeFile(newer, JSON.stringify({ schema: 9, card: CARD, content_version: 1, saved_at: 0, answers: {} }));
+
+      const cases = [
+        [big, /too large to be an answers file \(50\.0 MB; the limit is 1024 KB\)/],
+        [notJson, /not a Decision Cards answers file \(it is not JSON\)/],
+        [outOfRange, /position 7 for “Privacy”; it must be a whole number from -2 to 2/],
+        [otherCard, /answers to another card \(“rent-vs-build”\)/],
+        [newer, /saved by a newer version of Decision Cards \(format 9/],
+      ];
+      const { page } = receiver;
+      for (const [file, message] of cases) {
+        await page.locator('[data-testid="import"]').setInputFiles(file);
+        const text = await alertText(page);
+        assert.match(text, message, file);
+        assert.match(text, new RegExp(`“${path.basename(file).replace('.', '\\.')}” was not imported`));
+        assert.match(text, /Your saved answers are unchanged\./);
+        assert.equal(await page.locator('[data-testid="incoming"]').count(), 0);
+        assert.equal(await stored(page), receiver.before);
+        await page.locator('[data-testid="share-error"] button').click();
+      }
+      assert.equal(await page.locator('#dc-f-latency').inputValue(), '-2');
+      assert.deepEqual(receiver.problems, []);
+    } finally {
+      await receiver.context.close();
+    }
+  });
+});

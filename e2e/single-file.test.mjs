@@ -1,0 +1,155 @@
+// Opening from disk (file://), with the network off and every non-file request blocked:
+//
+// - the single-file build (dist-single/<card-id>.html, made by `cargo xtask dist`) is
+//   self-contained, starts, and keeps progress across reloads;
+// - the multi-file build (dist/index.html) cannot start from disk, and says why and what
+//   to do instead of showing an empty page.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appStarted, launchBrowser, openPage, screenshot } from './browser.mjs';
+import { guardOrigins } from './guard.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const SINGLE = path.join(ROOT, 'dist-single');
+const HEADLINE = '[data-testid="verdict-headline"]';
+
+/** The ids and titles of the cards in content/, read from their top-level keys. */
+async function contentCards() {
+  const dir = path.join(ROOT, 'content');
+  const cards = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.toml')).sort()) {
+    const text = await readFile(path.join(dir, name), 'utf8');
+    const top = text.split(/^\[/m)[0];
+    cards.push({
+      id: top.match(/^id\s*=\s*"([^"]+)"/m)[1],
+      title: top.match(/^title\s*=\s*"([^"]+)"/m)[1],
+    });
+  }
+  return cards;
+}
+
+/** A fresh context with the network off and any request other than file:// blocked. */
+async function offlinePage(browser) {
+  const opened = await openPage(browser);
+  await opened.context.setOffline(true);
+  const blocked = await guardOrigins(opened.context, ['file://']);
+  return { ...opened, blocked };
+}
+
+describe('opening from disk', () => {
+  let browser;
+  let cards;
+
+  before(async () => {
+    assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `cargo xtask dist` first');
+    cards = await contentCards();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('there is one self-contained file per card', async () => {
+    for (const card of cards) {
+      const file = path.join(SINGLE, `${card.id}.html`);
+      assert.ok(existsSync(file), `${file} is missing`);
+      const html = await readFile(file, 'utf8');
+      // Nothing that would load another file: no src, no stylesheet or preload links,
+      // no url() in the CSS, no module scripts, no address elsewhere. Only the match is
+      // compared, so that a failure does not print 700 KB of HTML.
+      const css = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+      assert.ok(css.length > 1000, 'the stylesheet is inlined');
+      const found = (re, text = html) => text.match(re)?.[0];
+      assert.equal(found(/\ssrc\s*=\s*\S{0,40}/i), undefined, 'an element loads a file');
+      assert.equal(found(/<link\b[^>]*>/i), undefined, 'a <link> is left');
+      assert.equal(found(/url\([^)]{0,60}\)/i, css), undefined, 'the CSS references a file');
+      assert.equal(found(/type\s*=\s*["']?module/i), undefined, 'a module script is left');
+      assert.equal(found(/https?:\/\/(?!localhost:8000\/)\S{0,60}/i), undefined, 'an address elsewhere');
+      assert.ok(html.includes(`window.__DC_CARD__="${card.id}"`), 'the file names its card');
+      const size = (await stat(file)).size;
+      assert.ok(size < 2 * 1024 * 1024, `${card.id}.html is ${size} bytes`);
+    }
+  });
+
+  test('the single file starts from file:// with no network and keeps progress', async () => {
+    const card = cards.find((c) => c.id === 'model-api-vs-self-hosted') ?? cards[0];
+    const url = pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href;
+    const { context, page, problems, blocked } = await offlinePage(browser);
+    try {
+      await page.goto(url);
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await appStarted(page), true, 'the loader did not report the app as started');
+      assert.equal(await page.title(), `${card.title} · Decision Cards`);
+      assert.equal(await page.locator('.dc-root h1').textContent(), card.title);
+      assert.equal(await page.locator('#dc-boot').count(), 0, 'the loading block is gone');
+      // Styles are inlined and applied (the verdict is a bordered panel, not plain text).
+      const border = await page.locator('[data-testid="verdict"]').evaluate((el) => getComputedStyle(el).borderTopWidth);
+      assert.equal(border, '6px');
+
+      // Set a factor, let it save, reload: it is still set.
+      const slider = page.locator('.dc-factor input[type="range"]').first();
+      await slider.focus();
+      await page.keyboard.press('End');
+      const value = await slider.inputValue();
+      assert.equal(value, '2');
+      await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
+      await screenshot(page, 'single-file');
+      await page.reload();
+      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await page.locator('.dc-factor input[type="range"]').first().inputValue(), '2');
+
+      assert.deepEqual(problems, [], 'the page reported errors');
+      assert.deepEqual(blocked, [], 'the page tried to reach the network');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('each single file opens its own card, whatever the query string says', async () => {
+    assert.ok(cards.length >= 2, 'the build bundles more than one card');
+    const { context, page, problems, blocked } = await offlinePage(browser);
+    try {
+      for (const card of cards) {
+        await page.goto(pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href);
+        await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+        assert.equal(await page.locator('.dc-root h1').textContent(), card.title);
+        // The card the file names wins over a ?card= of another card.
+        await page.goto(`${pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href}?card=${cards.find((c) => c !== card).id}`);
+        await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+        assert.equal(await page.locator('.dc-root h1').textContent(), card.title);
+      }
+      assert.deepEqual(problems, []);
+      assert.deepEqual(blocked, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the multi-file build from file:// explains itself instead of a blank page', async () => {
+    const url = pathToFileURL(path.join(DIST, 'index.html')).href;
+    const { context, page, blocked } = await offlinePage(browser);
+    try {
+      await page.goto(url);
+      const failed = page.locator('#dc-boot-failed');
+      await failed.waitFor({ state: 'visible', timeout: 10_000 });
+      const text = await failed.textContent();
+      assert.match(text, /could not start/);
+      assert.match(text, /opened from a file/);
+      assert.match(text, /web server/);
+      assert.match(text, /single-file build/);
+      assert.equal(await page.locator('#dc-boot-loading').isVisible(), false, '"Loading…" is replaced');
+      assert.equal(await page.locator('.dc-root').count(), 0);
+      await screenshot(page, 'file-multi-file-build');
+      assert.deepEqual(blocked, [], 'the page tried to reach the network');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+// Sizes of a build folder as a browser receives it: every file raw, gzip and brotli, and
+// which of them a first visit to index.html downloads. Used by the size budget test
+// (size-budget.test.mjs) and the benchmark (bench.mjs), so both count the same way.
+//
+// Compression is what a static host that precompresses would serve: gzip level 9 and
+// brotli quality 11, both from Node's zlib. 1 KB = 1024 bytes throughout, as in the build
+// log of `cargo xtask dist`.
+
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export const KB = 1024;
+
+/** The budgets of docs/performance.md, in bytes. */
+export const BUDGETS = {
+  /** index.html and everything it loads, gzip-compressed. */
+  firstLoadGzip: 100 * KB,
+  /** The WASM module after wasm-opt, uncompressed. */
+  wasmRaw: 300 * KB,
+};
+
+export function gzipSize(bytes) {
+  return zlib.gzipSync(bytes, { level: 9 }).length;
+}
+
+export function brotliSize(bytes) {
+  return zlib.brotliCompressSync(bytes, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+}
+
+/**
+ * Every file under `dir` as a path relative to it, with '/' separators, sorted. Hidden
+ * entries are skipped: Trunk stages a build in `dist/.stage/` while it runs.
+ */
+export function listFiles(dir) {
+  const out = [];
+  const walk = (sub) => {
+    for (const name of readdirSync(path.join(dir, sub))) {
+      if (name.startsWith('.')) continue;
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else out.push(rel);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+const TEXT = new Set(['.html', '.js', '.mjs', '.css']);
+
+/**
+ * The files a first visit to `entry` downloads: the entry, then every file of the folder
+ * that a downloaded HTML, JS or CSS file names as a URL (quoted, after `./`, `=` or in
+ * `url(...)`), followed transitively. This is how Trunk's output loads: index.html names
+ * the JS glue, the WASM and the CSS; the glue may import snippets.
+ */
+export function firstLoadFiles(dir, files, entry = 'index.html') {
+  const loaded = new Set();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (loaded.has(file) || !files.includes(file)) continue;
+    loaded.add(file);
+    if (!TEXT.has(path.extname(file))) continue;
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const base = path.posix.dirname(file);
+    for (const other of files) {
+      if (loaded.has(other)) continue;
+      const relative = base === '.' ? other : path.posix.relative(base, other);
+      if (namesUrl(text, relative)) queue.push(other);
+    }
+  }
+  return [...loaded];
+}
+
+function namesUrl(text, url) {
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:["'(=]|\\./)${escaped}(?=["')?#\\s>])`).test(text);
+}
+
+/**
+ * Sizes of every file of a build folder.
+ * @returns {{dir: string, files: {file: string, raw: number, gzip: number, brotli: number, firstLoad: boolean}[],
+ *            firstLoad: {raw: number, gzip: number, brotli: number}, wasmRaw: number}}
+ *   `wasmRaw` is the uncompressed size of the WASM the first load fetches.
+ */
+export function measureFolder(dir, entry = 'index.html') {
+  const names = listFiles(dir);
+  const first = new Set(firstLoadFiles(dir, names, entry));
+  const files = names.map((file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return {
+      file,
+      raw: bytes.length,
+      gzip: gzipSize(bytes),
+      brotli: brotliSize(bytes),
+      firstLoad: first.has(file),
+    };
+  });
+  const sum = (key) => files.filter((f) => f.firstLoad).reduce((n, f) => n + f[key], 0);
+  const wasm = files.filter((f) => f.firstLoad && f.file.endsWith('.wasm'));
+  return {
+    dir,
+    files,
+    firstLoad: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') },
+    wasmRaw: wasm.reduce((n, f) => n + f.raw, 0),
+  };
+}
+
+export function kb(bytes) {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned. */
+export function table(header, rows) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+/** The size table of a measured folder, with a first-load total row. */
+export function sizeTable(measured) {
+  const rows = measured.files.map((f) => [
+    f.file + (f.firstLoad ? '' : '  (not on first load)'),
+    kb(f.raw),
+    kb(f.gzip),
+    kb(f.brotli),
+  ]);
+  rows.push([
+    'first load (sum of files loaded by index.html)',
+    kb(measured.firstLoad.raw),
+    kb(measured.firstLoad.gzip),
+    kb(measured.firstLoad.brotli),
+  ]);
+  return table(['file', 'raw', 'gzip', 'brotli'], rows);
+}

@@ -1,0 +1,19 @@
+//! Answers files: any text gives answers or a message, never a panic; what decodes encodes
+//! back to a file that decodes to the same answers.
+#![no_main]
+
+use decision_cards_fuzz::card;
+use decision_cards_fuzz::share::{decode_file, encode_file};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let card = card();
+    let Ok(shared) = decode_file(&text, card) else {
+        return;
+    };
+    let file = encode_file(card, &shared.answers, shared.name.as_deref(), 0.0);
+    let again = decode_file(&file, card).expect("an encoded file decodes");
+    assert_eq!(again.answers, shared.answers);
+    assert_eq!(again.name, shared.name);
+});

@@ -1,0 +1,56 @@
+//! Answers kept from an earlier version of the card: when the card's content changes and an
+//! item is removed or re-identified, its answer is kept (saved, exported, shared by file) and
+//! listed here, as text, so the user sees it rather than losing it silently.
+
+use crate::model::answers::{Answers, Orphan};
+use crate::model::card::Card;
+use leptos::prelude::*;
+
+/// What an orphan's kind is called on screen.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "factor" => "Factor",
+        "signal" => "Ticked item",
+        "evidence" => "Evidence",
+        "question" => "Note on a question",
+        "trigger" => "Re-look trigger",
+        _ => "Answer",
+    }
+}
+
+/// The list of answers to items this card no longer has; nothing at all when there are none.
+#[component]
+pub fn Orphans(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+    let orphans = Memo::new(move |_| answers.with(|a| a.orphans(card)));
+    move || {
+        let list: Vec<Orphan> = orphans.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="dc-section dc-orphans" aria-labelledby="dc-orphans-h" data-testid="orphans">
+                    <h2 id="dc-orphans-h">"Answers kept from an earlier version of this card"</h2>
+                    <p class="dc-blurb">
+                        "This card has changed since these answers were given: the items they \
+                         belong to were removed or renamed. They are kept with your progress and \
+                         in exported files, and they do not count toward the verdict."
+                    </p>
+                    <ul class="dc-list">
+                        {list
+                            .into_iter()
+                            .map(|o| {
+                                view! {
+                                    <li>
+                                        <span class="dc-orphan-kind">{kind_label(o.kind)}</span>
+                                        " "
+                                        <code>{o.id}</code>
+                                        ": "
+                                        <span class="dc-orphan-value">{o.value}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,821 @@
+//! Sharing answers without a server: the share link and the answers file. Pure: no browser,
+//! no storage, so every rule about what is trusted is tested natively.
+//!
+//! **Link.** The answers travel in the URL fragment, which browsers never send to a server:
+//!
+//! ```text
+//! #a=1.<card-id>.<content-version>.<payload>
+//! ```
+//!
+//! `1` is the link format ([`LINK_FORMAT`]). The payload is base64url (no padding) of a small
+//! binary form keyed by the card's items *in card order*, which is what makes links short; the
+//! content version says which order that is, so a link made for another content version is
+//! refused with a clear message ([`ShareError::OtherVersion`]) instead of being misread (the
+//! file, keyed by stable ids, carries answers across content versions). Payload, in order:
+//!
+//! - the sender's name: a length (LEB128) and UTF-8 bytes, length 0 for none;
+//! - one byte per factor: `(position + 2) * 5 + w`, where `w` is 0 for the card's default
+//!   importance and `1 + weight` for a chosen one;
+//! - a bit set of the ticked items: every genuine signal (options in order), then the bad
+//!   reasons, then the anti-patterns;
+//! - a bit set of the re-look triggers that apply today;
+//! - two bits per evidence item: its status (0 not started, 1 in progress, 2 gathered);
+//! - the evidence notes, then the question notes: a length and UTF-8 bytes each;
+//! - CRC-32 of the header (`1.<card-id>.<content-version>.`) and all of the above, 4 bytes,
+//!   big-endian, so a link cut short or changed on its way is recognised as such.
+//!
+//! [`decode_link`] checks, in this order: size ([`MAX_LINK_CHARS`]), link format, card,
+//! content version, then the payload (checksum, structure, every range), and returns a
+//! [`ShareError`] whose `Display` is written for the user. It never panics, whatever the input.
+//!
+//! **File.** The answers file is the stored envelope ([`crate::model::envelope`]): schema
+//! version, card id, content version, time and answers keyed by stable ids, plus an optional
+//! top-level `"participant"` name. [`decode_file`] lets the envelope decoder check size,
+//! schema and card, and then refuses (rather than clamps) factor numbers out of range: an
+//! imported file that says "position 7" was not written by this app and is not guessed at.
+
+use crate::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
+use crate::model::card::{Card, MAX_WEIGHT};
+use crate::model::envelope::{self, DecodeError, Envelope, MAX_BYTES};
+use serde_json::Value;
+use std::fmt;
+
+/// The link format this version writes and the newest it reads.
+pub const LINK_FORMAT: u32 = 1;
+
+/// Longest fragment [`decode_link`] reads, in characters. A fully filled card with a sentence
+/// in every note is about 1,300; this leaves room for long notes without letting a pasted
+/// novel stall the page.
+pub const MAX_LINK_CHARS: usize = 8 * 1024;
+
+/// Longest participant name kept, in characters (longer names are refused in links and
+/// shortened when typed).
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// What starts the fragment of a share link (after `#`).
+pub const FRAGMENT_PREFIX: &str = "a=";
+
+/// Answers read from a link or a file, with what came with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// The sender's name, when they gave one.
+    pub name: Option<String>,
+    /// The card's content version the answers were made with.
+    pub content_version: u32,
+    pub answers: Answers,
+}
+
+/// Why shared answers could not be read. `Display` is the message for the user.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShareError {
+    /// No share link in the text.
+    NotALink,
+    /// The link is longer than [`MAX_LINK_CHARS`].
+    LinkTooLong { chars: usize },
+    /// The link was made by a newer version of Decision Cards.
+    NewerLink { format: String },
+    /// The link holds answers to another card.
+    OtherCard { card: String },
+    /// The link was made for another content version of this card.
+    OtherVersion { link: u32, page: u32 },
+    /// The link was cut short or changed on its way (checksum or length wrong).
+    Incomplete,
+    /// The link's structure is broken in a way cutting it short cannot explain.
+    Damaged { detail: String },
+    /// A number in the link or file is outside what the card allows.
+    OutOfRange { detail: String },
+    /// The file is larger than the envelope's limit (checked before it is read).
+    FileTooLarge { bytes: u64 },
+    /// The file could not be read as answers (the envelope decoder's reason).
+    File(DecodeError),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::NotALink => f.write_str(
+                "This is not a Decision Cards share link: a share link ends in \u{201c}#a=\u{2026}\u{201d}.",
+            ),
+            ShareError::LinkTooLong { chars } => write!(
+                f,
+                "This link is too long to be a share link ({chars} characters; the limit is \
+                 {MAX_LINK_CHARS}). Ask for an exported file instead."
+            ),
+            ShareError::NewerLink { format } => write!(
+                f,
+                "This link was made by a newer version of Decision Cards (link format {format}; \
+                 this page reads format {LINK_FORMAT}). Open it with the newer version, or ask \
+                 for an exported file."
+            ),
+            ShareError::OtherCard { card } => write!(
+                f,
+                "This link holds answers to another card (\u{201c}{card}\u{201d}), not this one. \
+                 Open it on that card's page."
+            ),
+            ShareError::OtherVersion { link, page } => write!(
+                f,
+                "This link was made for version {link} of this card, and this page has version \
+                 {page}. Links are matched item by item, so it cannot be read safely: ask for an \
+                 exported file instead (files are matched by each item's id)."
+            ),
+            ShareError::Incomplete => f.write_str(
+                "This link is incomplete or was changed on its way (it may have been cut off \
+                 when it was copied or pasted). Ask for the link again, or for an exported file.",
+            ),
+            ShareError::Damaged { detail } => write!(
+                f,
+                "This link is damaged and cannot be read ({detail}). Ask for the link again, or \
+                 for an exported file."
+            ),
+            ShareError::OutOfRange { detail } => write!(
+                f,
+                "These answers hold a value this card does not allow ({detail}), so they were \
+                 not used."
+            ),
+            ShareError::FileTooLarge { bytes } => write!(
+                f,
+                "This file is too large to be an answers file ({}; the limit is {} KB). It was \
+                 not read.",
+                size_words(*bytes),
+                MAX_BYTES / 1024
+            ),
+            ShareError::File(err) => f.write_str(&file_message(err)),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+fn size_words(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// The envelope decoder speaks of "saved data"; for an imported file, say "file".
+fn file_message(err: &DecodeError) -> String {
+    match err {
+        DecodeError::TooLarge { bytes } => ShareError::FileTooLarge {
+            bytes: *bytes as u64,
+        }
+        .to_string(),
+        DecodeError::Truncated => {
+            "This file is empty or cut off part-way, so it cannot be read.".to_string()
+        }
+        DecodeError::NotJson { .. } => {
+            "This file is not a Decision Cards answers file (it is not JSON). Choose the .json \
+             file that \u{201c}Export file\u{201d} saved."
+                .to_string()
+        }
+        DecodeError::WrongShape { detail } => {
+            format!("This file is JSON, but not a Decision Cards answers file ({detail}).")
+        }
+        DecodeError::Newer { schema } => format!(
+            "This file was saved by a newer version of Decision Cards (format {schema}; this \
+             page reads up to format {}). Open it with the newer version.",
+            envelope::SCHEMA
+        ),
+        DecodeError::OtherCard { card } => format!(
+            "This file holds answers to another card (\u{201c}{card}\u{201d}), not this one."
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+// ---------------------------------------------------------------------------------------------
+
+/// The part of the answers a link carries: answers to this card's items that differ from
+/// "not answered", in the same shape [`decode_link`] returns. Answers to items the card does
+/// not have stay out of links (files keep them).
+pub fn shareable(card: &Card, answers: &Answers) -> Answers {
+    let mut out = Answers::default();
+    for f in &card.factors {
+        if let Some(a) = answers.factors.get(&f.id) {
+            let a = FactorAnswer {
+                position: a.position.clamp(-STEPS, STEPS),
+                weight: a.weight.map(|w| w.min(MAX_WEIGHT)),
+            };
+            if a != FactorAnswer::default() {
+                out.factors.insert(f.id.clone(), a);
+            }
+        }
+    }
+    for id in tickable(card) {
+        if answers.ticked.contains(id) {
+            out.ticked.insert(id.to_string());
+        }
+    }
+    for t in &card.reversibility.relook_triggers {
+        if answers.triggers.contains(&t.id) {
+            out.triggers.insert(t.id.clone());
+        }
+    }
+    for e in &card.evidence {
+        if let Some(a) = answers
+            .evidence
+            .get(&e.id)
+            .filter(|a| **a != EvidenceAnswer::default())
+        {
+            out.evidence.insert(e.id.clone(), a.clone());
+        }
+    }
+    for q in &card.questions {
+        if let Some(n) = answers.notes.get(&q.id).filter(|n| !n.is_empty()) {
+            out.notes.insert(q.id.clone(), n.clone());
+        }
+    }
+    out
+}
+
+/// Ids a link's tick bit set covers, in order: genuine signals, bad reasons, anti-patterns.
+fn tickable(card: &Card) -> impl Iterator<Item = &str> {
+    card.signals()
+        .map(|(_, s)| s.id.as_str())
+        .chain(card.pitfalls().map(|p| p.id.as_str()))
+}
+
+fn header(card: &Card) -> String {
+    format!("{LINK_FORMAT}.{}.{}.", card.id, card.version)
+}
+
+/// The fragment (without `#`) that carries `answers` for `card`, with an optional name.
+/// Only [`shareable`] answers go in; a name longer than [`MAX_NAME_CHARS`] is shortened.
+pub fn encode_link(card: &Card, answers: &Answers, name: Option<&str>) -> String {
+    let answers = shareable(card, answers);
+    let mut bytes = Vec::with_capacity(64);
+    let name: String = name
+        .map(str::trim)
+        .unwrap_or("")
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect();
+    put_text(&mut bytes, &name);
+    for f in &card.factors {
+        let a = answers.factors.get(&f.id).copied().unwrap_or_default();
+        let w = a.weight.map_or(0, |w| 1 + w.min(MAX_WEIGHT));
+        // Position in 0..=4, weight code in 0..=4: at most 24.
+        bytes.push(((a.position.clamp(-STEPS, STEPS) + STEPS) as u8) * 5 + w);
+    }
+    put_bits(
+        &mut bytes,
+        tickable(card).map(|id| answers.ticked.contains(id)),
+    );
+    put_bits(
+        &mut bytes,
+        card.reversibility
+            .relook_triggers
+            .iter()
+            .map(|t| answers.triggers.contains(&t.id)),
+    );
+    let statuses: Vec<u8> = card
+        .evidence
+        .iter()
+        .map(|e| match answers.evidence_status(&e.id) {
+            EvidenceStatus::NotStarted => 0,
+            EvidenceStatus::InProgress => 1,
+            EvidenceStatus::Gathered => 2,
+        })
+        .collect();
+    for chunk in statuses.chunks(4) {
+        let mut byte = 0u8;
+        for (i, s) in chunk.iter().enumerate() {
+            byte |= s << (2 * i);
+        }
+        bytes.push(byte);
+    }
+    for e in &card.evidence {
+        put_text(
+            &mut bytes,
+            answers.evidence.get(&e.id).map_or("", |a| a.note.as_str()),
+        );
+    }
+    for q in &card.questions {
+        put_text(
+            &mut bytes,
+            answers.notes.get(&q.id).map_or("", String::as_str),
+        );
+    }
+    let head = header(card);
+    let crc = crc32(head.as_bytes().iter().chain(bytes.iter()).copied());
+    bytes.extend_from_slice(&crc.to_be_bytes());
+    let mut out =
+        String::with_capacity(FRAGMENT_PREFIX.len() + head.len() + bytes.len() * 4 / 3 + 4);
+    out.push_str(FRAGMENT_PREFIX);
+    out.push_str(&head);
+    out.push_str(&base64url_encode(&bytes));
+    out
+}
+
+/// The fragment of a share link inside `text`: a whole URL, `#a=…` or `a=…`. Whitespace
+/// around it and characters a chat app may glue to its end (`.`, `)`, `>`, quotes) are
+/// ignored; they are never part of the base64url payload.
+fn fragment_of(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let start = match text.find('#') {
+        Some(i) => i + 1,
+        None => 0,
+    };
+    let fragment = text[start..].strip_prefix(FRAGMENT_PREFIX)?;
+    let end = fragment
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    Some(&fragment[..end])
+}
+
+/// The card id a share link names, if `text` looks like one (to open the right card).
+pub fn link_card(text: &str) -> Option<String> {
+    let fragment = fragment_of(text)?;
+    if fragment.len() > MAX_LINK_CHARS {
+        return None;
+    }
+    let mut parts = fragment.split('.');
+    let _format = parts.next()?;
+    let card = parts.next()?;
+    (!card.is_empty()).then(|| card.to_string())
+}
+
+/// True when `text` is meant as a share link (it has the `#a=` fragment), valid or not.
+pub fn is_link(text: &str) -> bool {
+    fragment_of(text).is_some()
+}
+
+/// Read the answers a share link holds for `card`. See the module documentation for the
+/// order of checks. Never panics.
+pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
+    let Some(fragment) = fragment_of(text) else {
+        return Err(ShareError::NotALink);
+    };
+    let chars = fragment.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(ShareError::LinkTooLong { chars });
+    }
+    let mut parts = fragment.splitn(4, '.');
+    let format = parts.next().unwrap_or("");
+    match format.parse::<u64>() {
+        Ok(n) if n == u64::from(LINK_FORMAT) => {}
+        Ok(n) if n > u64::from(LINK_FORMAT) => {
+            return Err(ShareError::NewerLink {
+                format: format.to_string(),
+            })
+        }
+        _ if format.len() > 1 && format.bytes().all(|b| b.is_ascii_digit()) => {
+            // Only a number too large for u64: newer than anything.
+            return Err(ShareError::NewerLink {
+                format: format.chars().take(12).collect(),
+            });
+        }
+        _ => return Err(damaged("the link format is not a number")),
+    }
+    let (Some(card_id), Some(version)) = (parts.next(), parts.next()) else {
+        return Err(ShareError::Incomplete);
+    };
+    if card_id != card.id {
+        let card: String = card_id.chars().take(80).collect();
+        return Err(ShareError::OtherCard { card });
+    }
+    let Ok(version) = version.parse::<u32>() else {
+        return Err(damaged("the card version is not a number"));
+    };
+    if version != card.version {
+        return Err(ShareError::OtherVersion {
+            link: version,
+            page: card.version,
+        });
+    }
+    let payload = parts.next().ok_or(ShareError::Incomplete)?;
+    let bytes = base64url_decode(payload)?;
+    if bytes.len() < 4 {
+        return Err(ShareError::Incomplete);
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 4);
+    let head = header(card);
+    let expected = crc32(head.as_bytes().iter().chain(body.iter()).copied());
+    if sum != expected.to_be_bytes() {
+        return Err(ShareError::Incomplete);
+    }
+    read_body(body, card).map(|(name, answers)| Shared {
+        name,
+        content_version: version,
+        answers,
+    })
+}
+
+/// One line of text pasted into the workshop: a share link and whatever else the line says,
+/// taken as the participant's name (`Ana: https://…#a=…`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastedLine<'a> {
+    /// Line number, from 1.
+    pub line: usize,
+    /// The link, or `None` when the line holds none.
+    pub link: Option<&'a str>,
+    /// The rest of the line, when the line holds exactly one link.
+    pub label: Option<String>,
+}
+
+/// Every share link in pasted text, one entry per link, and one per non-empty line without
+/// a link (for a clear message). Several links on one line carry no label.
+pub fn pasted_links(text: &str) -> Vec<PastedLine<'_>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let links: Vec<&str> = words.iter().copied().filter(|w| is_link(w)).collect();
+        match links.len() {
+            0 => out.push(PastedLine {
+                line: i + 1,
+                link: None,
+                label: None,
+            }),
+            1 => {
+                let rest: Vec<&str> = words.iter().copied().filter(|w| !is_link(w)).collect();
+                let label = rest
+                    .join(" ")
+                    .trim_matches(|c: char| {
+                        c.is_whitespace() || ":-\u{2013}\u{2014},;<>()".contains(c)
+                    })
+                    .chars()
+                    .take(MAX_NAME_CHARS)
+                    .collect::<String>();
+                out.push(PastedLine {
+                    line: i + 1,
+                    link: Some(links[0]),
+                    label: (!label.is_empty()).then_some(label),
+                });
+            }
+            _ => out.extend(links.into_iter().map(|link| PastedLine {
+                line: i + 1,
+                link: Some(link),
+                label: None,
+            })),
+        }
+    }
+    out
+}
+
+fn damaged(detail: &str) -> ShareError {
+    ShareError::Damaged {
+        detail: detail.to_string(),
+    }
+}
+
+fn out_of_range(detail: String) -> ShareError {
+    ShareError::OutOfRange { detail }
+}
+
+/// The payload after its checksum was verified.
+fn read_body(body: &[u8], card: &Card) -> Result<(Option<String>, Answers), ShareError> {
+    let mut r = Reader { bytes: body, at: 0 };
+    let mut answers = Answers::default();
+    let name = r.text()?;
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(out_of_range(format!(
+            "a name longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    let name = (!name.trim().is_empty()).then(|| name.trim().to_string());
+    for f in &card.factors {
+        let b = r.byte()?;
+        if b >= 25 {
+            return Err(out_of_range(format!(
+                "the answer for \u{201c}{}\u{201d}",
+                f.name
+            )));
+        }
+        let a = FactorAnswer {
+            position: (b / 5) as i8 - STEPS,
+            weight: match b % 5 {
+                0 => None,
+                w => Some(w - 1),
+            },
+        };
+        if a != FactorAnswer::default() {
+            answers.factors.insert(f.id.clone(), a);
+        }
+    }
+    let ids: Vec<&str> = tickable(card).collect();
+    for (id, on) in ids.iter().zip(r.bits(ids.len())?) {
+        if on {
+            answers.ticked.insert((*id).to_string());
+        }
+    }
+    let triggers = &card.reversibility.relook_triggers;
+    for (t, on) in triggers.iter().zip(r.bits(triggers.len())?) {
+        if on {
+            answers.triggers.insert(t.id.clone());
+        }
+    }
+    let mut statuses = Vec::with_capacity(card.evidence.len());
+    for chunk in 0..card.evidence.len().div_ceil(4) {
+        let byte = r.byte()?;
+        let in_chunk = (card.evidence.len() - chunk * 4).min(4);
+        for i in 0..4 {
+            let code = (byte >> (2 * i)) & 3;
+            if i >= in_chunk {
+                if code != 0 {
+                    return Err(damaged("unused evidence bits are set"));
+                }
+                continue;
+            }
+            statuses.push(match code {
+                0 => EvidenceStatus::NotStarted,
+                1 => EvidenceStatus::InProgress,
+                2 => EvidenceStatus::Gathered,
+                _ => {
+                    let item = &card.evidence[chunk * 4 + i];
+                    return Err(out_of_range(format!(
+                        "the status of \u{201c}{}\u{201d}",
+                        item.text
+                    )));
+                }
+            });
+        }
+    }
+    for (e, status) in card.evidence.iter().zip(statuses) {
+        let note = r.text()?;
+        let a = EvidenceAnswer { status, note };
+        if a != EvidenceAnswer::default() {
+            answers.evidence.insert(e.id.clone(), a);
+        }
+    }
+    for q in &card.questions {
+        let note = r.text()?;
+        if !note.is_empty() {
+            answers.notes.insert(q.id.clone(), note);
+        }
+    }
+    if r.at != body.len() {
+        return Err(damaged("unexpected data after the answers"));
+    }
+    Ok((name, answers))
+}
+
+/// Reads the payload; running out of bytes means the structure is wrong.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Result<u8, ShareError> {
+        let b = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| damaged("the answers end too early"))?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    /// LEB128, at most 32 bits.
+    fn length(&mut self) -> Result<usize, ShareError> {
+        let mut value: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            let part = u32::from(b & 0x7f);
+            if shift == 28 && part > 0x0f {
+                return Err(damaged("a length is too large"));
+            }
+            value |= part << shift;
+            if b & 0x80 == 0 {
+                return Ok(value as usize);
+            }
+        }
+        Err(damaged("a length is too large"))
+    }
+
+    fn text(&mut self) -> Result<String, ShareError> {
+        let len = self.length()?;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| damaged("a note ends too early"))?;
+        let text = std::str::from_utf8(&self.bytes[self.at..end])
+            .map_err(|_| damaged("a note is not valid text"))?;
+        self.at = end;
+        Ok(text.to_string())
+    }
+
+    fn bits(&mut self, count: usize) -> Result<Vec<bool>, ShareError> {
+        let mut out = Vec::with_capacity(count);
+        for chunk in 0..count.div_ceil(8) {
+            let byte = self.byte()?;
+            let in_chunk = (count - chunk * 8).min(8);
+            if in_chunk < 8 && byte >> in_chunk != 0 {
+                return Err(damaged("unused bits are set"));
+            }
+            out.extend((0..in_chunk).map(|i| byte & (1 << i) != 0));
+        }
+        Ok(out)
+    }
+}
+
+fn put_text(bytes: &mut Vec<u8>, text: &str) {
+    let mut len = text.len() as u32;
+    loop {
+        let part = (len & 0x7f) as u8;
+        len >>= 7;
+        if len == 0 {
+            bytes.push(part);
+            break;
+        }
+        bytes.push(part | 0x80);
+    }
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+fn put_bits(bytes: &mut Vec<u8>, bits: impl Iterator<Item = bool>) {
+    let mut byte = 0u8;
+    let mut n = 0;
+    for on in bits {
+        if on {
+            byte |= 1 << n;
+        }
+        n += 1;
+        if n == 8 {
+            bytes.push(byte);
+            byte = 0;
+            n = 0;
+        }
+    }
+    if n > 0 {
+        bytes.push(byte);
+    }
+}
+
+/// CRC-32 (IEEE, as in zip and PNG), bit by bit: a link is a few hundred bytes, so a table
+/// would only add size.
+pub fn crc32(bytes: impl Iterator<Item = u8>) -> u32 {
+    let mut crc = !0u32;
+    for b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5).
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+        }
+    }
+    out
+}
+
+/// Base64url without padding. A length no encoder produces means the text was cut short.
+fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
+    if text.len() % 4 == 1 {
+        return Err(ShareError::Incomplete);
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return Err(damaged("it contains characters a share link never has")),
+            };
+            n |= u32::from(v) << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------------------------
+
+/// The answers file: the stored envelope, with the participant's name when given.
+pub fn encode_file(card: &Card, answers: &Answers, name: Option<&str>, saved_at: f64) -> String {
+    let text = envelope::encode(&Envelope::new(
+        &card.id,
+        card.version,
+        saved_at,
+        answers.clone(),
+    ));
+    let name: String = name
+        .map(str::trim)
+        .unwrap_or("")
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect();
+    if name.is_empty() {
+        return text;
+    }
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(mut object)) => {
+            object.insert("participant".into(), Value::String(name));
+            serde_json::to_string(&object).unwrap_or(text)
+        }
+        _ => text,
+    }
+}
+
+/// Refuse a file by its size alone, before anything reads it into memory.
+pub fn check_file_size(bytes: u64) -> Result<(), ShareError> {
+    if bytes > MAX_BYTES as u64 {
+        Err(ShareError::FileTooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// Read an answers file for `card`: size, JSON, schema, card (the envelope decoder), then
+/// every factor number is checked to be in range. Never panics.
+pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
+    check_file_size(text.len() as u64)?;
+    let envelope = envelope::decode(text, &card.id).map_err(ShareError::File)?;
+    // The envelope decoder clamps stray numbers in saved progress; an imported file is
+    // checked strictly instead. It parsed above, so this parse succeeds.
+    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    check_ranges(&value, card)?;
+    let name = match value.get("participant") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.chars().count() <= MAX_NAME_CHARS => {
+            Some(s.trim().to_string()).filter(|s| !s.is_empty())
+        }
+        Some(Value::String(_)) => {
+            return Err(out_of_range(format!(
+                "a name longer than {MAX_NAME_CHARS} characters"
+            )))
+        }
+        Some(_) => {
+            return Err(ShareError::File(DecodeError::WrongShape {
+                detail: "`participant` is not text".into(),
+            }))
+        }
+    };
+    Ok(Shared {
+        name,
+        content_version: envelope.content_version,
+        answers: envelope.answers,
+    })
+}
+
+/// Every factor position and weight in the file, in either stored shape (schema 1 kept them in
+/// `positions` and `weights` maps, schema 2 in `factors`), must be a whole number in range.
+fn check_ranges(value: &Value, card: &Card) -> Result<(), ShareError> {
+    let Some(answers) = value.get("answers") else {
+        return Ok(());
+    };
+    let name = |id: &str| {
+        card.factor(id)
+            .map_or_else(|| id.to_string(), |f| f.name.clone())
+    };
+    let check = |id: &str, what: &str, v: &Value, min: i64, max: i64| -> Result<(), ShareError> {
+        match v {
+            Value::Null if what == "importance" => Ok(()),
+            Value::Number(n) if n.as_i64().is_some_and(|n| (min..=max).contains(&n)) => Ok(()),
+            Value::Number(n) => Err(out_of_range(format!(
+                "{what} {n} for \u{201c}{}\u{201d}; it must be a whole number from {min} to {max}",
+                name(id)
+            ))),
+            // Not a number at all: the envelope decoder already refused it.
+            _ => Ok(()),
+        }
+    };
+    let (p_min, p_max) = (i64::from(-STEPS), i64::from(STEPS));
+    let w_max = i64::from(MAX_WEIGHT);
+    if let Some(factors) = answers.get("factors").and_then(Value::as_object) {
+        for (id, f) in factors {
+            if let Some(p) = f.get("position") {
+                check(id, "position", p, p_min, p_max)?;
+            }
+            if let Some(w) = f.get("weight") {
+                check(id, "importance", w, 0, w_max)?;
+            }
+        }
+    }
+    for (field, what, min, max) in [
+        ("positions", "position", p_min, p_max),
+        ("weights", "importance", 0, w_max),
+    ] {
+        if let Some(map) = answers.get(field).and_then(Value::as_object) {
+            for (id, v) in map {
+                check(id, what, v, min, max)?;
+            }
+        }
+    }
+    Ok(())
+}

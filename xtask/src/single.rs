@@ -1,0 +1,474 @@
+//! The single-file build: `dist-single/<card-id>.html`, one self-contained page per card
+//! that opens from disk (file://) with no network at all.
+//!
+//! Made from the finished `dist/` (so it carries the same optimised WASM, minified JS and
+//! CSS, and the same start-up watch from `index.html`):
+//!
+//! - the stylesheet goes into a `<style>` element;
+//! - the wasm-bindgen glue (an ES module) is bundled by esbuild into a classic script that
+//!   sets one global: Chromium refuses module scripts from file://, classic inline scripts
+//!   run everywhere;
+//! - the WASM is inlined as base64 and handed to the glue's `init({ module_or_path: bytes })`,
+//!   since a page on file:// cannot fetch it;
+//! - `window.__DC_CARD__` names the card (a file opened from disk has no query string);
+//!   `<html data-build="single-file">` tells the start-up watch not to suggest this very
+//!   build when something fails.
+//!
+//! The page's policy, should a host serve the file with a CSP, goes to `dist-single/csp.txt`.
+
+use std::path::{Path, PathBuf};
+
+use crate::csp::{self, Assets, Element};
+use crate::sri;
+use crate::util::{toml_value, Ctx, Result};
+
+/// The global the app reads its card id from (src/embed.rs).
+const CARD_GLOBAL: &str = "__DC_CARD__";
+/// The global the bundled glue is assigned to.
+const GLUE_GLOBAL: &str = "__dcGlue";
+
+pub const OUT_DIR: &str = "dist-single";
+
+/// A bundled card, as far as this build needs to know it.
+#[derive(Debug, PartialEq)]
+pub struct CardInfo {
+    pub id: String,
+    pub title: String,
+}
+
+/// Writes `dist-single/<card-id>.html` for every card in `content/`, from the finished
+/// release build in `dist`.
+pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
+    let out = ctx.root.join(OUT_DIR);
+    let page_path = dist.join("index.html");
+    let page = std::fs::read_to_string(&page_path)
+        .map_err(|e| format!("cannot read {}: {e} (run the release build first)", page_path.display()))?;
+    let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
+
+    let wasm = std::fs::read(dist.join(&parts.wasm))
+        .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
+    let wasm_base64 = sri::base64(&wasm);
+    let inlined = Inlined {
+        css: read_text(&dist.join(&parts.css))?,
+        classic: parts.classic.iter().map(|(_, path)| read_text(&dist.join(path))).collect::<Result<_>>()?,
+        glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
+        wasm_base64: &wasm_base64,
+    };
+
+    let cards = cards(&ctx.root.join("content"))?;
+    if cards.is_empty() {
+        return Err("no cards in content/: nothing to build".into());
+    }
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+
+    let mut policy: Option<String> = None;
+    for card in &cards {
+        let html = assemble(&page, &parts, &inlined, card)?;
+        let file = out.join(format!("{}.html", card.id));
+        std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        println!("  {}/{}.html  {:.1} KB", OUT_DIR, card.id, html.len() as f64 / 1024.0);
+        // Every card's page differs only in its card id, and so in the loader's hash.
+        let p = csp::policy(&html, Assets::Inlined);
+        policy = Some(match policy {
+            None => p,
+            Some(prev) => merge_policies(&prev, &p),
+        });
+    }
+    if let Some(policy) = policy {
+        let file = out.join("csp.txt");
+        std::fs::write(&file, format!("{policy}\n"))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    println!(
+        "  (WASM {:.1} KB as {:.1} KB of base64)",
+        wasm.len() as f64 / 1024.0,
+        wasm_base64.len() as f64 / 1024.0
+    );
+    Ok(())
+}
+
+/// What the single-file page is made of, found in the release build's `index.html`.
+#[derive(Debug)]
+struct Parts {
+    /// The module loader script (removed: the single file has its own).
+    loader: std::ops::Range<usize>,
+    /// `modulepreload` and `preload` links (removed: nothing is fetched).
+    preloads: Vec<std::ops::Range<usize>>,
+    /// The stylesheet link (replaced by a `<style>`).
+    stylesheet: std::ops::Range<usize>,
+    /// Classic `<script src>` elements (the start-up watch), inlined where they are.
+    classic: Vec<(std::ops::Range<usize>, PathBuf)>,
+    glue: PathBuf,
+    wasm: PathBuf,
+    css: PathBuf,
+}
+
+impl Parts {
+    /// `read(path)` returns the text of a file of the build (the module loader's).
+    fn find(page: &str, read: impl Fn(&Path) -> Result<String>) -> Result<Parts> {
+        let elements = csp::elements(page);
+        let loader = elements
+            .iter()
+            .find(|e| e.name == "script" && e.attr("type") == Some("module"))
+            .ok_or("dist/index.html has no module loader script (has Trunk's output changed?)")?;
+        let code = match loader.attr("src") {
+            Some(src) => read(&local_path(src)?)?,
+            None => page[loader.content.clone().unwrap_or_default()].to_owned(),
+        };
+        let strings = quoted_strings(&code);
+        let one = |ext: &str| -> Result<String> {
+            let found: Vec<&String> = strings.iter().filter(|s| s.ends_with(ext)).collect();
+            match found.as_slice() {
+                [one] => Ok((*one).clone()),
+                _ => Err(format!("expected one `{ext}` file named in the module loader, found {found:?}")),
+            }
+        };
+        let (glue, wasm) = (one(".js")?, one(".wasm")?);
+        let stylesheet = elements
+            .iter()
+            .find(|e| e.name == "link" && has_rel(e, "stylesheet"))
+            .ok_or("dist/index.html has no stylesheet link")?;
+        let css = stylesheet.attr("href").ok_or("the stylesheet link has no href")?;
+        let preloads = elements
+            .iter()
+            .filter(|e| e.name == "link" && (has_rel(e, "modulepreload") || has_rel(e, "preload")))
+            .map(|e| e.span.clone())
+            .collect();
+        let mut classic = Vec::new();
+        for e in elements.iter().filter(|e| e.name == "script" && e.attr("type").is_none()) {
+            if let Some(src) = e.attr("src") {
+                classic.push((e.span.clone(), local_path(src)?));
+            }
+        }
+        Ok(Parts {
+            loader: loader.span.clone(),
+            preloads,
+            stylesheet: stylesheet.span.clone(),
+            classic,
+            glue: local_path(&glue)?,
+            wasm: local_path(&wasm)?,
+            css: local_path(css)?,
+        })
+    }
+}
+
+/// The contents of the string literals in a piece of JS (no escapes expected: file names).
+fn quoted_strings(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(start) = rest.find(['\'', '"', '`']) {
+        let quote = rest[start..].chars().next().unwrap_or('"');
+        let body = &rest[start + 1..];
+        let Some(end) = body.find(quote) else { break };
+        out.push(body[..end].to_owned());
+        rest = &body[end + 1..];
+    }
+    out
+}
+
+fn has_rel(e: &Element, rel: &str) -> bool {
+    e.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case(rel)))
+}
+
+/// A URL of the page's own files (`./x.js`) as a path inside `dist/`.
+fn local_path(url: &str) -> Result<PathBuf> {
+    let path = url.strip_prefix("./").unwrap_or(url);
+    if path.is_empty() || path.starts_with('/') || path.contains("://") || path.split('/').any(|p| p == "..") {
+        return Err(format!("not a file of the build: {url}"));
+    }
+    Ok(PathBuf::from(path))
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The glue (and any JS snippets it imports) as one minified classic script that assigns
+/// the module's exports to `window.__dcGlue`.
+fn bundle_glue(ctx: &Ctx, glue: &Path) -> Result<String> {
+    let tmp_dir = ctx.root.join("target").join("single");
+    std::fs::create_dir_all(&tmp_dir).map_err(|e| format!("cannot create {}: {e}", tmp_dir.display()))?;
+    let out = tmp_dir.join("glue.js");
+    let mut cmd = ctx.command("esbuild");
+    cmd.arg(glue).args([
+        "--bundle",
+        "--format=iife",
+        &format!("--global-name={GLUE_GLOBAL}"),
+        "--minify",
+        "--log-level=warning",
+        // Only the default `init()` without arguments reads import.meta.url (to find the
+        // .wasm next to the module); the loader always passes the bytes. Undefined makes a
+        // stray use fail loudly instead of fetching something.
+        "--define:import.meta.url=undefined",
+    ]);
+    cmd.arg(format!("--outfile={}", out.display()));
+    ctx.run(&mut cmd)?;
+    read_text(&out)
+}
+
+/// The texts that go into the page.
+struct Inlined<'a> {
+    css: String,
+    /// The classic scripts' code, in the order of [`Parts::classic`].
+    classic: Vec<String>,
+    /// The bundled glue (a classic script).
+    glue: String,
+    wasm_base64: &'a str,
+}
+
+/// The single-file page for one card.
+fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card: &CardInfo) -> Result<String> {
+    // Inline text must not end its own element early.
+    for js in inlined.classic.iter().chain([&inlined.glue]) {
+        if csp::find_ascii_ci(js, "</script").is_some() {
+            return Err("a script to inline contains `</script`; it cannot be inlined as it is".into());
+        }
+    }
+    if csp::find_ascii_ci(&inlined.css, "</style").is_some() {
+        return Err("the CSS contains `</style`; it cannot be inlined as it is".into());
+    }
+    // The page's own HTML first, with markers where the inlined texts go; then its blank
+    // lines (left by removed elements) go, before any script text is in it.
+    const STYLE: &str = "\u{0}style\u{0}";
+    let classic_marker = |i: usize| format!("\u{0}classic{i}\u{0}");
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = vec![
+        (parts.loader.clone(), String::new()),
+        (parts.stylesheet.clone(), STYLE.to_owned()),
+    ];
+    edits.extend(parts.preloads.iter().map(|r| (r.clone(), String::new())));
+    edits.extend(parts.classic.iter().enumerate().map(|(i, (r, _))| (r.clone(), classic_marker(i))));
+    // Cut and replace from the end, so earlier ranges stay valid.
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+    let mut html = page.to_owned();
+    for (range, text) in edits {
+        html.replace_range(range, &text);
+    }
+    let html: String = html.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n";
+
+    let html = replace_once(&html, "<html lang=\"en\">", "<html lang=\"en\" data-build=\"single-file\">")?;
+    let title = format!("<title>{} · Decision Cards</title>", escape_html(&card.title));
+    let html = replace_once(&html, "<title>Decision Cards</title>", &title)?;
+    let scripts = format!(
+        "<script>{glue}</script>\n<script>{loader}</script>\n</body>",
+        glue = inlined.glue.trim_end(),
+        loader = loader(&card.id, inlined.wasm_base64)
+    );
+    let mut html = replace_once(&html, "</body>", &scripts)?;
+    html = replace_once(&html, STYLE, &format!("<style>{}</style>", inlined.css.trim_end()))?;
+    for (i, code) in inlined.classic.iter().enumerate() {
+        html = replace_once(&html, &classic_marker(i), &format!("<script>{}</script>", code.trim_end()))?;
+    }
+    Ok(html)
+}
+
+/// The loader: names the card, turns the base64 back into bytes and starts the app. It
+/// fires the same `TrunkApplicationStarted` event as Trunk's loader. A failure is left
+/// unhandled on purpose: the start-up watch from `index.html` reports it on the page.
+fn loader(card_id: &str, wasm_base64: &str) -> String {
+    format!(
+        "(function(){{window.{CARD_GLOBAL}=\"{card_id}\";\
+var s=atob(\"{wasm_base64}\"),b=new Uint8Array(s.length);\
+for(var i=0;i<s.length;i++)b[i]=s.charCodeAt(i);\
+{GLUE_GLOBAL}.default({{module_or_path:b}}).then(function(wasm){{\
+window.wasmBindings={GLUE_GLOBAL};\
+dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm:wasm}}}}));}});}})();"
+    )
+}
+
+fn replace_once(html: &str, from: &str, to: &str) -> Result<String> {
+    match html.matches(from).count() {
+        1 => Ok(html.replacen(from, to, 1)),
+        n => Err(format!("expected `{from}` once in dist/index.html, found it {n} times")),
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Joins two policies that differ only in their hash lists.
+fn merge_policies(a: &str, b: &str) -> String {
+    let directives_b: Vec<&str> = b.split("; ").collect();
+    a.split("; ")
+        .map(|da| {
+            let name = da.split(' ').next().unwrap_or("");
+            let mut sources: Vec<&str> = da.split(' ').collect();
+            if let Some(db) = directives_b.iter().find(|d| d.split(' ').next() == Some(name)) {
+                for s in db.split(' ').skip(1) {
+                    if !sources.contains(&s) {
+                        sources.push(s);
+                    }
+                }
+            }
+            sources.join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The id and title of every card in `content/`, in file-name order. The build script has
+/// validated them already; this only reads the two top-level keys.
+pub fn cards(content: &Path) -> Result<Vec<CardInfo>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(content)
+        .map_err(|e| format!("cannot read {}: {e}", content.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let mut cards = Vec::new();
+    for file in files {
+        let text = read_text(&file)?;
+        let id = toml_value(&text, "", "id").ok_or_else(|| format!("{}: no top-level id", file.display()))?;
+        if !is_slug(&id) {
+            return Err(format!("{}: id {id:?} is not a valid card id", file.display()));
+        }
+        let title = toml_value(&text, "", "title").unwrap_or_else(|| id.clone());
+        cards.push(CardInfo { id, title });
+    }
+    Ok(cards)
+}
+
+/// Lowercase letters, digits and single inner dashes: safe in a file name, a URL and a JS
+/// string without escaping (and the rule the card validator applies).
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape of `dist/index.html` after the release build moved its scripts out.
+    const PAGE: &str = r#"<!doctype html>
+<html lang="en">
+  <head>
+    <title>Decision Cards</title>
+    <script type="module" src="./loader-ab.js" crossorigin="anonymous" integrity="sha384-w"></script>
+    <link rel="stylesheet" href="./main-2.css" integrity="sha384-x"/>
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-y"><link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm"></head>
+  <body class="dc-page">
+    <div id="dc-boot">Loading</div>
+    <script src="./startup-cd.js"></script>
+  </body>
+</html>
+"#;
+
+    /// Trunk's loader, as esbuild minifies it.
+    const LOADER: &str = r#"import o,*as n from"./app-1.js";const i=await o({module_or_path:"./app-1_bg.wasm"});window.wasmBindings=n,dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm:i}}));"#;
+
+    fn parts() -> Parts {
+        Parts::find(PAGE, |path| {
+            assert_eq!(path, Path::new("loader-ab.js"));
+            Ok(LOADER.to_owned())
+        })
+        .unwrap()
+    }
+
+    fn inlined<'a>(css: &str, classic: &str, glue: &str, wasm_base64: &'a str) -> Inlined<'a> {
+        Inlined { css: css.into(), classic: vec![classic.into()], glue: glue.into(), wasm_base64 }
+    }
+
+    #[test]
+    fn finds_the_parts_of_the_built_page() {
+        let parts = parts();
+        assert_eq!(parts.glue, Path::new("app-1.js"));
+        assert_eq!(parts.wasm, Path::new("app-1_bg.wasm"));
+        assert_eq!(parts.css, Path::new("main-2.css"));
+        assert_eq!(parts.preloads.len(), 2);
+        assert_eq!(parts.classic.len(), 1);
+        assert_eq!(parts.classic[0].1, Path::new("startup-cd.js"));
+    }
+
+    #[test]
+    fn finds_the_files_in_trunks_own_inline_loader_too() {
+        let page = PAGE.replace(
+            r#"<script type="module" src="./loader-ab.js" crossorigin="anonymous" integrity="sha384-w"></script>"#,
+            "<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>",
+        );
+        let parts = Parts::find(&page, |p| Err(format!("unexpected read of {}", p.display()))).unwrap();
+        assert_eq!(parts.glue, Path::new("app-1.js"));
+        assert_eq!(parts.wasm, Path::new("app-1_bg.wasm"));
+    }
+
+    #[test]
+    fn assembles_a_page_that_loads_nothing() {
+        let card = CardInfo { id: "build-vs-buy".into(), title: "Build <vs> Buy".into() };
+        let html = assemble(PAGE, &parts(), &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"), &card)
+            .unwrap();
+        for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css", "\u{0}"] {
+            assert!(!html.contains(gone), "{gone} is still in:\n{html}");
+        }
+        assert!(html.contains("<html lang=\"en\" data-build=\"single-file\">"));
+        assert!(html.contains("<title>Build &lt;vs&gt; Buy · Decision Cards</title>"));
+        assert!(html.contains("<style>.dc-root{color:red}</style>"));
+        assert!(html.contains("<script>boot();</script>"));
+        assert!(html.contains("window.__DC_CARD__=\"build-vs-buy\""));
+        assert!(html.contains("atob(\"AAEC\")"));
+        // The start-up watch stays, before the scripts that may fail.
+        let boot = html.find("boot();").unwrap();
+        assert!(boot < html.find("var __dcGlue=1;").unwrap());
+        assert!(html.trim_end().ends_with("</html>"));
+        assert!(!html.contains("\n\n"), "blank lines left:\n{html}");
+    }
+
+    #[test]
+    fn keeps_blank_lines_inside_scripts() {
+        let card = CardInfo { id: "a".into(), title: "A".into() };
+        let glue = "var __dcGlue=`a\n\nb`;";
+        let html = assemble(PAGE, &parts(), &inlined("", "", glue, ""), &card).unwrap();
+        assert!(html.contains(glue));
+    }
+
+    #[test]
+    fn refuses_text_that_would_close_its_element() {
+        let card = CardInfo { id: "a".into(), title: "A".into() };
+        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'", ""), &card).is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", "", ""), &card).is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", "", ""), &card).is_err());
+    }
+
+    #[test]
+    fn only_files_of_the_build_are_inlined() {
+        assert_eq!(local_path("./a.js").unwrap(), Path::new("a.js"));
+        for bad in ["/a.js", "https://cdn.example/a.js", "../a.js", "./x/../../a.js", ""] {
+            assert!(local_path(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn merges_hash_lists() {
+        assert_eq!(
+            merge_policies("default-src 'none'; script-src 'a' 'x'", "default-src 'none'; script-src 'a' 'y'"),
+            "default-src 'none'; script-src 'a' 'x' 'y'"
+        );
+    }
+
+    #[test]
+    fn reads_card_ids_and_titles() {
+        let dir = std::env::temp_dir().join(format!("xtask-single-cards-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("b.toml"), "# x\nid = \"second\"\ntitle = \"Second\"\n[framing]\nid = \"no\"\n").unwrap();
+        std::fs::write(dir.join("a.toml"), "id = \"first\"\ntitle = \"First\"\n").unwrap();
+        std::fs::write(dir.join("notes.md"), "id = \"ignored\"").unwrap();
+        let cards = cards(&dir).unwrap();
+        std::fs::write(dir.join("c.toml"), "id = \"Bad Id\"\n").unwrap();
+        let bad = super::cards(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(
+            cards,
+            [
+                CardInfo { id: "first".into(), title: "First".into() },
+                CardInfo { id: "second".into(), title: "Second".into() },
+            ]
+        );
+        assert!(bad.is_err());
+    }
+}
