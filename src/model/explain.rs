@@ -122,9 +122,7 @@ pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let flip = verdict.flip.as_ref()?;
     let factor = card.factor(&flip.factor)?;
     let name = card.options.get(flip.recommends).map_or("?", |o| o.name.as_str());
-    // ASCII case mapping: `to_lowercase` would bring in the Unicode case tables (about 30 KB
-    // of WASM, docs/performance.md); the words cased here are the card's option names.
-    let target = position_words(card, flip.to).to_ascii_lowercase();
+    let target = lower_first(&position_words(card, flip.to));
     let what = match flip.outcome {
         Outcome::Switch => format!("{name} would be justified"),
         Outcome::Gated => format!("the case would point to {name}, held back by a capability gap,"),
@@ -161,9 +159,17 @@ pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     ))
 }
 
+/// "Points clearly to Model API" → "points clearly to Model API": option names keep their
+/// case. ASCII only: Unicode `to_lowercase` would bring in its case tables (about 30 KB of
+/// WASM, docs/performance.md), and the first word is always one of ours.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
+}
+
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    // ASCII only, like the lower-casing in `flip_sentence`: no Unicode case tables.
+    // ASCII only, like `lower_first`: no Unicode case tables.
     chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
 }
 
