@@ -1,8 +1,8 @@
 // Sharing without a server, on the release build in dist/: a share link carries one
 // browser's answers to another, which asks before replacing its own; the answers file goes
 // out and comes back in; and every kind of bad input (a truncated link, a link for another
-// card, a link from a newer format, a 50 MB file, a file that is not JSON, numbers out of
-// range) gets a clear message and leaves saved progress exactly as it was.
+// card, a link from a newer format, numbers out of range, a 50 MB file, a file that is not
+// JSON) gets a clear message and leaves saved progress exactly as it was.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +52,29 @@ async function shareLink(page, name) {
     await page.locator('#dc-share-name').fill(name);
   }
   return page.locator('[data-testid="share-link"]').inputValue();
+}
+
+/** CRC-32 (IEEE), as the link's checksum uses. */
+function crc32(bytes) {
+  let crc = ~0;
+  for (const b of bytes) {
+    crc ^= b;
+    for (let k = 0; k < 8; k += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/**
+ * A link with a valid checksum whose first factor byte is 25, one past "clearly B,
+ * importance High": only the range check can refuse it. Layout as in docs/sharing.md, for
+ * the seed card (5 factors, 8 tickable items, 3 triggers, 4 evidence items, 4 questions).
+ */
+function outOfRangeLink(base) {
+  const header = `1.${CARD}.1.`;
+  const body = [0, 25, 10, 10, 10, 10, 0, 0, 0, ...new Array(8).fill(0)];
+  const crc = crc32([...Buffer.from(header), ...body]);
+  const bytes = Buffer.from([...body, crc >>> 24, (crc >>> 16) & 255, (crc >>> 8) & 255, crc & 255]);
+  return `${base}#a=${header}${bytes.toString('base64url')}`;
 }
 
 async function alertText(page) {
@@ -167,6 +190,7 @@ describe('share links and answers files', () => {
         ['another card', `${base}#${fragment.replace(CARD, 'rent-vs-build')}`, /answers to another card \(“rent-vs-build”\)/],
         ['newer format', `${base}#${fragment.replace('a=1.', 'a=2.')}`, /newer version of Decision Cards \(link format 2/],
         ['other content version', `${base}#${fragment.replace(`${CARD}.1.`, `${CARD}.7.`)}`, /made for version 7 of this card/],
+        ['number out of range', outOfRangeLink(base), /hold a value this card does not allow \(the answer for “Privacy”\)/],
       ];
       const { page } = receiver;
       for (const [name, url, message] of cases) {

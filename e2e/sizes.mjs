@@ -20,6 +20,17 @@ export const BUDGETS = {
   wasmRaw: 300 * KB,
 };
 
+/**
+ * What the test command enforces today: the current build's sizes with a small margin.
+ * The budgets above are not met yet (docs/performance.md says why and what it would take),
+ * so the gate holds the size where it is — it may only go down. Lower these numbers as the
+ * size drops; never raise them to let a change through.
+ */
+export const CEILINGS = {
+  firstLoadGzip: 272 * KB,
+  wasmRaw: 650 * KB,
+};
+
 export function gzipSize(bytes) {
   return zlib.gzipSync(bytes, { level: 9 }).length;
 }

@@ -140,7 +140,7 @@ describe('the workshop view', () => {
       assert.equal(await privacy.locator('circle').count(), 3);
       assert.match(
         await privacy.locator('svg').getAttribute('aria-label'),
-        /Privacy: 1 at “Points clearly to Model API”, 2 at “Points clearly to Self-Hosted Model”\. Group position \(median\): points clearly to self-hosted model\./,
+        /Privacy: 1 at “Points clearly to Model API”, 2 at “Points clearly to Self-Hosted Model”\. Group position \(median\): points clearly to Self-Hosted Model\./,
       );
       // Medians: privacy +2, control +1, ops +1, economics 0, and a signal ticked by 2 of 3:
       // 3 + 1 + 1 + 1 = 6, more than the burden of proof (4).

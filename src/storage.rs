@@ -459,7 +459,8 @@ fn keys_under(storage: &Storage, prefix: &str) -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(prefix))
         .collect();
-    keys.sort();
+    // `model::sort`: the standard sort would add kilobytes of WASM for this one call.
+    crate::model::sort::sort(&mut keys);
     keys
 }
 

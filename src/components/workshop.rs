@@ -410,7 +410,8 @@ fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
                     None => split.push((h, 1)),
                 }
             }
-            split.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            // Most common first (`model::sort`: small in WASM, stable like `sort_by_key`).
+            crate::model::sort::sort_by(&mut split, |a, b| a.1 > b.1);
             let n = s.participants;
             view! {
                 <div class="dc-ws-group" data-testid="ws-group">

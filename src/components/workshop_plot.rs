@@ -35,7 +35,7 @@ pub fn SpreadPlot(card: &'static Card, name: String, spread: FactorSpread) -> im
     let label = format!(
         "{name}: {}. Group position (median): {}.",
         if described.is_empty() { "no answers".to_string() } else { described.join(", ") },
-        explain::position_words(card, spread.group_position).to_ascii_lowercase()
+        explain::lower_first(&explain::position_words(card, spread.group_position))
     );
     let ticks = (-STEPS..=STEPS)
         .map(|p| {

@@ -30,6 +30,7 @@
 
 use crate::model::answers::{Answers, STEPS};
 use crate::model::card::{Card, MAX_WEIGHT};
+use crate::model::sort;
 
 /// Largest signal strength or burden taken from a card. Real cards use single digits; the cap
 /// only exists so that a broken card cannot push a score to infinity.
@@ -171,7 +172,8 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
             }
         }
     }
-    sort_largest_first(&mut contributions);
+    // Largest first; equal ones keep their order.
+    sort::sort_by(&mut contributions, |a, b| a.amount.abs() > b.amount.abs());
 
     let warnings: Vec<String> = card
         .pitfalls()
@@ -473,18 +475,5 @@ impl<'a> Prepared<'a> {
             outcome,
             recommends,
         })
-    }
-}
-
-/// Largest contribution first, keeping the order of equal ones (like a stable `sort_by`).
-/// An insertion sort: the lists are a few dozen items at most, and the standard library's
-/// sort costs several kilobytes of WASM for each element type it is used with.
-fn sort_largest_first(contributions: &mut [Contribution]) {
-    for i in 1..contributions.len() {
-        let mut j = i;
-        while j > 0 && contributions[j - 1].amount.abs() < contributions[j].amount.abs() {
-            contributions.swap(j - 1, j);
-            j -= 1;
-        }
     }
 }

@@ -162,7 +162,7 @@ pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
 /// "Points clearly to Model API" → "points clearly to Model API": option names keep their
 /// case. ASCII only: Unicode `to_lowercase` would bring in its case tables (about 30 KB of
 /// WASM, docs/performance.md), and the first word is always one of ours.
-fn lower_first(s: &str) -> String {
+pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
 }

@@ -8,5 +8,6 @@ pub mod envelope;
 pub mod explain;
 pub mod record;
 pub mod sections;
+pub mod sort;
 pub mod validate;
 pub mod workshop;

@@ -27,6 +27,7 @@ use crate::model::card::{Card, MAX_WEIGHT};
 use crate::model::engine::{self, Verdict};
 use crate::model::envelope::{DecodeError, MAX_BYTES};
 use crate::model::explain;
+use crate::model::sort;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt::Write;
@@ -211,9 +212,10 @@ pub fn summarize(card: &Card, participants: &[Participant]) -> Summary {
     let group = group_answers(card, participants);
     let group_verdict = (n > 0).then(|| engine::evaluate(card, &group));
     let mut disputed: Vec<usize> = (0..factors.len()).filter(|&i| factors[i].range() >= 2).collect();
-    disputed.sort_by(|&a, &b| {
+    // `model::sort` rather than the standard sorts: a few hundred bytes of WASM, not kilobytes.
+    sort::sort_by(&mut disputed, |&a, &b| {
         let (fa, fb) = (&factors[a], &factors[b]);
-        fb.spread.total_cmp(&fa.spread).then(fb.range().cmp(&fa.range())).then(a.cmp(&b))
+        fb.spread.total_cmp(&fa.spread).then(fb.range().cmp(&fa.range())).then(a.cmp(&b)).is_lt()
     });
     disputed.truncate(MAX_DISPUTED);
     Summary { participants: n, factors, signals, pitfalls, verdicts, group, group_verdict, disputed }
@@ -226,7 +228,7 @@ fn spread(card: &Card, id: &str, participants: &[Participant]) -> FactorSpread {
         counts[(p + STEPS) as usize] += 1;
     }
     let mut sorted = positions.clone();
-    sorted.sort_unstable();
+    sort::sort(&mut sorted);
     let n = positions.len();
     let mean = if n == 0 { 0.0 } else { positions.iter().map(|&p| f64::from(p)).sum::<f64>() / n as f64 };
     let variance = if n == 0 {
@@ -245,7 +247,7 @@ fn spread(card: &Card, id: &str, participants: &[Participant]) -> FactorSpread {
     };
     let default = card.factor(id).map_or(0, |f| f.weight.min(MAX_WEIGHT));
     let mut weights: Vec<u8> = participants.iter().map(|p| p.answers.weight(card, id)).collect();
-    weights.sort_unstable();
+    sort::sort(&mut weights);
     let group_weight = match weights.len() {
         0 => default,
         m if m % 2 == 1 => weights[m / 2],
@@ -312,7 +314,7 @@ pub fn group_answers(card: &Card, participants: &[Participant]) -> Answers {
                 EvidenceStatus::Gathered => 2,
             })
             .collect();
-        codes.sort_unstable();
+        sort::sort(&mut codes);
         let code = if n % 2 == 1 { codes[n / 2] } else { (codes[n / 2 - 1] + codes[n / 2]) / 2 };
         let status = EvidenceStatus::ALL[usize::from(code)];
         if status != EvidenceStatus::NotStarted {
