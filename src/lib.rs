@@ -1,21 +1,20 @@
 //! Decision Cards: a decision card as an interactive widget, compiled to WebAssembly.
 //!
-//! - [`model`] is the pure core: card types, answers, the engine, explanations, the record.
+//! - [`decision_core`] is the pure core: card types, answers, the engine, explanations, the
+//!   record, the stored and shared formats, workshops.
 //! - [`content`] holds the bundled cards (validated when the crate builds).
 //! - [`components`] is the screen; [`App`] picks the card and wires state to storage.
 //! - [`browser`] wraps the few browser APIs used besides storage.
 //! - [`embed`] picks the card a page asks for and runs embed mode (iframe height messages).
-//! - [`share`] encodes and checks share links and answers files; `?mode=workshop` opens the
-//!   facilitator's view ([`components::workshop`]) instead of the card.
+//! - `?mode=workshop` opens the facilitator's view ([`components::workshop`]) instead of
+//!   the card.
 
 pub mod browser;
 pub mod components;
 pub mod content;
 pub mod embed;
-pub mod model;
 pub mod panic;
 pub mod session;
-pub mod share;
 pub mod storage;
 
 use components::evidence::Evidence;
@@ -30,9 +29,10 @@ use components::share::ShareBar;
 use components::signals::Signals;
 use components::verdict::{VerdictBar, VerdictPanel};
 use components::workshop::WorkshopView;
+use decision_core::card::Card;
+use decision_core::engine;
+use decision_core::share;
 use leptos::prelude::*;
-use model::card::Card;
-use model::engine;
 use session::Session;
 
 /// The widget: the card the page names (see [`embed::requested_card`]), or the first bundled card.
@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
     });
     let card = match &requested {
         Some(id) => content::card(id),
-        None => content::cards().first(),
+        None => content::first(),
     };
     match card {
         // `?mode=workshop`: the facilitator's view of the same card.
@@ -54,10 +54,9 @@ pub fn App() -> impl IntoView {
         }
         Some(card) => view! { <CardView card /> }.into_any(),
         None => {
-            let why = match (content::load_error(), requested) {
-                (Some(err), _) => err.to_string(),
-                (None, Some(id)) => format!("There is no card called \u{201c}{id}\u{201d} in this build."),
-                (None, None) => "This build contains no cards.".to_string(),
+            let why = match requested {
+                Some(id) => format!("There is no card called \u{201c}{id}\u{201d} in this build."),
+                None => "This build contains no cards.".to_string(),
             };
             view! {
                 <div class=embed::root_class(embed::is_embedded())>

@@ -7,9 +7,9 @@
 
 use crate::browser;
 use crate::components::progress::{Notice, SaveState};
-use crate::model::answers::Answers;
-use crate::model::card::Card;
-use crate::share;
+use decision_core::answers::Answers;
+use decision_core::card::Card;
+use decision_core::share;
 use crate::storage::{Loaded, SaveError, Saver, Store, StoreStatus};
 use leptos::prelude::*;
 

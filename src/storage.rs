@@ -41,8 +41,8 @@
 //! saver.schedule(answers.clone());
 //! ```
 
-use crate::model::answers::Answers;
-use crate::model::envelope::{self, DecodeError, Envelope, Prefer, MAX_BYTES};
+use decision_core::answers::Answers;
+use decision_core::envelope::{self, DecodeError, Envelope, Prefer, MAX_BYTES};
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::{Rc, Weak};
@@ -460,7 +460,7 @@ fn keys_under(storage: &Storage, prefix: &str) -> Vec<String> {
         .filter(|key| key.starts_with(prefix))
         .collect();
     // `model::sort`: the standard sort would add kilobytes of WASM for this one call.
-    crate::model::sort::sort(&mut keys);
+    decision_core::sort::sort(&mut keys);
     keys
 }
 

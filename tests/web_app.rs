@@ -75,7 +75,7 @@ async fn mounts_moves_the_verdict_and_saves_the_answer() {
     // Saved after the debounce, as a versioned envelope with the answer in it.
     wait_ms(700).await;
     let saved = storage().get_item(KEY).unwrap().expect("progress was saved");
-    let envelope = decision_cards::model::envelope::decode(&saved, "model-api-vs-self-hosted").unwrap();
+    let envelope = decision_core::envelope::decode(&saved, "model-api-vs-self-hosted").unwrap();
     assert_eq!(envelope.answers.position("privacy"), 2);
     assert!(text("[data-testid=save-state]").starts_with("Saved"));
 

@@ -9,8 +9,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use decision_cards::model::answers::{Answers, FactorAnswer};
-use decision_cards::model::envelope::{decode, encode, Envelope};
+use decision_core::answers::{Answers, FactorAnswer};
+use decision_core::envelope::{decode, encode, Envelope};
 use decision_cards::panic::{show_failure, FAILURE_ID};
 use decision_cards::storage::{
     flush_all_quietly, is_quota, key_for, saved_progress, Loaded, SaveError, Saver, Store,

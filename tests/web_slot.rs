@@ -5,8 +5,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use decision_cards::content;
-use decision_cards::model::answers::{Answers, FactorAnswer};
-use decision_cards::model::workshop::{self, Workshop};
+use decision_core::answers::{Answers, FactorAnswer};
+use decision_core::workshop::{self, Workshop};
 use decision_cards::storage::{key_for, workshop_key, SaveError, Slot, SlotRead, StoreStatus};
 use wasm_bindgen_test::*;
 use web_sys::Storage;
@@ -83,7 +83,7 @@ fn held_text_is_never_written_over() {
     let mut slot = Slot::open(&key);
     let SlotRead::Text(raw) = slot.read() else { panic!("expected text") };
     let err = workshop::decode(&raw, CARD).unwrap_err();
-    slot.hold(workshop::problem_words(&err));
+    slot.hold(decision_core::messages::stored_workshop_problem(&err));
     assert!(matches!(slot.status(), StoreStatus::ReadOnly(_)));
     assert!(matches!(slot.write("{}"), Err(SaveError::ReadOnly(_))));
     assert_eq!(get(&key).as_deref(), Some(newer));

@@ -6,8 +6,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use decision_cards::model::answers::{Answers, FactorAnswer};
-use decision_cards::model::envelope::{decode, encode, Envelope, SCHEMA};
+use decision_core::answers::{Answers, FactorAnswer};
+use decision_core::envelope::{decode, encode, Envelope, SCHEMA};
 use decision_cards::storage::{
     backup_prefix, key_for, Loaded, SaveError, Saver, Store, StoreStatus,
 };

@@ -3,7 +3,7 @@
 #![no_main]
 
 use decision_cards_fuzz::card;
-use decision_cards_fuzz::share::{decode_file, encode_file};
+use decision_core::share::{decode_file, encode_file};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

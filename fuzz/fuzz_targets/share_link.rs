@@ -3,9 +3,9 @@
 #![no_main]
 
 use decision_cards_fuzz::card;
-use decision_cards_fuzz::model::answers::STEPS;
-use decision_cards_fuzz::model::card::MAX_WEIGHT;
-use decision_cards_fuzz::share::{decode_link, encode_link, link_card, pasted_links};
+use decision_core::answers::STEPS;
+use decision_core::card::MAX_WEIGHT;
+use decision_core::share::{decode_link, encode_link, link_card, pasted_links};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,9 +2,9 @@
 //! verdict's confidence, never its direction.
 
 use crate::components::{slice, Heading};
-use crate::model::answers::{Answers, EvidenceStatus};
-use crate::model::card::{Card, Item};
-use crate::model::sections::EVIDENCE;
+use decision_core::answers::{Answers, EvidenceStatus};
+use decision_core::card::{Card, Item};
+use decision_core::sections::EVIDENCE;
 use leptos::prelude::*;
 
 #[component]

@@ -1,10 +1,10 @@
 //! Factor sliders: one native range input per key factor, with its importance.
 
 use crate::components::{slice, Heading};
-use crate::model::answers::{Answers, STEPS};
-use crate::model::card::{Card, Factor, MAX_WEIGHT};
-use crate::model::explain::{position_words, weight_words};
-use crate::model::sections::KEY_FACTORS;
+use decision_core::answers::{Answers, STEPS};
+use decision_core::card::{Card, Factor, Side, MAX_WEIGHT};
+use decision_core::explain::{position_words, weight_words};
+use decision_core::sections::KEY_FACTORS;
 use leptos::prelude::*;
 
 /// Every key factor of the card, each with a slider and an importance.
@@ -34,7 +34,8 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
     let gate = factor
         .gate_for
         .as_deref()
-        .and_then(|o| card.options.iter().find(|x| x.id == o))
+        .and_then(|o| card.side_of(o))
+        .map(|side| card.option(side))
         .map(|o| view! { <p class="dc-gate-note">"Capability gate for " {o.name.as_str()} ": a case for it is not taken while this points away."</p> });
     view! {
         <div class="dc-factor" class:dc-moved=move || position.get() != 0>
@@ -49,7 +50,7 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
                 {factor.prompt_added.then(|| view! { <span class="dc-added" title="Written for this tool from the card's questions and signals">" (added)"</span> })}
             </p>
             <div class="dc-slider">
-                <span class="dc-pole" aria-hidden="true">{card.options[0].name.as_str()}</span>
+                <span class="dc-pole" aria-hidden="true">{card.option(Side::A).name.as_str()}</span>
                 <input
                     type="range"
                     id=slider
@@ -65,7 +66,7 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
                         }
                     }
                 />
-                <span class="dc-pole" aria-hidden="true">{card.options[1].name.as_str()}</span>
+                <span class="dc-pole" aria-hidden="true">{card.option(Side::B).name.as_str()}</span>
             </div>
             <div class="dc-importance">
                 <label for=importance.clone()>"Importance"</label>

@@ -16,8 +16,8 @@ pub mod verdict;
 pub mod workshop;
 pub mod workshop_plot;
 
-use crate::model::answers::Answers;
-use crate::model::sections::Section;
+use decision_core::answers::Answers;
+use decision_core::sections::Section;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 

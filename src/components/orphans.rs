@@ -2,8 +2,8 @@
 //! item is removed or re-identified, its answer is kept (saved, exported, shared by file) and
 //! listed here, as text, so the user sees it rather than losing it silently.
 
-use crate::model::answers::{Answers, Orphan};
-use crate::model::card::Card;
+use decision_core::answers::{Answers, Orphan};
+use decision_core::card::Card;
 use leptos::prelude::*;
 
 /// What an orphan's kind is called on screen.

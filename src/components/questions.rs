@@ -2,9 +2,9 @@
 //! "Questions to ask": a note field per question; the notes go into the decision record.
 
 use crate::components::{slice, Heading};
-use crate::model::answers::Answers;
-use crate::model::card::Card;
-use crate::model::sections::{HOW_TO_DECIDE, QUESTIONS};
+use decision_core::answers::Answers;
+use decision_core::card::Card;
+use decision_core::sections::{HOW_TO_DECIDE, QUESTIONS};
 use leptos::prelude::*;
 
 /// The heading the template puts once above "Questions to ask", "Key factors" and

@@ -1,10 +1,10 @@
 //! The decision record: Markdown in the MADR shape, to copy or download.
 
 use crate::browser;
-use crate::model::answers::Answers;
-use crate::model::card::Card;
-use crate::model::engine::Verdict;
-use crate::model::record;
+use decision_core::answers::Answers;
+use decision_core::card::Card;
+use decision_core::engine::Verdict;
+use decision_core::record;
 use leptos::prelude::*;
 
 #[component]

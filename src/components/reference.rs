@@ -2,8 +2,8 @@
 //! AI impact and connected decisions. Nothing here is interactive.
 
 use crate::components::{Heading, TextList};
-use crate::model::card::{Card, OptionSide, Related as RelatedItem};
-use crate::model::sections::{
+use decision_core::card::{Card, OptionSide, Related as RelatedItem, Side};
+use decision_core::sections::{
     option_label, Section, AI_FALSE_CONFIDENCE, AI_HELPS, AI_IMPACT, AI_SYNTHESIS, AI_WORSENS,
     BEST_WHEN, COSTS, DEFAULT_STANCE, EASY_TO_CONFUSE, FAILURE_MODES, HEURISTIC, HIDDEN_COSTS,
     NOT_ABOUT, OPTIONS, REAL_WORLD_FITS, REALLY_ABOUT, RELATED, STRENGTHS, THE_DECISION, WHY_HARD,
@@ -44,11 +44,8 @@ pub fn Options(card: &'static Card) -> impl IntoView {
         <section class="dc-section" id="dc-options" aria-labelledby="dc-options-h">
             <Heading section=OPTIONS level=2 id="dc-options-h" />
             <div class="dc-columns">
-                {card
-                    .options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| view! { <OptionColumn index=i option=o /> })
+                {Side::BOTH
+                    .map(|side| view! { <OptionColumn side option=card.option(side) /> })
                     .collect_view()}
             </div>
         </section>
@@ -56,7 +53,7 @@ pub fn Options(card: &'static Card) -> impl IntoView {
 }
 
 #[component]
-fn OptionColumn(index: usize, option: &'static OptionSide) -> impl IntoView {
+fn OptionColumn(side: Side, option: &'static OptionSide) -> impl IntoView {
     let facets: [(Section, &'static [String]); 6] = [
         (BEST_WHEN, &option.best_when),
         (REAL_WORLD_FITS, &option.real_world_fits),
@@ -65,7 +62,7 @@ fn OptionColumn(index: usize, option: &'static OptionSide) -> impl IntoView {
         (HIDDEN_COSTS, &option.hidden_costs),
         (FAILURE_MODES, &option.failure_modes),
     ];
-    let label = option_label(index);
+    let label = option_label(side);
     view! {
         <article class="dc-option" aria-label=format!("{label}: {}", option.name)>
             <p class="dc-option-letter">{label}</p>

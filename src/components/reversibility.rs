@@ -2,9 +2,9 @@
 //! the re-look triggers the user can mark as applying today.
 
 use crate::components::{slice, Heading, SectionText, TextList};
-use crate::model::answers::Answers;
-use crate::model::card::Card;
-use crate::model::sections::{
+use decision_core::answers::Answers;
+use decision_core::card::{Card, Side};
+use decision_core::sections::{
     option_heading, COST_TIME_REVERSIBILITY, OVER_TIME, RELOOK_TRIGGERS, UNDO_COST,
     WHO_ABSORBS_COST,
 };
@@ -16,14 +16,12 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
         <section class="dc-section" id="dc-cost" aria-labelledby="dc-cost-h">
             <Heading section=COST_TIME_REVERSIBILITY level=2 id="dc-cost-h" />
             <div class="dc-columns">
-                {card
-                    .options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| {
+                {Side::BOTH
+                    .map(|side| {
+                        let o = card.option(side);
                         view! {
                             <div class="dc-panel">
-                                <h3>{option_heading(i, &o.name)}</h3>
+                                <h3>{option_heading(side, &o.name)}</h3>
                                 <Heading section=WHO_ABSORBS_COST level=4 />
                                 <TextList items=&o.who_absorbs_cost />
                                 <Heading section=OVER_TIME level=4 />

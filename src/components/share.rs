@@ -4,11 +4,11 @@
 //! progress unless the user chooses "Replace".
 
 use crate::browser;
-use crate::model::answers::Answers;
-use crate::model::card::Card;
-use crate::model::engine;
-use crate::model::explain;
-use crate::share::{self, Shared, MAX_NAME_CHARS};
+use decision_core::answers::Answers;
+use decision_core::card::Card;
+use decision_core::engine;
+use decision_core::explain;
+use decision_core::share::{self, Shared, MAX_NAME_CHARS};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -2,9 +2,9 @@
 //! reasons and anti-patterns that feel convincing but never count.
 
 use crate::components::{slice, Heading, SectionText};
-use crate::model::answers::Answers;
-use crate::model::card::{Card, Item, Pitfall};
-use crate::model::sections::{
+use decision_core::answers::Answers;
+use decision_core::card::{Card, Item, Pitfall, Side};
+use decision_core::sections::{
     signals_for_blurb, signals_for_heading, Section, ANTI_PATTERNS, BAD_REASONS, PRESSURES,
     PUSH_THE_CALL, SIGNALS,
 };
@@ -34,15 +34,13 @@ pub fn Signals(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView
                 </div>
                 <div class="dc-column">
                     <Heading section=PUSH_THE_CALL level=3 />
-                    {card
-                        .options
-                        .iter()
-                        .enumerate()
-                        .map(|(i, o)| {
+                    {Side::BOTH
+                        .map(|side| {
+                            let o = card.option(side);
                             view! {
                                 <fieldset class="dc-group">
                                     <legend>{signals_for_heading(&o.name)}</legend>
-                                    <p class="dc-blurb">{signals_for_blurb(i)}</p>
+                                    <p class="dc-blurb">{signals_for_blurb(side)}</p>
                                     {o.signals.iter().map(|s| view! { <SignalToggle item=s answers /> }).collect_view()}
                                 </fieldset>
                             }

@@ -1,9 +1,9 @@
 //! The verdict, always in view: where the evidence points, how strongly, how confident,
 //! and why — with a small picture of what moved it.
 
-use crate::model::card::Card;
-use crate::model::engine::{Contribution, Outcome, Verdict};
-use crate::model::explain;
+use decision_core::card::{Card, Side};
+use decision_core::engine::{Contribution, Outcome, Verdict};
+use decision_core::explain;
 use leptos::prelude::*;
 
 #[component]
@@ -69,7 +69,7 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                 "Score {:.1}; leaving the default needs more than {:.1} toward {}",
                 v.score,
                 v.burden,
-                card.options[1 - card.default_index().min(1)].name
+                card.option(card.default_side().other()).name
             )
         })
     };
@@ -83,8 +83,8 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
             </svg>
             <figcaption>
                 <span class="dc-meter-poles">
-                    <span>{card.options[0].name.as_str()}</span>
-                    <span>{card.options[1].name.as_str()}</span>
+                    <span>{card.option(Side::A).name.as_str()}</span>
+                    <span>{card.option(Side::B).name.as_str()}</span>
                 </span>
                 <span class="dc-meter-note">"Inside the shaded band the default stands: the burden of proof is not met."</span>
             </figcaption>
@@ -103,9 +103,9 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                         let flip = explain::flip_sentence(card, v);
                         let gate = explain::gate_sentence(card, v);
                         let pitfalls = explain::pitfall_sentence(card, v);
-                        let side = &card.options[v.points_to.min(1)];
+                        let side = card.option(v.points_to);
                         let gated_modes = (v.outcome == Outcome::Gated).then(|| side.failure_modes.clone());
-                        let target = &card.options[v.recommends.min(1)];
+                        let target = card.option(v.recommends);
                         let set_aside: Vec<_> = card
                             .pitfalls()
                             .filter(|p| v.warnings.contains(&p.id))

@@ -4,16 +4,16 @@
 //! disagrees most, with the card's questions as prompts. Results can stay hidden until
 //! revealed. The workshop is saved in this browser and exports as a Markdown summary.
 //!
-//! The aggregation rules are in [`crate::model::workshop`]; decoding in [`crate::share`];
+//! The aggregation rules are in [`decision_core::workshop`]; decoding in [`crate::share`];
 //! the stored copy goes through a [`Slot`] of [`crate::storage`].
 
 use crate::browser;
 use crate::components::workshop_plot::SpreadPlot;
-use crate::model::card::Card;
-use crate::model::envelope::DecodeError;
-use crate::model::explain;
-use crate::model::workshop::{self, Added, Summary, Workshop, AGGREGATION_RULE};
-use crate::share::{self, Shared};
+use decision_core::card::Card;
+use decision_core::envelope::DecodeError;
+use decision_core::explain;
+use decision_core::workshop::{self, Added, Summary, Workshop, AGGREGATION_RULE};
+use decision_core::share::{self, Shared};
 use crate::storage::{self, SaveError, Slot, SlotRead};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,7 +35,7 @@ pub fn WorkshopView(card: &'static Card) -> impl IntoView {
         SlotRead::Text(raw) => match workshop::decode(&raw, &card.id) {
             Ok(w) => (w, "Workshop restored from this browser.".to_string()),
             Err(err @ DecodeError::Newer { .. }) => {
-                let words = workshop::problem_words(&err);
+                let words = decision_core::messages::stored_workshop_problem(&err);
                 slot.hold(words.clone());
                 notice = Some(words);
                 (Workshop::new(card), "Not saved: a newer version's workshop is kept as it is.".to_string())
@@ -45,7 +45,7 @@ pub fn WorkshopView(card: &'static Card) -> impl IntoView {
                     Some(key) => format!(" A copy was kept in this browser under \u{201c}{key}\u{201d}."),
                     None => " It is left in place and nothing is saved over it.".to_string(),
                 };
-                notice = Some(format!("{}{kept} The workshop starts empty.", workshop::problem_words(&err)));
+                notice = Some(format!("{}{kept} The workshop starts empty.", decision_core::messages::stored_workshop_problem(&err)));
                 (Workshop::new(card), "The workshop is saved in this browser as you go.".to_string())
             }
         },
@@ -136,7 +136,7 @@ fn persist(
             if let SlotRead::Text(raw) = slot.read() {
                 match workshop::decode(&raw, &card.id) {
                     Ok(other) => current.merge(&other),
-                    Err(err @ DecodeError::Newer { .. }) => slot.hold(workshop::problem_words(&err)),
+                    Err(err @ DecodeError::Newer { .. }) => slot.hold(decision_core::messages::stored_workshop_problem(&err)),
                     Err(_) => {
                         slot.keep_aside(&raw);
                     }
@@ -411,7 +411,7 @@ fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
                 }
             }
             // Most common first (`model::sort`: small in WASM, stable like `sort_by_key`).
-            crate::model::sort::sort_by(&mut split, |a, b| a.1 > b.1);
+            decision_core::sort::sort_by(&mut split, |a, b| a.1 > b.1);
             let n = s.participants;
             view! {
                 <div class="dc-ws-group" data-testid="ws-group">
@@ -520,7 +520,7 @@ fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
         .map(|((side, s), t)| {
             view! {
                 <li class="dc-ws-tally">
-                    <span class="dc-ws-tally-text">{s.text.as_str()} <span class="dc-ws-side">{format!("for {}", card.options[side].name)}</span></span>
+                    <span class="dc-ws-tally-text">{s.text.as_str()} <span class="dc-ws-side">{format!("for {}", card.option(side).name)}</span></span>
                     {bar(t.count)}
                 </li>
             }

@@ -1,10 +1,10 @@
 //! The spread of one factor across a workshop: one dot per participant on the slider's five
 //! steps, stacked where people agree, with the group's median marked.
 
-use crate::model::answers::STEPS;
-use crate::model::card::Card;
-use crate::model::explain;
-use crate::model::workshop::FactorSpread;
+use decision_core::answers::STEPS;
+use decision_core::card::{Card, Side};
+use decision_core::explain;
+use decision_core::workshop::FactorSpread;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 300.0;
@@ -80,8 +80,8 @@ pub fn SpreadPlot(card: &'static Card, name: String, spread: FactorSpread) -> im
                 <text x=median_x y=base + 23.0 text-anchor="middle" class="dc-plot-label">"median"</text>
             </svg>
             <figcaption class="dc-meter-poles" aria-hidden="true">
-                <span>{card.options[0].name.as_str()}</span>
-                <span>{card.options[1].name.as_str()}</span>
+                <span>{card.option(Side::A).name.as_str()}</span>
+                <span>{card.option(Side::B).name.as_str()}</span>
             </figcaption>
         </figure>
     }

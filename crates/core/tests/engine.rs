@@ -1,149 +1,13 @@
 //! Tests of the decision engine: named scenarios on a fixture that mirrors the seed card's
 //! numbers, and property tests over arbitrary answers on two unrelated cards.
 
-use decision_cards::model::answers::*;
-use decision_cards::model::card::*;
-use decision_cards::model::engine::*;
+use decision_core::answers::*;
+use decision_core::card::*;
+use decision_core::engine::*;
 use proptest::prelude::*;
-use std::collections::BTreeMap;
 
-// ---------------------------------------------------------------------------------------------
-// Fixtures
-// ---------------------------------------------------------------------------------------------
-
-fn item(id: &str) -> Item {
-    Item { id: id.into(), text: id.into() }
-}
-
-fn pitfall(id: &str, favours: &str) -> Pitfall {
-    Pitfall { id: id.into(), text: id.into(), why: "It does not count.".into(), favours: favours.into() }
-}
-
-fn option(id: &str, signals: &[&str]) -> OptionSide {
-    OptionSide {
-        id: id.into(),
-        name: id.into(),
-        best_when: vec![],
-        real_world_fits: vec![],
-        strengths: vec![],
-        costs: vec![],
-        hidden_costs: vec![],
-        failure_modes: vec![],
-        who_absorbs_cost: vec![],
-        over_time: String::new(),
-        signals: signals.iter().map(|s| item(s)).collect(),
-    }
-}
-
-fn factor(id: &str, weight: u8, gate_for: Option<&str>) -> Factor {
-    Factor {
-        id: id.into(),
-        name: id.into(),
-        prompt: String::new(),
-        prompt_added: false,
-        weight,
-        gate_for: gate_for.map(Into::into),
-    }
-}
-
-fn burdens() -> BTreeMap<String, f64> {
-    [("easy", 1.5), ("moderate", 3.0), ("moderate-hard", 4.0), ("hard", 5.0)]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn card(
-    id: &str,
-    options: Vec<OptionSide>,
-    default_option: &str,
-    factors: Vec<Factor>,
-    bad_reasons: Vec<Pitfall>,
-    anti_patterns: Vec<Pitfall>,
-    evidence: &[&str],
-    undo_cost: &str,
-) -> Card {
-    Card {
-        id: id.into(),
-        version: 1,
-        title: id.into(),
-        tagline: String::new(),
-        framing: Framing { really_about: vec![], not_about: vec![], why_hard: vec![] },
-        decision: Decision {
-            question: String::new(),
-            heuristic: String::new(),
-            default_stance: String::new(),
-            default_option: default_option.into(),
-        },
-        options,
-        reversibility: Reversibility { undo_cost: undo_cost.into(), relook_triggers: vec![] },
-        factors,
-        questions: vec![],
-        evidence: evidence.iter().map(|e| item(e)).collect(),
-        pressures: Pressures { bad_reasons, anti_patterns },
-        ai: AiImpact {
-            helps: vec![],
-            worsens: vec![],
-            false_confidence: String::new(),
-            synthesis: String::new(),
-        },
-        related: vec![],
-        scoring: Scoring { signal_strength: 1.0, burden: burdens() },
-    }
-}
-
-/// Mirrors the seed card's numbers: default "api" (option 0), burden 4 (moderate-hard).
-fn seed() -> Card {
-    card(
-        "model-serving",
-        vec![
-            option("api", &["sig-api-speed", "sig-api-small-team"]),
-            option("self-hosted", &["sig-sh-data-residency", "sig-sh-volume"]),
-        ],
-        "api",
-        vec![
-            factor("privacy", 3, None),
-            factor("control", 2, None),
-            factor("ops", 2, Some("self-hosted")),
-            factor("latency", 1, None),
-            factor("economics", 2, None),
-        ],
-        vec![pitfall("bad-hype", "self-hosted"), pitfall("bad-vendor-fear", "self-hosted")],
-        vec![pitfall("anti-resume", "self-hosted"), pitfall("anti-no-effort", "api")],
-        &["ev-cost-model", "ev-ops-audit"],
-        "moderate-hard",
-    )
-}
-
-/// An unrelated card whose default is option 1, with its own ids and a gate on option 0.
-fn other() -> Card {
-    card(
-        "build-vs-buy",
-        vec![
-            option("build", &["sig-core-differentiator", "sig-unique-workflow"]),
-            option("buy", &["sig-commodity", "sig-deadline"]),
-        ],
-        "buy",
-        vec![
-            factor("fit", 3, None),
-            factor("team", 2, Some("build")),
-            factor("cost", 1, None),
-        ],
-        vec![pitfall("bad-nih", "build")],
-        vec![pitfall("anti-shiny", "buy")],
-        &["ev-market-scan"],
-        "moderate",
-    )
-}
-
-fn set(answers: &mut Answers, id: &str, position: i8) {
-    answers.factors.entry(id.into()).or_default().position = position;
-}
-
-fn tick(answers: &mut Answers, ids: &[&str]) {
-    answers.ticked.extend(ids.iter().map(|s| s.to_string()));
-}
+mod common;
+use common::{factor, other_card as other, pitfall, seed_like as seed, set, tick};
 
 fn ticked_pitfalls_only(card: &Card) -> Answers {
     let mut a = Answers::default();
@@ -160,8 +24,8 @@ fn neutral_answers_are_not_clear_yet_and_keep_the_default() {
     for c in [seed(), other()] {
         let v = evaluate(&c, &Answers::default());
         assert_eq!(v.outcome, Outcome::NotClearYet, "{}", c.id);
-        assert_eq!(v.recommends, c.default_index());
-        assert_eq!(v.points_to, c.default_index());
+        assert_eq!(v.recommends, c.default_side());
+        assert_eq!(v.points_to, c.default_side());
         assert_eq!(v.strength, Strength::Slightly);
         assert_eq!(v.score, 0.0);
         assert_eq!(v.lean, 0.0);
@@ -195,8 +59,8 @@ fn clear_case_with_ops_capability_switches_to_the_other_option() {
     // privacy 3 + control 3 + ops 1 + two signals 2 = 9 > burden 4.
     assert_eq!(v.score, 9.0);
     assert_eq!(v.outcome, Outcome::Switch);
-    assert_eq!(v.recommends, 1);
-    assert_eq!(v.points_to, 1);
+    assert_eq!(v.recommends, Side::B);
+    assert_eq!(v.points_to, Side::B);
     assert_eq!(v.strength, Strength::Strongly);
     assert_eq!(v.gate, None);
     assert!(v.lean > 0.0 && v.lean <= 1.0);
@@ -211,12 +75,12 @@ fn capability_gate_pointing_away_holds_back_the_switch() {
     assert_eq!(v.score, 6.0);
     assert_eq!(v.outcome, Outcome::Gated);
     assert_eq!(v.gate.as_deref(), Some("ops"));
-    assert_eq!(v.recommends, 0);
-    assert_eq!(v.points_to, 1);
+    assert_eq!(v.recommends, Side::A);
+    assert_eq!(v.points_to, Side::B);
     // The nearest way out of the gate is ops at neutral.
     let flip = v.flip.expect("a gate can be lifted");
     assert_eq!((flip.factor.as_str(), flip.to), ("ops", 0));
-    assert_eq!((flip.outcome, flip.recommends), (Outcome::Switch, 1));
+    assert_eq!((flip.outcome, flip.recommends), (Outcome::Switch, Side::B));
 }
 
 #[test]
@@ -234,7 +98,7 @@ fn gate_on_the_second_card_works_toward_option_zero() {
     let v = evaluate(&other(), &a);
     // Default is option 1, so the case for leaving it is -score = 3 + 1 = 4 > 3.
     assert_eq!(v.outcome, Outcome::Switch);
-    assert_eq!(v.recommends, 0);
+    assert_eq!(v.recommends, Side::A);
 
     set(&mut a, "team", 1);
     let v = evaluate(&other(), &a);
@@ -245,7 +109,7 @@ fn gate_on_the_second_card_works_toward_option_zero() {
     let v = evaluate(&other(), &a);
     assert_eq!(v.outcome, Outcome::Gated);
     assert_eq!(v.gate.as_deref(), Some("team"));
-    assert_eq!(v.recommends, 1);
+    assert_eq!(v.recommends, Side::B);
 }
 
 #[test]
@@ -256,7 +120,7 @@ fn evidence_for_the_default_confirms_it() {
     let v = evaluate(&seed(), &a);
     // -3 - 1 = -4 reaches the burden on the default's side.
     assert_eq!(v.outcome, Outcome::DefaultConfirmed);
-    assert_eq!(v.recommends, 0);
+    assert_eq!(v.recommends, Side::A);
     assert_eq!(v.strength, Strength::Clearly);
     assert_ne!(v.strength, Strength::Slightly);
 }
@@ -272,7 +136,7 @@ fn only_pitfalls_ticked_change_nothing_but_warnings() {
     assert!(v.contributions.is_empty());
     assert_eq!(v.warnings, ["bad-hype", "bad-vendor-fear", "anti-resume", "anti-no-effort"]);
     // Three pitfalls favour self-hosting, one the API: the self-hosting case rests on them.
-    assert_eq!(v.rests_on_pitfalls, Some(1));
+    assert_eq!(v.rests_on_pitfalls, Some(Side::B));
 }
 
 #[test]
@@ -302,10 +166,10 @@ fn pitfalls_on_both_sides_name_the_heavier_side() {
     let c = seed();
     let mut a = Answers::default();
     tick(&mut a, &["anti-no-effort"]);
-    assert_eq!(evaluate(&c, &a).rests_on_pitfalls, Some(0));
+    assert_eq!(evaluate(&c, &a).rests_on_pitfalls, Some(Side::A));
     tick(&mut a, &["bad-hype"]);
     // One each: the tie names the non-default option.
-    assert_eq!(evaluate(&c, &a).rests_on_pitfalls, Some(1));
+    assert_eq!(evaluate(&c, &a).rests_on_pitfalls, Some(Side::B));
 }
 
 #[test]
@@ -395,7 +259,7 @@ fn flip_names_the_smallest_move() {
     // The score 3 must pass 4: no single step does it. Control, ops and economics at +2 each
     // add 2 (distance 2); control comes first in card order.
     let flip = v.flip.expect("a flip exists");
-    assert_eq!((flip.factor.as_str(), flip.to, flip.outcome, flip.recommends), ("control", 2, Outcome::Switch, 1));
+    assert_eq!((flip.factor.as_str(), flip.to, flip.outcome, flip.recommends), ("control", 2, Outcome::Switch, Side::B));
 }
 
 #[test]
@@ -420,7 +284,7 @@ fn zero_burden_keeps_neutral_answers_not_clear_yet() {
     c.scoring.burden.insert("moderate-hard".into(), 0.0);
     let v = evaluate(&c, &Answers::default());
     assert_eq!(v.outcome, Outcome::NotClearYet);
-    assert_eq!(v.recommends, 0);
+    assert_eq!(v.recommends, Side::A);
 
     let mut a = Answers::default();
     set(&mut a, "latency", 1);
@@ -454,20 +318,20 @@ fn unknown_undo_cost_or_default_never_panics() {
     c.reversibility.undo_cost = "unheard-of".into();
     c.decision.default_option = "nowhere".into();
     let v = evaluate(&c, &a);
-    assert_eq!((v.burden, v.recommends), (0.0, 1));
+    assert_eq!((v.burden, v.recommends), (0.0, Side::B));
 
-    // A duplicated factor id, a gate for an unknown option and a third option as the default.
+    // A duplicated factor id and a gate for an unknown option.
     c.factors.push(factor("privacy", 1, Some("nowhere")));
-    c.options.push(option("third", &["sig-third"]));
-    c.decision.default_option = "third".into();
     let v = evaluate(&c, &a);
-    assert!(v.recommends <= 1 && v.points_to <= 1);
     if let Some(flip) = &v.flip {
         let after = evaluate(&c, &moved(&a, &flip.factor, flip.to));
         assert_eq!((after.outcome, after.recommends), (flip.outcome, flip.recommends));
     }
 
-    let empty = Card { factors: vec![], options: vec![], evidence: vec![], ..seed() };
+    let mut empty = Card { factors: vec![], evidence: vec![], ..seed() };
+    for o in &mut empty.options {
+        o.signals.clear();
+    }
     let v = evaluate(&empty, &a);
     assert_eq!(v.score, 0.0);
     assert_eq!(v.lean, 0.0);
@@ -509,7 +373,7 @@ fn answers_for(card: Card) -> impl Strategy<Value = (Card, Answers)> {
     factor_ids.push("ghost-factor".into());
     let gates: Vec<String> =
         card.factors.iter().filter(|f| f.gate_for.is_some()).map(|f| f.id.clone()).collect();
-    let away: i8 = if card.default_index() == 0 { 1 } else { -1 };
+    let away: i8 = card.default_side().other().sign();
     let ticks = tickable(&card);
     let mut evidence_ids: Vec<String> = card.evidence.iter().map(|e| e.id.clone()).collect();
     evidence_ids.push("ghost-evidence".into());
@@ -590,8 +454,8 @@ proptest! {
         a.ticked.retain(|id| !genuine.contains(id));
         let v = evaluate(&card, &a);
         prop_assert_eq!(v.outcome, Outcome::NotClearYet);
-        prop_assert_eq!(v.recommends, card.default_index());
-        prop_assert_eq!(v.points_to, card.default_index());
+        prop_assert_eq!(v.recommends, card.default_side());
+        prop_assert_eq!(v.points_to, card.default_side());
         prop_assert_eq!(v.score, 0.0);
         prop_assert!(v.contributions.is_empty());
     }
@@ -605,23 +469,23 @@ proptest! {
         let a = clamped(&answers);
         let p = a.position(&f.id);
         let v = evaluate(&card, &a);
-        let other = 1 - card.default_index();
-        // One step toward option 1: option 1's case (the score) never drops.
+        let other = card.default_side().other();
+        // One step toward Option B: B's case (the score) never drops.
         if p < STEPS {
             let up = evaluate(&card, &moved(&a, &f.id, p + 1));
             prop_assert!(up.score >= v.score);
-            prop_assert!(-up.score <= -v.score, "option 0's case never grows");
-            if other == 1 {
+            prop_assert!(-up.score <= -v.score, "A's case never grows");
+            if other == Side::B {
                 prop_assert!(band(up.outcome) >= band(v.outcome));
             } else {
                 prop_assert!(band(up.outcome) <= band(v.outcome));
             }
         }
-        // One step toward option 0: the score never rises.
+        // One step toward Option A: the score never rises.
         if p > -STEPS {
             let down = evaluate(&card, &moved(&a, &f.id, p - 1));
             prop_assert!(down.score <= v.score);
-            if other == 0 {
+            if other == Side::A {
                 prop_assert!(band(down.outcome) >= band(v.outcome));
             } else {
                 prop_assert!(band(down.outcome) <= band(v.outcome));
@@ -667,18 +531,17 @@ proptest! {
         prop_assert!(v.lean.is_finite() && (-1.0..=1.0).contains(&v.lean));
         prop_assert!(v.burden.is_finite() && v.burden >= 0.0);
         prop_assert!((0.0..=1.0).contains(&v.confidence.fraction));
-        prop_assert!(v.recommends <= 1 && v.points_to <= 1);
-        let default = card.default_index();
+        let default = card.default_side();
         match v.outcome {
             Outcome::Switch => {
-                prop_assert_eq!(v.recommends, 1 - default);
+                prop_assert_eq!(v.recommends, default.other());
                 prop_assert!(v.gate.is_none());
             }
             Outcome::Gated => {
                 prop_assert_eq!(v.recommends, default);
                 let gate = v.gate.as_deref().and_then(|g| card.factor(g));
                 prop_assert!(gate.is_some());
-                prop_assert_eq!(gate.unwrap().gate_for.as_deref(), Some(card.options[1 - default].id.as_str()));
+                prop_assert_eq!(gate.unwrap().gate_for.as_deref(), Some(card.option(default.other()).id.as_str()));
             }
             Outcome::DefaultConfirmed | Outcome::NotClearYet => {
                 prop_assert_eq!(v.recommends, default);

@@ -24,12 +24,11 @@
 //! [`merge`] combines answers changed in two places (two tabs) since a common saved copy, so
 //! that neither side's change overwrites the other's.
 
-use crate::model::answers::{Answers, STEPS};
-use crate::model::card::MAX_WEIGHT;
+use crate::answers::{Answers, STEPS};
+use crate::card::MAX_WEIGHT;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 /// The schema this version writes and the newest it can read.
 pub const SCHEMA: u32 = 2;
@@ -115,42 +114,6 @@ impl DecodeError {
     }
 }
 
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::TooLarge { bytes } => write!(
-                f,
-                "The saved data is too large to be read safely ({} KB; the limit is {} KB).",
-                bytes.div_ceil(1024),
-                MAX_BYTES / 1024
-            ),
-            DecodeError::Truncated => {
-                f.write_str("The saved data is empty or cut off part-way, so it cannot be read.")
-            }
-            DecodeError::NotJson { detail } => {
-                write!(
-                    f,
-                    "The saved data is damaged and cannot be read ({detail})."
-                )
-            }
-            DecodeError::WrongShape { detail } => write!(
-                f,
-                "The saved data is not in a form this page understands ({detail})."
-            ),
-            DecodeError::Newer { schema } => write!(
-                f,
-                "This progress was saved by a newer version of Decision Cards (format {schema}; \
-                 this page reads up to format {SCHEMA}). It is kept unchanged: open it with the \
-                 newer version."
-            ),
-            DecodeError::OtherCard { card } => {
-                write!(f, "The saved data belongs to another card (\"{card}\").")
-            }
-        }
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 /// The text form of an envelope (compact JSON).
 pub fn encode(envelope: &Envelope) -> String {

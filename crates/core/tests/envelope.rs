@@ -1,8 +1,10 @@
 //! The stored envelope: round trip, every way stored text can be bad, clamping, and the
 //! schema 1 → 2 migration.
 
-use decision_cards::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
-use decision_cards::model::envelope::{
+mod common;
+
+use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
+use decision_core::envelope::{
     decode, decode_detailed, encode, DecodeError, Envelope, MAX_BYTES, SCHEMA,
 };
 use proptest::prelude::*;

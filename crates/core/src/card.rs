@@ -1,9 +1,14 @@
-//! The decision card as its author wrote it: plain data, no behaviour.
+//! The decision card as its author wrote it: plain data, no behaviour beyond lookups.
 //!
-//! Cards are written in TOML under `content/`; the build script parses and validates them
-//! into these same types and hands the app JSON, so no TOML parser ships in the WASM.
-//! Every item a user can answer carries a stable `id`: saved answers are keyed by it, so
-//! rewording an item's text never loses an answer.
+//! Cards are written in TOML under `content/` ([`crate::authoring`] reads and checks them at
+//! build time). Every item a user can answer carries a stable `id`: saved answers are keyed
+//! by it, so rewording an item's text never loses an answer.
+//!
+//! What a decision needs in order to be decided is required: the title, the question, the
+//! default option, two options each with "best when", strengths and costs, at least one
+//! factor, the undo cost and the scoring numbers. Every other section may be left out; an
+//! empty list or an empty text means "the card does not have this section", and nothing
+//! renders it.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -12,38 +17,97 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
-    /// Stable identifier, used in URLs and storage keys (lowercase, digits, `-`).
+    /// Stable identifier, used in URLs, file names and storage keys (lowercase, digits, `-`).
     pub id: String,
     /// Content version; bump it when items are added, removed or re-identified.
     pub version: u32,
     pub title: String,
     /// One line under the title ("Usually a control-vs-complexity decision.").
+    #[serde(default)]
     pub tagline: String,
+    #[serde(default)]
     pub framing: Framing,
     pub decision: Decision,
-    /// Exactly two options: index 0 is "Option A", index 1 is "Option B".
-    pub options: Vec<OptionSide>,
+    /// The two poles of the trade-off: `options[0]` is Option A, `options[1]` Option B.
+    pub options: [OptionSide; 2],
     pub reversibility: Reversibility,
     /// The key factors, each answered with a slider.
     pub factors: Vec<Factor>,
     /// "Questions to ask": each gets a note field.
+    #[serde(default)]
     pub questions: Vec<Item>,
     /// "Evidence needed": each gets a status and a note.
+    #[serde(default)]
     pub evidence: Vec<Item>,
+    #[serde(default)]
     pub pressures: Pressures,
+    #[serde(default)]
     pub ai: AiImpact,
     #[serde(default)]
     pub related: Vec<Related>,
     pub scoring: Scoring,
 }
 
+/// One of the two options, by position: the engine's axis runs from A to B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    A,
+    B,
+}
+
+impl Side {
+    /// Both sides, A first.
+    pub const BOTH: [Side; 2] = [Side::A, Side::B];
+
+    /// 0 for A, 1 for B: the position in [`Card::options`].
+    pub fn index(self) -> usize {
+        match self {
+            Side::A => 0,
+            Side::B => 1,
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::A => Side::B,
+            Side::B => Side::A,
+        }
+    }
+
+    /// The side a signed amount points to (negative toward A, positive toward B); `None`
+    /// for zero.
+    pub fn of_sign(amount: f64) -> Option<Side> {
+        if amount < 0.0 {
+            Some(Side::A)
+        } else if amount > 0.0 {
+            Some(Side::B)
+        } else {
+            None
+        }
+    }
+
+    /// +1 for B, −1 for A: the direction of this side on the engine's axis.
+    pub fn sign(self) -> i8 {
+        match self {
+            Side::A => -1,
+            Side::B => 1,
+        }
+    }
+}
+
 /// What the decision is really about, not about, and why it feels hard.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Framing {
     pub really_about: Vec<String>,
     pub not_about: Vec<String>,
     pub why_hard: Vec<String>,
+}
+
+impl Framing {
+    pub fn is_empty(&self) -> bool {
+        self.really_about.is_empty() && self.not_about.is_empty() && self.why_hard.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,8 +115,10 @@ pub struct Framing {
 pub struct Decision {
     /// The question being decided.
     pub question: String,
+    #[serde(default)]
     pub heuristic: String,
     /// The default stance in the card's words.
+    #[serde(default)]
     pub default_stance: String,
     /// Id of the option to prefer until the evidence clears the burden of proof.
     pub default_option: String,
@@ -65,15 +131,21 @@ pub struct OptionSide {
     pub id: String,
     pub name: String,
     pub best_when: Vec<String>,
+    #[serde(default)]
     pub real_world_fits: Vec<String>,
     pub strengths: Vec<String>,
     pub costs: Vec<String>,
+    #[serde(default)]
     pub hidden_costs: Vec<String>,
+    #[serde(default)]
     pub failure_modes: Vec<String>,
+    #[serde(default)]
     pub who_absorbs_cost: Vec<String>,
     /// How this option ages over time.
+    #[serde(default)]
     pub over_time: String,
     /// "What should push the call" toward this option: genuine signals.
+    #[serde(default)]
     pub signals: Vec<Item>,
 }
 
@@ -82,7 +154,11 @@ pub struct OptionSide {
 pub struct Reversibility {
     /// What undoing costs; must be a key of [`Scoring::burden`].
     pub undo_cost: String,
+    /// True when the undo cost was chosen for the tool because the source did not say.
+    #[serde(default)]
+    pub undo_cost_added: bool,
     /// "What should force a re-look".
+    #[serde(default)]
     pub relook_triggers: Vec<Item>,
 }
 
@@ -92,13 +168,17 @@ pub struct Reversibility {
 pub struct Factor {
     pub id: String,
     pub name: String,
-    /// A short prompt that helps place the slider.
+    /// A short prompt that helps place the slider (empty: none; a warning at build time).
+    #[serde(default)]
     pub prompt: String,
     /// True when the prompt was written for the tool rather than taken from the card.
     #[serde(default)]
     pub prompt_added: bool,
     /// Default importance, `0..=MAX_WEIGHT`.
     pub weight: u8,
+    /// True when the weight was chosen for the tool because the source gives none.
+    #[serde(default)]
+    pub weight_added: bool,
     /// When set, this factor is a capability gate for the named option: a case for that
     /// option is not taken while this factor points away from it.
     #[serde(default)]
@@ -114,11 +194,17 @@ pub struct Item {
 }
 
 /// Pressures that feel convincing but must not count.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Pressures {
     pub bad_reasons: Vec<Pitfall>,
     pub anti_patterns: Vec<Pitfall>,
+}
+
+impl Pressures {
+    pub fn is_empty(&self) -> bool {
+        self.bad_reasons.is_empty() && self.anti_patterns.is_empty()
+    }
 }
 
 /// A common bad reason or anti-pattern.
@@ -129,17 +215,29 @@ pub struct Pitfall {
     pub text: String,
     /// Why it does not count, in the card's own words.
     pub why: String,
+    /// True when `why` was drafted for the tool rather than quoted from the card.
+    #[serde(default)]
+    pub why_added: bool,
     /// Id of the option this pressure pushes toward.
     pub favours: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct AiImpact {
     pub helps: Vec<String>,
     pub worsens: Vec<String>,
     pub false_confidence: String,
     pub synthesis: String,
+}
+
+impl AiImpact {
+    pub fn is_empty(&self) -> bool {
+        self.helps.is_empty()
+            && self.worsens.is_empty()
+            && self.false_confidence.is_empty()
+            && self.synthesis.is_empty()
+    }
 }
 
 /// A connected decision ("Easy to confuse with", "Adjacent concept", ...).
@@ -169,43 +267,43 @@ pub struct Scoring {
 pub const MAX_WEIGHT: u8 = 3;
 
 impl Card {
-    /// Index of the default option (0 or 1). A validated card always names one of its
-    /// options; anything else falls back to the first.
-    pub fn default_index(&self) -> usize {
-        self.option_index(&self.decision.default_option)
-            .unwrap_or(0)
+    /// The option on `side`.
+    pub fn option(&self, side: Side) -> &OptionSide {
+        &self.options[side.index()]
     }
 
-    pub fn option_index(&self, id: &str) -> Option<usize> {
-        self.options.iter().position(|o| o.id == id)
+    /// The side of the option with this id.
+    pub fn side_of(&self, option_id: &str) -> Option<Side> {
+        Side::BOTH.into_iter().find(|&s| self.option(s).id == option_id)
+    }
+
+    /// The default option. A validated card always names one of its options; anything else
+    /// falls back to A.
+    pub fn default_side(&self) -> Side {
+        self.side_of(&self.decision.default_option).unwrap_or(Side::A)
     }
 
     /// The burden of proof for this card's undo cost.
     pub fn burden(&self) -> f64 {
-        self.scoring
-            .burden
-            .get(&self.reversibility.undo_cost)
-            .copied()
-            .unwrap_or(0.0)
+        self.scoring.burden.get(&self.reversibility.undo_cost).copied().unwrap_or(0.0)
     }
 
     pub fn factor(&self, id: &str) -> Option<&Factor> {
         self.factors.iter().find(|f| f.id == id)
     }
 
-    /// Genuine signals with the index of the option they point to.
-    pub fn signals(&self) -> impl Iterator<Item = (usize, &Item)> {
-        self.options
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| o.signals.iter().map(move |s| (i, s)))
+    /// Genuine signals with the side they point to.
+    pub fn signals(&self) -> impl Iterator<Item = (Side, &Item)> {
+        Side::BOTH.into_iter().flat_map(move |s| self.option(s).signals.iter().map(move |i| (s, i)))
     }
 
     /// Bad reasons and anti-patterns together.
     pub fn pitfalls(&self) -> impl Iterator<Item = &Pitfall> {
-        self.pressures
-            .bad_reasons
-            .iter()
-            .chain(self.pressures.anti_patterns.iter())
+        self.pressures.bad_reasons.iter().chain(self.pressures.anti_patterns.iter())
+    }
+
+    /// The side a pitfall pushes toward, when it names one of the card's options.
+    pub fn favoured(&self, pitfall: &Pitfall) -> Option<Side> {
+        self.side_of(&pitfall.favours)
     }
 }

@@ -1,18 +1,19 @@
 //! The workshop: duplicates, the spread per factor, tallies, how the group's answers are
 //! formed, the group verdict, disagreement ranking, the stored form and the Markdown summary.
 
-use decision_cards::content;
-use decision_cards::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
-use decision_cards::model::card::Card;
-use decision_cards::model::engine::{self, Outcome};
-use decision_cards::model::envelope::DecodeError;
-use decision_cards::model::workshop::*;
+mod common;
+
+use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
+use decision_core::card::Card;
+use decision_core::engine::{self, Outcome};
+use decision_core::envelope::DecodeError;
+use decision_core::workshop::*;
 use proptest::prelude::*;
 
 const CARD: &str = "model-api-vs-self-hosted";
 
 fn card() -> &'static Card {
-    content::card(CARD).expect("the seed card is bundled")
+    common::content_card(CARD)
 }
 
 fn answers(positions: &[(&str, i8)], ticked: &[&str]) -> Answers {
@@ -201,7 +202,7 @@ fn the_stored_form_round_trips_and_refuses_what_it_cannot_use() {
     let newer = text.replacen("\"schema\":1", "\"schema\":2", 1);
     let err = decode(&newer, CARD).unwrap_err();
     assert_eq!(err, DecodeError::Newer { schema: 2 });
-    assert!(problem_words(&err).contains("kept unchanged"));
+    assert!(decision_core::messages::stored_workshop_problem(&err).contains("kept unchanged"));
     assert!(matches!(decode(&text[..text.len() / 2], CARD), Err(DecodeError::Truncated)));
     assert!(matches!(decode("not json", CARD), Err(DecodeError::NotJson { .. })));
     assert!(matches!(decode("{}", CARD), Err(DecodeError::WrongShape { .. })));

@@ -28,17 +28,16 @@
 //! content version, then the payload (checksum, structure, every range), and returns a
 //! [`ShareError`] whose `Display` is written for the user. It never panics, whatever the input.
 //!
-//! **File.** The answers file is the stored envelope ([`crate::model::envelope`]): schema
+//! **File.** The answers file is the stored envelope ([`crate::envelope`]): schema
 //! version, card id, content version, time and answers keyed by stable ids, plus an optional
 //! top-level `"participant"` name. [`decode_file`] lets the envelope decoder check size,
 //! schema and card, and then refuses (rather than clamps) factor numbers out of range: an
 //! imported file that says "position 7" was not written by this app and is not guessed at.
 
-use crate::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
-use crate::model::card::{Card, MAX_WEIGHT};
-use crate::model::envelope::{self, DecodeError, Envelope, MAX_BYTES};
+use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
+use crate::card::{Card, MAX_WEIGHT};
+use crate::envelope::{self, DecodeError, Envelope, MAX_BYTES};
 use serde_json::Value;
-use std::fmt;
 
 /// The link format this version writes and the newest it reads.
 pub const LINK_FORMAT: u32 = 1;
@@ -90,98 +89,6 @@ pub enum ShareError {
     File(DecodeError),
 }
 
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::NotALink => f.write_str(
-                "This is not a Decision Cards share link: a share link ends in \u{201c}#a=\u{2026}\u{201d}.",
-            ),
-            ShareError::LinkTooLong { chars } => write!(
-                f,
-                "This link is too long to be a share link ({chars} characters; the limit is \
-                 {MAX_LINK_CHARS}). Ask for an exported file instead."
-            ),
-            ShareError::NewerLink { format } => write!(
-                f,
-                "This link was made by a newer version of Decision Cards (link format {format}; \
-                 this page reads format {LINK_FORMAT}). Open it with the newer version, or ask \
-                 for an exported file."
-            ),
-            ShareError::OtherCard { card } => write!(
-                f,
-                "This link holds answers to another card (\u{201c}{card}\u{201d}), not this one. \
-                 Open it on that card's page."
-            ),
-            ShareError::OtherVersion { link, page } => write!(
-                f,
-                "This link was made for version {link} of this card, and this page has version \
-                 {page}. Links are matched item by item, so it cannot be read safely: ask for an \
-                 exported file instead (files are matched by each item's id)."
-            ),
-            ShareError::Incomplete => f.write_str(
-                "This link is incomplete or was changed on its way (it may have been cut off \
-                 when it was copied or pasted). Ask for the link again, or for an exported file.",
-            ),
-            ShareError::Damaged { detail } => write!(
-                f,
-                "This link is damaged and cannot be read ({detail}). Ask for the link again, or \
-                 for an exported file."
-            ),
-            ShareError::OutOfRange { detail } => write!(
-                f,
-                "These answers hold a value this card does not allow ({detail}), so they were \
-                 not used."
-            ),
-            ShareError::FileTooLarge { bytes } => write!(
-                f,
-                "This file is too large to be an answers file ({}; the limit is {} KB). It was \
-                 not read.",
-                size_words(*bytes),
-                MAX_BYTES / 1024
-            ),
-            ShareError::File(err) => f.write_str(&file_message(err)),
-        }
-    }
-}
-
-impl std::error::Error for ShareError {}
-
-fn size_words(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
-/// The envelope decoder speaks of "saved data"; for an imported file, say "file".
-fn file_message(err: &DecodeError) -> String {
-    match err {
-        DecodeError::TooLarge { bytes } => ShareError::FileTooLarge {
-            bytes: *bytes as u64,
-        }
-        .to_string(),
-        DecodeError::Truncated => {
-            "This file is empty or cut off part-way, so it cannot be read.".to_string()
-        }
-        DecodeError::NotJson { .. } => {
-            "This file is not a Decision Cards answers file (it is not JSON). Choose the .json \
-             file that \u{201c}Export file\u{201d} saved."
-                .to_string()
-        }
-        DecodeError::WrongShape { detail } => {
-            format!("This file is JSON, but not a Decision Cards answers file ({detail}).")
-        }
-        DecodeError::Newer { schema } => format!(
-            "This file was saved by a newer version of Decision Cards (format {schema}; this \
-             page reads up to format {}). Open it with the newer version.",
-            envelope::SCHEMA
-        ),
-        DecodeError::OtherCard { card } => format!(
-            "This file holds answers to another card (\u{201c}{card}\u{201d}), not this one."
-        ),
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Links

@@ -1,8 +1,8 @@
 //! The decision engine: "default plus burden of proof".
 //!
 //! The card names a default option. Factors (position × importance) and ticked genuine
-//! signals add up to a score on one axis: negative points to option 0 ("A"), positive to
-//! option 1 ("B"). The case for leaving the default must clear a burden of proof that the
+//! signals add up to a score on one axis: negative points to Option A, positive to
+//! Option B. The case for leaving the default must clear a burden of proof that the
 //! card sets per undo cost. Bad reasons and anti-patterns never move the score; they only
 //! produce warnings. Everything here is pure and deterministic.
 
@@ -25,12 +25,12 @@
 //!   nothing outstanding: fraction 1, `High`. Evidence never changes the score or the outcome.
 //! - Card numbers are not trusted blindly: a signal strength or burden that is negative or NaN
 //!   counts as 0, and anything above [`CARD_NUMBER_CAP`] (including infinity) is capped, so
-//!   every number in a verdict is finite. A default option that is not option 0 or 1 falls
-//!   back to option 0; signals and pitfalls of any further options are ignored.
+//!   every number in a verdict is finite. A default option that names neither option falls
+//!   back to Option A.
 
-use crate::model::answers::{Answers, STEPS};
-use crate::model::card::{Card, MAX_WEIGHT};
-use crate::model::sort;
+use crate::answers::{Answers, STEPS};
+use crate::card::{Card, Item, Side, MAX_WEIGHT};
+use crate::sort;
 
 /// Largest signal strength or burden taken from a card. Real cards use single digits; the cap
 /// only exists so that a broken card cannot push a score to infinity.
@@ -84,7 +84,7 @@ pub struct Contribution {
     pub kind: ContributionKind,
     /// The factor or signal id.
     pub id: String,
-    /// Signed amount: negative toward option 0, positive toward option 1.
+    /// Signed amount: negative toward Option A, positive toward Option B.
     pub amount: f64,
 }
 
@@ -103,20 +103,21 @@ pub struct Flip {
     /// The outcome it would give.
     pub outcome: Outcome,
     /// The option that outcome recommends.
-    pub recommends: usize,
+    pub recommends: Side,
 }
 
 /// The full verdict with its explanation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     pub outcome: Outcome,
-    /// The option to act on (0 or 1). For `Gated` this is the default option: the case
-    /// points away from it, but the capability to take the other path is missing.
-    pub recommends: usize,
-    /// The option the evidence points to (0 or 1), ignoring the burden and the gate.
-    pub points_to: usize,
+    /// The option to act on. For `Gated` this is the default option: the case points away
+    /// from it, but the capability to take the other path is missing.
+    pub recommends: Side,
+    /// The option the evidence points to, ignoring the burden and the gate (the default
+    /// when the score is exactly zero).
+    pub points_to: Side,
     pub strength: Strength,
-    /// Signed score: negative toward option 0, positive toward option 1.
+    /// Signed score: negative toward Option A, positive toward Option B.
     pub score: f64,
     /// The score needed (in the direction away from the default) to leave the default.
     pub burden: f64,
@@ -132,8 +133,8 @@ pub struct Verdict {
     pub gate: Option<String>,
     /// Ids of ticked bad reasons and anti-patterns (they never count; always warned about).
     pub warnings: Vec<String>,
-    /// When the case for an option rests mostly on bad reasons: that option's index.
-    pub rests_on_pitfalls: Option<usize>,
+    /// When the case for an option rests mostly on bad reasons: that option.
+    pub rests_on_pitfalls: Option<Side>,
 }
 
 /// Evaluate the answers against the card.
@@ -163,7 +164,7 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
     if strength_per_signal > 0.0 {
         for (side, item) in genuine_signals(card) {
             if answers.is_ticked(&item.id) {
-                let amount = if side == 0 { -strength_per_signal } else { strength_per_signal };
+                let amount = f64::from(side.sign()) * strength_per_signal;
                 contributions.push(Contribution {
                     kind: ContributionKind::Signal,
                     id: item.id.clone(),
@@ -184,13 +185,7 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
     let rests_on_pitfalls =
         rests_on_pitfalls(card, answers, &contributions, strength_per_signal, prepared.default);
 
-    let points_to = if core.score < 0.0 {
-        0
-    } else if core.score > 0.0 {
-        1
-    } else {
-        prepared.default
-    };
+    let points_to = Side::of_sign(core.score).unwrap_or(prepared.default);
 
     let strength = match core.outcome {
         Outcome::NotClearYet => Strength::Slightly,
@@ -231,19 +226,10 @@ fn sane(x: f64) -> f64 {
     }
 }
 
-/// The default option as an index the engine can rely on (0 or 1).
-fn default_side(card: &Card) -> usize {
-    match card.default_index() {
-        1 => 1,
-        _ => 0,
-    }
-}
-
-/// Genuine signals of options 0 and 1. An id that the card also lists as a bad reason or
-/// anti-pattern is treated as the pitfall: ticking a pitfall must never move the score.
-fn genuine_signals(card: &Card) -> impl Iterator<Item = (usize, &crate::model::card::Item)> {
-    card.signals()
-        .filter(move |(side, item)| *side <= 1 && !card.pitfalls().any(|p| p.id == item.id))
+/// Genuine signals. An id that the card also lists as a bad reason or anti-pattern is
+/// treated as the pitfall: ticking a pitfall must never move the score.
+fn genuine_signals(card: &Card) -> impl Iterator<Item = (Side, &Item)> {
+    card.signals().filter(move |(_, item)| !card.pitfalls().any(|p| p.id == item.id))
 }
 
 /// Share of the card's evidence gathered. Answers to evidence the card does not list are
@@ -278,27 +264,23 @@ fn rests_on_pitfalls(
     answers: &Answers,
     contributions: &[Contribution],
     strength_per_signal: f64,
-    default: usize,
-) -> Option<usize> {
+    default: Side,
+) -> Option<Side> {
     let mut ticked = [0u32; 2];
     for p in card.pitfalls() {
         if answers.is_ticked(&p.id) {
-            if let Some(side @ 0..=1) = card.option_index(&p.favours) {
-                ticked[side] += 1;
+            if let Some(side) = card.favoured(p) {
+                ticked[side.index()] += 1;
             }
         }
     }
     let mut genuine = [0.0f64; 2];
     for c in contributions {
-        if c.amount < 0.0 {
-            genuine[0] -= c.amount;
-        } else {
-            genuine[1] += c.amount;
-        }
+        genuine[usize::from(c.amount > 0.0)] += c.amount.abs();
     }
-    let weight = |side: usize| strength_per_signal * f64::from(ticked[side]);
-    let qualifies = |side: usize| weight(side) > 0.0 && weight(side) > genuine[side];
-    let other = 1 - default;
+    let weight = |side: Side| strength_per_signal * f64::from(ticked[side.index()]);
+    let qualifies = |side: Side| weight(side) > 0.0 && weight(side) > genuine[side.index()];
+    let other = default.other();
     match (qualifies(default), qualifies(other)) {
         (true, true) if weight(default) > weight(other) => Some(default),
         (_, true) => Some(other),
@@ -315,8 +297,8 @@ struct FactorState<'a> {
     /// Index of the first factor with the same id. Answers are keyed by id, so factors that
     /// share an id (only in a broken card) always move together, also when searching flips.
     key: usize,
-    /// The option (0 or 1) this factor is a capability gate for.
-    gate_for: Option<usize>,
+    /// The option this factor is a capability gate for.
+    gate_for: Option<Side>,
 }
 
 impl FactorState<'_> {
@@ -330,10 +312,10 @@ impl FactorState<'_> {
 /// re-run the outcome for many hypothetical positions without allocating.
 struct Prepared<'a> {
     factors: Vec<FactorState<'a>>,
-    /// Net effect of the ticked genuine signals (positive toward option 1).
+    /// Net effect of the ticked genuine signals (positive toward Option B).
     signal_net: f64,
     signal_strength: f64,
-    default: usize,
+    default: Side,
     burden: f64,
     /// The largest |score| the card allows, for `lean`.
     max_possible: f64,
@@ -344,7 +326,7 @@ struct Core {
     score: f64,
     case: f64,
     outcome: Outcome,
-    recommends: usize,
+    recommends: Side,
     /// Index into `Prepared::factors` of the gate that holds the case back.
     gate: Option<usize>,
 }
@@ -361,20 +343,16 @@ impl<'a> Prepared<'a> {
                 weight: i64::from(answers.weight(card, &f.id)),
                 position: answers.position(&f.id),
                 key: card.factors[..i].iter().position(|g| g.id == f.id).unwrap_or(i),
-                gate_for: f
-                    .gate_for
-                    .as_deref()
-                    .and_then(|o| card.option_index(o))
-                    .filter(|&side| side <= 1),
+                gate_for: f.gate_for.as_deref().and_then(|o| card.side_of(o)),
             })
             .collect();
 
         let mut per_side = [0u64; 2];
         let mut ticked_net: i64 = 0;
         for (side, item) in genuine_signals(card) {
-            per_side[side] += 1;
+            per_side[side.index()] += 1;
             if answers.is_ticked(&item.id) {
-                ticked_net += if side == 0 { -1 } else { 1 };
+                ticked_net += i64::from(side.sign());
             }
         }
         // One multiplication rather than a running sum: exact for whole strengths, and it
@@ -387,7 +365,7 @@ impl<'a> Prepared<'a> {
             factors,
             signal_net,
             signal_strength,
-            default: default_side(card),
+            default: card.default_side(),
             burden: sane(card.burden()),
             max_possible,
         }
@@ -411,9 +389,9 @@ impl<'a> Prepared<'a> {
             .map(|i| self.factors[i].weight * i64::from(self.position(i, over)))
             .sum();
         let score = raw as f64 / f64::from(STEPS) + self.signal_net;
-        let dir = if self.default == 0 { 1.0 } else { -1.0 };
-        let case = score * dir;
-        let other = 1 - self.default;
+        // Measured toward the other option: positive is a case for leaving the default.
+        let other = self.default.other();
+        let case = score * f64::from(other.sign());
 
         let (outcome, recommends, gate) = if case > self.burden {
             match self.blocking_gate(other, over) {
@@ -430,14 +408,13 @@ impl<'a> Prepared<'a> {
 
     /// The gate for `side` that points away from it the most (first in card order on ties).
     /// Neutral is not "away": an unanswered gate does not block.
-    fn blocking_gate(&self, side: usize, over: Option<(usize, i8)>) -> Option<usize> {
+    fn blocking_gate(&self, side: Side, over: Option<(usize, i8)>) -> Option<usize> {
         let mut best: Option<(usize, i8)> = None;
         for (i, f) in self.factors.iter().enumerate() {
             if f.gate_for != Some(side) {
                 continue;
             }
-            let p = self.position(i, over);
-            let away = if side == 1 { -p } else { p };
+            let away = -self.position(i, over) * side.sign();
             if away > 0 && best.is_none_or(|(_, b)| away > b) {
                 best = Some((i, away));
             }
@@ -449,7 +426,7 @@ impl<'a> Prepared<'a> {
     /// recommended option wins, then the earlier factor, then the position nearer option 0.
     fn flip(&self, now: &Core) -> Option<Flip> {
         // (distance, keeps the same recommendation, factor index, target, outcome, recommends)
-        let mut best: Option<(i8, bool, usize, i8, Outcome, usize)> = None;
+        let mut best: Option<(i8, bool, usize, i8, Outcome, Side)> = None;
         for (i, f) in self.factors.iter().enumerate() {
             if f.key != i {
                 continue;

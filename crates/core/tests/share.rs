@@ -2,11 +2,12 @@
 //! link, every kind of bad input, and property tests (round trip is identity; any input gives
 //! answers or a clear error, never a panic).
 
-use decision_cards::content;
-use decision_cards::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
-use decision_cards::model::card::Card;
-use decision_cards::model::envelope::{DecodeError, MAX_BYTES};
-use decision_cards::share::{
+mod common;
+
+use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
+use decision_core::card::Card;
+use decision_core::envelope::{DecodeError, MAX_BYTES};
+use decision_core::share::{
     base64url_encode, check_file_size, crc32, decode_file, decode_link, encode_file, encode_link,
     is_link, link_card, shareable, ShareError, LINK_FORMAT, MAX_LINK_CHARS,
 };
@@ -15,7 +16,7 @@ use proptest::prelude::*;
 const CARD: &str = "model-api-vs-self-hosted";
 
 fn card() -> &'static Card {
-    content::card(CARD).expect("the seed card is bundled")
+    common::content_card(CARD)
 }
 
 /// Every control of the seed card answered, with a realistic sentence in every note.

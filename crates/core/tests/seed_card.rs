@@ -1,14 +1,15 @@
 //! The seed card's own scenarios, end to end through the pure model: the engine's verdict,
 //! its words, and the decision record, on the real bundled content.
 
-use decision_cards::content;
-use decision_cards::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
-use decision_cards::model::card::Card;
-use decision_cards::model::engine::{evaluate, Outcome};
-use decision_cards::model::{explain, record};
+mod common;
+
+use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
+use decision_core::card::Card;
+use decision_core::engine::{evaluate, Outcome};
+use decision_core::{explain, record};
 
 fn card() -> &'static Card {
-    content::card("model-api-vs-self-hosted").expect("the seed card is bundled")
+    common::content_card("model-api-vs-self-hosted")
 }
 
 fn set(answers: &mut Answers, factor: &str, position: i8, weight: Option<u8>) {
@@ -31,7 +32,7 @@ fn neutral_answers_keep_the_api_and_say_the_case_is_not_clear() {
     let card = card();
     let v = evaluate(card, &Answers::default());
     assert_eq!(v.outcome, Outcome::NotClearYet);
-    assert_eq!(card.options[v.recommends].name, "Model API");
+    assert_eq!(card.option(v.recommends).name, "Model API");
     let (headline, qualifier) = explain::headline(card, &v);
     assert_eq!(headline, "Stay with Model API — the default");
     assert_eq!(qualifier, "The case for Self-Hosted Model is not clear yet.");
@@ -42,7 +43,7 @@ fn a_clear_case_with_serving_capability_justifies_self_hosting() {
     let card = card();
     let v = evaluate(card, &case_for_self_hosting(1));
     assert_eq!(v.outcome, Outcome::Switch);
-    assert_eq!(card.options[v.recommends].name, "Self-Hosted Model");
+    assert_eq!(card.option(v.recommends).name, "Self-Hosted Model");
     assert_eq!(explain::headline(card, &v).0, "Self-Hosted Model is justified");
 }
 
@@ -52,7 +53,7 @@ fn the_same_case_without_ops_maturity_names_the_capability_gap_and_failure_mode(
     let v = evaluate(card, &case_for_self_hosting(-2));
     assert_eq!(v.outcome, Outcome::Gated);
     assert_eq!(v.gate.as_deref(), Some("ops-maturity"));
-    assert_eq!(card.options[v.recommends].name, "Model API");
+    assert_eq!(card.option(v.recommends).name, "Model API");
     let gate = explain::gate_sentence(card, &v).expect("a gate sentence");
     assert!(gate.starts_with("Ops maturity points away from Self-Hosted Model"), "{gate}");
     let md = record::markdown(card, &case_for_self_hosting(-2), &v, "2026-11-27");
@@ -138,7 +139,7 @@ fn the_record_has_every_madr_part_and_the_users_words() {
 #[test]
 fn chart_labels_are_short_and_marked_when_cut() {
     let card = card();
-    use decision_cards::model::engine::ContributionKind;
+    use decision_core::engine::ContributionKind;
     assert_eq!(explain::contribution_short_label(card, ContributionKind::Factor, "privacy"), "Privacy");
     let cut = explain::contribution_short_label(card, ContributionKind::Signal, "strong-privacy-or-control-needs");
     assert!(cut.ends_with('…') && cut.chars().count() == 19, "{cut}");

@@ -22,12 +22,12 @@
 //! **Duplicates**: the same answers added twice are one participant, unless both carry
 //! different names (two people can give identical answers).
 
-use crate::model::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
-use crate::model::card::{Card, MAX_WEIGHT};
-use crate::model::engine::{self, Verdict};
-use crate::model::envelope::{DecodeError, MAX_BYTES};
-use crate::model::explain;
-use crate::model::sort;
+use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
+use crate::card::{Card, Side, MAX_WEIGHT};
+use crate::engine::{self, Verdict};
+use crate::envelope::{DecodeError, MAX_BYTES};
+use crate::explain;
+use crate::sort;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt::Write;
@@ -371,17 +371,6 @@ pub fn decode(raw: &str, card_id: &str) -> Result<Workshop, DecodeError> {
     Ok(workshop)
 }
 
-/// Words for a stored workshop that could not be read.
-pub fn problem_words(err: &DecodeError) -> String {
-    match err {
-        DecodeError::Newer { schema } => format!(
-            "This workshop was saved by a newer version of Decision Cards (format {schema}; this \
-             page reads up to format {SCHEMA}). It is kept unchanged, and nothing here is saved \
-             over it."
-        ),
-        other => format!("The saved workshop could not be read: {other}"),
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Group summary
@@ -390,7 +379,7 @@ pub fn problem_words(err: &DecodeError) -> String {
 /// The group summary as Markdown. `date` comes from the caller so this stays pure.
 pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str) -> String {
     let mut md = String::new();
-    let name = |i: usize| card.options.get(i).map_or("?", |o| o.name.as_str());
+    let name = |side: Side| card.option(side).name.as_str();
     let _ = writeln!(md, "# Workshop summary: {}\n", card.title);
     let _ = writeln!(md, "- Date: {date}");
     let _ = writeln!(md, "- Card: {} (content version {})", card.id, card.version);
@@ -434,8 +423,8 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
     let _ = writeln!(
         md,
         "Positions run from -{STEPS} (clearly {}) to +{STEPS} (clearly {}).\n",
-        name(0),
-        name(1)
+        name(Side::A),
+        name(Side::B)
     );
     let _ = writeln!(md, "| Factor | Positions | Median | Spread (SD) | Group position | Group importance |");
     let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- |");

@@ -3,9 +3,9 @@
 //! The UI and the decision record both speak through this module, so the screen and the
 //! exported record always say the same thing.
 
-use crate::model::answers::STEPS;
-use crate::model::card::Card;
-use crate::model::engine::{ConfidenceLevel, ContributionKind, Outcome, Strength, Verdict};
+use crate::answers::STEPS;
+use crate::card::{Card, Side};
+use crate::engine::{ConfidenceLevel, ContributionKind, Outcome, Strength, Verdict};
 
 /// Words for each importance level, `0..=MAX_WEIGHT`.
 pub const WEIGHT_WORDS: [&str; 4] = ["Not relevant", "Low", "Medium", "High"];
@@ -17,23 +17,18 @@ pub fn weight_words(weight: u8) -> &'static str {
 /// Words for a slider position, naming the option it points to.
 pub fn position_words(card: &Card, position: i8) -> String {
     let position = position.clamp(-STEPS, STEPS);
-    let side = |i: usize| card.options.get(i).map_or("?", |o| o.name.as_str());
+    let side = if position < 0 { Side::A } else { Side::B };
+    let name = &card.option(side).name;
     match position {
         0 => "Neutral".to_string(),
-        p if p == -STEPS => format!("Points clearly to {}", side(0)),
-        p if p == STEPS => format!("Points clearly to {}", side(1)),
-        p if p < 0 => format!("Leans to {}", side(0)),
-        _ => format!("Leans to {}", side(1)),
+        p if p.abs() == STEPS => format!("Points clearly to {name}"),
+        _ => format!("Leans to {name}"),
     }
 }
 
 /// "Option A" / "Option B".
-pub fn option_letter(index: usize) -> &'static str {
-    if index == 0 {
-        "Option A"
-    } else {
-        "Option B"
-    }
+pub fn option_letter(side: Side) -> &'static str {
+    crate::sections::option_label(side)
 }
 
 pub fn strength_words(strength: Strength) -> &'static str {
@@ -54,9 +49,9 @@ pub fn confidence_words(level: ConfidenceLevel) -> &'static str {
 
 /// The verdict as a headline and a one-line qualifier.
 pub fn headline(card: &Card, verdict: &Verdict) -> (String, String) {
-    let name = |i: usize| card.options.get(i).map_or("?", |o| o.name.as_str());
-    let default = card.default_index();
-    let other = 1 - default.min(1);
+    let name = |side: Side| card.option(side).name.as_str();
+    let default = card.default_side();
+    let other = default.other();
     match verdict.outcome {
         Outcome::NotClearYet => (
             format!("Stay with {} — the default", name(default)),
@@ -121,7 +116,7 @@ pub fn contribution_short_label(card: &Card, kind: ContributionKind, id: &str) -
 pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let flip = verdict.flip.as_ref()?;
     let factor = card.factor(&flip.factor)?;
-    let name = card.options.get(flip.recommends).map_or("?", |o| o.name.as_str());
+    let name = card.option(flip.recommends).name.as_str();
     let target = lower_first(&position_words(card, flip.to));
     let what = match flip.outcome {
         Outcome::Switch => format!("{name} would be justified"),
@@ -138,15 +133,14 @@ pub fn gate_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     Some(format!(
         "{} points away from {}: {}",
         factor.name,
-        card.options.get(verdict.points_to).map_or("?", |o| o.name.as_str()),
+        card.option(verdict.points_to).name,
         factor.prompt
     ))
 }
 
 /// The warning when a case rests mostly on reasons the card sets aside.
 pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
-    let option = verdict.rests_on_pitfalls?;
-    let side = card.options.get(option)?;
+    let side = card.option(verdict.rests_on_pitfalls?);
     let names: Vec<String> = card
         .pitfalls()
         .filter(|p| p.favours == side.id && verdict.warnings.contains(&p.id))
@@ -175,7 +169,6 @@ fn capitalise(s: &str) -> String {
 
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".
 pub fn amount_words(card: &Card, amount: f64) -> String {
-    let side = if amount < 0.0 { 0 } else { 1 };
-    let name = card.options.get(side).map_or("?", |o| o.name.as_str());
-    format!("{:.1} toward {}", amount.abs(), name)
+    let side = if amount < 0.0 { Side::A } else { Side::B };
+    format!("{:.1} toward {}", amount.abs(), card.option(side).name)
 }

@@ -3,7 +3,7 @@
 //! Answers to ids the card no longer has are kept as they are (never dropped) and can be
 //! listed with [`Answers::orphans`]; the engine simply ignores them.
 
-use crate::model::card::{Card, MAX_WEIGHT};
+use crate::card::{Card, MAX_WEIGHT};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -141,7 +141,7 @@ impl Answers {
                 .map(|(_, s)| s.id.as_str())
                 .chain(card.pitfalls().map(|p| p.id.as_str())),
         );
-        let has = |items: &[crate::model::card::Item], id: &str| items.iter().any(|i| i.id == id);
+        let has = |items: &[crate::card::Item], id: &str| items.iter().any(|i| i.id == id);
         let mut out = Vec::new();
         for (id, f) in &self.factors {
             if card.factor(id).is_none() && *f != FactorAnswer::default() {

@@ -43,7 +43,7 @@ struct Emitter;
 
 /// Collects the items of a list, a map or a struct.
 pub struct Compound {
-    /// The struct's name, or `None` for a list or a map.
+    /// The struct's name, or `None` for a list or a map (`"[]"` for an array).
     name: Option<&'static str>,
     items: Vec<String>,
     /// A map key waiting for its value.
@@ -66,7 +66,7 @@ impl ser::Serializer for Emitter {
     type Ok = String;
     type Error = Error;
     type SerializeSeq = Compound;
-    type SerializeTuple = ser::Impossible<String, Error>;
+    type SerializeTuple = Compound;
     type SerializeTupleStruct = ser::Impossible<String, Error>;
     type SerializeTupleVariant = ser::Impossible<String, Error>;
     type SerializeMap = Compound;
@@ -161,8 +161,9 @@ impl ser::Serializer for Emitter {
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound, Error> {
         Ok(Compound::new(None))
     }
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(unsupported("a tuple"))
+    fn serialize_tuple(self, _len: usize) -> Result<Compound, Error> {
+        // Fixed-size arrays (`[OptionSide; 2]`) serialize as tuples: an array literal.
+        Ok(Compound::new(Some("[]")))
     }
     fn serialize_tuple_struct(
         self,
@@ -217,6 +218,20 @@ impl ser::SerializeSeq for Compound {
             Some(literals) => format!("strs(&[{}])", literals.join(", ")),
             None => format!("vec![{}]", self.items.join(", ")),
         })
+    }
+}
+
+impl ser::SerializeTuple for Compound {
+    type Ok = String;
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.items.push(value.serialize(Emitter)?);
+        Ok(())
+    }
+
+    fn end(self) -> Result<String, Error> {
+        Ok(format!("[{}]", self.items.join(", ")))
     }
 }
 
@@ -310,8 +325,9 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_has_no_literal() {
+    fn refuses_non_finite_numbers_and_writes_arrays() {
         assert!(to_rust(&f64::NAN).is_err());
-        assert!(to_rust(&(1, 2)).is_err());
+        assert!(to_rust(&[1u8; 0][..]).is_ok());
+        assert_eq!(to_rust(&[1u8, 2]).unwrap(), "[1, 2]");
     }
 }

@@ -6,6 +6,8 @@
 //! renders the two together. Pure data, no web crates: the content tests check that every
 //! line of the seed card is found either in the card file or here.
 
+use crate::card::Side;
+
 /// One heading of the card template.
 ///
 /// `subtitle` and `blurb` are empty where the template has none; render only what is there.
@@ -86,7 +88,7 @@ pub const FAILURE_MODES: Section = Section::with_blurb(
     "How this option breaks when applied to the wrong context.",
 );
 
-/// How each option is labelled, by index. A card always has exactly two options.
+/// How each option is labelled, A then B.
 pub const OPTION_LABELS: [&str; 2] = ["Option A", "Option B"];
 
 /// Joins a label to an option's name: "Option A · Model API", "For · Model API".
@@ -157,7 +159,7 @@ pub const PUSH_THE_CALL: Section = Section::with_blurb(
 /// Prefix of each option's signal list heading ("For · Model API").
 pub const SIGNALS_FOR: &str = "For";
 
-/// The line under each option's signal list, by option index.
+/// The line under each option's signal list, A then B.
 pub const SIGNALS_FOR_BLURBS: [&str; 2] = [
     "Observations that genuinely point to Option A.",
     "Observations that genuinely point to Option B.",
@@ -232,14 +234,14 @@ pub const SECTIONS: &[&Section] = &[
     &EASY_TO_CONFUSE,
 ];
 
-/// "Option A", "Option B"; empty for an index a valid card cannot have.
-pub fn option_label(index: usize) -> &'static str {
-    OPTION_LABELS.get(index).copied().unwrap_or("")
+/// "Option A", "Option B".
+pub fn option_label(side: Side) -> &'static str {
+    OPTION_LABELS[side.index()]
 }
 
 /// "Option A · Model API": how the cost panels head each option.
-pub fn option_heading(index: usize, name: &str) -> String {
-    join_label(option_label(index), name)
+pub fn option_heading(side: Side, name: &str) -> String {
+    join_label(option_label(side), name)
 }
 
 /// "For · Model API": the heading of an option's genuine signals.
@@ -247,9 +249,9 @@ pub fn signals_for_heading(name: &str) -> String {
     join_label(SIGNALS_FOR, name)
 }
 
-/// The line under an option's signal list; empty for an index a valid card cannot have.
-pub fn signals_for_blurb(index: usize) -> &'static str {
-    SIGNALS_FOR_BLURBS.get(index).copied().unwrap_or("")
+/// The line under an option's signal list.
+pub fn signals_for_blurb(side: Side) -> &'static str {
+    SIGNALS_FOR_BLURBS[side.index()]
 }
 
 fn join_label(label: &str, name: &str) -> String {

@@ -1,16 +1,16 @@
 //! The decision record: the answers and the verdict as Markdown in the MADR shape
 //! (context, drivers, considered options, outcome, consequences, when to revisit).
 
-use crate::model::answers::Answers;
-use crate::model::card::Card;
-use crate::model::engine::{Outcome, Verdict};
-use crate::model::explain;
+use crate::answers::Answers;
+use crate::card::{Card, Side};
+use crate::engine::{Outcome, Verdict};
+use crate::explain;
 use std::fmt::Write;
 
 /// Render the record. `date` is supplied by the caller so this stays pure.
 pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -> String {
     let mut md = String::new();
-    let chosen = card.options.get(verdict.recommends).unwrap_or(&card.options[0]);
+    let chosen = card.option(verdict.recommends);
     let (headline, qualifier) = explain::headline(card, verdict);
 
     let _ = writeln!(md, "# Decision record: {}\n", card.title);
@@ -42,13 +42,14 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
     if !signals.is_empty() {
         let _ = writeln!(md, "\nSignals observed:\n");
         for (side, s) in signals {
-            let _ = writeln!(md, "- {} (for {})", s.text, card.options[side].name);
+            let _ = writeln!(md, "- {} (for {})", s.text, card.option(side).name);
         }
     }
 
     let _ = writeln!(md, "\n## Considered options\n");
-    for (i, option) in card.options.iter().enumerate() {
-        let _ = writeln!(md, "{}. {} ({})", i + 1, option.name, explain::option_letter(i));
+    for side in Side::BOTH {
+        let option = card.option(side);
+        let _ = writeln!(md, "{}. {} ({})", side.index() + 1, option.name, explain::option_letter(side));
     }
 
     let _ = writeln!(md, "\n## Decision outcome\n");
@@ -66,10 +67,9 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
     }
     if let Some(gate) = explain::gate_sentence(card, verdict) {
         let _ = writeln!(md, "- Capability gap: {gate}");
-        if let Some(side) = card.options.get(verdict.points_to) {
-            for mode in &side.failure_modes {
-                let _ = writeln!(md, "- Failure mode of {}: {mode}", side.name);
-            }
+        let side = card.option(verdict.points_to);
+        for mode in &side.failure_modes {
+            let _ = writeln!(md, "- Failure mode of {}: {mode}", side.name);
         }
     }
 

@@ -1,0 +1,32 @@
+//! Decision Cards' pure core: everything that decides, words, encodes or checks, with no
+//! browser in sight, so all of it is tested natively and fuzzed.
+//!
+//! - [`card`]: the card as written; [`validate`] checks what its types cannot express.
+//! - [`answers`]: one user's answers, keyed by the card's stable item ids.
+//! - [`engine`]: "default plus burden of proof"; [`explain`] puts its numbers into words.
+//! - [`record`]: the decision record (Markdown, MADR shape).
+//! - [`envelope`]: the stored form of progress, its migrations and the three-way merge.
+//! - [`share`]: share links and answers files.
+//! - [`workshop`]: a facilitator's workshop: duplicates, spread, tallies, group verdict.
+//! - [`sections`]: the fixed words of the card template; [`messages`]: every sentence about
+//!   errors and stored data.
+//! - [`authoring`] (feature `authoring`, build time only): card files in, data out.
+//!
+//! The crate depends on no web crate (no leptos, web-sys, js-sys, wasm-bindgen); that is
+//! checked by `cargo tree -p decision-core` in the test command.
+
+pub mod answers;
+pub mod card;
+pub mod engine;
+pub mod envelope;
+pub mod explain;
+pub mod messages;
+pub mod record;
+pub mod sections;
+pub mod share;
+pub mod sort;
+pub mod validate;
+pub mod workshop;
+
+#[cfg(feature = "authoring")]
+pub mod authoring;
