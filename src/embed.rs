@@ -49,10 +49,7 @@ pub fn is_embedded() -> bool {
 /// `?embed=1` (or `true`, `yes`) turns embed mode on; anything else, or no value, leaves
 /// it off.
 pub fn embed_flag(value: Option<&str>) -> bool {
-    matches!(
-        value.map(|v| v.trim().to_ascii_lowercase()).as_deref(),
-        Some("1" | "true" | "yes")
-    )
+    matches!(value.map(|v| v.trim().to_ascii_lowercase()).as_deref(), Some("1" | "true" | "yes"))
 }
 
 /// The class list of the widget's root element.
@@ -78,9 +75,8 @@ pub fn height_px(measured: f64) -> Option<u32> {
 /// Removes the static loading block of `index.html`. Called once the app is mounted, so
 /// that a failure during start-up leaves the block in place for its error message.
 pub fn remove_boot_placeholder() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(BOOT_ID))
+    if let Some(boot) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(BOOT_ID))
     {
         boot.remove();
     }
@@ -144,11 +140,12 @@ impl HeightReporter {
         // Observing also delivers the first size, so the parent hears from us at once.
         observer.observe(&element);
 
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            if is_height_request(&event.data()) {
-                post(true);
-            }
-        });
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                if is_height_request(&event.data()) {
+                    post(true);
+                }
+            });
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
         }

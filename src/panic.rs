@@ -120,12 +120,7 @@ fn notice(document: &Document, detail: &str) -> Option<Element> {
 }
 
 /// Adds the explanation and download links for what is stored and what is not.
-fn offer(
-    document: &Document,
-    box_: &Element,
-    unsaved: &[(String, String)],
-    saved: &[(String, String)],
-) {
+fn offer(document: &Document, box_: &Element, unsaved: &[(String, String)], saved: &[(String, String)]) {
     let Some(actions) = element(document, "div", "dc-failure-actions", "") else {
         return;
     };
@@ -135,10 +130,8 @@ fn offer(
         }
     };
     if !unsaved.is_empty() {
-        say(
-            "Your latest answers could not be saved in this browser. Download them now: they \
-             are lost when this page closes.",
-        );
+        say("Your latest answers could not be saved in this browser. Download them now: they \
+             are lost when this page closes.");
         for (card, text) in unsaved {
             let name = format!("{}-unsaved-answers.json", file_stem(card));
             let label = format!("Download unsaved answers ({card})");
@@ -158,9 +151,7 @@ fn offer(
         }
     }
     if let Some(reload) = element(document, "a", "", "Reload the page") {
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let _ = reload.set_attribute("href", &href);
         let _ = actions.append_child(&reload);
     }
@@ -168,14 +159,7 @@ fn offer(
 }
 
 /// A link that downloads `text` as `filename`, through a `blob:` URL that needs no code.
-fn add_link(
-    document: &Document,
-    parent: &Element,
-    filename: &str,
-    text: &str,
-    label: &str,
-    testid: &str,
-) {
+fn add_link(document: &Document, parent: &Element, filename: &str, text: &str, label: &str, testid: &str) {
     let link = (|| -> Option<Element> {
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();

@@ -7,10 +7,10 @@
 
 use crate::browser;
 use crate::components::progress::{Notice, SaveState};
+use crate::storage::{Loaded, SaveError, Saver, Store, StoreStatus};
 use decision_core::answers::Answers;
 use decision_core::card::Card;
 use decision_core::share;
-use crate::storage::{Loaded, SaveError, Saver, Store, StoreStatus};
 use leptos::prelude::*;
 
 /// The reactive state of one card: its answers and what the user should know about saving.
@@ -80,9 +80,8 @@ impl Session {
     /// Download the answers as the answers file (the same file the share bar exports, which
     /// Import reads back): the way out when they cannot be saved in this browser.
     pub fn export(&self) -> bool {
-        let text = self
-            .answers
-            .with_untracked(|a| share::encode_file(self.card, a, None, crate::storage::now_ms()));
+        let text =
+            self.answers.with_untracked(|a| share::encode_file(self.card, a, None, crate::storage::now_ms()));
         browser::download(&format!("{}-answers.json", self.card.id), "application/json", &text)
     }
 
@@ -127,9 +126,14 @@ fn take_in(
         Loaded::KeptAside { backup_key, reason, raw } => {
             let kept = match backup_key {
                 Some(key) => format!(" A copy was kept in this browser under \u{201c}{key}\u{201d}."),
-                None => " It was left in place and will not be overwritten until you download it.".to_string(),
+                None => {
+                    " It was left in place and will not be overwritten until you download it.".to_string()
+                }
             };
-            notice.set(Some(Notice { message: format!("{reason}{kept} The card starts fresh."), raw: Some(raw) }));
+            notice.set(Some(Notice {
+                message: format!("{reason}{kept} The card starts fresh."),
+                raw: Some(raw),
+            }));
         }
         Loaded::Newer { reason, raw } => {
             save_state.set(SaveState::ReadOnly(reason.clone()));

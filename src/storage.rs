@@ -127,20 +127,11 @@ pub enum Loaded {
     /// Nothing saved for this card yet.
     Fresh,
     /// Saved answers, clamped into range; `migrated` when they were in an older schema.
-    Restored {
-        answers: Answers,
-        saved_at: f64,
-        content_version: u32,
-        migrated: bool,
-    },
+    Restored { answers: Answers, saved_at: f64, content_version: u32, migrated: bool },
     /// The stored text could not be read. It is left in place, and copied to `backup_key`
     /// when that was possible (when not, the store is read-only). `raw` is the text itself,
     /// for the user to download.
-    KeptAside {
-        backup_key: Option<String>,
-        reason: String,
-        raw: String,
-    },
+    KeptAside { backup_key: Option<String>, reason: String, raw: String },
     /// Saved by a newer version: left untouched, and the store is read-only.
     Newer { reason: String, raw: String },
     /// Another tab's saved answers combined with this tab's unsaved ones (see
@@ -251,11 +242,7 @@ impl Store {
     pub fn load(&mut self) -> Loaded {
         let storage = match &self.storage {
             Ok(storage) => storage,
-            Err(reason) => {
-                return Loaded::Unavailable {
-                    reason: reason.clone(),
-                }
-            }
+            Err(reason) => return Loaded::Unavailable { reason: reason.clone() },
         };
         match storage.get_item(&self.key) {
             Ok(raw) => self.take_in(raw),
@@ -292,12 +279,8 @@ impl Store {
             self.quota_exceeded = false;
             return Ok(());
         }
-        let text = envelope::encode(&Envelope::new(
-            &self.card_id,
-            self.content_version,
-            now_ms(),
-            answers.clone(),
-        ));
+        let text =
+            envelope::encode(&Envelope::new(&self.card_id, self.content_version, now_ms(), answers.clone()));
         if text.len() > MAX_BYTES {
             return Err(SaveError::TooLarge { bytes: text.len() });
         }
@@ -319,9 +302,7 @@ impl Store {
     /// Remove this card's saved progress (the confirmed "reset"). Backups are left alone.
     pub fn clear(&mut self) -> Result<(), SaveError> {
         let storage = self.writable(None)?;
-        storage
-            .remove_item(&self.key)
-            .map_err(|err| SaveError::Other(js_message(&err)))?;
+        storage.remove_item(&self.key).map_err(|err| SaveError::Other(js_message(&err)))?;
         self.last_raw = None;
         self.last_answers = None;
         Ok(())
@@ -356,9 +337,7 @@ impl Store {
             Ok(storage) => storage.clone(),
             Err(reason) => return Err(SaveError::Unavailable(reason.clone())),
         };
-        let current = storage
-            .get_item(&self.key)
-            .map_err(|err| SaveError::Other(js_message(&err)))?;
+        let current = storage.get_item(&self.key).map_err(|err| SaveError::Other(js_message(&err)))?;
         if current != self.last_raw {
             let base = self.last_answers.take().unwrap_or_default();
             let theirs = stored_answers(self.take_in(current));
@@ -408,11 +387,7 @@ impl Store {
                             .to_string(),
                     );
                 }
-                Loaded::KeptAside {
-                    backup_key,
-                    reason: err.to_string(),
-                    raw,
-                }
+                Loaded::KeptAside { backup_key, reason: err.to_string(), raw }
             }
         }
     }
@@ -497,26 +472,21 @@ pub fn saved_progress() -> Vec<(String, String)> {
 /// Find usable local storage, proving it accepts writes. `Ok((storage, true))` means it can
 /// be read but is full.
 fn probe() -> Result<(Storage, bool), String> {
-    let window = window().ok_or_else(|| {
-        "Not running in a browser window: answers are kept in memory only.".to_string()
-    })?;
+    let window = window()
+        .ok_or_else(|| "Not running in a browser window: answers are kept in memory only.".to_string())?;
     // `local_storage()` throws in sandboxed frames and when site data is blocked.
     let storage = match window.local_storage() {
         Ok(Some(storage)) => storage,
         Ok(None) => {
-            return Err(
-                "This browser offers no storage to this page: answers are kept in \
+            return Err("This browser offers no storage to this page: answers are kept in \
                         memory only and are lost when the page closes."
-                    .to_string(),
-            )
+                .to_string())
         }
         Err(_) => {
-            return Err(
-                "The browser blocks storage for this page (for example inside a \
+            return Err("The browser blocks storage for this page (for example inside a \
                         sandboxed frame, or with site data turned off): answers are kept in \
                         memory only and are lost when the page closes."
-                    .to_string(),
-            )
+                .to_string())
         }
     };
     match storage.set_item(PROBE_KEY, "1") {
@@ -534,9 +504,7 @@ fn probe() -> Result<(Storage, bool), String> {
 
 /// A property of a thrown JS value, when it is a string.
 fn js_string(err: &JsValue, name: &str) -> Option<String> {
-    js_sys::Reflect::get(err, &JsValue::from_str(name))
-        .ok()?
-        .as_string()
+    js_sys::Reflect::get(err, &JsValue::from_str(name)).ok()?.as_string()
 }
 
 /// Whether a thrown value means "storage is full", in any of the ways browsers say it:
@@ -551,9 +519,7 @@ pub fn is_quota(err: &JsValue) -> bool {
     ) {
         return true;
     }
-    let code = js_sys::Reflect::get(err, &JsValue::from_str("code"))
-        .ok()
-        .and_then(|c| c.as_f64());
+    let code = js_sys::Reflect::get(err, &JsValue::from_str("code")).ok().and_then(|c| c.as_f64());
     matches!(code, Some(c) if c == 22.0 || c == 1014.0)
 }
 
@@ -574,20 +540,10 @@ struct Listener {
 }
 
 impl Listener {
-    fn add(
-        target: &EventTarget,
-        kind: &'static str,
-        f: impl FnMut(Event) + 'static,
-    ) -> Option<Self> {
+    fn add(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Option<Self> {
         let callback = Closure::<dyn FnMut(Event)>::new(f);
-        target
-            .add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())
-            .ok()?;
-        Some(Listener {
-            target: target.clone(),
-            kind,
-            callback,
-        })
+        target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref()).ok()?;
+        Some(Listener { target: target.clone(), kind, callback })
     }
 }
 
@@ -627,9 +583,8 @@ thread_local! {
 /// envelope text the answers file uses, for the user to download. Never panics: a saver in
 /// the middle of an operation is skipped.
 pub fn flush_all_quietly() -> Vec<(String, String)> {
-    let savers = SAVERS
-        .try_with(|list| list.try_borrow().map(|l| l.clone()).unwrap_or_default())
-        .unwrap_or_default();
+    let savers =
+        SAVERS.try_with(|list| list.try_borrow().map(|l| l.clone()).unwrap_or_default()).unwrap_or_default();
     let mut unsaved = Vec::new();
     for state in savers.iter().filter_map(Weak::upgrade) {
         let Ok(mut s) = state.try_borrow_mut() else { continue };
@@ -688,11 +643,7 @@ impl Saver {
                 list.push(Rc::downgrade(&state));
             }
         });
-        let mut saver = Saver {
-            state,
-            tick: None,
-            listeners: Vec::new(),
-        };
+        let mut saver = Saver { state, tick: None, listeners: Vec::new() };
         let Some(window) = window() else { return saver };
 
         let weak = Rc::downgrade(&saver.state);
@@ -706,24 +657,18 @@ impl Saver {
         }));
         // `pagehide` is the last event a closing or navigating tab reliably fires.
         let weak = Rc::downgrade(&saver.state);
-        saver
-            .listeners
-            .extend(Listener::add(window.as_ref(), "pagehide", move |_| {
-                flush_weak(&weak);
-            }));
+        saver.listeners.extend(Listener::add(window.as_ref(), "pagehide", move |_| {
+            flush_weak(&weak);
+        }));
         // Mobile browsers may discard a hidden tab without any `pagehide`.
         if let Some(document) = window.document() {
             let weak = Rc::downgrade(&saver.state);
             let doc = document.clone();
-            saver.listeners.extend(Listener::add(
-                document.as_ref(),
-                "visibilitychange",
-                move |_| {
-                    if doc.hidden() {
-                        flush_weak(&weak);
-                    }
-                },
-            ));
+            saver.listeners.extend(Listener::add(document.as_ref(), "visibilitychange", move |_| {
+                if doc.hidden() {
+                    flush_weak(&weak);
+                }
+            }));
         }
         saver
     }
@@ -806,62 +751,58 @@ impl Saver {
         // Without storage there is nothing another tab could share.
         let Ok(storage) = storage else { return };
         let weak: Weak<RefCell<SaverState>> = Rc::downgrade(&self.state);
-        self.listeners.extend(Listener::add(
-            window.as_ref(),
-            "storage",
-            move |event: Event| {
-                let Some(event) = event.dyn_ref::<StorageEvent>() else {
+        self.listeners.extend(Listener::add(window.as_ref(), "storage", move |event: Event| {
+            let Some(event) = event.dyn_ref::<StorageEvent>() else {
+                return;
+            };
+            // sessionStorage changes fire the same event.
+            if let Some(area) = event.storage_area() {
+                if AsRef::<JsValue>::as_ref(&area) != AsRef::<JsValue>::as_ref(&storage) {
+                    return;
+                }
+            }
+            // A `null` key means the other tab cleared all storage, ours included.
+            if event.key().is_some_and(|k| k != key) {
+                return;
+            }
+            let Some(state) = weak.upgrade() else { return };
+            let loaded = {
+                let Ok(mut s) = state.try_borrow_mut() else {
                     return;
                 };
-                // sessionStorage changes fire the same event.
-                if let Some(area) = event.storage_area() {
-                    if AsRef::<JsValue>::as_ref(&area) != AsRef::<JsValue>::as_ref(&storage) {
-                        return;
-                    }
-                }
-                // A `null` key means the other tab cleared all storage, ours included.
-                if event.key().is_some_and(|k| k != key) {
+                // Read the value now rather than trust the event: events queue up, and only
+                // the latest value matters.
+                let current = storage.get_item(&key).unwrap_or_else(|_| event.new_value());
+                if current == s.store.last_raw {
                     return;
                 }
-                let Some(state) = weak.upgrade() else { return };
-                let loaded = {
-                    let Ok(mut s) = state.try_borrow_mut() else {
-                        return;
-                    };
-                    // Read the value now rather than trust the event: events queue up, and only
-                    // the latest value matters.
-                    let current = storage.get_item(&key).unwrap_or_else(|_| event.new_value());
-                    if current == s.store.last_raw {
-                        return;
-                    }
-                    let pending = s.pending.take();
-                    if let (Some(id), Some(w)) = (s.timer.take(), self::window()) {
-                        w.clear_timeout_with_handle(id);
-                    }
-                    let base = s.store.last_answers.clone().unwrap_or_default();
-                    let loaded = s.store.take_in(current);
-                    match (pending, stored_answers(loaded.clone())) {
-                        (Some(ours), Some(theirs)) => {
-                            let merged = envelope::merge(&base, &ours, &theirs, Prefer::Theirs);
-                            if merged == theirs {
-                                loaded
-                            } else {
-                                // Saved by the next schedule, or at the latest on `pagehide`.
-                                s.pending = Some(merged.clone());
-                                Loaded::Merged { answers: merged }
-                            }
-                        }
-                        (pending, _) => {
-                            // Unreadable or newer data: the store decides whether saving is
-                            // allowed; the pending answers are not dropped either way.
-                            s.pending = pending;
+                let pending = s.pending.take();
+                if let (Some(id), Some(w)) = (s.timer.take(), self::window()) {
+                    w.clear_timeout_with_handle(id);
+                }
+                let base = s.store.last_answers.clone().unwrap_or_default();
+                let loaded = s.store.take_in(current);
+                match (pending, stored_answers(loaded.clone())) {
+                    (Some(ours), Some(theirs)) => {
+                        let merged = envelope::merge(&base, &ours, &theirs, Prefer::Theirs);
+                        if merged == theirs {
                             loaded
+                        } else {
+                            // Saved by the next schedule, or at the latest on `pagehide`.
+                            s.pending = Some(merged.clone());
+                            Loaded::Merged { answers: merged }
                         }
                     }
-                };
-                f(loaded);
-            },
-        ));
+                    (pending, _) => {
+                        // Unreadable or newer data: the store decides whether saving is
+                        // allowed; the pending answers are not dropped either way.
+                        s.pending = pending;
+                        loaded
+                    }
+                }
+            };
+            f(loaded);
+        }));
     }
 }
 
@@ -946,13 +887,7 @@ impl Slot {
             Ok((storage, full)) => (Ok(storage), full),
             Err(reason) => (Err(reason), false),
         };
-        Slot {
-            key: key.to_string(),
-            storage,
-            read_only: None,
-            quota_exceeded,
-            last_raw: None,
-        }
+        Slot { key: key.to_string(), storage, read_only: None, quota_exceeded, last_raw: None }
     }
 
     pub fn key(&self) -> &str {

@@ -15,10 +15,7 @@ fn case_01_02_every_unsaved_state_is_a_problem_that_offers_export() {
         SaveState::Failed("full".into()),
         SaveState::ReadOnly("newer".into()),
     ] {
-        assert!(
-            state.is_problem(),
-            "{state:?} must show the warning and the export button"
-        );
+        assert!(state.is_problem(), "{state:?} must show the warning and the export button");
     }
     for state in [
         SaveState::Idle,
@@ -29,7 +26,6 @@ fn case_01_02_every_unsaved_state_is_a_problem_that_offers_export() {
         assert!(!state.is_problem(), "{state:?}");
     }
 }
-
 
 // --- 11: panic ---------------------------------------------------------------------------------
 
@@ -42,4 +38,3 @@ fn case_11_download_names_from_storage_keys_are_safe_file_names() {
     assert_eq!(file_stem("/\\:*?"), "decision-card");
     assert_eq!(file_stem(&"a".repeat(500)).len(), 80);
 }
-

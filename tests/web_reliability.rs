@@ -9,13 +9,12 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use decision_core::answers::{Answers, FactorAnswer};
-use decision_core::envelope::{decode, encode, Envelope};
 use decision_cards::panic::{show_failure, FAILURE_ID};
 use decision_cards::storage::{
-    flush_all_quietly, is_quota, key_for, saved_progress, Loaded, SaveError, Saver, Store,
-    StoreStatus,
+    flush_all_quietly, is_quota, key_for, saved_progress, Loaded, SaveError, Saver, Store, StoreStatus,
 };
+use decision_core::answers::{Answers, FactorAnswer};
+use decision_core::envelope::{decode, encode, Envelope};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,13 +40,7 @@ fn get(key: &str) -> Option<String> {
 
 fn answers(position: i8, note: &str) -> Answers {
     let mut a = Answers::default();
-    a.factors.insert(
-        "privacy".into(),
-        FactorAnswer {
-            position,
-            weight: Some(2),
-        },
-    );
+    a.factors.insert("privacy".into(), FactorAnswer { position, weight: Some(2) });
     if !note.is_empty() {
         a.notes.insert("question-1".into(), note.into());
     }
@@ -56,9 +49,7 @@ fn answers(position: i8, note: &str) -> Answers {
 
 /// Evaluates a JS function body and returns its result.
 fn js(body: &str) -> JsValue {
-    js_sys::Function::new_no_args(body)
-        .call0(&JsValue::NULL)
-        .unwrap()
+    js_sys::Function::new_no_args(body).call0(&JsValue::NULL).unwrap()
 }
 
 /// Replaces `Storage.prototype[method]` with a function that throws `error`, until dropped.
@@ -97,12 +88,8 @@ impl StorageGetter {
         let name = JsValue::from_str("localStorage");
         let original = js_sys::Reflect::get_own_property_descriptor(&window, &name).unwrap();
         let descriptor = js_sys::Object::new();
-        js_sys::Reflect::set(
-            &descriptor,
-            &"get".into(),
-            &js_sys::Function::new_no_args(getter_body),
-        )
-        .unwrap();
+        js_sys::Reflect::set(&descriptor, &"get".into(), &js_sys::Function::new_no_args(getter_body))
+            .unwrap();
         js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
         assert!(js_sys::Reflect::define_property(&window, &name, &descriptor).unwrap());
         StorageGetter { original }
@@ -129,10 +116,7 @@ fn case_01_storage_null_works_in_memory_and_keeps_answers_for_export() {
     fresh();
     let (status, load, save, unsaved) = {
         let _null = StorageGetter::install("return null;");
-        assert!(matches!(
-            web_sys::window().unwrap().local_storage(),
-            Ok(None)
-        ));
+        assert!(matches!(web_sys::window().unwrap().local_storage(), Ok(None)));
         let mut store = Store::open("t-null", 1);
         let status = store.status();
         let load = store.load();
@@ -143,19 +127,13 @@ fn case_01_storage_null_works_in_memory_and_keeps_answers_for_export() {
         let unsaved = flush_all_quietly();
         (status, load, save, unsaved)
     };
-    assert!(
-        matches!(status, StoreStatus::Unavailable(ref r) if r.contains("no storage")),
-        "{status:?}"
-    );
+    assert!(matches!(status, StoreStatus::Unavailable(ref r) if r.contains("no storage")), "{status:?}");
     assert!(matches!(load, Loaded::Unavailable { .. }), "{load:?}");
     assert!(matches!(save, Err(SaveError::Unavailable(_))), "{save:?}");
     match unsaved.as_slice() {
         [(card, text)] => {
             assert_eq!(card, "t-null");
-            assert_eq!(
-                decode(text, "t-null").unwrap().answers,
-                answers(2, "only in memory")
-            );
+            assert_eq!(decode(text, "t-null").unwrap().answers, answers(2, "only in memory"));
         }
         other => panic!("expected the in-memory answers, got {other:?}"),
     }
@@ -166,12 +144,7 @@ fn case_01_storage_null_works_in_memory_and_keeps_answers_for_export() {
 fn case_01_storage_that_fails_on_read_is_never_written_over() {
     let s = fresh();
     let key = key_for("t-read-fails");
-    let stored = encode(&Envelope::new(
-        "t-read-fails",
-        1,
-        0.0,
-        answers(-2, "keep me"),
-    ));
+    let stored = encode(&Envelope::new("t-read-fails", 1, 0.0, answers(-2, "keep me")));
     s.set_item(&key, &stored).unwrap();
     let (load, save, status) = {
         let mut store = Store::open("t-read-fails", 1);
@@ -181,17 +154,10 @@ fn case_01_storage_that_fails_on_read_is_never_written_over() {
         let save = store.save(&answers(1, ""));
         (load, save, store.status())
     };
-    assert!(
-        matches!(load, Loaded::Unavailable { ref reason } if reason.contains("insecure")),
-        "{load:?}"
-    );
+    assert!(matches!(load, Loaded::Unavailable { ref reason } if reason.contains("insecure")), "{load:?}");
     assert!(matches!(save, Err(SaveError::Unavailable(_))), "{save:?}");
     assert!(matches!(status, StoreStatus::Unavailable(_)));
-    assert_eq!(
-        get(&key).as_deref(),
-        Some(stored.as_str()),
-        "what could not be read is untouched"
-    );
+    assert_eq!(get(&key).as_deref(), Some(stored.as_str()), "what could not be read is untouched");
 }
 
 // --- 2: quota errors, by every browser's name -----------------------------------------------------
@@ -223,11 +189,7 @@ fn case_02_quota_errors_of_chromium_firefox_and_old_webkit_keep_the_last_good_co
         };
         assert_eq!(result, Err(SaveError::Quota), "{body}");
         assert_eq!(status, StoreStatus::QuotaExceeded);
-        assert_eq!(
-            s.get_item(&key).unwrap().as_deref(),
-            Some(good.as_str()),
-            "{body}: last good copy kept"
-        );
+        assert_eq!(s.get_item(&key).unwrap().as_deref(), Some(good.as_str()), "{body}: last good copy kept");
         // The warning stays until a save succeeds.
         assert_eq!(store.status(), StoreStatus::QuotaExceeded);
         store.save(&answers(2, "newer")).unwrap();
@@ -269,40 +231,18 @@ fn case_07_a_save_that_finds_another_tabs_unseen_write_merges_instead_of_overwri
 
     // The other tab changes the slider and its `storage` event has not arrived yet...
     let mut theirs = base.clone();
-    theirs.factors.insert(
-        "privacy".into(),
-        FactorAnswer {
-            position: -2,
-            weight: Some(2),
-        },
-    );
-    s.set_item(
-        &key,
-        &encode(&Envelope::new("t-race", 1, 1.0, theirs.clone())),
-    )
-    .unwrap();
+    theirs.factors.insert("privacy".into(), FactorAnswer { position: -2, weight: Some(2) });
+    s.set_item(&key, &encode(&Envelope::new("t-race", 1, 1.0, theirs.clone()))).unwrap();
     // ...when this tab saves a note.
     let mut ours = base.clone();
-    ours.notes
-        .insert("question-1".into(), "written here".into());
+    ours.notes.insert("question-1".into(), "written here".into());
     saver.schedule(ours.clone());
     assert_eq!(saver.flush(), Some(Ok(())));
 
     let mut both = theirs.clone();
-    both.notes
-        .insert("question-1".into(), "written here".into());
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-race").unwrap().answers,
-        both,
-        "neither change lost"
-    );
-    assert_eq!(
-        *seen.borrow(),
-        vec![Loaded::Merged {
-            answers: both.clone()
-        }],
-        "this tab shows both"
-    );
+    both.notes.insert("question-1".into(), "written here".into());
+    assert_eq!(decode(&get(&key).unwrap(), "t-race").unwrap().answers, both, "neither change lost");
+    assert_eq!(*seen.borrow(), vec![Loaded::Merged { answers: both.clone() }], "this tab shows both");
     // The page then shows and schedules the merge: nothing more is written.
     let written = get(&key);
     saver.schedule(both);
@@ -334,28 +274,10 @@ fn case_07_a_storage_event_with_a_change_pending_here_merges_both() {
 
     let mut both = theirs;
     both.triggers.insert("trigger-1".into());
-    assert_eq!(
-        *seen.borrow(),
-        vec![Loaded::Merged {
-            answers: both.clone()
-        }]
-    );
-    assert_eq!(
-        get(&key).as_deref(),
-        Some(their_text.as_str()),
-        "nothing written yet"
-    );
-    assert_eq!(
-        saver.flush(),
-        Some(Ok(())),
-        "the merge is still pending, and written"
-    );
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-event-merge")
-            .unwrap()
-            .answers,
-        both
-    );
+    assert_eq!(*seen.borrow(), vec![Loaded::Merged { answers: both.clone() }]);
+    assert_eq!(get(&key).as_deref(), Some(their_text.as_str()), "nothing written yet");
+    assert_eq!(saver.flush(), Some(Ok(())), "the merge is still pending, and written");
+    assert_eq!(decode(&get(&key).unwrap(), "t-event-merge").unwrap().answers, both);
 }
 
 // --- 8: the page is hidden within the debounce ------------------------------------------------------
@@ -372,22 +294,14 @@ fn case_08_hiding_the_page_flushes_pending_answers() {
     let document = web_sys::window().unwrap().document().unwrap();
     let name = JsValue::from_str("hidden");
     let descriptor = js_sys::Object::new();
-    js_sys::Reflect::set(
-        &descriptor,
-        &"get".into(),
-        &js_sys::Function::new_no_args("return true;"),
-    )
-    .unwrap();
+    js_sys::Reflect::set(&descriptor, &"get".into(), &js_sys::Function::new_no_args("return true;")).unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
     js_sys::Reflect::define_property(&document, &name, &descriptor).unwrap();
     let dispatched = document.dispatch_event(&web_sys::Event::new("visibilitychange").unwrap());
     js_sys::Reflect::delete_property(&document, &name).unwrap();
     dispatched.unwrap();
     assert!(!document.hidden());
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-hidden").unwrap().answers,
-        answers(-1, "switching apps")
-    );
+    assert_eq!(decode(&get(&key).unwrap(), "t-hidden").unwrap().answers, answers(-1, "switching apps"));
     assert_eq!(saver.flush(), None);
 }
 
@@ -395,24 +309,14 @@ fn case_08_hiding_the_page_flushes_pending_answers() {
 
 /// The text behind a `blob:` URL.
 async fn blob_text(url: &str) -> String {
-    let fetch: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"fetch".into())
-        .unwrap()
-        .unchecked_into();
-    let response = JsFuture::from(
-        fetch
-            .call1(&JsValue::NULL, &url.into())
-            .unwrap()
-            .unchecked_into::<js_sys::Promise>(),
-    )
-    .await
-    .unwrap();
-    let text: js_sys::Function = js_sys::Reflect::get(&response, &"text".into())
-        .unwrap()
-        .unchecked_into();
-    let text = text
-        .call0(&response)
-        .unwrap()
-        .unchecked_into::<js_sys::Promise>();
+    let fetch: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"fetch".into()).unwrap().unchecked_into();
+    let response =
+        JsFuture::from(fetch.call1(&JsValue::NULL, &url.into()).unwrap().unchecked_into::<js_sys::Promise>())
+            .await
+            .unwrap();
+    let text: js_sys::Function = js_sys::Reflect::get(&response, &"text".into()).unwrap().unchecked_into();
+    let text = text.call0(&response).unwrap().unchecked_into::<js_sys::Promise>();
     JsFuture::from(text).await.unwrap().as_string().unwrap()
 }
 
@@ -436,14 +340,9 @@ async fn case_11_the_failure_notice_is_plain_text_and_offers_saved_and_unsaved_a
 
     let detail = "panicked at src/x.rs:1:1: <img src=x onerror=\"window.__xss=1\"> boom";
     assert!(show_failure(detail));
-    assert!(
-        show_failure("a second panic"),
-        "a second call finds the notice"
-    );
+    assert!(show_failure("a second panic"), "a second call finds the notice");
 
-    let notices = document
-        .query_selector_all(&format!("#{FAILURE_ID}"))
-        .unwrap();
+    let notices = document.query_selector_all(&format!("#{FAILURE_ID}")).unwrap();
     assert_eq!(notices.length(), 1, "one notice, however many panics");
     let notice = document.get_element_by_id(FAILURE_ID).unwrap();
     assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
@@ -451,22 +350,13 @@ async fn case_11_the_failure_notice_is_plain_text_and_offers_saved_and_unsaved_a
     assert!(text.contains("Something went wrong"), "{text}");
     assert!(text.contains("Your answers are not lost"), "{text}");
     assert!(text.contains(detail), "the panic message is shown as text");
-    assert!(
-        notice.query_selector("img").unwrap().is_none(),
-        "no markup was parsed"
-    );
-    assert!(js_sys::Reflect::get(&js_sys::global(), &"__xss".into())
-        .unwrap()
-        .is_undefined());
+    assert!(notice.query_selector("img").unwrap().is_none(), "no markup was parsed");
+    assert!(js_sys::Reflect::get(&js_sys::global(), &"__xss".into()).unwrap().is_undefined());
 
     // The pending change was written before the downloads were made.
     let saved = decode(&get(&key_for("t-panic")).unwrap(), "t-panic").unwrap();
     assert_eq!(saved.answers, answers(2, "typed just before the failure"));
-    assert_eq!(
-        get(&key_for("t-panic-newer")).as_deref(),
-        Some(newer),
-        "newer data untouched"
-    );
+    assert_eq!(get(&key_for("t-panic-newer")).as_deref(), Some(newer), "newer data untouched");
     let stored: Vec<String> = saved_progress().into_iter().map(|(card, _)| card).collect();
     assert_eq!(stored, ["t-panic", "t-panic-newer"]);
 
@@ -480,17 +370,12 @@ async fn case_11_the_failure_notice_is_plain_text_and_offers_saved_and_unsaved_a
         href
     };
     let saved_link = link("failure-saved", "t-panic-saved-progress.json");
-    assert_eq!(
-        decode(&blob_text(&saved_link).await, "t-panic").unwrap(),
-        saved
-    );
+    assert_eq!(decode(&blob_text(&saved_link).await, "t-panic").unwrap(), saved);
     let newer_link = link("failure-saved", "t-panic-newer-saved-progress.json");
     assert_eq!(blob_text(&newer_link).await, newer);
     let unsaved_link = link("failure-unsaved", "t-panic-newer-unsaved-answers.json");
     assert_eq!(
-        decode(&blob_text(&unsaved_link).await, "t-panic-newer")
-            .unwrap()
-            .answers,
+        decode(&blob_text(&unsaved_link).await, "t-panic-newer").unwrap().answers,
         answers(-2, "cannot be saved")
     );
     let reload = notice.query_selector("a:not([download])").unwrap().unwrap();

@@ -5,9 +5,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use decision_cards::content;
+use decision_cards::storage::{key_for, workshop_key, SaveError, Slot, SlotRead, StoreStatus};
 use decision_core::answers::{Answers, FactorAnswer};
 use decision_core::workshop::{self, Workshop};
-use decision_cards::storage::{key_for, workshop_key, SaveError, Slot, SlotRead, StoreStatus};
 use wasm_bindgen_test::*;
 use web_sys::Storage;
 

@@ -6,11 +6,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use decision_cards::storage::{backup_prefix, key_for, Loaded, SaveError, Saver, Store, StoreStatus};
 use decision_core::answers::{Answers, FactorAnswer};
 use decision_core::envelope::{decode, encode, Envelope, SCHEMA};
-use decision_cards::storage::{
-    backup_prefix, key_for, Loaded, SaveError, Saver, Store, StoreStatus,
-};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -39,13 +37,7 @@ fn get(key: &str) -> Option<String> {
 
 fn answers(position: i8, note: &str) -> Answers {
     let mut a = Answers::default();
-    a.factors.insert(
-        "privacy".into(),
-        FactorAnswer {
-            position,
-            weight: Some(2),
-        },
-    );
+    a.factors.insert("privacy".into(), FactorAnswer { position, weight: Some(2) });
     a.ticked.insert("signal-b-1".into());
     if !note.is_empty() {
         a.notes.insert("question-1".into(), note.into());
@@ -96,15 +88,9 @@ fn sleep(ms: i32) -> Sleep {
     });
     web_sys::window()
         .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.as_ref().unchecked_ref(),
-            ms,
-        )
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), ms)
         .unwrap();
-    Sleep {
-        done,
-        _callback: callback,
-    }
+    Sleep { done, _callback: callback }
 }
 
 impl Future for Sleep {
@@ -133,19 +119,10 @@ fn save_then_load_restores() {
     let raw = get("decision-cards/t-restore").expect("saved");
     let env = decode(&raw, "t-restore").unwrap();
     assert_eq!((env.schema, env.content_version), (SCHEMA, 4));
-    assert!(
-        env.saved_at > 1.6e12,
-        "saved_at is a real time: {}",
-        env.saved_at
-    );
+    assert!(env.saved_at > 1.6e12, "saved_at is a real time: {}", env.saved_at);
 
     match Store::open("t-restore", 4).load() {
-        Loaded::Restored {
-            answers,
-            saved_at,
-            content_version,
-            migrated,
-        } => {
+        Loaded::Restored { answers, saved_at, content_version, migrated } => {
             assert_eq!(answers, a);
             assert_eq!(saved_at, env.saved_at);
             assert_eq!(content_version, 4);
@@ -179,46 +156,26 @@ fn unreadable_value_is_backed_up_before_the_key_is_reused() {
         s.set_item(&key, &raw).unwrap();
         let mut store = Store::open("t-unreadable", 1);
         let backup = match store.load() {
-            Loaded::KeptAside {
-                backup_key: Some(backup),
-                reason,
-                raw: kept,
-            } => {
+            Loaded::KeptAside { backup_key: Some(backup), reason, raw: kept } => {
                 assert_eq!(kept, raw);
                 assert!(!reason.is_empty());
                 backup
             }
             other => panic!("{raw}: expected KeptAside with a backup, got {other:?}"),
         };
-        assert!(
-            backup.starts_with(&backup_prefix("t-unreadable")),
-            "{backup}"
-        );
-        assert_eq!(
-            get(&backup).as_deref(),
-            Some(raw.as_str()),
-            "backup holds the raw text"
-        );
-        assert_eq!(
-            get(&key).as_deref(),
-            Some(raw.as_str()),
-            "original left in place"
-        );
+        assert!(backup.starts_with(&backup_prefix("t-unreadable")), "{backup}");
+        assert_eq!(get(&backup).as_deref(), Some(raw.as_str()), "backup holds the raw text");
+        assert_eq!(get(&key).as_deref(), Some(raw.as_str()), "original left in place");
         assert_eq!(store.status(), StoreStatus::Available);
 
         // Loading the same data again reuses the backup instead of piling up copies.
         let mut again = Store::open("t-unreadable", 1);
-        assert!(
-            matches!(again.load(), Loaded::KeptAside { backup_key: Some(ref k), .. } if *k == backup)
-        );
+        assert!(matches!(again.load(), Loaded::KeptAside { backup_key: Some(ref k), .. } if *k == backup));
         assert_eq!(again.backup_keys(), vec![backup.clone()]);
 
         // The copy exists, so the key may now hold new answers; the backup stays.
         store.save(&answers(-1, "")).unwrap();
-        assert_eq!(
-            decode(&get(&key).unwrap(), "t-unreadable").unwrap().answers,
-            answers(-1, "")
-        );
+        assert_eq!(decode(&get(&key).unwrap(), "t-unreadable").unwrap().answers, answers(-1, ""));
         assert_eq!(get(&backup).as_deref(), Some(raw.as_str()));
     }
 }
@@ -233,22 +190,11 @@ fn unreadable_value_without_room_for_a_backup_is_never_overwritten() {
 
     let mut store = Store::open("t-no-room", 1);
     match store.load() {
-        Loaded::KeptAside {
-            backup_key: None,
-            raw: kept,
-            ..
-        } => assert_eq!(kept, raw),
+        Loaded::KeptAside { backup_key: None, raw: kept, .. } => assert_eq!(kept, raw),
         other => panic!("expected KeptAside without a backup, got {other:?}"),
     }
-    assert!(
-        matches!(store.status(), StoreStatus::ReadOnly(_)),
-        "{:?}",
-        store.status()
-    );
-    assert!(matches!(
-        store.save(&answers(1, "")),
-        Err(SaveError::ReadOnly(_))
-    ));
+    assert!(matches!(store.status(), StoreStatus::ReadOnly(_)), "{:?}", store.status());
+    assert!(matches!(store.save(&answers(1, "")), Err(SaveError::ReadOnly(_))));
     assert!(matches!(store.clear(), Err(SaveError::ReadOnly(_))));
     assert_eq!(get(&key).as_deref(), Some(raw.as_str()));
     assert!(store.backup_keys().is_empty());
@@ -257,10 +203,7 @@ fn unreadable_value_without_room_for_a_backup_is_never_overwritten() {
     unfill(&s, &fillers);
     store.allow_overwrite();
     store.save(&answers(1, "")).unwrap();
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-no-room").unwrap().answers,
-        answers(1, "")
-    );
+    assert_eq!(decode(&get(&key).unwrap(), "t-no-room").unwrap().answers, answers(1, ""));
 }
 
 #[wasm_bindgen_test]
@@ -277,11 +220,7 @@ fn quota_exceeded_keeps_the_last_good_copy() {
     let big = answers(2, &"a long note ".repeat(1000));
     assert_eq!(store.save(&big), Err(SaveError::Quota));
     assert_eq!(store.status(), StoreStatus::QuotaExceeded);
-    assert_eq!(
-        get(&key).as_deref(),
-        Some(good.as_str()),
-        "last good copy kept"
-    );
+    assert_eq!(get(&key).as_deref(), Some(good.as_str()), "last good copy kept");
 
     // A full store still opens and reads.
     let mut reopened = Store::open("t-quota", 1);
@@ -310,16 +249,10 @@ fn newer_schema_is_read_only_and_untouched() {
         other => panic!("expected Newer, got {other:?}"),
     }
     assert!(matches!(store.status(), StoreStatus::ReadOnly(_)));
-    assert!(matches!(
-        store.save(&answers(1, "")),
-        Err(SaveError::ReadOnly(_))
-    ));
+    assert!(matches!(store.save(&answers(1, "")), Err(SaveError::ReadOnly(_))));
     assert!(matches!(store.clear(), Err(SaveError::ReadOnly(_))));
     assert_eq!(get(&key).as_deref(), Some(raw));
-    assert!(
-        store.backup_keys().is_empty(),
-        "newer data is left in place, not moved"
-    );
+    assert!(store.backup_keys().is_empty(), "newer data is left in place, not moved");
 
     store.allow_overwrite();
     store.save(&answers(1, "")).unwrap();
@@ -337,10 +270,7 @@ fn newer_write_from_elsewhere_stops_saving() {
     // A newer version in another tab writes, and no storage event has arrived yet.
     let raw = r#"{"schema": 3, "card": "t-newer-later", "answers": {"v3": true}}"#;
     s.set_item(&key, raw).unwrap();
-    assert!(matches!(
-        store.save(&answers(2, "")),
-        Err(SaveError::ReadOnly(_))
-    ));
+    assert!(matches!(store.save(&answers(2, "")), Err(SaveError::ReadOnly(_))));
     assert_eq!(get(&key).as_deref(), Some(raw));
 }
 
@@ -353,21 +283,10 @@ fn schema_1_is_migrated_on_load() {
     s.set_item(&key, raw).unwrap();
     let mut store = Store::open("t-migrate", 2);
     match store.load() {
-        Loaded::Restored {
-            answers,
-            migrated,
-            content_version,
-            ..
-        } => {
+        Loaded::Restored { answers, migrated, content_version, .. } => {
             assert!(migrated);
             assert_eq!(content_version, 1);
-            assert_eq!(
-                answers.factors["privacy"],
-                FactorAnswer {
-                    position: -2,
-                    weight: Some(1)
-                }
-            );
+            assert_eq!(answers.factors["privacy"], FactorAnswer { position: -2, weight: Some(1) });
             assert!(answers.is_ticked("s"));
             // Same answers: nothing to write, the stored text stays as it was.
             store.save(&answers).unwrap();
@@ -394,10 +313,7 @@ fn blocked_storage_works_in_memory() {
     js_sys::Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
     assert!(js_sys::Reflect::define_property(&window, &name, &descriptor).unwrap());
-    assert!(
-        window.local_storage().is_err(),
-        "storage is blocked for this test"
-    );
+    assert!(window.local_storage().is_err(), "storage is blocked for this test");
 
     let mut store = Store::open("t-blocked", 1);
     let status = store.status();
@@ -414,27 +330,17 @@ fn blocked_storage_works_in_memory() {
     if original.is_undefined() {
         js_sys::Reflect::delete_property(&window, &name).unwrap();
     } else {
-        js_sys::Reflect::define_property(
-            &window,
-            &name,
-            &original.unchecked_into::<js_sys::Object>(),
-        )
-        .unwrap();
+        js_sys::Reflect::define_property(&window, &name, &original.unchecked_into::<js_sys::Object>())
+            .unwrap();
     }
     assert!(window.local_storage().unwrap().is_some());
 
-    assert!(
-        matches!(status, StoreStatus::Unavailable(ref r) if r.contains("blocks storage")),
-        "{status:?}"
-    );
+    assert!(matches!(status, StoreStatus::Unavailable(ref r) if r.contains("blocks storage")), "{status:?}");
     assert!(matches!(load, Loaded::Unavailable { .. }), "{load:?}");
     assert!(matches!(save, Err(SaveError::Unavailable(_))), "{save:?}");
     assert!(matches!(clear, Err(SaveError::Unavailable(_))), "{clear:?}");
     // No timer needed to fail: the scheduled save was attempted at once or on flush.
-    assert!(
-        matches!(flushed, None | Some(Err(SaveError::Unavailable(_)))),
-        "{flushed:?}"
-    );
+    assert!(matches!(flushed, None | Some(Err(SaveError::Unavailable(_)))), "{flushed:?}");
     assert!(matches!(saver_status, StoreStatus::Unavailable(_)));
 }
 
@@ -457,15 +363,8 @@ async fn debounced_save_waits_for_quiet_then_writes() {
     sleep(40).await;
     assert_eq!(get(&key), None, "each change restarts the delay");
     sleep(200).await;
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-debounce").unwrap().answers,
-        answers(-2, "")
-    );
-    assert_eq!(
-        *results.borrow(),
-        vec![Ok(())],
-        "one write for the burst of changes"
-    );
+    assert_eq!(decode(&get(&key).unwrap(), "t-debounce").unwrap().answers, answers(-2, ""));
+    assert_eq!(*results.borrow(), vec![Ok(())], "one write for the burst of changes");
     assert_eq!(saver.flush(), None, "nothing left pending");
 }
 
@@ -479,13 +378,8 @@ fn pagehide_flushes_pending_answers() {
     saver.schedule(answers(1, "closing the tab now"));
     assert_eq!(get(&key), None);
     let window = web_sys::window().unwrap();
-    window
-        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-        .unwrap();
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-pagehide").unwrap().answers,
-        answers(1, "closing the tab now")
-    );
+    window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
+    assert_eq!(decode(&get(&key).unwrap(), "t-pagehide").unwrap().answers, answers(1, "closing the tab now"));
     assert_eq!(saver.flush(), None);
 }
 
@@ -498,15 +392,10 @@ fn dropping_the_saver_writes_pending_answers_and_removes_listeners() {
     let saver = Saver::with_delay(store, 60_000);
     saver.schedule(answers(2, ""));
     drop(saver);
-    assert_eq!(
-        decode(&get(&key).unwrap(), "t-drop").unwrap().answers,
-        answers(2, "")
-    );
+    assert_eq!(decode(&get(&key).unwrap(), "t-drop").unwrap().answers, answers(2, ""));
     // A later pagehide reaches no dropped closure (that would throw in JS).
     let window = web_sys::window().unwrap();
-    window
-        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
-        .unwrap();
+    window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
 }
 
 fn dispatch_storage_event(key: Option<&str>, new_value: Option<&str>, area: &Storage) {
@@ -541,21 +430,13 @@ fn another_tab_change_is_picked_up_not_overwritten() {
         [Loaded::Restored { answers, .. }] => assert_eq!(*answers, theirs),
         other => panic!("expected one Restored, got {other:?}"),
     }
-    assert_eq!(
-        saver.flush(),
-        None,
-        "the pending change was dropped, not written over theirs"
-    );
+    assert_eq!(saver.flush(), None, "the pending change was dropped, not written over theirs");
     assert_eq!(get(&key).as_deref(), Some(their_text.as_str()));
 
     // The UI now shows their answers and schedules them: no echo write back.
     saver.schedule(theirs.clone());
     assert_eq!(saver.flush(), Some(Ok(())));
-    assert_eq!(
-        get(&key).as_deref(),
-        Some(their_text.as_str()),
-        "identical answers not rewritten"
-    );
+    assert_eq!(get(&key).as_deref(), Some(their_text.as_str()), "identical answers not rewritten");
 
     // Their reset (key removed) reaches this tab as Fresh.
     s.remove_item(&key).unwrap();
@@ -588,11 +469,7 @@ fn storage_events_for_other_keys_and_areas_are_ignored() {
     dispatch_storage_event(Some(&other), Some("x"), &s);
     let backup = format!("{}1", backup_prefix("t-filter"));
     dispatch_storage_event(Some(&backup), Some("x"), &s);
-    let session = web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap();
+    let session = web_sys::window().unwrap().session_storage().unwrap().unwrap();
     dispatch_storage_event(Some(&key_for("t-filter")), Some("x"), &session);
     assert_eq!(*count.borrow(), 0);
 

@@ -2,10 +2,10 @@
 //! never a panic; what decodes holds only numbers in range and survives a round trip.
 #![no_main]
 
+use decision_cards_fuzz::CARD_ID;
 use decision_core::answers::STEPS;
 use decision_core::card::MAX_WEIGHT;
 use decision_core::envelope::{decode_detailed, encode, SCHEMA};
-use decision_cards_fuzz::CARD_ID;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -38,8 +38,12 @@ impl SaveState {
             Self::Idle => "Progress is saved in this browser as you go.".into(),
             Self::Pending => "Saving…".into(),
             Self::Saved(at) => format!("Saved in this browser at {at}."),
-            Self::MemoryOnly(why) => format!("Not saved: {why} Your answers stay only while this page is open; export them to keep them."),
-            Self::Failed(why) => format!("Not saved: {why} The last saved copy is kept; export your answers to keep them."),
+            Self::MemoryOnly(why) => format!(
+                "Not saved: {why} Your answers stay only while this page is open; export them to keep them."
+            ),
+            Self::Failed(why) => {
+                format!("Not saved: {why} The last saved copy is kept; export your answers to keep them.")
+            }
             Self::ReadOnly(why) => format!("Read-only: {why} Export your answers to keep changes made here."),
             Self::OtherTab(at) => format!("Updated with changes made in another tab at {at}."),
         }

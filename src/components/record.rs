@@ -10,15 +10,28 @@ use leptos::prelude::*;
 #[component]
 pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Memo<Verdict>) -> impl IntoView {
     let date = browser::today();
-    let markdown = Memo::new(move |_| answers.with(|a| verdict.with(|v| record::markdown(card, a, v, &date))));
+    let markdown =
+        Memo::new(move |_| answers.with(|a| verdict.with(|v| record::markdown(card, a, v, &date))));
     let (message, set_message) = signal(String::new());
     let copy = move |_| {
         let ok = browser::copy(&markdown.get_untracked());
-        set_message.set(if ok { "Copied to the clipboard.".into() } else { "Copy failed: select the text below instead.".into() });
+        set_message.set(if ok {
+            "Copied to the clipboard.".into()
+        } else {
+            "Copy failed: select the text below instead.".into()
+        });
     };
     let download = move |_| {
-        let ok = browser::download(&format!("{}-decision-record.md", card.id), "text/markdown", &markdown.get_untracked());
-        set_message.set(if ok { "Download started.".into() } else { "Download failed: copy the text below instead.".into() });
+        let ok = browser::download(
+            &format!("{}-decision-record.md", card.id),
+            "text/markdown",
+            &markdown.get_untracked(),
+        );
+        set_message.set(if ok {
+            "Download started.".into()
+        } else {
+            "Download failed: copy the text below instead.".into()
+        });
     };
     view! {
         <section class="dc-section" id="dc-record" aria-labelledby="dc-record-h">

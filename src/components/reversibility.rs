@@ -5,8 +5,7 @@ use crate::components::{slice, Heading, SectionText, TextList};
 use decision_core::answers::Answers;
 use decision_core::card::{Card, Side};
 use decision_core::sections::{
-    option_heading, COST_TIME_REVERSIBILITY, OVER_TIME, RELOOK_TRIGGERS, UNDO_COST,
-    WHO_ABSORBS_COST,
+    option_heading, COST_TIME_REVERSIBILITY, OVER_TIME, RELOOK_TRIGGERS, UNDO_COST, WHO_ABSORBS_COST,
 };
 use leptos::prelude::*;
 

@@ -44,7 +44,9 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
             }
             Err(err) => {
                 incoming.set(None);
-                error.set(Some(format!("The link could not be opened. {err} Your saved answers are unchanged.")));
+                error.set(Some(format!(
+                    "The link could not be opened. {err} Your saved answers are unchanged."
+                )));
             }
         }
     };
@@ -58,24 +60,36 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
     });
     let copy = move |_| {
         let ok = browser::copy(&link.get_untracked());
-        status.set(if ok { "Link copied. Paste it into a chat or an email.".into() } else { "Copy failed: select the link and copy it.".into() });
+        status.set(if ok {
+            "Link copied. Paste it into a chat or an email.".into()
+        } else {
+            "Copy failed: select the link and copy it.".into()
+        });
     };
     let export = move |_| {
         let text = answers.with_untracked(|a| {
             name.with_untracked(|n| share::encode_file(card, a, Some(n), crate::storage::now_ms()))
         });
         let ok = browser::download(&format!("{}-answers.json", card.id), "application/json", &text);
-        status.set(if ok { "Answers file downloaded.".into() } else { "The download was refused by the browser.".into() });
+        status.set(if ok {
+            "Answers file downloaded.".into()
+        } else {
+            "The download was refused by the browser.".into()
+        });
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         // Let the same file be picked again after a refusal.
         input.set_value("");
         let file_name = file.name();
         let refuse = move |err: String| {
             incoming.set(None);
-            error.set(Some(format!("\u{201c}{file_name}\u{201d} was not imported. {err} Your saved answers are unchanged.")));
+            error.set(Some(format!(
+                "\u{201c}{file_name}\u{201d} was not imported. {err} Your saved answers are unchanged."
+            )));
         };
         // Checked before anything is read into memory.
         if let Err(err) = share::check_file_size(file.size() as u64) {
@@ -90,7 +104,10 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
             match result {
                 Ok(shared) => {
                     error.set(None);
-                    incoming.set(Some(Incoming { source: format!("The file \u{201c}{}\u{201d}", file.name()), shared }));
+                    incoming.set(Some(Incoming {
+                        source: format!("The file \u{201c}{}\u{201d}", file.name()),
+                        shared,
+                    }));
                 }
                 Err(err) => refuse(err),
             }
@@ -206,7 +223,9 @@ fn IncomingPrompt(
         card.evidence.len()
     );
     if orphans > 0 {
-        counts.push_str(&format!(" {orphans} answers are to items this version of the card does not have; they are kept aside."));
+        counts.push_str(&format!(
+            " {orphans} answers are to items this version of the card does not have; they are kept aside."
+        ));
     }
     let incoming_answers = shared.answers.clone();
     let (accept_label, keep_label) =

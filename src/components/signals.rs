@@ -5,8 +5,8 @@ use crate::components::{slice, Heading, SectionText};
 use decision_core::answers::Answers;
 use decision_core::card::{Card, Item, Pitfall, Side};
 use decision_core::sections::{
-    signals_for_blurb, signals_for_heading, Section, ANTI_PATTERNS, BAD_REASONS, PRESSURES,
-    PUSH_THE_CALL, SIGNALS,
+    signals_for_blurb, signals_for_heading, Section, ANTI_PATTERNS, BAD_REASONS, PRESSURES, PUSH_THE_CALL,
+    SIGNALS,
 };
 use leptos::prelude::*;
 
@@ -71,11 +71,7 @@ fn SignalToggle(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoVie
 
 /// Bad reasons or anti-patterns: ticking one explains, in the card's words, why it does not count.
 #[component]
-fn PitfallGroup(
-    section: Section,
-    items: &'static [Pitfall],
-    answers: RwSignal<Answers>,
-) -> impl IntoView {
+fn PitfallGroup(section: Section, items: &'static [Pitfall], answers: RwSignal<Answers>) -> impl IntoView {
     view! {
         <fieldset class="dc-group dc-pitfalls">
             <legend>{section.title}</legend>

@@ -9,12 +9,12 @@
 
 use crate::browser;
 use crate::components::workshop_plot::SpreadPlot;
+use crate::storage::{self, SaveError, Slot, SlotRead};
 use decision_core::card::Card;
 use decision_core::envelope::DecodeError;
 use decision_core::explain;
-use decision_core::workshop::{self, Added, Summary, Workshop, AGGREGATION_RULE};
 use decision_core::share::{self, Shared};
-use crate::storage::{self, SaveError, Slot, SlotRead};
+use decision_core::workshop::{self, Added, Summary, Workshop, AGGREGATION_RULE};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,7 +31,9 @@ pub fn WorkshopView(card: &'static Card) -> impl IntoView {
     let mut slot = Slot::open(&storage::workshop_key(&card.id));
     let mut notice = None;
     let (initial, save_text) = match slot.read() {
-        SlotRead::Empty => (Workshop::new(card), "The workshop is saved in this browser as you go.".to_string()),
+        SlotRead::Empty => {
+            (Workshop::new(card), "The workshop is saved in this browser as you go.".to_string())
+        }
         SlotRead::Text(raw) => match workshop::decode(&raw, &card.id) {
             Ok(w) => (w, "Workshop restored from this browser.".to_string()),
             Err(err @ DecodeError::Newer { .. }) => {
@@ -45,7 +47,10 @@ pub fn WorkshopView(card: &'static Card) -> impl IntoView {
                     Some(key) => format!(" A copy was kept in this browser under \u{201c}{key}\u{201d}."),
                     None => " It is left in place and nothing is saved over it.".to_string(),
                 };
-                notice = Some(format!("{}{kept} The workshop starts empty.", decision_core::messages::stored_workshop_problem(&err)));
+                notice = Some(format!(
+                    "{}{kept} The workshop starts empty.",
+                    decision_core::messages::stored_workshop_problem(&err)
+                ));
                 (Workshop::new(card), "The workshop is saved in this browser as you go.".to_string())
             }
         },
@@ -136,7 +141,9 @@ fn persist(
             if let SlotRead::Text(raw) = slot.read() {
                 match workshop::decode(&raw, &card.id) {
                     Ok(other) => current.merge(&other),
-                    Err(err @ DecodeError::Newer { .. }) => slot.hold(decision_core::messages::stored_workshop_problem(&err)),
+                    Err(err @ DecodeError::Newer { .. }) => {
+                        slot.hold(decision_core::messages::stored_workshop_problem(&err))
+                    }
                     Err(_) => {
                         slot.keep_aside(&raw);
                     }
@@ -211,7 +218,10 @@ fn AddParticipants(card: &'static Card, ws: RwSignal<Workshop>) -> impl IntoView
         for line in share::pasted_links(&pasted) {
             let source = format!("line {}", line.line);
             let Some(link) = line.link else {
-                results.push(Outcome { ok: false, message: format!("Line {}: {}", line.line, share::ShareError::NotALink) });
+                results.push(Outcome {
+                    ok: false,
+                    message: format!("Line {}: {}", line.line, share::ShareError::NotALink),
+                });
                 kept.push(pasted.lines().nth(line.line - 1).unwrap_or_default().to_string());
                 continue;
             };
@@ -232,7 +242,9 @@ fn AddParticipants(card: &'static Card, ws: RwSignal<Workshop>) -> impl IntoView
         outcomes.set(results);
     };
     let add_files = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
         let Some(list) = input.files() else { return };
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
@@ -250,15 +262,20 @@ fn AddParticipants(card: &'static Card, ws: RwSignal<Workshop>) -> impl IntoView
                         Ok(shared) => add_shared(ws, shared, None, &source),
                         Err(err) => Outcome { ok: false, message: format!("{source}: {err}") },
                     },
-                    Err(why) => Outcome { ok: false, message: format!("{source}: the browser could not read it ({why}).") },
+                    Err(why) => Outcome {
+                        ok: false,
+                        message: format!("{source}: the browser could not read it ({why})."),
+                    },
                 };
                 results.push(outcome);
             }
             outcomes.set(results);
         });
     };
-    let successes = move || outcomes.with(|o| o.iter().filter(|o| o.ok).map(|o| o.message.clone()).collect::<Vec<_>>());
-    let failures = move || outcomes.with(|o| o.iter().filter(|o| !o.ok).map(|o| o.message.clone()).collect::<Vec<_>>());
+    let successes =
+        move || outcomes.with(|o| o.iter().filter(|o| o.ok).map(|o| o.message.clone()).collect::<Vec<_>>());
+    let failures =
+        move || outcomes.with(|o| o.iter().filter(|o| !o.ok).map(|o| o.message.clone()).collect::<Vec<_>>());
     view! {
         <section class="dc-section dc-ws-add" aria-labelledby="dc-ws-add-h">
             <h2 id="dc-ws-add-h">"Add participants"</h2>
@@ -304,7 +321,12 @@ fn AddParticipants(card: &'static Card, ws: RwSignal<Workshop>) -> impl IntoView
 /// Who has been added, with names to edit, each one's verdict (when results are shown) and a
 /// way to remove them.
 #[component]
-fn Participants(card: &'static Card, ws: RwSignal<Workshop>, summary: Memo<Summary>, hidden: Memo<bool>) -> impl IntoView {
+fn Participants(
+    card: &'static Card,
+    ws: RwSignal<Workshop>,
+    summary: Memo<Summary>,
+    hidden: Memo<bool>,
+) -> impl IntoView {
     let (confirming, set_confirming) = signal(false);
     let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
     let rows = move || {
@@ -556,7 +578,8 @@ fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
 #[component]
 fn Export(card: &'static Card, ws: RwSignal<Workshop>, summary: Memo<Summary>) -> impl IntoView {
     let date = browser::today();
-    let markdown = move || ws.with_untracked(|w| summary.with_untracked(|s| workshop::markdown(card, w, s, &date)));
+    let markdown =
+        move || ws.with_untracked(|w| summary.with_untracked(|s| workshop::markdown(card, w, s, &date)));
     let message = RwSignal::new(String::new());
     let markdown_copy = markdown.clone();
     let copy = move |_| {

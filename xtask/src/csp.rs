@@ -172,7 +172,9 @@ pub fn externalize_scripts(dist: &std::path::Path) -> Result<(), String> {
         let file = dist.join(&name);
         std::fs::write(&file, code.trim()).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
         let tag = if module {
-            format!(r#"<script type="module" src="./{name}" crossorigin="anonymous" integrity="sha384-"></script>"#)
+            format!(
+                r#"<script type="module" src="./{name}" crossorigin="anonymous" integrity="sha384-"></script>"#
+            )
         } else {
             format!(r#"<script src="./{name}"></script>"#)
         };
@@ -191,7 +193,8 @@ pub fn write(dist: &std::path::Path) -> Result<String, String> {
     let html = std::fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
     let policy = policy(&html, Assets::SameOrigin);
     let file = dist.join("csp.txt");
-    std::fs::write(&file, format!("{policy}\n")).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    std::fs::write(&file, format!("{policy}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     Ok(policy)
 }
 
@@ -210,11 +213,8 @@ mod tests {
         let els = elements(PAGE);
         let names: Vec<&str> = els.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["html", "head", "script", "link", "script", "body", "p", "script"]);
-        let scripts: Vec<&str> = els
-            .iter()
-            .filter(|e| e.name == "script")
-            .map(|e| &PAGE[e.content.clone().unwrap()])
-            .collect();
+        let scripts: Vec<&str> =
+            els.iter().filter(|e| e.name == "script").map(|e| &PAGE[e.content.clone().unwrap()]).collect();
         assert_eq!(scripts, ["import init from './a.js';", "", "\n  boot();\n"]);
         assert_eq!(els[3].attr("href"), Some("./m.css"));
         assert_eq!(&PAGE[els[7].span.clone()], "<SCRIPT>\n  boot();\n</SCRIPT >");
@@ -286,7 +286,10 @@ mod tests {
             r#"<script type="module" src="./{}" crossorigin="anonymous" integrity="sha384-"></script>"#,
             files[0]
         )));
-        assert!(html.contains(&format!(r#"<body><p title="a>b">x</p><script src="./{}"></script></body>"#, files[1])));
+        assert!(html.contains(&format!(
+            r#"<body><p title="a>b">x</p><script src="./{}"></script></body>"#,
+            files[1]
+        )));
         // Everything else is as it was, the commented-out script included.
         assert!(html.contains("<!-- <script>not me</script> -->"));
         assert!(html.contains(r#"<script src="./x.js"></script>"#));

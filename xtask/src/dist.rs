@@ -96,24 +96,17 @@ fn minify(ctx: &Ctx, dist: &Path, file: &Path) -> Result<()> {
 }
 
 fn update_integrity(dist: &Path, page: &Path) -> Result<()> {
-    let html = std::fs::read_to_string(page)
-        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let html = std::fs::read_to_string(page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
     let base = page.parent().unwrap_or(dist);
     let (new_html, updates) = sri::rewrite_integrity(&html, |url| {
         let file = resolve(base, url)?;
         std::fs::read(&file).map_err(|e| format!("{url} in {}: {e}", page.display()))
     })?;
     for u in &updates {
-        println!(
-            "  {}: {} {}",
-            rel(dist, page),
-            u.url,
-            if u.changed { "updated" } else { "unchanged" }
-        );
+        println!("  {}: {} {}", rel(dist, page), u.url, if u.changed { "updated" } else { "unchanged" });
     }
     if new_html != html {
-        std::fs::write(page, new_html)
-            .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+        std::fs::write(page, new_html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
     }
     Ok(())
 }
@@ -140,8 +133,7 @@ fn files_with_extension(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) -> Result
 }
 
 fn all_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -173,7 +165,10 @@ mod tests {
     fn resolves_only_relative_urls_inside_the_build() {
         let base = Path::new("/b/dist");
         assert_eq!(resolve(base, "./app-1.js").unwrap(), Path::new("/b/dist/./app-1.js"));
-        assert_eq!(resolve(base, "snippets/x/inline0.js?v=1").unwrap(), Path::new("/b/dist/snippets/x/inline0.js"));
+        assert_eq!(
+            resolve(base, "snippets/x/inline0.js?v=1").unwrap(),
+            Path::new("/b/dist/snippets/x/inline0.js")
+        );
         for bad in ["/app.js", "https://cdn.example/app.js", "../secret.js", "./a/../../b.js", ""] {
             assert!(resolve(base, bad).is_err(), "{bad}");
         }

@@ -26,10 +26,9 @@ pub const DEFAULT_SECONDS: u64 = 20;
 pub fn run(ctx: &Ctx) -> Result<()> {
     install(ctx)?;
     let seconds = match std::env::var("FUZZ_SECONDS") {
-        Ok(s) => s
-            .trim()
-            .parse::<u64>()
-            .map_err(|_| format!("FUZZ_SECONDS={s:?} is not a number of seconds"))?,
+        Ok(s) => {
+            s.trim().parse::<u64>().map_err(|_| format!("FUZZ_SECONDS={s:?} is not a number of seconds"))?
+        }
         Err(_) => DEFAULT_SECONDS,
     };
     let listed = fuzz_command(ctx)
@@ -40,11 +39,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         .filter(|out| out.status.success())
         .ok_or("`cargo fuzz list` failed")?;
     let listed = String::from_utf8_lossy(&listed.stdout);
-    let targets: Vec<&str> = listed
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let targets: Vec<&str> = listed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     if targets.is_empty() {
         return Err("`cargo fuzz list` found no fuzz targets in fuzz/".into());
     }
@@ -61,23 +56,14 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             .map_err(|e| format!("cannot create {corpus}: {e}"))?;
         let started = Instant::now();
         let mut cmd = fuzz_command(ctx);
-        cmd.args([
-            "run",
-            target,
-            &corpus,
-            &format!("fuzz/seeds/{target}"),
-            "--",
-        ])
-        .arg(format!("-max_total_time={seconds}"))
-        // Links and files larger than this are refused by size before any parsing.
-        .args(["-max_len=8192", "-timeout=10", "-print_final_stats=1"]);
+        cmd.args(["run", target, &corpus, &format!("fuzz/seeds/{target}"), "--"])
+            .arg(format!("-max_total_time={seconds}"))
+            // Links and files larger than this are refused by size before any parsing.
+            .args(["-max_len=8192", "-timeout=10", "-print_final_stats=1"]);
         ctx.run(&mut cmd).map_err(|e| {
             format!("{e}\nfuzz target `{target}` failed: the input is saved under fuzz/artifacts/{target}/ (see docs/reliability.md)")
         })?;
-        println!(
-            "fuzz target {target}: no crash in {:.0}s",
-            started.elapsed().as_secs_f64()
-        );
+        println!("fuzz target {target}: no crash in {:.0}s", started.elapsed().as_secs_f64());
     }
     Ok(())
 }
@@ -102,13 +88,7 @@ fn install(ctx: &Ctx) -> Result<()> {
     );
     let started = Instant::now();
     let mut cmd = ctx.cargo();
-    cmd.args([
-        "install",
-        "cargo-fuzz",
-        "--version",
-        &format!("={CARGO_FUZZ_VERSION}"),
-        "--locked",
-    ]);
+    cmd.args(["install", "cargo-fuzz", "--version", &format!("={CARGO_FUZZ_VERSION}"), "--locked"]);
     ctx.run(&mut cmd)?;
     println!("done in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())

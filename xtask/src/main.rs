@@ -6,6 +6,8 @@
 //!   stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
 //!   release build, e2e tests
 //!   (which include the size budgets, `e2e/size-budget.test.mjs`).
+//! - `check`: the house rules alone (the first step of `test`): rustfmt, clippy with
+//!   warnings as errors, no web crate under the core crate.
 //! - `dist`:  install what is missing, then the release build into `dist/` and the
 //!   single-file build into `dist-single/`.
 //! - `bench`: the release build, then `e2e/bench.mjs`: sizes, start-up and slider-to-verdict
@@ -37,6 +39,7 @@ commands:
   serve [trunk args]  install missing tools, then `trunk serve` (e.g. `cargo xtask serve --port 9000`)
   test                install missing tools and Chromium, then run all checks:
                         native tests, fuzzing, browser tests, release build, end-to-end tests
+  check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core
   dist                install missing tools, then the release build into dist/
                         and the single-file build (one page per card) into dist-single/
   bench [--no-build] [--loads N] [--inputs N] [--sizes-only]
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "serve" => serve(&ctx, rest),
         "test" if rest.is_empty() => test(&ctx),
+        "check" if rest.is_empty() => house_rules(&ctx),
         "dist" if rest.is_empty() => dist_cmd(&ctx),
         "bench" => bench::run(&ctx, rest),
         "help" | "-h" | "--help" => {
@@ -106,6 +110,10 @@ fn test(ctx: &Ctx) -> Result<()> {
     setup::base(ctx)?;
     setup::browser(ctx)?;
     let steps = [
+        Step {
+            name: "house rules (rustfmt, clippy -D warnings, a core without web crates)",
+            run: house_rules,
+        },
         Step { name: "native tests (cargo test --workspace)", run: native_tests },
         Step { name: "fuzzing (cargo fuzz, each decoder for FUZZ_SECONDS, default 20 s)", run: fuzz::run },
         Step { name: "browser tests (wasm-bindgen-test in headless Chromium)", run: wasm_tests },
@@ -131,6 +139,44 @@ fn test(ctx: &Ctx) -> Result<()> {
         println!("  {:>6.1}s  {label}", elapsed.as_secs_f64());
     }
     println!("  {:>6.1}s  total (including setup)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Crates the core must never depend on: it is pure, and everything in it is tested natively.
+const WEB_CRATES: &[&str] = &["leptos", "web-sys", "js-sys", "wasm-bindgen"];
+
+/// The rules that tools check: formatting (`rustfmt.toml`), clippy with warnings as errors
+/// (with the size rules of `clippy.toml`) for the native and the WASM build, and a core
+/// crate whose dependency tree has no web crate.
+fn house_rules(ctx: &Ctx) -> Result<()> {
+    let mut fmt = ctx.cargo();
+    fmt.args(["fmt", "--all", "--check"]);
+    ctx.run(&mut fmt)?;
+    let mut fmt_fuzz = ctx.cargo();
+    fmt_fuzz.args(["fmt", "--manifest-path", "fuzz/Cargo.toml", "--all", "--check"]);
+    ctx.run(&mut fmt_fuzz)?;
+    let mut clippy = ctx.cargo();
+    clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    ctx.run(&mut clippy)?;
+    let mut clippy_wasm = ctx.cargo();
+    clippy_wasm.args(["clippy", "--package", &ctx.package_name()?, "--target", "wasm32-unknown-unknown"]);
+    clippy_wasm.args(["--all-targets", "--", "-D", "warnings"]);
+    ctx.run(&mut clippy_wasm)?;
+    let tree = ctx.output_of(ctx.cargo().args([
+        "tree",
+        "--package",
+        "decision-core",
+        "--edges",
+        "normal",
+        "--prefix",
+        "none",
+    ]))?;
+    let web: Vec<&str> =
+        tree.lines().filter(|l| WEB_CRATES.contains(&l.split_whitespace().next().unwrap_or(""))).collect();
+    if !web.is_empty() {
+        return Err(format!("the core crate depends on web crates: {}", web.join(", ")));
+    }
+    println!("ok: decision-core depends on no web crate ({} crates in its tree)", tree.lines().count());
     Ok(())
 }
 

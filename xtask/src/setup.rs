@@ -150,15 +150,13 @@ fn npm_tools(ctx: &Ctx) -> Result<()> {
     let node = ctx
         .output("node", &["--version"])
         .ok_or("Node.js is not installed (it provides npm, wasm-opt, esbuild and the e2e tests): install Node.js 20 or newer")?;
-    let major: u32 =
-        node.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
+    let major: u32 = node.trim_start_matches('v').split('.').next().and_then(|m| m.parse().ok()).unwrap_or(0);
     if major < 20 {
         return Err(format!("Node.js {node} is too old: 20 or newer is needed"));
     }
     let stamp = npm_stamp(ctx)?;
     let current = std::fs::read_to_string(ctx.root.join(NPM_STAMP)).unwrap_or_default();
-    let bins_present =
-        NPM_BINS.iter().all(|b| ctx.root.join("node_modules/.bin").join(b).exists());
+    let bins_present = NPM_BINS.iter().all(|b| ctx.root.join("node_modules/.bin").join(b).exists());
     if current.trim() == stamp && bins_present {
         println!("ok: npm packages (node {node})");
     } else {
@@ -174,8 +172,7 @@ fn npm_tools(ctx: &Ctx) -> Result<()> {
     }
     // Trunk looks wasm-opt up on PATH and, offline, demands exactly the pinned version.
     let trunk_toml = ctx.read("Trunk.toml")?;
-    let wanted = toml_value(&trunk_toml, "tools", "wasm_opt")
-        .ok_or("Trunk.toml has no [tools] wasm_opt")?;
+    let wanted = toml_value(&trunk_toml, "tools", "wasm_opt").ok_or("Trunk.toml has no [tools] wasm_opt")?;
     // Prints "wasm-opt version 132 (version_132)"; Trunk reads the third word.
     let found = ctx.output("wasm-opt", &["--version"]).unwrap_or_default();
     let version = found.split(' ').nth(2).map(|v| format!("version_{v}"));

@@ -176,7 +176,8 @@ fn has_rel(e: &Element, rel: &str) -> bool {
 /// A URL of the page's own files (`./x.js`) as a path inside `dist/`.
 fn local_path(url: &str) -> Result<PathBuf> {
     let path = url.strip_prefix("./").unwrap_or(url);
-    if path.is_empty() || path.starts_with('/') || path.contains("://") || path.split('/').any(|p| p == "..") {
+    if path.is_empty() || path.starts_with('/') || path.contains("://") || path.split('/').any(|p| p == "..")
+    {
         return Err(format!("not a file of the build: {url}"));
     }
     Ok(PathBuf::from(path))
@@ -234,10 +235,8 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card: &CardInfo) -> Re
     // lines (left by removed elements) go, before any script text is in it.
     const STYLE: &str = "\u{0}style\u{0}";
     let classic_marker = |i: usize| format!("\u{0}classic{i}\u{0}");
-    let mut edits: Vec<(std::ops::Range<usize>, String)> = vec![
-        (parts.loader.clone(), String::new()),
-        (parts.stylesheet.clone(), STYLE.to_owned()),
-    ];
+    let mut edits: Vec<(std::ops::Range<usize>, String)> =
+        vec![(parts.loader.clone(), String::new()), (parts.stylesheet.clone(), STYLE.to_owned())];
     edits.extend(parts.preloads.iter().map(|r| (r.clone(), String::new())));
     edits.extend(parts.classic.iter().enumerate().map(|(i, (r, _))| (r.clone(), classic_marker(i))));
     // Cut and replace from the end, so earlier ranges stay valid.
@@ -401,8 +400,13 @@ mod tests {
     #[test]
     fn assembles_a_page_that_loads_nothing() {
         let card = CardInfo { id: "build-vs-buy".into(), title: "Build <vs> Buy".into() };
-        let html = assemble(PAGE, &parts(), &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"), &card)
-            .unwrap();
+        let html = assemble(
+            PAGE,
+            &parts(),
+            &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"),
+            &card,
+        )
+        .unwrap();
         for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css", "\u{0}"] {
             assert!(!html.contains(gone), "{gone} is still in:\n{html}");
         }
@@ -446,7 +450,10 @@ mod tests {
     #[test]
     fn merges_hash_lists() {
         assert_eq!(
-            merge_policies("default-src 'none'; script-src 'a' 'x'", "default-src 'none'; script-src 'a' 'y'"),
+            merge_policies(
+                "default-src 'none'; script-src 'a' 'x'",
+                "default-src 'none'; script-src 'a' 'y'"
+            ),
             "default-src 'none'; script-src 'a' 'x' 'y'"
         );
     }
@@ -455,7 +462,11 @@ mod tests {
     fn reads_card_ids_and_titles() {
         let dir = std::env::temp_dir().join(format!("xtask-single-cards-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("b.toml"), "# x\nid = \"second\"\ntitle = \"Second\"\n[framing]\nid = \"no\"\n").unwrap();
+        std::fs::write(
+            dir.join("b.toml"),
+            "# x\nid = \"second\"\ntitle = \"Second\"\n[framing]\nid = \"no\"\n",
+        )
+        .unwrap();
         std::fs::write(dir.join("a.toml"), "id = \"first\"\ntitle = \"First\"\n").unwrap();
         std::fs::write(dir.join("notes.md"), "id = \"ignored\"").unwrap();
         let cards = cards(&dir).unwrap();

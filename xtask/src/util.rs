@@ -82,16 +82,24 @@ impl Ctx {
     /// Stdout of a command that exits with status 0, trimmed; `None` if it cannot be run
     /// or fails. Used to detect installed tools.
     pub fn output(&self, program: &str, args: &[&str]) -> Option<String> {
-        let out = self
-            .command(program)
-            .args(args)
+        let out =
+            self.command(program).args(args).stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    }
+
+    /// Stdout of a command that must succeed (its stderr goes to the terminal).
+    pub fn output_of(&self, cmd: &mut Command) -> Result<String> {
+        let shown = show(cmd);
+        println!("$ {shown}");
+        let out = cmd
             .stdin(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::inherit())
             .output()
-            .ok()?;
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+            .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("`{shown}` failed ({})", out.status));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     }
 
     pub fn read(&self, relative: &str) -> Result<String> {

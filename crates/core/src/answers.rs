@@ -42,9 +42,7 @@ pub struct EvidenceAnswer {
     pub note: String,
 }
 
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceStatus {
     #[default]
@@ -87,19 +85,13 @@ pub struct Orphan {
 impl Answers {
     /// Slider position of a factor, clamped to the valid range.
     pub fn position(&self, factor: &str) -> i8 {
-        self.factors
-            .get(factor)
-            .map_or(0, |f| f.position.clamp(-STEPS, STEPS))
+        self.factors.get(factor).map_or(0, |f| f.position.clamp(-STEPS, STEPS))
     }
 
     /// Importance of a factor: the user's choice, else the card's default, clamped.
     pub fn weight(&self, card: &Card, factor: &str) -> u8 {
         let default = card.factor(factor).map_or(0, |f| f.weight);
-        self.factors
-            .get(factor)
-            .and_then(|f| f.weight)
-            .unwrap_or(default)
-            .min(MAX_WEIGHT)
+        self.factors.get(factor).and_then(|f| f.weight).unwrap_or(default).min(MAX_WEIGHT)
     }
 
     pub fn is_ticked(&self, id: &str) -> bool {
@@ -107,19 +99,14 @@ impl Answers {
     }
 
     pub fn evidence_status(&self, id: &str) -> EvidenceStatus {
-        self.evidence
-            .get(id)
-            .map_or(EvidenceStatus::NotStarted, |e| e.status)
+        self.evidence.get(id).map_or(EvidenceStatus::NotStarted, |e| e.status)
     }
 
     /// True when nothing at all has been answered.
     pub fn is_empty(&self) -> bool {
         self.factors.values().all(|f| *f == FactorAnswer::default())
             && self.ticked.is_empty()
-            && self
-                .evidence
-                .values()
-                .all(|e| *e == EvidenceAnswer::default())
+            && self.evidence.values().all(|e| *e == EvidenceAnswer::default())
             && self.notes.values().all(|n| n.is_empty())
             && self.triggers.is_empty()
     }
@@ -136,11 +123,8 @@ impl Answers {
     pub fn orphans(&self, card: &Card) -> Vec<Orphan> {
         // Built by `extend` (insertion), not `collect` (a sort, kilobytes of WASM per type).
         let mut tickable = BTreeSet::new();
-        tickable.extend(
-            card.signals()
-                .map(|(_, s)| s.id.as_str())
-                .chain(card.pitfalls().map(|p| p.id.as_str())),
-        );
+        tickable
+            .extend(card.signals().map(|(_, s)| s.id.as_str()).chain(card.pitfalls().map(|p| p.id.as_str())));
         let has = |items: &[crate::card::Item], id: &str| items.iter().any(|i| i.id == id);
         let mut out = Vec::new();
         for (id, f) in &self.factors {
@@ -154,11 +138,7 @@ impl Answers {
         }
         for id in &self.ticked {
             if !tickable.contains(id.as_str()) {
-                out.push(Orphan {
-                    kind: "signal",
-                    id: id.clone(),
-                    value: "ticked".into(),
-                });
+                out.push(Orphan { kind: "signal", id: id.clone(), value: "ticked".into() });
             }
         }
         for (id, e) in &self.evidence {
@@ -168,29 +148,17 @@ impl Answers {
                     value.push_str(": ");
                     value.push_str(&e.note);
                 }
-                out.push(Orphan {
-                    kind: "evidence",
-                    id: id.clone(),
-                    value,
-                });
+                out.push(Orphan { kind: "evidence", id: id.clone(), value });
             }
         }
         for (id, note) in &self.notes {
             if !has(&card.questions, id) && !note.is_empty() {
-                out.push(Orphan {
-                    kind: "question",
-                    id: id.clone(),
-                    value: note.clone(),
-                });
+                out.push(Orphan { kind: "question", id: id.clone(), value: note.clone() });
             }
         }
         for id in &self.triggers {
             if !has(&card.reversibility.relook_triggers, id) {
-                out.push(Orphan {
-                    kind: "trigger",
-                    id: id.clone(),
-                    value: "applies today".into(),
-                });
+                out.push(Orphan { kind: "trigger", id: id.clone(), value: "applies today".into() });
             }
         }
         out

@@ -154,11 +154,7 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
     for f in &prepared.factors {
         let amount = f.amount(f.position);
         if amount != 0.0 {
-            contributions.push(Contribution {
-                kind: ContributionKind::Factor,
-                id: f.id.to_owned(),
-                amount,
-            });
+            contributions.push(Contribution { kind: ContributionKind::Factor, id: f.id.to_owned(), amount });
         }
     }
     if strength_per_signal > 0.0 {
@@ -176,11 +172,8 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
     // Largest first; equal ones keep their order.
     sort::sort_by(&mut contributions, |a, b| a.amount.abs() > b.amount.abs());
 
-    let warnings: Vec<String> = card
-        .pitfalls()
-        .filter(|p| answers.is_ticked(&p.id))
-        .map(|p| p.id.clone())
-        .collect();
+    let warnings: Vec<String> =
+        card.pitfalls().filter(|p| answers.is_ticked(&p.id)).map(|p| p.id.clone()).collect();
 
     let rests_on_pitfalls =
         rests_on_pitfalls(card, answers, &contributions, strength_per_signal, prepared.default);
@@ -193,11 +186,8 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
         _ => Strength::Clearly,
     };
 
-    let lean = if prepared.max_possible > 0.0 {
-        (core.score / prepared.max_possible).clamp(-1.0, 1.0)
-    } else {
-        0.0
-    };
+    let lean =
+        if prepared.max_possible > 0.0 { (core.score / prepared.max_possible).clamp(-1.0, 1.0) } else { 0.0 };
 
     Verdict {
         outcome: core.outcome,
@@ -238,11 +228,7 @@ fn confidence(card: &Card, answers: &Answers) -> Confidence {
     let fraction = if card.evidence.is_empty() {
         1.0
     } else {
-        let credit: f64 = card
-            .evidence
-            .iter()
-            .map(|e| answers.evidence_status(&e.id).credit())
-            .sum();
+        let credit: f64 = card.evidence.iter().map(|e| answers.evidence_status(&e.id).credit()).sum();
         (credit / card.evidence.len() as f64).clamp(0.0, 1.0)
     };
     let level = if fraction < CONFIDENCE_MEDIUM {
@@ -385,9 +371,8 @@ impl<'a> Prepared<'a> {
     fn core(&self, over: Option<(usize, i8)>) -> Core {
         // Integer sum of weight × position: exact, and identical whether a position comes from
         // the answers or from a hypothetical move, so a reported flip reproduces exactly.
-        let raw: i64 = (0..self.factors.len())
-            .map(|i| self.factors[i].weight * i64::from(self.position(i, over)))
-            .sum();
+        let raw: i64 =
+            (0..self.factors.len()).map(|i| self.factors[i].weight * i64::from(self.position(i, over))).sum();
         let score = raw as f64 / f64::from(STEPS) + self.signal_net;
         // Measured toward the other option: positive is a case for leaving the default.
         let other = self.default.other();

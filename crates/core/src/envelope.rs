@@ -61,13 +61,7 @@ pub struct Envelope {
 impl Envelope {
     /// An envelope in the current schema.
     pub fn new(card: &str, content_version: u32, saved_at: f64, answers: Answers) -> Self {
-        Envelope {
-            schema: SCHEMA,
-            card: card.to_string(),
-            content_version,
-            saved_at,
-            answers,
-        }
+        Envelope { schema: SCHEMA, card: card.to_string(), content_version, saved_at, answers }
     }
 }
 
@@ -114,7 +108,6 @@ impl DecodeError {
     }
 }
 
-
 /// The text form of an envelope (compact JSON).
 pub fn encode(envelope: &Envelope) -> String {
     let mut copy;
@@ -146,17 +139,13 @@ pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError>
         if e.is_eof() {
             DecodeError::Truncated
         } else {
-            DecodeError::NotJson {
-                detail: e.to_string(),
-            }
+            DecodeError::NotJson { detail: e.to_string() }
         }
     })?;
 
     let from_schema = read_schema(&value)?;
     if u64::from(from_schema) > u64::from(SCHEMA) {
-        return Err(DecodeError::Newer {
-            schema: from_schema.into(),
-        });
+        return Err(DecodeError::Newer { schema: from_schema.into() });
     }
     migrate(&mut value, from_schema).map_err(|detail| DecodeError::WrongShape { detail })?;
 
@@ -169,25 +158,17 @@ pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError>
     }
 
     check_objects(&value)?;
-    if let Some(factors) = value
-        .pointer_mut("/answers/factors")
-        .and_then(Value::as_object_mut)
-    {
+    if let Some(factors) = value.pointer_mut("/answers/factors").and_then(Value::as_object_mut) {
         clamp_factor_numbers(factors);
     }
     let mut envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape {
-            detail: e.to_string(),
-        })?;
+        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape { detail: e.to_string() })?;
     if !envelope.saved_at.is_finite() {
         return Err(shape("`saved_at` is not a finite number"));
     }
     envelope.saved_at = clean_time(envelope.saved_at);
     envelope.answers.clamp();
-    Ok(Decoded {
-        envelope,
-        from_schema,
-    })
+    Ok(Decoded { envelope, from_schema })
 }
 
 /// A saved time in range, in whole milliseconds (0 for a time that is not a number).
@@ -204,9 +185,7 @@ fn clean_time(ms: f64) -> f64 {
 }
 
 fn shape(detail: &str) -> DecodeError {
-    DecodeError::WrongShape {
-        detail: detail.to_string(),
-    }
+    DecodeError::WrongShape { detail: detail.to_string() }
 }
 
 /// `answers`, and each factor and evidence answer, must be JSON objects. serde's derived
@@ -274,9 +253,7 @@ fn v1_to_v2(envelope: &mut Map<String, Value>) -> Result<(), String> {
     let mut take_map = |name: &str| match answers.remove(name) {
         None | Some(Value::Null) => Ok(Map::new()),
         Some(Value::Object(map)) => Ok(map),
-        Some(_) => Err(format!(
-            "`answers.{name}` is not a map of factor ids (schema 1)"
-        )),
+        Some(_) => Err(format!("`answers.{name}` is not a map of factor ids (schema 1)")),
     };
     let positions = take_map("positions")?;
     let weights = take_map("weights")?;
@@ -296,9 +273,7 @@ fn v1_to_v2(envelope: &mut Map<String, Value>) -> Result<(), String> {
 
 /// Set `factors[id][field]`, making `factors[id]` an object if it is not one.
 fn set_field(factors: &mut Map<String, Value>, id: String, field: &str, value: Value) {
-    let slot = factors
-        .entry(id)
-        .or_insert_with(|| Value::Object(Map::new()));
+    let slot = factors.entry(id).or_insert_with(|| Value::Object(Map::new()));
     if let Value::Object(map) = slot {
         map.insert(field.into(), value);
     } else {
@@ -381,8 +356,7 @@ fn merge_map<V: Clone + Default + PartialEq>(
     prefer: Prefer,
 ) -> BTreeMap<String, V> {
     let empty = V::default();
-    let get =
-        |map: &'_ BTreeMap<String, V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
+    let get = |map: &'_ BTreeMap<String, V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
     // `extend` inserts one by one; `collect` into a B-tree sorts first, and that sort costs
     // kilobytes of WASM per element type.
     let mut keys = BTreeSet::new();
@@ -405,14 +379,7 @@ fn merge_set(
         base.iter()
             .chain(ours)
             .chain(theirs)
-            .filter(|id| {
-                pick(
-                    base.contains(*id),
-                    ours.contains(*id),
-                    theirs.contains(*id),
-                    prefer,
-                )
-            })
+            .filter(|id| pick(base.contains(*id), ours.contains(*id), theirs.contains(*id), prefer))
             .cloned(),
     );
     merged

@@ -101,7 +101,9 @@ pub fn contribution_short_label(card: &Card, kind: ContributionKind, id: &str) -
     const MAX: usize = 19;
     let full = match kind {
         ContributionKind::Factor => card.factor(id).map_or(id, |f| f.name.as_str()),
-        ContributionKind::Signal => card.signals().find(|(_, s)| s.id == id).map_or(id, |(_, s)| s.text.as_str()),
+        ContributionKind::Signal => {
+            card.signals().find(|(_, s)| s.id == id).map_or(id, |(_, s)| s.text.as_str())
+        }
     };
     if full.chars().count() <= MAX {
         full.to_string()

@@ -28,15 +28,11 @@ impl fmt::Display for DecodeError {
                 f.write_str("The saved data is empty or cut off part-way, so it cannot be read.")
             }
             DecodeError::NotJson { detail } => {
-                write!(
-                    f,
-                    "The saved data is damaged and cannot be read ({detail})."
-                )
+                write!(f, "The saved data is damaged and cannot be read ({detail}).")
             }
-            DecodeError::WrongShape { detail } => write!(
-                f,
-                "The saved data is not in a form this page understands ({detail})."
-            ),
+            DecodeError::WrongShape { detail } => {
+                write!(f, "The saved data is not in a form this page understands ({detail}).")
+            }
             DecodeError::Newer { schema } => write!(
                 f,
                 "This progress was saved by a newer version of Decision Cards (format {schema}; \
@@ -122,13 +118,8 @@ fn size_words(bytes: u64) -> String {
 /// The envelope decoder speaks of "saved data"; for an imported file, say "file".
 fn file_message(err: &DecodeError) -> String {
     match err {
-        DecodeError::TooLarge { bytes } => ShareError::FileTooLarge {
-            bytes: *bytes as u64,
-        }
-        .to_string(),
-        DecodeError::Truncated => {
-            "This file is empty or cut off part-way, so it cannot be read.".to_string()
-        }
+        DecodeError::TooLarge { bytes } => ShareError::FileTooLarge { bytes: *bytes as u64 }.to_string(),
+        DecodeError::Truncated => "This file is empty or cut off part-way, so it cannot be read.".to_string(),
         DecodeError::NotJson { .. } => {
             "This file is not a Decision Cards answers file (it is not JSON). Choose the .json \
              file that \u{201c}Export file\u{201d} saved."
@@ -142,9 +133,9 @@ fn file_message(err: &DecodeError) -> String {
              page reads up to format {}). Open it with the newer version.",
             envelope::SCHEMA
         ),
-        DecodeError::OtherCard { card } => format!(
-            "This file holds answers to another card (\u{201c}{card}\u{201d}), not this one."
-        ),
+        DecodeError::OtherCard { card } => {
+            format!("This file holds answers to another card (\u{201c}{card}\u{201d}), not this one.")
+        }
     }
 }
 
@@ -196,11 +187,9 @@ impl fmt::Display for ProblemKind {
                 "`{id}` is not an option of this card (options: `{}`, `{}`)",
                 options[0], options[1]
             ),
-            ProblemKind::WeightOutOfRange { weight } => write!(
-                f,
-                "{weight} is out of range: weights run from 0 to {}",
-                crate::card::MAX_WEIGHT
-            ),
+            ProblemKind::WeightOutOfRange { weight } => {
+                write!(f, "{weight} is out of range: weights run from 0 to {}", crate::card::MAX_WEIGHT)
+            }
             ProblemKind::UnknownUndoCost { undo_cost, known } => {
                 let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
                 let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
@@ -209,9 +198,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::NotPositive { value } => {
                 write!(f, "must be a finite number above 0, found {value}")
             }
-            ProblemKind::NoPrompt => f.write_str(
-                "this factor has no prompt: readers get no help placing its slider",
-            ),
+            ProblemKind::NoPrompt => {
+                f.write_str("this factor has no prompt: readers get no help placing its slider")
+            }
             ProblemKind::SignalRepeatsPitfall { pitfall } => write!(
                 f,
                 "this signal has the same words as the pressure `{pitfall}`, which the card says \
@@ -221,9 +210,9 @@ impl fmt::Display for ProblemKind {
                 "a capability gate for the default option never holds anything back: gates are \
                  for the option the case has to earn",
             ),
-            ProblemKind::NoEvidence => f.write_str(
-                "the card asks for no evidence, so every verdict reads as high confidence",
-            ),
+            ProblemKind::NoEvidence => {
+                f.write_str("the card asks for no evidence, so every verdict reads as high confidence")
+            }
         }
     }
 }

@@ -148,7 +148,10 @@ fn reasons(card: &Card, verdict: &Verdict) -> String {
         .collect();
     match verdict.outcome {
         Outcome::NotClearYet if top.is_empty() => {
-            format!("it is the default stance and nothing argues against it yet ({}).", card.decision.default_stance)
+            format!(
+                "it is the default stance and nothing argues against it yet ({}).",
+                card.decision.default_stance
+            )
         }
         Outcome::NotClearYet => format!(
             "the case for leaving the default does not yet clear the burden of proof; strongest factors: {}.",

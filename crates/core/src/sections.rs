@@ -24,27 +24,15 @@ pub struct Section {
 
 impl Section {
     const fn titled(title: &'static str) -> Self {
-        Section {
-            title,
-            subtitle: "",
-            blurb: "",
-        }
+        Section { title, subtitle: "", blurb: "" }
     }
 
     const fn with_blurb(title: &'static str, blurb: &'static str) -> Self {
-        Section {
-            title,
-            subtitle: "",
-            blurb,
-        }
+        Section { title, subtitle: "", blurb }
     }
 
     const fn top(title: &'static str, subtitle: &'static str, blurb: &'static str) -> Self {
-        Section {
-            title,
-            subtitle,
-            blurb,
-        }
+        Section { title, subtitle, blurb }
     }
 }
 
@@ -55,10 +43,8 @@ pub const NOT_ABOUT: Section = Section::titled("Not actually about");
 pub const WHY_HARD: Section = Section::titled("Why it feels hard");
 pub const THE_DECISION: Section = Section::titled("The decision");
 pub const HEURISTIC: Section = Section::titled("Heuristic");
-pub const DEFAULT_STANCE: Section = Section::with_blurb(
-    "Default stance",
-    "Where to start before any evidence arrives.",
-);
+pub const DEFAULT_STANCE: Section =
+    Section::with_blurb("Default stance", "Where to start before any evidence arrives.");
 
 // --- The two options, side by side -----------------------------------------------------
 
@@ -67,18 +53,13 @@ pub const OPTIONS: Section = Section::top(
     "Two poles of the trade-off",
     "Neither is the right answer by default. Each option's conditions, strengths, costs, hidden costs, and failure modes when misused are laid out in parallel so you can read across facets.",
 );
-pub const BEST_WHEN: Section = Section::with_blurb(
-    "Best when",
-    "Conditions where this option is a natural fit.",
-);
-pub const REAL_WORLD_FITS: Section = Section::with_blurb(
-    "Real-world fits",
-    "Concrete environments where this option has worked.",
-);
+pub const BEST_WHEN: Section =
+    Section::with_blurb("Best when", "Conditions where this option is a natural fit.");
+pub const REAL_WORLD_FITS: Section =
+    Section::with_blurb("Real-world fits", "Concrete environments where this option has worked.");
 pub const STRENGTHS: Section =
     Section::with_blurb("Strengths", "What this option does well on its own terms.");
-pub const COSTS: Section =
-    Section::with_blurb("Costs", "What you accept up front to get those strengths.");
+pub const COSTS: Section = Section::with_blurb("Costs", "What you accept up front to get those strengths.");
 pub const HIDDEN_COSTS: Section = Section::with_blurb(
     "Hidden costs",
     "Costs that surface later than expected — the main thing novices miss.",
@@ -123,14 +104,10 @@ pub const QUESTIONS: Section = Section::with_blurb(
     "Questions to ask",
     "Open these in the room. Answering them is most of the decision.",
 );
-pub const KEY_FACTORS: Section = Section::with_blurb(
-    "Key factors",
-    "The variables that actually move the answer.",
-);
-pub const EVIDENCE: Section = Section::with_blurb(
-    "Evidence needed",
-    "What to gather before committing. Not after.",
-);
+pub const KEY_FACTORS: Section =
+    Section::with_blurb("Key factors", "The variables that actually move the answer.");
+pub const EVIDENCE: Section =
+    Section::with_blurb("Evidence needed", "What to gather before committing. Not after.");
 
 // --- Signals from the ground -----------------------------------------------------------
 
@@ -139,31 +116,23 @@ pub const SIGNALS: Section = Section::top(
     "What's usually pushing the call, and what should",
     "On the left, pressures to recognize and discount. On the right, signals that genuinely point toward one option or the other.",
 );
-pub const PRESSURES: Section = Section::with_blurb(
-    "What's usually pushing the call",
-    "Pressures to recognize and discount.",
-);
+pub const PRESSURES: Section =
+    Section::with_blurb("What's usually pushing the call", "Pressures to recognize and discount.");
 pub const BAD_REASONS: Section = Section::with_blurb(
     "Common bad reasons",
     "Reasoning that feels convincing in the moment but doesn't hold up.",
 );
-pub const ANTI_PATTERNS: Section = Section::with_blurb(
-    "Anti-patterns",
-    "Shapes of reasoning to recognize and set aside.",
-);
-pub const PUSH_THE_CALL: Section = Section::with_blurb(
-    "What should push the call",
-    "Concrete signals that genuinely point to one pole.",
-);
+pub const ANTI_PATTERNS: Section =
+    Section::with_blurb("Anti-patterns", "Shapes of reasoning to recognize and set aside.");
+pub const PUSH_THE_CALL: Section =
+    Section::with_blurb("What should push the call", "Concrete signals that genuinely point to one pole.");
 
 /// Prefix of each option's signal list heading ("For · Model API").
 pub const SIGNALS_FOR: &str = "For";
 
 /// The line under each option's signal list, A then B.
-pub const SIGNALS_FOR_BLURBS: [&str; 2] = [
-    "Observations that genuinely point to Option A.",
-    "Observations that genuinely point to Option B.",
-];
+pub const SIGNALS_FOR_BLURBS: [&str; 2] =
+    ["Observations that genuinely point to Option A.", "Observations that genuinely point to Option B."];
 
 // --- AI impact -------------------------------------------------------------------------
 
@@ -172,14 +141,10 @@ pub const AI_IMPACT: Section = Section::top(
     "How AI bends this decision",
     "Where AI accelerates the call, where it introduces new distortions, and anything else worth knowing.",
 );
-pub const AI_HELPS: Section = Section::with_blurb(
-    "AI can help with",
-    "Where AI genuinely reduces the cost of making the call.",
-);
-pub const AI_WORSENS: Section = Section::with_blurb(
-    "AI can make worse",
-    "Distortions AI introduces that didn't exist before.",
-);
+pub const AI_HELPS: Section =
+    Section::with_blurb("AI can help with", "Where AI genuinely reduces the cost of making the call.");
+pub const AI_WORSENS: Section =
+    Section::with_blurb("AI can make worse", "Distortions AI introduces that didn't exist before.");
 pub const AI_FALSE_CONFIDENCE: Section = Section::titled("AI false confidence");
 pub const AI_SYNTHESIS: Section = Section::titled("AI synthesis");
 
@@ -191,10 +156,8 @@ pub const RELATED: Section = Section::top(
     "Nearby decisions this is sometimes confused with, adjacent decisions that are often entangled with this one, related failure modes, red flags, and playbooks to reach for.",
 );
 /// The group heading for related decisions; each item also shows its own `kind`.
-pub const EASY_TO_CONFUSE: Section = Section::with_blurb(
-    "Easy to confuse with",
-    "Nearby decisions and how this one differs.",
-);
+pub const EASY_TO_CONFUSE: Section =
+    Section::with_blurb("Easy to confuse with", "Nearby decisions and how this one differs.");
 
 /// Every section, in the order the card presents them.
 pub const SECTIONS: &[&Section] = &[
@@ -265,11 +228,8 @@ fn join_label(label: &str, name: &str) -> String {
 /// Every fixed string of the template (headings, subtitles, blurbs, labels), non-empty
 /// ones only. Composite headings such as "Option A · Model API" are built from these.
 pub fn all_strings() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = SECTIONS
-        .iter()
-        .flat_map(|s| [s.title, s.subtitle, s.blurb])
-        .filter(|s| !s.is_empty())
-        .collect();
+    let mut out: Vec<&'static str> =
+        SECTIONS.iter().flat_map(|s| [s.title, s.subtitle, s.blurb]).filter(|s| !s.is_empty()).collect();
     out.extend(OPTION_LABELS);
     out.push(SIGNALS_FOR);
     out.extend(SIGNALS_FOR_BLURBS);

@@ -89,7 +89,6 @@ pub enum ShareError {
     File(DecodeError),
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Links
 // ---------------------------------------------------------------------------------------------
@@ -121,11 +120,7 @@ pub fn shareable(card: &Card, answers: &Answers) -> Answers {
         }
     }
     for e in &card.evidence {
-        if let Some(a) = answers
-            .evidence
-            .get(&e.id)
-            .filter(|a| **a != EvidenceAnswer::default())
-        {
+        if let Some(a) = answers.evidence.get(&e.id).filter(|a| **a != EvidenceAnswer::default()) {
             out.evidence.insert(e.id.clone(), a.clone());
         }
     }
@@ -139,9 +134,7 @@ pub fn shareable(card: &Card, answers: &Answers) -> Answers {
 
 /// Ids a link's tick bit set covers, in order: genuine signals, bad reasons, anti-patterns.
 fn tickable(card: &Card) -> impl Iterator<Item = &str> {
-    card.signals()
-        .map(|(_, s)| s.id.as_str())
-        .chain(card.pitfalls().map(|p| p.id.as_str()))
+    card.signals().map(|(_, s)| s.id.as_str()).chain(card.pitfalls().map(|p| p.id.as_str()))
 }
 
 fn header(card: &Card) -> String {
@@ -153,12 +146,7 @@ fn header(card: &Card) -> String {
 pub fn encode_link(card: &Card, answers: &Answers, name: Option<&str>) -> String {
     let answers = shareable(card, answers);
     let mut bytes = Vec::with_capacity(64);
-    let name: String = name
-        .map(str::trim)
-        .unwrap_or("")
-        .chars()
-        .take(MAX_NAME_CHARS)
-        .collect();
+    let name: String = name.map(str::trim).unwrap_or("").chars().take(MAX_NAME_CHARS).collect();
     put_text(&mut bytes, &name);
     for f in &card.factors {
         let a = answers.factors.get(&f.id).copied().unwrap_or_default();
@@ -166,17 +154,8 @@ pub fn encode_link(card: &Card, answers: &Answers, name: Option<&str>) -> String
         // Position in 0..=4, weight code in 0..=4: at most 24.
         bytes.push(((a.position.clamp(-STEPS, STEPS) + STEPS) as u8) * 5 + w);
     }
-    put_bits(
-        &mut bytes,
-        tickable(card).map(|id| answers.ticked.contains(id)),
-    );
-    put_bits(
-        &mut bytes,
-        card.reversibility
-            .relook_triggers
-            .iter()
-            .map(|t| answers.triggers.contains(&t.id)),
-    );
+    put_bits(&mut bytes, tickable(card).map(|id| answers.ticked.contains(id)));
+    put_bits(&mut bytes, card.reversibility.relook_triggers.iter().map(|t| answers.triggers.contains(&t.id)));
     let statuses: Vec<u8> = card
         .evidence
         .iter()
@@ -194,22 +173,15 @@ pub fn encode_link(card: &Card, answers: &Answers, name: Option<&str>) -> String
         bytes.push(byte);
     }
     for e in &card.evidence {
-        put_text(
-            &mut bytes,
-            answers.evidence.get(&e.id).map_or("", |a| a.note.as_str()),
-        );
+        put_text(&mut bytes, answers.evidence.get(&e.id).map_or("", |a| a.note.as_str()));
     }
     for q in &card.questions {
-        put_text(
-            &mut bytes,
-            answers.notes.get(&q.id).map_or("", String::as_str),
-        );
+        put_text(&mut bytes, answers.notes.get(&q.id).map_or("", String::as_str));
     }
     let head = header(card);
     let crc = crc32(head.as_bytes().iter().chain(bytes.iter()).copied());
     bytes.extend_from_slice(&crc.to_be_bytes());
-    let mut out =
-        String::with_capacity(FRAGMENT_PREFIX.len() + head.len() + bytes.len() * 4 / 3 + 4);
+    let mut out = String::with_capacity(FRAGMENT_PREFIX.len() + head.len() + bytes.len() * 4 / 3 + 4);
     out.push_str(FRAGMENT_PREFIX);
     out.push_str(&head);
     out.push_str(&base64url_encode(&bytes));
@@ -266,15 +238,11 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
     match format.parse::<u64>() {
         Ok(n) if n == u64::from(LINK_FORMAT) => {}
         Ok(n) if n > u64::from(LINK_FORMAT) => {
-            return Err(ShareError::NewerLink {
-                format: format.to_string(),
-            })
+            return Err(ShareError::NewerLink { format: format.to_string() })
         }
         _ if format.len() > 1 && format.bytes().all(|b| b.is_ascii_digit()) => {
             // Only a number too large for u64: newer than anything.
-            return Err(ShareError::NewerLink {
-                format: format.chars().take(12).collect(),
-            });
+            return Err(ShareError::NewerLink { format: format.chars().take(12).collect() });
         }
         _ => return Err(damaged("the link format is not a number")),
     }
@@ -289,10 +257,7 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
         return Err(damaged("the card version is not a number"));
     };
     if version != card.version {
-        return Err(ShareError::OtherVersion {
-            link: version,
-            page: card.version,
-        });
+        return Err(ShareError::OtherVersion { link: version, page: card.version });
     }
     let payload = parts.next().ok_or(ShareError::Incomplete)?;
     let bytes = base64url_decode(payload)?;
@@ -305,11 +270,7 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
     if sum != expected.to_be_bytes() {
         return Err(ShareError::Incomplete);
     }
-    read_body(body, card).map(|(name, answers)| Shared {
-        name,
-        content_version: version,
-        answers,
-    })
+    read_body(body, card).map(|(name, answers)| Shared { name, content_version: version, answers })
 }
 
 /// One line of text pasted into the workshop: a share link and whatever else the line says,
@@ -335,18 +296,12 @@ pub fn pasted_links(text: &str) -> Vec<PastedLine<'_>> {
         }
         let links: Vec<&str> = words.iter().copied().filter(|w| is_link(w)).collect();
         match links.len() {
-            0 => out.push(PastedLine {
-                line: i + 1,
-                link: None,
-                label: None,
-            }),
+            0 => out.push(PastedLine { line: i + 1, link: None, label: None }),
             1 => {
                 let rest: Vec<&str> = words.iter().copied().filter(|w| !is_link(w)).collect();
                 let label = rest
                     .join(" ")
-                    .trim_matches(|c: char| {
-                        c.is_whitespace() || ":-\u{2013}\u{2014},;<>()".contains(c)
-                    })
+                    .trim_matches(|c: char| c.is_whitespace() || ":-\u{2013}\u{2014},;<>()".contains(c))
                     .chars()
                     .take(MAX_NAME_CHARS)
                     .collect::<String>();
@@ -367,9 +322,7 @@ pub fn pasted_links(text: &str) -> Vec<PastedLine<'_>> {
 }
 
 fn damaged(detail: &str) -> ShareError {
-    ShareError::Damaged {
-        detail: detail.to_string(),
-    }
+    ShareError::Damaged { detail: detail.to_string() }
 }
 
 fn out_of_range(detail: String) -> ShareError {
@@ -382,18 +335,13 @@ fn read_body(body: &[u8], card: &Card) -> Result<(Option<String>, Answers), Shar
     let mut answers = Answers::default();
     let name = r.text()?;
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(out_of_range(format!(
-            "a name longer than {MAX_NAME_CHARS} characters"
-        )));
+        return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")));
     }
     let name = (!name.trim().is_empty()).then(|| name.trim().to_string());
     for f in &card.factors {
         let b = r.byte()?;
         if b >= 25 {
-            return Err(out_of_range(format!(
-                "the answer for \u{201c}{}\u{201d}",
-                f.name
-            )));
+            return Err(out_of_range(format!("the answer for \u{201c}{}\u{201d}", f.name)));
         }
         let a = FactorAnswer {
             position: (b / 5) as i8 - STEPS,
@@ -436,10 +384,7 @@ fn read_body(body: &[u8], card: &Card) -> Result<(Option<String>, Answers), Shar
                 2 => EvidenceStatus::Gathered,
                 _ => {
                     let item = &card.evidence[chunk * 4 + i];
-                    return Err(out_of_range(format!(
-                        "the status of \u{201c}{}\u{201d}",
-                        item.text
-                    )));
+                    return Err(out_of_range(format!("the status of \u{201c}{}\u{201d}", item.text)));
                 }
             });
         }
@@ -471,10 +416,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn byte(&mut self) -> Result<u8, ShareError> {
-        let b = *self
-            .bytes
-            .get(self.at)
-            .ok_or_else(|| damaged("the answers end too early"))?;
+        let b = *self.bytes.get(self.at).ok_or_else(|| damaged("the answers end too early"))?;
         self.at += 1;
         Ok(b)
     }
@@ -572,10 +514,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
         }
@@ -615,18 +554,8 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
 
 /// The answers file: the stored envelope, with the participant's name when given.
 pub fn encode_file(card: &Card, answers: &Answers, name: Option<&str>, saved_at: f64) -> String {
-    let text = envelope::encode(&Envelope::new(
-        &card.id,
-        card.version,
-        saved_at,
-        answers.clone(),
-    ));
-    let name: String = name
-        .map(str::trim)
-        .unwrap_or("")
-        .chars()
-        .take(MAX_NAME_CHARS)
-        .collect();
+    let text = envelope::encode(&Envelope::new(&card.id, card.version, saved_at, answers.clone()));
+    let name: String = name.map(str::trim).unwrap_or("").chars().take(MAX_NAME_CHARS).collect();
     if name.is_empty() {
         return text;
     }
@@ -663,9 +592,7 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
             Some(s.trim().to_string()).filter(|s| !s.is_empty())
         }
         Some(Value::String(_)) => {
-            return Err(out_of_range(format!(
-                "a name longer than {MAX_NAME_CHARS} characters"
-            )))
+            return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")))
         }
         Some(_) => {
             return Err(ShareError::File(DecodeError::WrongShape {
@@ -673,11 +600,7 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
             }))
         }
     };
-    Ok(Shared {
-        name,
-        content_version: envelope.content_version,
-        answers: envelope.answers,
-    })
+    Ok(Shared { name, content_version: envelope.content_version, answers: envelope.answers })
 }
 
 /// Every factor position and weight in the file, in either stored shape (schema 1 kept them in
@@ -686,10 +609,7 @@ fn check_ranges(value: &Value, card: &Card) -> Result<(), ShareError> {
     let Some(answers) = value.get("answers") else {
         return Ok(());
     };
-    let name = |id: &str| {
-        card.factor(id)
-            .map_or_else(|| id.to_string(), |f| f.name.clone())
-    };
+    let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
     let check = |id: &str, what: &str, v: &Value, min: i64, max: i64| -> Result<(), ShareError> {
         match v {
             Value::Null if what == "importance" => Ok(()),
@@ -714,10 +634,9 @@ fn check_ranges(value: &Value, card: &Card) -> Result<(), ShareError> {
             }
         }
     }
-    for (field, what, min, max) in [
-        ("positions", "position", p_min, p_max),
-        ("weights", "importance", 0, w_max),
-    ] {
+    for (field, what, min, max) in
+        [("positions", "position", p_min, p_max), ("weights", "importance", 0, w_max)]
+    {
         if let Some(map) = answers.get(field).and_then(Value::as_object) {
             for (id, v) in map {
                 check(id, what, v, min, max)?;

@@ -28,6 +28,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // compares with the standard sort on purpose
     fn sorts_like_the_standard_stable_sort() {
         let mut seed = 0x2545_f491_u32;
         for len in 0..40 {
@@ -40,7 +41,7 @@ mod tests {
                 })
                 .collect();
             let mut expected = items.clone();
-            expected.sort_by(|a, b| b.0.cmp(&a.0));
+            expected.sort_by_key(|x| std::cmp::Reverse(x.0));
             sort_by(&mut items, |a, b| a.0 > b.0);
             assert_eq!(items, expected, "length {len}");
         }

@@ -371,7 +371,6 @@ pub fn decode(raw: &str, card_id: &str) -> Result<Workshop, DecodeError> {
     Ok(workshop)
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Group summary
 // ---------------------------------------------------------------------------------------------
@@ -472,12 +471,23 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
     let _ = writeln!(md, "\n## Signals\n");
     let _ = writeln!(md, "| Signal | Points to | Ticked by |\n| --- | --- | --- |");
     for ((side, s), t) in card.signals().zip(&summary.signals) {
-        let _ = writeln!(md, "| {} | {} | {} of {} |", cell(&s.text), name(side), t.count, summary.participants);
+        let _ =
+            writeln!(md, "| {} | {} | {} of {} |", cell(&s.text), name(side), t.count, summary.participants);
     }
     let _ = writeln!(md, "\n## Reasons that do not count\n");
-    let _ = writeln!(md, "| Bad reason or anti-pattern | Ticked by | Why it does not count |\n| --- | --- | --- |");
+    let _ = writeln!(
+        md,
+        "| Bad reason or anti-pattern | Ticked by | Why it does not count |\n| --- | --- | --- |"
+    );
     for (p, t) in card.pitfalls().zip(&summary.pitfalls) {
-        let _ = writeln!(md, "| {} | {} of {} | {} |", cell(&p.text), t.count, summary.participants, cell(&p.why));
+        let _ = writeln!(
+            md,
+            "| {} | {} of {} | {} |",
+            cell(&p.text),
+            t.count,
+            summary.participants,
+            cell(&p.why)
+        );
     }
     md
 }

@@ -259,7 +259,10 @@ fn flip_names_the_smallest_move() {
     // The score 3 must pass 4: no single step does it. Control, ops and economics at +2 each
     // add 2 (distance 2); control comes first in card order.
     let flip = v.flip.expect("a flip exists");
-    assert_eq!((flip.factor.as_str(), flip.to, flip.outcome, flip.recommends), ("control", 2, Outcome::Switch, Side::B));
+    assert_eq!(
+        (flip.factor.as_str(), flip.to, flip.outcome, flip.recommends),
+        ("control", 2, Outcome::Switch, Side::B)
+    );
 }
 
 #[test]

@@ -4,39 +4,21 @@
 mod common;
 
 use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
-use decision_core::envelope::{
-    decode, decode_detailed, encode, DecodeError, Envelope, MAX_BYTES, SCHEMA,
-};
+use decision_core::envelope::{decode, decode_detailed, encode, DecodeError, Envelope, MAX_BYTES, SCHEMA};
 use proptest::prelude::*;
 
 const CARD: &str = "model-api-vs-self-hosted";
 
 fn sample_answers() -> Answers {
     let mut a = Answers::default();
-    a.factors.insert(
-        "privacy".into(),
-        FactorAnswer {
-            position: 2,
-            weight: Some(3),
-        },
-    );
-    a.factors.insert(
-        "latency".into(),
-        FactorAnswer {
-            position: -1,
-            weight: None,
-        },
-    );
+    a.factors.insert("privacy".into(), FactorAnswer { position: 2, weight: Some(3) });
+    a.factors.insert("latency".into(), FactorAnswer { position: -1, weight: None });
     a.ticked.insert("signal-a-1".into());
     a.evidence.insert(
         "evidence-1".into(),
-        EvidenceAnswer {
-            status: EvidenceStatus::InProgress,
-            note: "asked legal, \"pending\"".into(),
-        },
+        EvidenceAnswer { status: EvidenceStatus::InProgress, note: "asked legal, \"pending\"".into() },
     );
-    a.notes
-        .insert("question-1".into(), "Ünïcode ✓ and\nnewlines".into());
+    a.notes.insert("question-1".into(), "Ünïcode ✓ and\nnewlines".into());
     a.triggers.insert("trigger-1".into());
     a
 }
@@ -67,10 +49,7 @@ fn encoded_form_has_the_documented_fields() {
     assert_eq!(v["content_version"], 3);
     assert_eq!(v["saved_at"], 1_700_000_000_123.0);
     assert_eq!(v["answers"]["factors"]["privacy"]["position"], 2);
-    assert_eq!(
-        v["answers"]["factors"]["latency"]["weight"],
-        serde_json::Value::Null
-    );
+    assert_eq!(v["answers"]["factors"]["latency"]["weight"], serde_json::Value::Null);
 }
 
 #[test]
@@ -84,10 +63,7 @@ fn non_finite_time_is_written_as_zero_not_null() {
 
 #[test]
 fn corrupt_json_is_not_json() {
-    assert!(matches!(
-        err("{\"schema\": 2, oops}"),
-        DecodeError::NotJson { .. }
-    ));
+    assert!(matches!(err("{\"schema\": 2, oops}"), DecodeError::NotJson { .. }));
     assert!(matches!(err("hello"), DecodeError::NotJson { .. }));
     assert!(matches!(err("{} trailing"), DecodeError::NotJson { .. }));
 }
@@ -153,33 +129,21 @@ fn newer_schema_is_reported_not_read() {
     assert_eq!(err(raw), DecodeError::Newer { schema: 3 });
     assert!(!err(raw).is_unreadable());
     let huge = r#"{"schema": 99999999999, "whatever": true}"#;
-    assert_eq!(
-        err(huge),
-        DecodeError::Newer {
-            schema: 99_999_999_999
-        }
-    );
+    assert_eq!(err(huge), DecodeError::Newer { schema: 99_999_999_999 });
     assert!(err(raw).to_string().contains("newer version"));
 }
 
 #[test]
 fn other_card_is_reported() {
     let env = Envelope::new("another-card", 1, 0.0, sample_answers());
-    assert_eq!(
-        err(&encode(&env)),
-        DecodeError::OtherCard {
-            card: "another-card".into()
-        }
-    );
+    assert_eq!(err(&encode(&env)), DecodeError::OtherCard { card: "another-card".into() });
 }
 
 #[test]
 fn too_large_is_refused_before_parsing() {
     // Valid JSON would be accepted if the size were not checked first.
     let mut env = sample();
-    env.answers
-        .notes
-        .insert("huge".into(), "x".repeat(MAX_BYTES));
+    env.answers.notes.insert("huge".into(), "x".repeat(MAX_BYTES));
     let text = encode(&env);
     assert!(matches!(err(&text), DecodeError::TooLarge { bytes } if bytes == text.len()));
 }
@@ -194,34 +158,10 @@ fn out_of_range_numbers_are_clamped() {
             "economics": {"position": -2, "weight": 2}
         }}}"#;
     let a = decode(raw, CARD).unwrap().answers;
-    assert_eq!(
-        a.factors["privacy"],
-        FactorAnswer {
-            position: 2,
-            weight: Some(3)
-        }
-    );
-    assert_eq!(
-        a.factors["latency"],
-        FactorAnswer {
-            position: -2,
-            weight: Some(0)
-        }
-    );
-    assert_eq!(
-        a.factors["control"],
-        FactorAnswer {
-            position: 2,
-            weight: Some(3)
-        }
-    );
-    assert_eq!(
-        a.factors["economics"],
-        FactorAnswer {
-            position: -2,
-            weight: Some(2)
-        }
-    );
+    assert_eq!(a.factors["privacy"], FactorAnswer { position: 2, weight: Some(3) });
+    assert_eq!(a.factors["latency"], FactorAnswer { position: -2, weight: Some(0) });
+    assert_eq!(a.factors["control"], FactorAnswer { position: 2, weight: Some(3) });
+    assert_eq!(a.factors["economics"], FactorAnswer { position: -2, weight: Some(2) });
 }
 
 #[test]
@@ -255,36 +195,12 @@ fn schema_1_migrates_to_schema_2_keeping_every_answer() {
     assert_eq!(env.content_version, 3);
     assert_eq!(env.saved_at, 1_700_000_000_123.0);
     let a = &env.answers;
-    assert_eq!(
-        a.factors["privacy"],
-        FactorAnswer {
-            position: 2,
-            weight: Some(3)
-        }
-    );
-    assert_eq!(
-        a.factors["latency"],
-        FactorAnswer {
-            position: -1,
-            weight: None
-        }
-    );
+    assert_eq!(a.factors["privacy"], FactorAnswer { position: 2, weight: Some(3) });
+    assert_eq!(a.factors["latency"], FactorAnswer { position: -1, weight: None });
     // Clamped like any other answer.
-    assert_eq!(
-        a.factors["control"],
-        FactorAnswer {
-            position: 2,
-            weight: None
-        }
-    );
+    assert_eq!(a.factors["control"], FactorAnswer { position: 2, weight: None });
     // A weight without a position is kept, at neutral.
-    assert_eq!(
-        a.factors["economics"],
-        FactorAnswer {
-            position: 0,
-            weight: Some(1)
-        }
-    );
+    assert_eq!(a.factors["economics"], FactorAnswer { position: 0, weight: Some(1) });
     assert_eq!(a.factors.len(), 4);
     let mut expected = sample_answers();
     expected.factors = a.factors.clone();
@@ -316,24 +232,15 @@ fn unknown_fields_from_the_same_schema_are_ignored() {
 #[test]
 fn messages_are_plain_sentences() {
     for e in [
-        DecodeError::TooLarge {
-            bytes: 2 * MAX_BYTES,
-        },
+        DecodeError::TooLarge { bytes: 2 * MAX_BYTES },
         DecodeError::Truncated,
-        DecodeError::NotJson {
-            detail: "expected value at line 1 column 1".into(),
-        },
-        DecodeError::WrongShape {
-            detail: "missing field `answers`".into(),
-        },
+        DecodeError::NotJson { detail: "expected value at line 1 column 1".into() },
+        DecodeError::WrongShape { detail: "missing field `answers`".into() },
         DecodeError::Newer { schema: 9 },
         DecodeError::OtherCard { card: "x".into() },
     ] {
         let m = e.to_string();
-        assert!(
-            m.starts_with("The saved data") || m.starts_with("This progress"),
-            "{m}"
-        );
+        assert!(m.starts_with("The saved data") || m.starts_with("This progress"), "{m}");
         assert!(m.ends_with('.'), "{m}");
     }
 }

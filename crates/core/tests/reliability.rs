@@ -14,8 +14,7 @@ use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnsw
 use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::envelope::{
-    decode, decode_detailed, encode, merge, DecodeError, Envelope, Prefer, MAX_BYTES, MAX_TIME_MS,
-    SCHEMA,
+    decode, decode_detailed, encode, merge, DecodeError, Envelope, Prefer, MAX_BYTES, MAX_TIME_MS, SCHEMA,
 };
 use decision_core::share::{decode_file, decode_link, encode_file, encode_link, ShareError};
 use proptest::prelude::*;
@@ -29,41 +28,20 @@ fn card() -> &'static Card {
 
 fn answered() -> Answers {
     let mut a = Answers::default();
-    a.factors.insert(
-        "privacy".into(),
-        FactorAnswer {
-            position: 2,
-            weight: Some(3),
-        },
-    );
-    a.factors.insert(
-        "latency".into(),
-        FactorAnswer {
-            position: -1,
-            weight: None,
-        },
-    );
+    a.factors.insert("privacy".into(), FactorAnswer { position: 2, weight: Some(3) });
+    a.factors.insert("latency".into(), FactorAnswer { position: -1, weight: None });
     a.ticked.insert("strong-privacy-or-control-needs".into());
     a.evidence.insert(
         "cost-model".into(),
-        EvidenceAnswer {
-            status: EvidenceStatus::InProgress,
-            note: "asked finance".into(),
-        },
+        EvidenceAnswer { status: EvidenceStatus::InProgress, note: "asked finance".into() },
     );
-    a.notes
-        .insert("data-sensitivity".into(), "EU customer data".into());
+    a.notes.insert("data-sensitivity".into(), "EU customer data".into());
     a.triggers.insert("cost-profile-changes".into());
     a
 }
 
 fn envelope_text(answers: &Answers) -> String {
-    encode(&Envelope::new(
-        CARD,
-        card().version,
-        1_700_000_000_000.0,
-        answers.clone(),
-    ))
+    encode(&Envelope::new(CARD, card().version, 1_700_000_000_000.0, answers.clone()))
 }
 
 // --- 1 and 2: blocked storage, full storage: export is offered ---------------------------------
@@ -72,16 +50,10 @@ fn envelope_text(answers: &Answers) -> String {
 fn case_01_02_export_file_holds_every_answer_and_imports_back() {
     // The "Export answers" button of the save warning downloads exactly this file.
     let mut answers = answered();
-    answers.notes.insert(
-        "removed-question".into(),
-        "kept from an earlier version".into(),
-    );
+    answers.notes.insert("removed-question".into(), "kept from an earlier version".into());
     let text = encode_file(card(), &answers, None, 1_700_000_000_000.0);
     let env = decode(&text, CARD).expect("the export is a valid envelope");
-    assert_eq!(
-        env.answers, answers,
-        "nothing is left out, not even orphaned answers"
-    );
+    assert_eq!(env.answers, answers, "nothing is left out, not even orphaned answers");
     assert_eq!(env.schema, SCHEMA);
     let imported = decode_file(&text, card()).expect("Import reads the export");
     assert_eq!(imported.answers, answers);
@@ -114,19 +86,14 @@ fn case_03_text_that_is_not_json_is_refused_with_a_sentence() {
         let err = decode(raw, CARD).expect_err(raw);
         assert!(err.is_unreadable(), "{raw:?}");
         let message = err.to_string();
-        assert!(
-            message.starts_with("The saved data") && message.ends_with('.'),
-            "{message}"
-        );
+        assert!(message.starts_with("The saved data") && message.ends_with('.'), "{message}");
     }
 }
 
 // --- 4: valid JSON, wrong shape or numbers -----------------------------------------------------
 
 fn with_answers(answers: &str) -> String {
-    format!(
-        r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":5,"answers":{answers}}}"#
-    )
+    format!(r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":5,"answers":{answers}}}"#)
 }
 
 #[test]
@@ -152,18 +119,10 @@ fn case_04_wrong_shapes_and_non_finite_numbers_are_rejected() {
         with_answers(r#"{"triggers":{"a":true}}"#),
         with_answers("null"),
         with_answers("\"answers\""),
-        format!(
-            r#"{{"schema":2,"card":"{CARD}","content_version":4294967296,"saved_at":0,"answers":{{}}}}"#
-        ),
-        format!(
-            r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":"today","answers":{{}}}}"#
-        ),
-        format!(
-            r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":1e400,"answers":{{}}}}"#
-        ),
-        format!(
-            r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":null,"answers":{{}}}}"#
-        ),
+        format!(r#"{{"schema":2,"card":"{CARD}","content_version":4294967296,"saved_at":0,"answers":{{}}}}"#),
+        format!(r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":"today","answers":{{}}}}"#),
+        format!(r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":1e400,"answers":{{}}}}"#),
+        format!(r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":null,"answers":{{}}}}"#),
         r#"{"schema":2,"card":42,"content_version":1,"saved_at":0,"answers":{}}"#.to_string(),
         r#"{"schema":-2,"card":"x"}"#.to_string(),
         r#"{"schema":2.5,"card":"x"}"#.to_string(),
@@ -187,34 +146,10 @@ fn case_04_out_of_range_whole_numbers_are_clamped_and_the_verdict_stays_bounded(
         }}"#,
     );
     let a = decode(&raw, CARD).expect("clamped, not refused").answers;
-    assert_eq!(
-        a.factors["privacy"],
-        FactorAnswer {
-            position: 2,
-            weight: Some(3)
-        }
-    );
-    assert_eq!(
-        a.factors["control"],
-        FactorAnswer {
-            position: -2,
-            weight: Some(0)
-        }
-    );
-    assert_eq!(
-        a.factors["latency"],
-        FactorAnswer {
-            position: 2,
-            weight: Some(3)
-        }
-    );
-    assert_eq!(
-        a.factors["economics"],
-        FactorAnswer {
-            position: 2,
-            weight: Some(3)
-        }
-    );
+    assert_eq!(a.factors["privacy"], FactorAnswer { position: 2, weight: Some(3) });
+    assert_eq!(a.factors["control"], FactorAnswer { position: -2, weight: Some(0) });
+    assert_eq!(a.factors["latency"], FactorAnswer { position: 2, weight: Some(3) });
+    assert_eq!(a.factors["economics"], FactorAnswer { position: 2, weight: Some(3) });
     let verdict = engine::evaluate(card(), &a);
     let shown = format!("{verdict:?}");
     assert!(!shown.contains("NaN") && !shown.contains("inf"), "{shown}");
@@ -225,10 +160,7 @@ fn case_04_saved_time_out_of_range_is_clamped_to_whole_milliseconds_and_round_tr
     // Found by fuzzing (fuzz/regressions/envelope/saved-at-1e52-float-round-trip.json): a time
     // of 1.7e52 read back one unit off after a save, so saved data changed on every save.
     for (written, read) in [
-        (
-            "17010000000077777777777777777777777777777777777777770",
-            MAX_TIME_MS,
-        ),
+        ("17010000000077777777777777777777777777777777777777770", MAX_TIME_MS),
         ("1e300", MAX_TIME_MS),
         ("-5", 0.0),
         ("-1e300", 0.0),
@@ -275,11 +207,7 @@ fn case_05_every_older_schema_migrates_step_by_step_to_the_current_one() {
         assert_eq!(decoded.from_schema, schema);
         assert!(decoded.migrated());
         assert_eq!(decoded.envelope.schema, SCHEMA);
-        assert_eq!(
-            decoded.envelope.answers,
-            answered(),
-            "schema {schema}: every answer kept"
-        );
+        assert_eq!(decoded.envelope.answers, answered(), "schema {schema}: every answer kept");
         // Written back, it is current and reads the same.
         let again = decode_detailed(&encode(&decoded.envelope), CARD).unwrap();
         assert!(!again.migrated());
@@ -296,26 +224,17 @@ fn case_06_newer_schema_is_refused_with_a_message_and_never_half_read() {
             r#"{{"schema":{},"card":"{CARD}","content_version":1,"saved_at":0,"answers":{{}}}}"#,
             SCHEMA + 1
         ),
-        format!(
-            r#"{{"schema":{},"card":"{CARD}","answers":{{"factors":"a new shape"}}}}"#,
-            SCHEMA + 1
-        ),
+        format!(r#"{{"schema":{},"card":"{CARD}","answers":{{"factors":"a new shape"}}}}"#, SCHEMA + 1),
         r#"{"schema":18446744073709551615,"card":"other"}"#.to_string(),
     ] {
         let err = decode(&raw, CARD).expect_err(&raw);
         assert!(matches!(err, DecodeError::Newer { .. }), "{raw}: {err:?}");
-        assert!(
-            !err.is_unreadable(),
-            "newer data is kept as it is, not backed up as damaged"
-        );
+        assert!(!err.is_unreadable(), "newer data is kept as it is, not backed up as damaged");
         assert!(err.to_string().contains("newer version"), "{err}");
     }
     // An imported file of a newer schema is refused the same way.
     let newer = envelope_text(&answered()).replacen("\"schema\":2", "\"schema\":3", 1);
-    assert_eq!(
-        decode_file(&newer, card()),
-        Err(ShareError::File(DecodeError::Newer { schema: 3 }))
-    );
+    assert_eq!(decode_file(&newer, card()), Err(ShareError::File(DecodeError::Newer { schema: 3 })));
 }
 
 // --- 7: two tabs -------------------------------------------------------------------------------
@@ -324,24 +243,11 @@ fn case_06_newer_schema_is_refused_with_a_message_and_never_half_read() {
 fn case_07_changes_to_different_items_in_two_tabs_are_both_kept() {
     let base = answered();
     let mut ours = base.clone();
-    ours.factors.insert(
-        "control".into(),
-        FactorAnswer {
-            position: 1,
-            weight: None,
-        },
-    );
+    ours.factors.insert("control".into(), FactorAnswer { position: 1, weight: None });
     ours.ticked.remove("strong-privacy-or-control-needs");
-    ours.notes
-        .insert("data-sensitivity".into(), "EU and US customer data".into());
+    ours.notes.insert("data-sensitivity".into(), "EU and US customer data".into());
     let mut theirs = base.clone();
-    theirs.factors.insert(
-        "economics".into(),
-        FactorAnswer {
-            position: -2,
-            weight: Some(1),
-        },
-    );
+    theirs.factors.insert("economics".into(), FactorAnswer { position: -2, weight: Some(1) });
     theirs.ticked.insert("serving-capability-exists".into());
     theirs.evidence.remove("cost-model");
 
@@ -350,15 +256,9 @@ fn case_07_changes_to_different_items_in_two_tabs_are_both_kept() {
         assert_eq!(merged.factors["control"].position, 1);
         assert_eq!(merged.factors["economics"].position, -2);
         assert_eq!(merged.factors["privacy"], base.factors["privacy"]);
-        assert!(
-            !merged.is_ticked("strong-privacy-or-control-needs"),
-            "an untick is a change too"
-        );
+        assert!(!merged.is_ticked("strong-privacy-or-control-needs"), "an untick is a change too");
         assert!(merged.is_ticked("serving-capability-exists"));
-        assert!(
-            !merged.evidence.contains_key("cost-model"),
-            "their reset of one item is kept"
-        );
+        assert!(!merged.evidence.contains_key("cost-model"), "their reset of one item is kept");
         assert_eq!(merged.notes["data-sensitivity"], "EU and US customer data");
         assert_eq!(merged.triggers, base.triggers);
     }
@@ -370,43 +270,24 @@ fn case_07_the_same_item_changed_in_both_tabs_goes_to_the_preferred_side_only() 
     let mut ours = base.clone();
     ours.notes.insert("data-sensitivity".into(), "ours".into());
     let mut theirs = base.clone();
-    theirs
-        .notes
-        .insert("data-sensitivity".into(), "theirs".into());
-    assert_eq!(
-        merge(&base, &ours, &theirs, Prefer::Ours).notes["data-sensitivity"],
-        "ours"
-    );
-    assert_eq!(
-        merge(&base, &ours, &theirs, Prefer::Theirs).notes["data-sensitivity"],
-        "theirs"
-    );
+    theirs.notes.insert("data-sensitivity".into(), "theirs".into());
+    assert_eq!(merge(&base, &ours, &theirs, Prefer::Ours).notes["data-sensitivity"], "ours");
+    assert_eq!(merge(&base, &ours, &theirs, Prefer::Theirs).notes["data-sensitivity"], "theirs");
     // An emptied note is the same as no note: a blank here does not wipe their text.
     let mut blank = base.clone();
     blank.notes.insert("new-question".into(), String::new());
-    theirs
-        .notes
-        .insert("new-question".into(), "their text".into());
-    assert_eq!(
-        merge(&base, &blank, &theirs, Prefer::Ours).notes["new-question"],
-        "their text"
-    );
+    theirs.notes.insert("new-question".into(), "their text".into());
+    assert_eq!(merge(&base, &blank, &theirs, Prefer::Ours).notes["new-question"], "their text");
 }
 
 #[test]
 fn case_07_another_tabs_reset_clears_only_what_this_tab_did_not_change() {
     let base = answered();
     let mut ours = base.clone();
-    ours.notes.insert(
-        "cost-model-question".into(),
-        "typed just before the reset".into(),
-    );
+    ours.notes.insert("cost-model-question".into(), "typed just before the reset".into());
     let merged = merge(&base, &ours, &Answers::default(), Prefer::Theirs);
     let mut expected = Answers::default();
-    expected.notes.insert(
-        "cost-model-question".into(),
-        "typed just before the reset".into(),
-    );
+    expected.notes.insert("cost-model-question".into(), "typed just before the reset".into());
     assert_eq!(merged, expected);
 }
 
@@ -420,14 +301,10 @@ fn small_answers() -> impl Strategy<Value = Answers> {
         .prop_map(|(factors, ticked, notes)| {
             let mut a = Answers::default();
             for (id, (position, weight)) in factors {
-                a.factors
-                    .insert(id.into(), FactorAnswer { position, weight });
+                a.factors.insert(id.into(), FactorAnswer { position, weight });
             }
             a.ticked = ticked.into_iter().map(String::from).collect();
-            a.notes = notes
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
+            a.notes = notes.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
             a
         })
 }
@@ -480,10 +357,7 @@ fn case_09_answers_to_removed_or_renamed_items_are_kept_listed_and_not_counted()
     // a signal's id.
     changed.factors.retain(|f| f.id != "latency");
     changed.questions.retain(|q| q.id != "data-sensitivity");
-    changed
-        .reversibility
-        .relook_triggers
-        .retain(|t| t.id != "cost-profile-changes");
+    changed.reversibility.relook_triggers.retain(|t| t.id != "cost-profile-changes");
     for e in &mut changed.evidence {
         if e.id == "cost-model" {
             e.id = "cost-model-v2".into();
@@ -503,10 +377,8 @@ fn case_09_answers_to_removed_or_renamed_items_are_kept_listed_and_not_counted()
     assert_eq!(env.answers, answered(), "nothing dropped on load");
 
     let orphans = env.answers.orphans(&changed);
-    let listed: Vec<(&str, &str, &str)> = orphans
-        .iter()
-        .map(|o| (o.kind, o.id.as_str(), o.value.as_str()))
-        .collect();
+    let listed: Vec<(&str, &str, &str)> =
+        orphans.iter().map(|o| (o.kind, o.id.as_str(), o.value.as_str())).collect();
     assert_eq!(
         listed,
         [
@@ -530,20 +402,9 @@ fn case_09_answers_to_removed_or_renamed_items_are_kept_listed_and_not_counted()
             _ => drop(without.triggers.remove(&o.id)),
         }
     }
-    assert_eq!(
-        format!("{with:?}"),
-        format!("{:?}", engine::evaluate(&changed, &without))
-    );
+    assert_eq!(format!("{with:?}"), format!("{:?}", engine::evaluate(&changed, &without)));
     // Saving again keeps them (the envelope holds every id), and so does the exported file.
-    let resaved = decode(
-        &encode(&Envelope::new(
-            CARD,
-            changed.version,
-            0.0,
-            env.answers.clone(),
-        )),
-        CARD,
-    );
+    let resaved = decode(&encode(&Envelope::new(CARD, changed.version, 0.0, env.answers.clone())), CARD);
     assert_eq!(resaved.unwrap().answers, answered());
     let file = encode_file(&changed, &env.answers, None, 0.0);
     assert_eq!(decode(&file, CARD).unwrap().answers, answered());
@@ -557,11 +418,8 @@ fn case_10_a_deeply_nested_file_is_refused_without_exhausting_the_stack() {
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         assert!(decode(&nested, CARD).is_err());
         assert!(decode_file(&nested, card()).is_err());
-        let in_answers = with_answers(&format!(
-            r#"{{"notes":{{"x":{}"deep"{}}}}}"#,
-            "[".repeat(depth),
-            "]".repeat(depth)
-        ));
+        let in_answers =
+            with_answers(&format!(r#"{{"notes":{{"x":{}"deep"{}}}}}"#, "[".repeat(depth), "]".repeat(depth)));
         assert!(decode(&in_answers, CARD).is_err());
         assert!(decode_file(&in_answers, card()).is_err());
     }
@@ -584,10 +442,7 @@ fn case_10_a_file_that_is_not_utf8_is_refused_or_read_as_plain_text() {
             Err(err) => assert!(!err.to_string().is_empty()),
             Ok(shared) => {
                 let note = &shared.answers.evidence["cost-model"].note;
-                assert!(
-                    note.contains('\u{fffd}'),
-                    "the damaged byte shows as such: {note}"
-                );
+                assert!(note.contains('\u{fffd}'), "the damaged byte shows as such: {note}");
             }
         }
     }
@@ -602,21 +457,12 @@ fn case_10_wrong_card_or_wrong_version_is_refused_with_a_message() {
 
     let link = encode_link(card(), &answered(), None);
     let other_card = link.replacen(CARD, "rent-vs-build", 1);
-    assert!(matches!(
-        decode_link(&other_card, card()),
-        Err(ShareError::OtherCard { .. })
-    ));
+    assert!(matches!(decode_link(&other_card, card()), Err(ShareError::OtherCard { .. })));
     let version = format!(".{}.", card().version);
     let other_version = link.replacen(&version, &format!(".{}.", card().version + 1), 1);
-    assert!(matches!(
-        decode_link(&other_version, card()),
-        Err(ShareError::OtherVersion { .. })
-    ));
+    assert!(matches!(decode_link(&other_version, card()), Err(ShareError::OtherVersion { .. })));
     let newer = link.replacen("a=1.", "a=2.", 1);
-    assert!(matches!(
-        decode_link(&newer, card()),
-        Err(ShareError::NewerLink { .. })
-    ));
+    assert!(matches!(decode_link(&newer, card()), Err(ShareError::NewerLink { .. })));
 }
 
 const MARKUP: [&str; 5] = [
@@ -633,9 +479,7 @@ fn case_10_markup_in_notes_and_names_travels_as_exact_plain_text() {
     // shows it as text (text nodes; checked in the browser by e2e/reliability.test.mjs).
     for markup in MARKUP {
         let mut answers = answered();
-        answers
-            .notes
-            .insert("data-sensitivity".into(), markup.into());
+        answers.notes.insert("data-sensitivity".into(), markup.into());
         answers.evidence.get_mut("cost-model").unwrap().note = markup.into();
         let name = markup.chars().take(60).collect::<String>();
 
@@ -668,19 +512,10 @@ fn case_10_a_javascript_url_or_markup_is_not_a_share_link() {
 #[test]
 fn case_10_too_large_input_is_refused_before_it_is_parsed() {
     let huge = format!(r#"{{"schema":2,"note":"{}"}}"#, "x".repeat(MAX_BYTES));
-    assert!(matches!(
-        decode(&huge, CARD),
-        Err(DecodeError::TooLarge { .. })
-    ));
-    assert!(matches!(
-        decode_file(&huge, card()),
-        Err(ShareError::FileTooLarge { .. })
-    ));
+    assert!(matches!(decode(&huge, CARD), Err(DecodeError::TooLarge { .. })));
+    assert!(matches!(decode_file(&huge, card()), Err(ShareError::FileTooLarge { .. })));
     let link = format!("#a=1.{CARD}.1.{}", "A".repeat(100_000));
-    assert!(matches!(
-        decode_link(&link, card()),
-        Err(ShareError::LinkTooLong { .. })
-    ));
+    assert!(matches!(decode_link(&link, card()), Err(ShareError::LinkTooLong { .. })));
 }
 
 // --- Fuzzing: every kept input, through the real decoders -------------------------------------
@@ -699,7 +534,7 @@ fn kept_inputs() -> Vec<PathBuf> {
             files.extend(entries.flatten().map(|e| e.path()).filter(|p| p.is_file()));
         }
     }
-    files.sort();
+    decision_core::sort::sort(&mut files);
     files
 }
 
@@ -714,12 +549,7 @@ fn fuzz_seeds_and_regressions_never_panic_any_decoder() {
         let _ = decode_file(&text, card());
         let _ = decode_link(&text, card());
         if let Ok(env) = decode(&text, CARD) {
-            assert_eq!(
-                decode(&encode(&env), CARD).as_ref(),
-                Ok(&env),
-                "{}",
-                path.display()
-            );
+            assert_eq!(decode(&encode(&env), CARD).as_ref(), Ok(&env), "{}", path.display());
         }
     }
 }

@@ -141,6 +141,7 @@ fn chart_labels_are_short_and_marked_when_cut() {
     let card = card();
     use decision_core::engine::ContributionKind;
     assert_eq!(explain::contribution_short_label(card, ContributionKind::Factor, "privacy"), "Privacy");
-    let cut = explain::contribution_short_label(card, ContributionKind::Signal, "strong-privacy-or-control-needs");
+    let cut =
+        explain::contribution_short_label(card, ContributionKind::Signal, "strong-privacy-or-control-needs");
     assert!(cut.ends_with('…') && cut.chars().count() == 19, "{cut}");
 }

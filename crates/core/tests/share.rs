@@ -8,8 +8,8 @@ use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnsw
 use decision_core::card::Card;
 use decision_core::envelope::{DecodeError, MAX_BYTES};
 use decision_core::share::{
-    base64url_encode, check_file_size, crc32, decode_file, decode_link, encode_file, encode_link,
-    is_link, link_card, shareable, ShareError, LINK_FORMAT, MAX_LINK_CHARS,
+    base64url_encode, check_file_size, crc32, decode_file, decode_link, encode_file, encode_link, is_link,
+    link_card, shareable, ShareError, LINK_FORMAT, MAX_LINK_CHARS,
 };
 use proptest::prelude::*;
 
@@ -45,7 +45,8 @@ fn fully_filled() -> Answers {
         "Platform team has run GPU inference for the search ranker for a year, with a 24/7 on-call.",
     ];
     for (e, note) in card.evidence.iter().zip(evidence_notes) {
-        a.evidence.insert(e.id.clone(), EvidenceAnswer { status: EvidenceStatus::Gathered, note: note.into() });
+        a.evidence
+            .insert(e.id.clone(), EvidenceAnswer { status: EvidenceStatus::Gathered, note: note.into() });
     }
     let question_notes = [
         "Data residency for EU tenants and no surprise model changes; cost only matters at scale.",
@@ -333,14 +334,17 @@ fn numbers_out_of_range_in_a_file_are_refused_not_clamped() {
     ] {
         let err = decode_file(&file(bad), card()).unwrap_err();
         assert!(
-            matches!(err, ShareError::OutOfRange { .. }) || matches!(err, ShareError::File(DecodeError::WrongShape { .. })),
+            matches!(err, ShareError::OutOfRange { .. })
+                || matches!(err, ShareError::File(DecodeError::WrongShape { .. })),
             "{bad}: {err:?}"
         );
     }
     let err = decode_file(&file(r#"{"privacy":{"position":7}}"#), card()).unwrap_err();
     assert!(err.to_string().contains("position 7 for \u{201c}Privacy\u{201d}"), "{err}");
     // Schema 1 kept positions in their own map: checked just the same.
-    let v1 = format!(r#"{{"schema":1,"card":"{CARD}","content_version":1,"saved_at":0,"answers":{{"positions":{{"privacy":9}}}}}}"#);
+    let v1 = format!(
+        r#"{{"schema":1,"card":"{CARD}","content_version":1,"saved_at":0,"answers":{{"positions":{{"privacy":9}}}}}}"#
+    );
     assert!(matches!(decode_file(&v1, card()), Err(ShareError::OutOfRange { .. })));
 }
 

@@ -141,9 +141,11 @@ fn evidence_takes_the_median_status_rounded_down() {
         a.evidence.insert("cost-model".into(), EvidenceAnswer { status: s, note: "n".into() });
         a
     };
-    let people = vec![person("A", status(EvidenceStatus::Gathered)), person("B", status(EvidenceStatus::NotStarted))];
+    let people =
+        vec![person("A", status(EvidenceStatus::Gathered)), person("B", status(EvidenceStatus::NotStarted))];
     assert_eq!(group_answers(card(), &people).evidence_status("cost-model"), EvidenceStatus::InProgress);
-    let people = vec![person("A", status(EvidenceStatus::Gathered)), person("B", status(EvidenceStatus::InProgress))];
+    let people =
+        vec![person("A", status(EvidenceStatus::Gathered)), person("B", status(EvidenceStatus::InProgress))];
     assert_eq!(group_answers(card(), &people).evidence_status("cost-model"), EvidenceStatus::InProgress);
 }
 

@@ -262,11 +262,7 @@ impl ser::SerializeStruct for Compound {
     type Ok = String;
     type Error = Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         self.items.push(format!("{key}: {}", value.serialize(Emitter)?));
         Ok(())
     }

@@ -69,6 +69,7 @@ impl Report {
 
 /// The `*.toml` files of `dir`: the first card first, then the rest by file name, so the
 /// library's order does not depend on the file system.
+#[allow(clippy::disallowed_methods)] // build time only: no WASM size at stake
 pub fn card_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -124,9 +125,10 @@ pub fn load_dir(root: &Path, dir: &Path) -> Report {
         }
     }
     if files.is_empty() {
-        report
-            .diagnostics
-            .push(file_problem(&display(dir), "no card files (*.toml) found; the app needs at least one".into()));
+        report.diagnostics.push(file_problem(
+            &display(dir),
+            "no card files (*.toml) found; the app needs at least one".into(),
+        ));
     }
     report
 }
@@ -144,7 +146,13 @@ pub fn parse_card(file: &str, text: &str) -> (Option<Card>, Vec<Diagnostic>) {
         Err(e) => {
             let line = e.span().map(|s| line_of_offset(text, s.start));
             let message = e.message().trim().to_string();
-            diagnostics.push(Diagnostic { file: file.into(), line, path: String::new(), severity: Severity::Error, message });
+            diagnostics.push(Diagnostic {
+                file: file.into(),
+                line,
+                path: String::new(),
+                severity: Severity::Error,
+                message,
+            });
             return (None, diagnostics);
         }
     };
@@ -173,8 +181,17 @@ pub fn parse_card(file: &str, text: &str) -> (Option<Card>, Vec<Diagnostic>) {
                     Some(_) => line_of_path(text, &table),
                     None => line_of_path(text, &path),
                 };
-                diagnostics.push(Diagnostic { file: file.into(), line, path: path.clone(), severity: Severity::Error, message });
-                if missing.is_some() || diagnostics.len() >= MAX_READ_PROBLEMS || !remove_at(&mut root, &segments) {
+                diagnostics.push(Diagnostic {
+                    file: file.into(),
+                    line,
+                    path: path.clone(),
+                    severity: Severity::Error,
+                    message,
+                });
+                if missing.is_some()
+                    || diagnostics.len() >= MAX_READ_PROBLEMS
+                    || !remove_at(&mut root, &segments)
+                {
                     break None;
                 }
                 removed.push(path);

@@ -45,7 +45,13 @@ pub fn item(id: &str) -> Item {
 }
 
 pub fn pitfall(id: &str, favours: &str) -> Pitfall {
-    Pitfall { id: id.into(), text: id.into(), why: "It does not count.".into(), why_added: false, favours: favours.into() }
+    Pitfall {
+        id: id.into(),
+        text: id.into(),
+        why: "It does not count.".into(),
+        why_added: false,
+        favours: favours.into(),
+    }
 }
 
 pub fn option(id: &str, signals: &[&str]) -> OptionSide {
@@ -108,7 +114,11 @@ pub fn card(
             default_option: default_option.into(),
         },
         options,
-        reversibility: Reversibility { undo_cost: undo_cost.into(), undo_cost_added: false, relook_triggers: vec![] },
+        reversibility: Reversibility {
+            undo_cost: undo_cost.into(),
+            undo_cost_added: false,
+            relook_triggers: vec![],
+        },
         factors,
         questions: vec![],
         evidence: evidence.iter().map(|e| item(e)).collect(),
@@ -123,7 +133,10 @@ pub fn card(
 pub fn seed_like() -> Card {
     card(
         "model-serving",
-        [option("api", &["sig-api-speed", "sig-api-small-team"]), option("self-hosted", &["sig-sh-data-residency", "sig-sh-volume"])],
+        [
+            option("api", &["sig-api-speed", "sig-api-small-team"]),
+            option("self-hosted", &["sig-sh-data-residency", "sig-sh-volume"]),
+        ],
         "api",
         vec![
             factor("privacy", 3, None),
@@ -143,7 +156,10 @@ pub fn seed_like() -> Card {
 pub fn other_card() -> Card {
     card(
         "build-vs-buy",
-        [option("build", &["sig-core-differentiator", "sig-unique-workflow"]), option("buy", &["sig-commodity", "sig-deadline"])],
+        [
+            option("build", &["sig-core-differentiator", "sig-unique-workflow"]),
+            option("buy", &["sig-commodity", "sig-deadline"]),
+        ],
         "buy",
         vec![factor("fit", 3, None), factor("team", 2, Some("build")), factor("cost", 1, None)],
         vec![pitfall("bad-nih", "build")],
