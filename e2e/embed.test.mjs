@@ -277,7 +277,7 @@ ${snippet}
       assert.match(await alert.textContent(), /no card called .no-such-card./);
       const links = page.locator('.dc-root .dc-list a');
       assert.deepEqual(await links.allTextContents(), [SEED_TITLE, 'Build vs Buy']);
-      assert.equal(await links.nth(1).getAttribute('href'), `?card=${SECOND_CARD}`);
+      assert.equal(await links.nth(1).getAttribute('href'), `index.html?card=${SECOND_CARD}`);
       await links.nth(1).click();
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       assert.equal(await page.locator('.dc-root h1').textContent(), 'Build vs Buy');

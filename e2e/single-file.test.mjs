@@ -56,9 +56,10 @@ describe('opening from disk', () => {
     await browser?.close();
   });
 
-  test('there is one self-contained file per card', async () => {
-    for (const card of cards) {
-      const file = path.join(SINGLE, `${card.id}.html`);
+  test('there is one self-contained file per card, and one for its workshop', async () => {
+    for (const name of cards.flatMap((card) => [`${card.id}.html`, `${card.id}.workshop.html`])) {
+      const card = cards.find((c) => name.startsWith(`${c.id}.`));
+      const file = path.join(SINGLE, name);
       assert.ok(existsSync(file), `${file} is missing`);
       const html = await readFile(file, 'utf8');
       // Nothing that would load another file: no src, no stylesheet or preload links,
@@ -74,7 +75,7 @@ describe('opening from disk', () => {
       assert.equal(found(/https?:\/\/(?!localhost:8000\/)\S{0,60}/i), undefined, 'an address elsewhere');
       assert.ok(html.includes(`window.__DC_CARD__="${card.id}"`), 'the file names its card');
       const size = (await stat(file)).size;
-      assert.ok(size < 2 * 1024 * 1024, `${card.id}.html is ${size} bytes`);
+      assert.ok(size < 2 * 1024 * 1024, `${name} is ${size} bytes`);
     }
   });
 

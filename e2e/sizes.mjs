@@ -27,8 +27,8 @@ export const BUDGETS = {
  * size drops; never raise them to let a change through.
  */
 export const CEILINGS = {
-  firstLoadGzip: 272 * KB,
-  wasmRaw: 650 * KB,
+  firstLoadGzip: 232 * KB,
+  wasmRaw: 545 * KB,
 };
 
 export function gzipSize(bytes) {

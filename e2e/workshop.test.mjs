@@ -112,7 +112,8 @@ describe('the workshop view', () => {
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       await page.locator('[data-testid="workshop-link"]').click();
       await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 20_000 });
-      assert.match(page.url(), /\?mode=workshop&card=model-api-vs-self-hosted$/);
+      // The workshop is a page of its own, with a WASM of its own.
+      assert.match(page.url(), /\/workshop\.html\?card=model-api-vs-self-hosted$/);
       assert.equal(await count(page), '0 participants');
 
       // Any order, one of them twice, one with a name typed before the link.

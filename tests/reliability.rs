@@ -3,17 +3,17 @@
 //! are tested in `crates/core/tests/reliability.rs`, the browser faults in
 //! `tests/web_reliability.rs` and `e2e/reliability.test.mjs`.
 
-use decision_cards::components::progress::SaveState;
-use decision_cards::panic::file_stem;
+use decision_cards::platform::panic::file_stem;
+use decision_core::store::{Hold, SaveError, SaveState, Unavailable};
 
 const CARD: &str = "model-api-vs-self-hosted";
 
 #[test]
 fn case_01_02_every_unsaved_state_is_a_problem_that_offers_export() {
     for state in [
-        SaveState::MemoryOnly("blocked".into()),
-        SaveState::Failed("full".into()),
-        SaveState::ReadOnly("newer".into()),
+        SaveState::MemoryOnly(Unavailable::Blocked),
+        SaveState::Failed(SaveError::Quota),
+        SaveState::ReadOnly(Hold::Newer { schema: 9 }),
     ] {
         assert!(state.is_problem(), "{state:?} must show the warning and the export button");
     }

@@ -1,6 +1,7 @@
-//! The widget's screen: one component per file, grouped by area of the screen.
+//! The leaf widgets of the screen, grouped by the area of the page they fill.
 //!
-//! Components read signals and call model functions; they hold no decision logic.
+//! Components read signals and call core functions; they hold no decision logic and do no
+//! I/O beyond the browser conveniences of `crate::platform` (copy, download, pick a file).
 
 pub mod evidence;
 pub mod factors;
@@ -14,7 +15,6 @@ pub mod share;
 pub mod signals;
 pub mod verdict;
 pub mod workshop;
-pub mod workshop_plot;
 
 use decision_core::answers::Answers;
 use decision_core::sections::Section;

@@ -4,19 +4,8 @@
 
 use decision_core::answers::{Answers, Orphan};
 use decision_core::card::Card;
+use decision_core::messages;
 use leptos::prelude::*;
-
-/// What an orphan's kind is called on screen.
-pub fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "factor" => "Factor",
-        "signal" => "Ticked item",
-        "evidence" => "Evidence",
-        "question" => "Note on a question",
-        "trigger" => "Re-look trigger",
-        _ => "Answer",
-    }
-}
 
 /// The list of answers to items this card no longer has; nothing at all when there are none.
 #[component]
@@ -39,11 +28,11 @@ pub fn Orphans(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView
                             .map(|o| {
                                 view! {
                                     <li>
-                                        <span class="dc-orphan-kind">{kind_label(o.kind)}</span>
+                                        <span class="dc-orphan-kind">{messages::orphan_kind(&o)}</span>
                                         " "
-                                        <code>{o.id}</code>
+                                        <code>{o.id().to_owned()}</code>
                                         ": "
-                                        <span class="dc-orphan-value">{o.value}</span>
+                                        <span class="dc-orphan-value">{messages::orphan_answer(&o)}</span>
                                     </li>
                                 }
                             })

@@ -1,174 +1,131 @@
-//! Progress: the visible save state, notices about stored data, export when answers cannot
-//! be saved, and reset with confirmation.
+//! Where saving stands: the status line (with an export button whenever nothing is being
+//! saved), notices about stored data that could not be used (with that data to download),
+//! and the reset control, which asks first.
 
-use crate::browser;
+use crate::platform::browser;
+use decision_core::messages;
+use decision_core::store::{Notice, SaveState, Stored};
 use leptos::prelude::*;
 
-/// A message about stored data that could not be used, with that data to download.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub message: String,
-    /// The stored text exactly as found, so nothing is lost.
-    pub raw: Option<String>,
-}
-
-/// What the user should know about saving, in words the status line shows.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveState {
-    /// Nothing to save yet.
-    Idle,
-    /// A change is waiting for the debounce.
-    Pending,
-    /// Saved at this local time (`HH:MM`).
-    Saved(String),
-    /// Storage cannot be used: progress lives in memory only.
-    MemoryOnly(String),
-    /// Saving failed (quota, …): the last good copy is kept.
-    Failed(String),
-    /// Stored data is newer than this app: shown read-only, never overwritten.
-    ReadOnly(String),
-    /// Answers changed in another tab were taken in at this local time (`HH:MM`), merged
-    /// with any unsaved change made here.
-    OtherTab(String),
-}
-
-impl SaveState {
-    fn text(&self) -> String {
-        match self {
-            Self::Idle => "Progress is saved in this browser as you go.".into(),
-            Self::Pending => "Saving…".into(),
-            Self::Saved(at) => format!("Saved in this browser at {at}."),
-            Self::MemoryOnly(why) => format!(
-                "Not saved: {why} Your answers stay only while this page is open; export them to keep them."
-            ),
-            Self::Failed(why) => {
-                format!("Not saved: {why} The last saved copy is kept; export your answers to keep them.")
-            }
-            Self::ReadOnly(why) => format!("Read-only: {why} Export your answers to keep changes made here."),
-            Self::OtherTab(at) => format!("Updated with changes made in another tab at {at}."),
-        }
-    }
-
-    /// True when answers are not being saved, so the user should be told and offered export.
-    pub fn is_problem(&self) -> bool {
-        matches!(self, Self::MemoryOnly(_) | Self::Failed(_) | Self::ReadOnly(_))
-    }
-}
-
-/// The save status line, an export button whenever answers are not being saved, and the
-/// reset control (reset asks first, in the page itself, because `confirm()` is blocked in
-/// sandboxed frames).
+/// The save status line, and an export button while nothing can be saved.
 #[component]
-pub fn Progress(
+pub fn SaveLine(
     state: Signal<SaveState>,
-    notice: Signal<Option<Notice>>,
-    file_stem: String,
-    on_reset: Callback<()>,
-    /// Downloads the current answers as a file; offered while they cannot be saved.
+    what: Stored,
+    /// Downloads what is not being saved; offered while saving does not work.
     #[prop(optional)]
     on_export: Option<Callback<()>>,
+    #[prop(optional)] export_label: Option<&'static str>,
 ) -> impl IntoView {
-    let (confirming, set_confirming) = signal(false);
-    // When the button that has keyboard focus goes away, focus moves to its replacement
-    // instead of falling back to the top of the page.
-    let (refocus_reset, set_refocus_reset) = signal(false);
-    let notice_view = move || {
+    let text = move || state.with(|s| messages::save_state(s, what));
+    view! {
+        // Not a live region: "Saving…" / "Saved" after every pause in typing would talk over
+        // the user. Only a problem is announced, by the status span below.
+        <p class="dc-save" class:dc-warn=move || state.with(SaveState::is_problem) data-testid="save-state">
+            {text}
+        </p>
+        {on_export.map(|export| {
+            view! {
+                <Show when=move || state.with(SaveState::is_problem)>
+                    <button type="button" data-testid="export-answers" on:click=move |_| export.run(())>
+                        {export_label.unwrap_or("Export answers")}
+                    </button>
+                </Show>
+            }
+        })}
+        <span class="dc-sr" role="status">
+            {move || if state.with(SaveState::is_problem) { text() } else { String::new() }}
+        </span>
+    }
+}
+
+/// A message about stored data that could not be used, with that data to download.
+#[component]
+pub fn StoredNotice(notice: Signal<Option<Notice>>, file_stem: String) -> impl IntoView {
+    move || {
         notice.get().map(|n| {
             let stem = file_stem.clone();
-            let download = n.raw.map(|raw| {
-                view! {
+            let raw = n.raw.clone();
+            let label = match n.what {
+                Stored::Progress => "unreadable-progress",
+                Stored::Workshop => "unreadable-workshop",
+            };
+            view! {
+                <div class="dc-alert" role="alert" data-testid="storage-notice">
+                    <p>{messages::notice(&n)}</p>
                     <button
                         type="button"
                         on:click=move |_| {
-                            browser::download(&format!("{stem}-unreadable-progress.txt"), "text/plain", &raw);
+                            browser::download(&format!("{stem}-{label}.txt"), "text/plain", &raw);
                         }
                     >
                         "Download the kept data"
                     </button>
-                }
-            });
-            view! {
-                <div class="dc-alert" role="alert" data-testid="storage-notice">
-                    <p>{n.message}</p>
-                    {download}
                 </div>
             }
         })
-    };
+    }
+}
+
+/// "Reset answers…", which asks in the page itself (`confirm()` is blocked in sandboxed
+/// frames), with focus on the safe choice and given back afterwards.
+#[component]
+pub fn ResetControl(on_reset: Callback<()>) -> impl IntoView {
+    let (confirming, set_confirming) = signal(false);
+    // When the button that has keyboard focus goes away, focus moves to its replacement
+    // instead of falling back to the top of the page.
+    let (refocus_reset, set_refocus_reset) = signal(false);
     view! {
-        {notice_view}
-        <div class="dc-progress">
-            // Not a live region: "Saving…" / "Saved" after every pause in typing would talk
-            // over the user. Only a problem is announced, by the status line below.
-            <p
-                class="dc-save"
-                class:dc-warn=move || state.with(SaveState::is_problem)
-                data-testid="save-state"
-            >
-                {move || state.with(SaveState::text)}
-            </p>
-            {on_export.map(|export| {
-                view! {
-                    <Show when=move || state.with(SaveState::is_problem)>
-                        <button type="button" data-testid="export-answers" on:click=move |_| export.run(())>
-                            "Export answers"
-                        </button>
-                    </Show>
-                }
-            })}
-            <span class="dc-sr" role="status">
-                {move || state.with(|s| if s.is_problem() { s.text() } else { String::new() })}
-            </span>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    let button = NodeRef::<leptos::html::Button>::new();
-                    button.on_load(move |b| {
+        <Show
+            when=move || confirming.get()
+            fallback=move || {
+                let button = NodeRef::<leptos::html::Button>::new();
+                button
+                    .on_load(move |b| {
                         if refocus_reset.get_untracked() {
                             let _ = b.focus();
                         }
                     });
-                    view! {
-                        <button type="button" class="dc-quiet" node_ref=button on:click=move |_| set_confirming.set(true)>
-                            "Reset answers…"
-                        </button>
-                    }
+                view! {
+                    <button type="button" class="dc-quiet" node_ref=button on:click=move |_| set_confirming.set(true)>
+                        "Reset answers…"
+                    </button>
                 }
-            >
-                {
-                    // Focus goes to the safe choice.
-                    let cancel = NodeRef::<leptos::html::Button>::new();
-                    cancel.on_load(|b| {
+            }
+        >
+            {
+                let cancel = NodeRef::<leptos::html::Button>::new();
+                cancel
+                    .on_load(|b| {
                         let _ = b.focus();
                     });
-                    view! {
-                        <div class="dc-confirm" role="group" aria-labelledby="dc-reset-q">
-                            <span id="dc-reset-q">"Clear every answer on this card?"</span>
-                            <button
-                                type="button"
-                                class="dc-danger"
-                                on:click=move |_| {
-                                    set_refocus_reset.set(true);
-                                    set_confirming.set(false);
-                                    on_reset.run(());
-                                }
-                            >
-                                "Yes, clear all"
-                            </button>
-                            <button
-                                type="button"
-                                node_ref=cancel
-                                on:click=move |_| {
-                                    set_refocus_reset.set(true);
-                                    set_confirming.set(false);
-                                }
-                            >
-                                "Cancel"
-                            </button>
-                        </div>
-                    }
+                view! {
+                    <div class="dc-confirm" role="group" aria-labelledby="dc-reset-q">
+                        <span id="dc-reset-q">"Clear every answer on this card?"</span>
+                        <button
+                            type="button"
+                            class="dc-danger"
+                            on:click=move |_| {
+                                set_refocus_reset.set(true);
+                                set_confirming.set(false);
+                                on_reset.run(());
+                            }
+                        >
+                            "Yes, clear all"
+                        </button>
+                        <button
+                            type="button"
+                            node_ref=cancel
+                            on:click=move |_| {
+                                set_refocus_reset.set(true);
+                                set_confirming.set(false);
+                            }
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
                 }
-            </Show>
-        </div>
+            }
+        </Show>
     }
 }

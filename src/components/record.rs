@@ -1,6 +1,6 @@
 //! The decision record: Markdown in the MADR shape, to copy or download.
 
-use crate::browser;
+use crate::platform::{browser, clock};
 use decision_core::answers::Answers;
 use decision_core::card::Card;
 use decision_core::engine::Verdict;
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Memo<Verdict>) -> impl IntoView {
-    let date = browser::today();
+    let date = clock::today();
     let markdown =
         Memo::new(move |_| answers.with(|a| verdict.with(|v| record::markdown(card, a, v, &date))));
     let (message, set_message) = signal(String::new());

@@ -3,11 +3,12 @@
 //! answers in. The decoding rules live in [`crate::share`]; nothing here changes saved
 //! progress unless the user chooses "Replace".
 
-use crate::browser;
+use crate::platform::{addresses, browser, clock};
 use decision_core::answers::Answers;
 use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::explain;
+use decision_core::messages::{self, FileRefused, IncomingSource, IncomingWords};
 use decision_core::share::{self, Shared, MAX_NAME_CHARS};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +16,7 @@ use wasm_bindgen::JsCast;
 /// Answers that arrived from outside and wait for the user's decision.
 #[derive(Debug, Clone, PartialEq)]
 struct Incoming {
-    /// "This link" or "The file “…”".
-    source: String,
+    source: IncomingSource,
     shared: Shared,
 }
 
@@ -40,13 +40,11 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
         match share::decode_link(&fragment, card) {
             Ok(shared) => {
                 error.set(None);
-                incoming.set(Some(Incoming { source: "This link".into(), shared }));
+                incoming.set(Some(Incoming { source: IncomingSource::Link, shared }));
             }
             Err(err) => {
                 incoming.set(None);
-                error.set(Some(format!(
-                    "The link could not be opened. {err} Your saved answers are unchanged."
-                )));
+                error.set(Some(messages::link_refused(&err)));
             }
         }
     };
@@ -68,7 +66,7 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
     };
     let export = move |_| {
         let text = answers.with_untracked(|a| {
-            name.with_untracked(|n| share::encode_file(card, a, Some(n), crate::storage::now_ms()))
+            name.with_untracked(|n| share::encode_file(card, a, Some(n), clock::now_ms()))
         });
         let ok = browser::download(&format!("{}-answers.json", card.id), "application/json", &text);
         status.set(if ok {
@@ -85,36 +83,31 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
         // Let the same file be picked again after a refusal.
         input.set_value("");
         let file_name = file.name();
-        let refuse = move |err: String| {
+        let refuse = move |err: FileRefused| {
             incoming.set(None);
-            error.set(Some(format!(
-                "\u{201c}{file_name}\u{201d} was not imported. {err} Your saved answers are unchanged."
-            )));
+            error.set(Some(messages::file_refused(&file_name, &err)));
         };
         // Checked before anything is read into memory.
         if let Err(err) = share::check_file_size(file.size() as u64) {
-            refuse(err.to_string());
+            refuse(FileRefused::Share(err));
             return;
         }
         leptos::task::spawn_local(async move {
             let result = match browser::file_text(&file).await {
-                Ok(text) => share::decode_file(&text, card).map_err(|e| e.to_string()),
-                Err(why) => Err(format!("The browser could not read it ({why}).")),
+                Ok(text) => share::decode_file(&text, card).map_err(FileRefused::Share),
+                Err(why) => Err(FileRefused::Unreadable(why)),
             };
             match result {
                 Ok(shared) => {
                     error.set(None);
-                    incoming.set(Some(Incoming {
-                        source: format!("The file \u{201c}{}\u{201d}", file.name()),
-                        shared,
-                    }));
+                    incoming.set(Some(Incoming { source: IncomingSource::File(file.name()), shared }));
                 }
                 Err(err) => refuse(err),
             }
         });
     };
 
-    let workshop_href = format!("?mode=workshop&card={}", card.id);
+    let workshop_href = addresses::workshop(&card.id);
     view! {
         <div class="dc-share">
             <div class="dc-actions" role="group" aria-label="Share your answers">
@@ -198,35 +191,8 @@ fn IncomingPrompt(
     let has_own = answers.with_untracked(|a| !a.is_empty());
     let verdict = engine::evaluate(card, &shared.answers);
     let headline = explain::headline(card, &verdict).0;
-    let from = shared.name.as_ref().map(|n| format!(" from {n}")).unwrap_or_default();
-    let question = if has_own {
-        format!("{source} holds answers{from}. Replace your saved answers with them?")
-    } else {
-        format!("{source} holds answers{from}. Use them?")
-    };
-    let a = &shared.answers;
-    let factors: Vec<String> = card
-        .factors
-        .iter()
-        .filter(|f| a.factors.get(&f.id).is_some_and(|x| x.position != 0))
-        .map(|f| format!("{}: {}", f.name, explain::position_words(card, a.position(&f.id))))
-        .collect();
-    let signals = card.signals().filter(|(_, s)| a.is_ticked(&s.id)).count();
-    let pitfalls = card.pitfalls().filter(|p| a.is_ticked(&p.id)).count();
-    let gathered = card.evidence.iter().filter(|e| a.evidence_status(&e.id) != Default::default()).count();
-    let notes = a.notes.values().filter(|n| !n.trim().is_empty()).count()
-        + a.evidence.values().filter(|e| !e.note.trim().is_empty()).count();
-    let orphans = a.orphans(card).len();
-    let mut counts = format!(
-        "{signals} of {} signals ticked, {pitfalls} reasons that do not count, evidence started on {gathered} of {}, {notes} notes.",
-        card.signals().count(),
-        card.evidence.len()
-    );
-    if orphans > 0 {
-        counts.push_str(&format!(
-            " {orphans} answers are to items this version of the card does not have; they are kept aside."
-        ));
-    }
+    let IncomingWords { question, factors, counts } =
+        messages::incoming(card, &source, shared.name.as_deref(), &shared.answers, has_own);
     let incoming_answers = shared.answers.clone();
     let (accept_label, keep_label) =
         if has_own { ("Replace my answers", "Keep mine") } else { ("Use these answers", "Ignore") };

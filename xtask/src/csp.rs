@@ -153,8 +153,8 @@ pub fn policy(html: &str, assets: Assets) -> String {
 ///   `<script src>` at the same place, so it still runs before any module. It has no
 ///   `integrity`: Chromium cannot check one on file://, which is where the watch has to
 ///   explain that the page cannot start.
-pub fn externalize_scripts(dist: &std::path::Path) -> Result<(), String> {
-    let page = dist.join("index.html");
+pub fn externalize_scripts(dist: &std::path::Path, page_name: &str) -> Result<(), String> {
+    let page = dist.join(page_name);
     let html = std::fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
     let mut out = html.clone();
     // From the end, so that earlier ranges stay valid.
@@ -178,7 +178,7 @@ pub fn externalize_scripts(dist: &std::path::Path) -> Result<(), String> {
         } else {
             format!(r#"<script src="./{name}"></script>"#)
         };
-        println!("  index.html: inline {} script -> {name}", if module { "module" } else { "classic" });
+        println!("  {page_name}: inline {} script -> {name}", if module { "module" } else { "classic" });
         out.replace_range(element.span.clone(), &tag);
     }
     if out != html {
@@ -187,11 +187,20 @@ pub fn externalize_scripts(dist: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Computes the policy of `dist/index.html` and writes it to `dist/csp.txt` (one line).
-pub fn write(dist: &std::path::Path) -> Result<String, String> {
-    let page = dist.join("index.html");
-    let html = std::fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-    let policy = policy(&html, Assets::SameOrigin);
+/// Computes the policy of every page and writes it to `dist/csp.txt` (one line). The pages
+/// must agree: a host sends one header for the whole folder.
+pub fn write(dist: &std::path::Path, pages: &[&str]) -> Result<String, String> {
+    let mut policies = Vec::new();
+    for name in pages {
+        let page = dist.join(name);
+        let html =
+            std::fs::read_to_string(&page).map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+        policies.push((name, policy(&html, Assets::SameOrigin)));
+    }
+    let policy = policies.first().map(|(_, p)| p.clone()).ok_or("no pages to derive a policy from")?;
+    if let Some((name, other)) = policies.iter().find(|(_, p)| *p != policy) {
+        return Err(format!("{name} needs another policy than {}: {other}", pages[0]));
+    }
     let file = dist.join("csp.txt");
     std::fs::write(&file, format!("{policy}\n"))
         .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
@@ -265,7 +274,7 @@ mod tests {
         let dist = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), PAGE).unwrap();
-        externalize_scripts(&dist).unwrap();
+        externalize_scripts(&dist, "index.html").unwrap();
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
         let mut files: Vec<String> = std::fs::read_dir(&dist)
             .unwrap()

@@ -1,10 +1,12 @@
 //! The release build into `dist/`:
 //!
-//! 1. `trunk build --release`: cargo (release profile, sized for `z`), wasm-bindgen,
-//!    wasm-opt `-Oz` (flags in `index.html`), CSS, `index.html` with SRI hashes.
-//! 2. The inline scripts of the HTML (Trunk's loader, the start-up watch) move into files
-//!    of their own, so the Content-Security-Policy needs no hashes and stays the same from
-//!    build to build (`csp.rs`).
+//! 1. `trunk build --release` for each app ([`APPS`]: the card page `index.html` and the
+//!    workshop page `workshop.html`, each with a WASM of its own): cargo (release profile,
+//!    sized for `z`), wasm-bindgen, wasm-opt `-Oz` (flags in the HTML), CSS, the start-up
+//!    watch (`web/startup.js`), the page with SRI hashes; merged into `dist/`.
+//! 2. Trunk's inline module loader of each page moves into a file of its own, so the
+//!    Content-Security-Policy needs no hashes and stays the same from build to build
+//!    (`csp.rs`).
 //! 3. esbuild minifies the JS (the wasm-bindgen glue, the scripts of step 2 and any
 //!    snippets) and the CSS. Trunk's own minifier is off (Trunk.toml): in 0.21 it fails on
 //!    the glue ("Failed to minify JS") and ships it as it is.
@@ -20,16 +22,30 @@ use std::time::Instant;
 use crate::sri;
 use crate::util::{toml_value, Ctx, Result};
 
+/// The apps of the build: each a Trunk target, an HTML shell that names its binary. Each is
+/// built into a folder of its own under `target/trunk/` and merged into `dist/`; their
+/// hashed file names never collide, and the stylesheet they share is the same file.
+pub const APPS: [&str; 2] = ["index.html", "workshop.html"];
+
 pub fn build(ctx: &Ctx) -> Result<()> {
     let started = Instant::now();
     let dist = dist_dir(ctx)?;
-
-    let mut trunk = ctx.command("trunk");
-    trunk.args(["build", "--release"]);
-    ctx.run(&mut trunk)?;
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    for app in APPS {
+        let staging = ctx.root.join("target/trunk").join(app.trim_end_matches(".html"));
+        let mut trunk = ctx.command("trunk");
+        trunk.args(["build", "--release", "true", "--dist"]).arg(&staging).arg(app);
+        ctx.run(&mut trunk)?;
+        copy_build(&staging, &dist, app)?;
+    }
 
     println!("\nmoving inline scripts into files (for a fixed Content-Security-Policy)");
-    crate::csp::externalize_scripts(&dist)?;
+    for page in APPS {
+        crate::csp::externalize_scripts(&dist, page)?;
+    }
 
     println!("\nminifying JS and CSS with esbuild");
     let mut assets = Vec::new();
@@ -48,7 +64,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     }
 
     println!("\nContent-Security-Policy (dist/csp.txt; see docs/csp.md)");
-    println!("  {}", crate::csp::write(&dist)?);
+    println!("  {}", crate::csp::write(&dist, &APPS)?);
 
     println!("\n{}:", rel(&ctx.root, &dist));
     let mut all = Vec::new();
@@ -62,9 +78,33 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     }
     println!("  {:>9}  total", kb(total));
 
-    println!("\nsingle-file build ({}/, one page per card)", crate::single::OUT_DIR);
+    println!(
+        "\nsingle-file build ({}/, one page per card and one workshop per card)",
+        crate::single::OUT_DIR
+    );
     crate::single::build(ctx, &dist)?;
     println!("release build done in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Copies one app's build into `dist/`: every file but Trunk's hidden staging folder, the
+/// page (which Trunk always names `index.html`) under the name of its app.
+fn copy_build(from: &Path, to: &Path, page: &str) -> Result<()> {
+    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let src = entry.path();
+        let dst = if name == "index.html" { to.join(page) } else { to.join(&name) };
+        if src.is_dir() {
+            std::fs::create_dir_all(&dst).map_err(|e| format!("cannot create {}: {e}", dst.display()))?;
+            copy_build(&src, &dst, page)?;
+        } else {
+            std::fs::copy(&src, &dst).map_err(|e| format!("cannot copy {}: {e}", src.display()))?;
+        }
+    }
     Ok(())
 }
 

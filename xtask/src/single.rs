@@ -36,25 +36,28 @@ pub struct CardInfo {
     pub title: String,
 }
 
-/// Writes `dist-single/<card-id>.html` for every card in `content/`, from the finished
-/// release build in `dist`.
+/// A page of the release build and the single file made from it for each card.
+struct SinglePage {
+    /// The page in `dist/`.
+    source: &'static str,
+    /// What follows the card id in the file's name.
+    suffix: &'static str,
+    /// The start of the page's title, before the card's title.
+    title: &'static str,
+}
+
+/// The card page and the workshop page, one single file of each per card. A card's single
+/// file links to its workshop's by name (`<card-id>.workshop.html`), so the two work side by
+/// side in one folder.
+const PAGES: [SinglePage; 2] = [
+    SinglePage { source: "index.html", suffix: ".html", title: "" },
+    SinglePage { source: "workshop.html", suffix: ".workshop.html", title: "Workshop: " },
+];
+
+/// Writes `dist-single/<card-id>.html` and `dist-single/<card-id>.workshop.html` for every
+/// card in `content/`, from the finished release build in `dist`.
 pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
     let out = ctx.root.join(OUT_DIR);
-    let page_path = dist.join("index.html");
-    let page = std::fs::read_to_string(&page_path)
-        .map_err(|e| format!("cannot read {}: {e} (run the release build first)", page_path.display()))?;
-    let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
-
-    let wasm = std::fs::read(dist.join(&parts.wasm))
-        .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
-    let wasm_base64 = sri::base64(&wasm);
-    let inlined = Inlined {
-        css: read_text(&dist.join(&parts.css))?,
-        classic: parts.classic.iter().map(|(_, path)| read_text(&dist.join(path))).collect::<Result<_>>()?,
-        glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
-        wasm_base64: &wasm_base64,
-    };
-
     let cards = cards(&ctx.root.join("content"))?;
     if cards.is_empty() {
         return Err("no cards in content/: nothing to build".into());
@@ -65,28 +68,49 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
 
     let mut policy: Option<String> = None;
-    for card in &cards {
-        let html = assemble(&page, &parts, &inlined, card)?;
-        let file = out.join(format!("{}.html", card.id));
-        std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        println!("  {}/{}.html  {:.1} KB", OUT_DIR, card.id, html.len() as f64 / 1024.0);
-        // Every card's page differs only in its card id, and so in the loader's hash.
-        let p = csp::policy(&html, Assets::Inlined);
-        policy = Some(match policy {
-            None => p,
-            Some(prev) => merge_policies(&prev, &p),
-        });
+    for single in &PAGES {
+        let page_path = dist.join(single.source);
+        let page = std::fs::read_to_string(&page_path)
+            .map_err(|e| format!("cannot read {}: {e} (run the release build first)", page_path.display()))?;
+        let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
+        let wasm = std::fs::read(dist.join(&parts.wasm))
+            .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
+        let wasm_base64 = sri::base64(&wasm);
+        let inlined = Inlined {
+            css: read_text(&dist.join(&parts.css))?,
+            classic: parts
+                .classic
+                .iter()
+                .map(|(_, path)| read_text(&dist.join(path)))
+                .collect::<Result<_>>()?,
+            glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
+            wasm_base64: &wasm_base64,
+        };
+        for card in &cards {
+            let title = format!("{}{}", single.title, card.title);
+            let html = assemble(&page, &parts, &inlined, &card.id, &title)?;
+            let file = out.join(format!("{}{}", card.id, single.suffix));
+            std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            println!("  {}/{}{}  {:.1} KB", OUT_DIR, card.id, single.suffix, html.len() as f64 / 1024.0);
+            // Every page differs only in its card id, and so in the loader's hash.
+            let p = csp::policy(&html, Assets::Inlined);
+            policy = Some(match policy {
+                None => p,
+                Some(prev) => merge_policies(&prev, &p),
+            });
+        }
+        println!(
+            "  ({}: WASM {:.1} KB as {:.1} KB of base64)",
+            single.source,
+            wasm.len() as f64 / 1024.0,
+            wasm_base64.len() as f64 / 1024.0
+        );
     }
     if let Some(policy) = policy {
         let file = out.join("csp.txt");
         std::fs::write(&file, format!("{policy}\n"))
             .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
-    println!(
-        "  (WASM {:.1} KB as {:.1} KB of base64)",
-        wasm.len() as f64 / 1024.0,
-        wasm_base64.len() as f64 / 1024.0
-    );
     Ok(())
 }
 
@@ -113,7 +137,7 @@ impl Parts {
         let loader = elements
             .iter()
             .find(|e| e.name == "script" && e.attr("type") == Some("module"))
-            .ok_or("dist/index.html has no module loader script (has Trunk's output changed?)")?;
+            .ok_or("the page has no module loader script (has Trunk's output changed?)")?;
         let code = match loader.attr("src") {
             Some(src) => read(&local_path(src)?)?,
             None => page[loader.content.clone().unwrap_or_default()].to_owned(),
@@ -130,7 +154,7 @@ impl Parts {
         let stylesheet = elements
             .iter()
             .find(|e| e.name == "link" && has_rel(e, "stylesheet"))
-            .ok_or("dist/index.html has no stylesheet link")?;
+            .ok_or("the page has no stylesheet link")?;
         let css = stylesheet.attr("href").ok_or("the stylesheet link has no href")?;
         let preloads = elements
             .iter()
@@ -220,8 +244,8 @@ struct Inlined<'a> {
     wasm_base64: &'a str,
 }
 
-/// The single-file page for one card.
-fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card: &CardInfo) -> Result<String> {
+/// The single-file page for one card, titled `title`.
+fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card_id: &str, title: &str) -> Result<String> {
     // Inline text must not end its own element early.
     for js in inlined.classic.iter().chain([&inlined.glue]) {
         if csp::find_ascii_ci(js, "</script").is_some() {
@@ -248,12 +272,11 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card: &CardInfo) -> Re
     let html: String = html.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n";
 
     let html = replace_once(&html, "<html lang=\"en\">", "<html lang=\"en\" data-build=\"single-file\">")?;
-    let title = format!("<title>{} · Decision Cards</title>", escape_html(&card.title));
-    let html = replace_once(&html, "<title>Decision Cards</title>", &title)?;
+    let html = replace_title(&html, &format!("<title>{} · Decision Cards</title>", escape_html(title)))?;
     let scripts = format!(
         "<script>{glue}</script>\n<script>{loader}</script>\n</body>",
         glue = inlined.glue.trim_end(),
-        loader = loader(&card.id, inlined.wasm_base64)
+        loader = loader(card_id, inlined.wasm_base64)
     );
     let mut html = replace_once(&html, "</body>", &scripts)?;
     html = replace_once(&html, STYLE, &format!("<style>{}</style>", inlined.css.trim_end()))?;
@@ -277,10 +300,18 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm:wasm}}
     )
 }
 
+/// The page with its `<title>` element replaced.
+fn replace_title(html: &str, title: &str) -> Result<String> {
+    let start = html.find("<title>").ok_or("the page has no <title>")?;
+    let end =
+        html[start..].find("</title>").ok_or("the page's <title> is not closed")? + start + "</title>".len();
+    Ok(format!("{}{title}{}", &html[..start], &html[end..]))
+}
+
 fn replace_once(html: &str, from: &str, to: &str) -> Result<String> {
     match html.matches(from).count() {
         1 => Ok(html.replacen(from, to, 1)),
-        n => Err(format!("expected `{from}` once in dist/index.html, found it {n} times")),
+        n => Err(format!("expected `{from}` once in the page, found it {n} times")),
     }
 }
 
@@ -399,12 +430,12 @@ mod tests {
 
     #[test]
     fn assembles_a_page_that_loads_nothing() {
-        let card = CardInfo { id: "build-vs-buy".into(), title: "Build <vs> Buy".into() };
         let html = assemble(
             PAGE,
             &parts(),
             &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"),
-            &card,
+            "build-vs-buy",
+            "Build <vs> Buy",
         )
         .unwrap();
         for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css", "\u{0}"] {
@@ -425,18 +456,16 @@ mod tests {
 
     #[test]
     fn keeps_blank_lines_inside_scripts() {
-        let card = CardInfo { id: "a".into(), title: "A".into() };
         let glue = "var __dcGlue=`a\n\nb`;";
-        let html = assemble(PAGE, &parts(), &inlined("", "", glue, ""), &card).unwrap();
+        let html = assemble(PAGE, &parts(), &inlined("", "", glue, ""), "a", "A").unwrap();
         assert!(html.contains(glue));
     }
 
     #[test]
     fn refuses_text_that_would_close_its_element() {
-        let card = CardInfo { id: "a".into(), title: "A".into() };
-        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'", ""), &card).is_err());
-        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", "", ""), &card).is_err());
-        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", "", ""), &card).is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'", ""), "a", "A").is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", "", ""), "a", "A").is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", "", ""), "a", "A").is_err());
     }
 
     #[test]

@@ -72,14 +72,44 @@ impl EvidenceStatus {
     }
 }
 
-/// An answer kept for an item the card no longer has.
+/// An answer kept for an item the card no longer has, with the answer itself.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Orphan {
-    /// What kind of item it was ("factor", "signal", "evidence", "question", "trigger").
-    pub kind: &'static str,
-    pub id: String,
-    /// The answer in words.
-    pub value: String,
+pub enum Orphan {
+    Factor {
+        id: String,
+        position: i8,
+    },
+    /// A signal, bad reason or anti-pattern that was ticked.
+    Ticked {
+        id: String,
+    },
+    Evidence {
+        id: String,
+        status: EvidenceStatus,
+        note: String,
+    },
+    /// A note on a question.
+    Note {
+        id: String,
+        text: String,
+    },
+    /// A re-look trigger marked as applying today.
+    Trigger {
+        id: String,
+    },
+}
+
+impl Orphan {
+    /// The id of the item the answer was given to.
+    pub fn id(&self) -> &str {
+        match self {
+            Orphan::Factor { id, .. }
+            | Orphan::Ticked { id }
+            | Orphan::Evidence { id, .. }
+            | Orphan::Note { id, .. }
+            | Orphan::Trigger { id } => id,
+        }
+    }
 }
 
 impl Answers {
@@ -129,36 +159,27 @@ impl Answers {
         let mut out = Vec::new();
         for (id, f) in &self.factors {
             if card.factor(id).is_none() && *f != FactorAnswer::default() {
-                out.push(Orphan {
-                    kind: "factor",
-                    id: id.clone(),
-                    value: format!("position {}", f.position),
-                });
+                out.push(Orphan::Factor { id: id.clone(), position: f.position });
             }
         }
         for id in &self.ticked {
             if !tickable.contains(id.as_str()) {
-                out.push(Orphan { kind: "signal", id: id.clone(), value: "ticked".into() });
+                out.push(Orphan::Ticked { id: id.clone() });
             }
         }
         for (id, e) in &self.evidence {
             if !has(&card.evidence, id) && *e != EvidenceAnswer::default() {
-                let mut value = e.status.label().to_string();
-                if !e.note.is_empty() {
-                    value.push_str(": ");
-                    value.push_str(&e.note);
-                }
-                out.push(Orphan { kind: "evidence", id: id.clone(), value });
+                out.push(Orphan::Evidence { id: id.clone(), status: e.status, note: e.note.clone() });
             }
         }
         for (id, note) in &self.notes {
             if !has(&card.questions, id) && !note.is_empty() {
-                out.push(Orphan { kind: "question", id: id.clone(), value: note.clone() });
+                out.push(Orphan::Note { id: id.clone(), text: note.clone() });
             }
         }
         for id in &self.triggers {
             if !has(&card.reversibility.relook_triggers, id) {
-                out.push(Orphan { kind: "trigger", id: id.clone(), value: "applies today".into() });
+                out.push(Orphan::Trigger { id: id.clone() });
             }
         }
         out

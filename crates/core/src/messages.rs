@@ -7,8 +7,12 @@
 //! The words of the card template live in [`crate::sections`], and the verdict's own
 //! sentences in [`crate::explain`].
 
+use crate::answers::{Answers, EvidenceStatus, Orphan};
+use crate::card::Card;
 use crate::envelope::{self, DecodeError, MAX_BYTES};
+use crate::explain;
 use crate::share::{ShareError, LINK_FORMAT, MAX_LINK_CHARS};
+use crate::store::{Hold, Notice, NoticeKind, SaveError, SaveState, Stored, Unavailable};
 use crate::validate::{Problem, ProblemKind, Severity};
 use crate::workshop;
 use std::fmt;
@@ -48,6 +52,152 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+// --- Saving in the browser ------------------------------------------------------------
+
+/// "saved progress" / "the saved workshop": what a sentence about stored data is about.
+fn stored_noun(what: Stored) -> &'static str {
+    match what {
+        Stored::Progress => "Saved progress",
+        Stored::Workshop => "The saved workshop",
+    }
+}
+
+/// Why there is no storage, as a sentence.
+pub fn unavailable(why: &Unavailable, what: Stored) -> String {
+    match why {
+        Unavailable::NotInBrowser => {
+            "Not running in a browser window: nothing is kept after the page closes.".into()
+        }
+        Unavailable::NoStorage => {
+            "This browser offers no storage to this page: everything is kept in memory \
+             only and is lost when the page closes."
+                .into()
+        }
+        Unavailable::Blocked => "The browser blocks storage for this page (for example inside a sandboxed \
+             frame, or with site data turned off): everything is kept in memory only and is lost when \
+             the page closes."
+            .into(),
+        Unavailable::Refused(message) => {
+            format!(
+                "The browser refuses to save for this page ({message}): everything is kept in memory only."
+            )
+        }
+        Unavailable::ReadFailed(message) => format!(
+            "{} could not be read from this browser's storage ({message}). Changes are kept in memory only.",
+            stored_noun(what)
+        ),
+    }
+}
+
+/// Why stored data is left alone, as a sentence.
+pub fn hold(hold: &Hold, what: Stored) -> String {
+    match (hold, what) {
+        (Hold::Newer { schema }, Stored::Progress) => DecodeError::Newer { schema: *schema }.to_string(),
+        (Hold::Newer { schema }, Stored::Workshop) => {
+            stored_workshop_problem(&DecodeError::Newer { schema: *schema })
+        }
+        (Hold::NoRoomForBackup, Stored::Progress) => {
+            "Saved progress could not be read, and there is no room \
+             to keep a copy of it, so it is left untouched and changes are not saved. Download it, then \
+             choose to start over."
+                .into()
+        }
+        (Hold::NoRoomForBackup, Stored::Workshop) => "The saved workshop could not be read, and there is no \
+             room to keep a copy of it, so it is left untouched and changes are not saved."
+            .into(),
+    }
+}
+
+/// Why a save did not happen, as a sentence (without the "Not saved" the status line adds).
+pub fn save_error(err: &SaveError, what: Stored) -> String {
+    match err {
+        SaveError::Unavailable(why) => unavailable(why, what),
+        SaveError::ReadOnly(h) => hold(h, what),
+        SaveError::Quota => "This browser's storage is full; the last saved copy is kept.".into(),
+        SaveError::TooLarge { bytes, limit } => format!(
+            "It is too large to keep ({} KB; the limit is {} KB): shorten the longest notes.",
+            bytes.div_ceil(1024),
+            limit / 1024
+        ),
+        SaveError::Other(message) => format!("The browser refused ({message})."),
+    }
+}
+
+/// The status line about saving.
+pub fn save_state(state: &SaveState, what: Stored) -> String {
+    let (stays, keep_latest, keep_changes) = match what {
+        Stored::Progress => (
+            "Your answers stay only while this page is open; export them to keep them.",
+            "Export your answers to keep the latest ones.",
+            "Export your answers to keep changes made here.",
+        ),
+        Stored::Workshop => (
+            "The workshop stays only while this page is open; export the participants to keep them.",
+            "Export the participants to keep the latest ones.",
+            "Export the participants to keep changes made here.",
+        ),
+    };
+    match state {
+        SaveState::Idle => match what {
+            Stored::Progress => "Progress is saved in this browser as you go.".into(),
+            Stored::Workshop => "The workshop is saved in this browser as you go.".into(),
+        },
+        SaveState::Pending => "Saving\u{2026}".into(),
+        SaveState::Saved(at) => format!("Saved in this browser at {at}."),
+        SaveState::MemoryOnly(why) => format!("Not saved: {} {stays}", unavailable(why, what)),
+        SaveState::Failed(err) => format!("Not saved: {} {keep_latest}", save_error(err, what)),
+        SaveState::ReadOnly(h) => format!("Read-only: {} {keep_changes}", hold(h, what)),
+        SaveState::OtherTab(at) => format!("Updated with changes made in another tab at {at}."),
+    }
+}
+
+/// A notice about stored data that could not be used.
+pub fn notice(notice: &Notice) -> String {
+    match &notice.kind {
+        NoticeKind::KeptAside { backup_key, error } => {
+            let reason = match notice.what {
+                Stored::Progress => error.to_string(),
+                Stored::Workshop => stored_workshop_problem(error),
+            };
+            let kept = match backup_key {
+                Some(key) => format!(" A copy was kept in this browser under \u{201c}{key}\u{201d}."),
+                None => " It was left in place and will not be overwritten until you download it.".into(),
+            };
+            let fresh = match notice.what {
+                Stored::Progress => " The card starts fresh.",
+                Stored::Workshop => " The workshop starts empty.",
+            };
+            format!("{reason}{kept}{fresh}")
+        }
+        NoticeKind::Newer { schema } => hold(&Hold::Newer { schema: *schema }, notice.what),
+    }
+}
+
+// --- Answers kept from an earlier version of a card ------------------------------------
+
+/// What kind of item an orphaned answer was given to.
+pub fn orphan_kind(orphan: &Orphan) -> &'static str {
+    match orphan {
+        Orphan::Factor { .. } => "Factor",
+        Orphan::Ticked { .. } => "Ticked item",
+        Orphan::Evidence { .. } => "Evidence",
+        Orphan::Note { .. } => "Note on a question",
+        Orphan::Trigger { .. } => "Re-look trigger",
+    }
+}
+
+/// An orphaned answer in words: "position -1", "In progress: asked finance".
+pub fn orphan_answer(orphan: &Orphan) -> String {
+    match orphan {
+        Orphan::Factor { position, .. } => format!("position {position}"),
+        Orphan::Ticked { .. } => "ticked".into(),
+        Orphan::Evidence { status, note, .. } if note.is_empty() => status.label().into(),
+        Orphan::Evidence { status, note, .. } => format!("{}: {note}", status.label()),
+        Orphan::Note { text, .. } => text.clone(),
+        Orphan::Trigger { .. } => "applies today".into(),
+    }
+}
 
 // --- Share links and answers files -----------------------------------------------------
 
@@ -139,6 +289,93 @@ fn file_message(err: &DecodeError) -> String {
     }
 }
 
+/// A share link the card could not use, as the message shown above the card.
+pub fn link_refused(err: &ShareError) -> String {
+    format!("The link could not be opened. {err} Your saved answers are unchanged.")
+}
+
+/// Why a picked answers file was not used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileRefused {
+    Share(ShareError),
+    /// The browser could not read the file, with its message.
+    Unreadable(String),
+}
+
+/// A picked answers file that was not imported, as the message shown above the card.
+pub fn file_refused(name: &str, err: &FileRefused) -> String {
+    let why = match err {
+        FileRefused::Share(err) => err.to_string(),
+        FileRefused::Unreadable(why) => format!("The browser could not read it ({why})."),
+    };
+    format!("\u{201c}{name}\u{201d} was not imported. {why} Your saved answers are unchanged.")
+}
+
+/// Where answers offered to the card came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IncomingSource {
+    Link,
+    /// An answers file, by name.
+    File(String),
+}
+
+/// The words of the prompt that offers shared answers to the card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncomingWords {
+    /// "This link holds answers from Ana. Replace your saved answers with them?"
+    pub question: String,
+    /// Each factor the answers move: "Privacy: Points clearly to Self-Hosted Model".
+    pub factors: Vec<String>,
+    /// What else they hold, counted.
+    pub counts: String,
+}
+
+/// The prompt for answers that arrived by link or file; `has_own` when the card already
+/// holds answers the incoming ones would replace.
+pub fn incoming(
+    card: &Card,
+    source: &IncomingSource,
+    name: Option<&str>,
+    a: &Answers,
+    has_own: bool,
+) -> IncomingWords {
+    let source = match source {
+        IncomingSource::Link => "This link".to_string(),
+        IncomingSource::File(file) => format!("The file \u{201c}{file}\u{201d}"),
+    };
+    let from = name.map(|n| format!(" from {n}")).unwrap_or_default();
+    let question = if has_own {
+        format!("{source} holds answers{from}. Replace your saved answers with them?")
+    } else {
+        format!("{source} holds answers{from}. Use them?")
+    };
+    let factors = card
+        .factors
+        .iter()
+        .filter(|f| a.factors.get(&f.id).is_some_and(|x| x.position != 0))
+        .map(|f| format!("{}: {}", f.name, explain::position_words(card, a.position(&f.id))))
+        .collect();
+    let signals = card.signals().filter(|(_, s)| a.is_ticked(&s.id)).count();
+    let pitfalls = card.pitfalls().filter(|p| a.is_ticked(&p.id)).count();
+    let started =
+        card.evidence.iter().filter(|e| a.evidence_status(&e.id) != EvidenceStatus::NotStarted).count();
+    let notes = a.notes.values().filter(|n| !n.trim().is_empty()).count()
+        + a.evidence.values().filter(|e| !e.note.trim().is_empty()).count();
+    let mut counts = format!(
+        "{signals} of {} signals ticked, {pitfalls} reasons that do not count, evidence started on {started} of \
+         {}, {notes} notes.",
+        card.signals().count(),
+        card.evidence.len()
+    );
+    let orphans = a.orphans(card).len();
+    if orphans > 0 {
+        counts.push_str(&format!(
+            " {orphans} answers are to items this version of the card does not have; they are kept aside."
+        ));
+    }
+    IncomingWords { question, factors, counts }
+}
+
 // --- Workshops -------------------------------------------------------------------------
 
 /// Words for a stored workshop that could not be read.
@@ -152,6 +389,49 @@ pub fn stored_workshop_problem(err: &DecodeError) -> String {
         ),
         other => format!("The saved workshop could not be read: {other}"),
     }
+}
+
+/// "1 participant", "3 participants".
+pub fn participants(n: usize) -> String {
+    match n {
+        1 => "1 participant".to_string(),
+        n => format!("{n} participants"),
+    }
+}
+
+/// "line 3", "“ana.json”": where an added participant came from.
+fn source_words(source: &workshop::Source) -> String {
+    match source {
+        workshop::Source::Line(n) => format!("line {n}"),
+        workshop::Source::File(name) => format!("\u{201c}{name}\u{201d}"),
+    }
+}
+
+/// One line of the report after adding links or files to a workshop.
+pub fn workshop_report(report: &workshop::Report) -> String {
+    use workshop::Outcome;
+    let (Some(source), Some(outcome)) = (&report.source, &report.outcome) else {
+        return "Paste at least one share link first.".into();
+    };
+    let at = source_words(source);
+    let at_start = capitalise(&at);
+    match outcome {
+        Outcome::Added { who } => format!("Added {who} ({at})."),
+        Outcome::Duplicate { who } => format!("{at_start}: the same answers as {who}, so not added again."),
+        Outcome::Full => {
+            format!("{at_start}: the workshop already has {} participants.", workshop::MAX_PARTICIPANTS)
+        }
+        Outcome::NotALink => format!("{at_start}: {}", ShareError::NotALink),
+        Outcome::Refused(err) => format!("{at_start}: {err}"),
+        Outcome::Unreadable(why) => format!("{at_start}: the browser could not read it ({why})."),
+    }
+}
+
+/// The first letter in upper case. ASCII only: Unicode case mapping costs about 30 KB of
+/// WASM (its tables), and the first word is always one of ours.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
 }
 
 // --- Authoring: problems in a card file --------------------------------------------------

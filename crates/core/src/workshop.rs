@@ -25,8 +25,9 @@
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::{Card, Side, MAX_WEIGHT};
 use crate::engine::{self, Verdict};
-use crate::envelope::{DecodeError, MAX_BYTES};
+use crate::envelope::{DecodeError, Prefer};
 use crate::explain;
+use crate::share::{self, ShareError, Shared};
 use crate::sort;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -37,6 +38,9 @@ pub const SCHEMA: u32 = 1;
 
 /// Most participants one workshop takes (a room, not a survey).
 pub const MAX_PARTICIPANTS: usize = 100;
+
+/// Largest stored workshop [`decode`] reads, in bytes.
+pub const MAX_BYTES: usize = crate::envelope::MAX_BYTES;
 
 /// How many disputed factors the summary names at most.
 pub const MAX_DISPUTED: usize = 3;
@@ -78,10 +82,15 @@ pub enum Added {
 impl Workshop {
     /// An empty workshop on `card`.
     pub fn new(card: &Card) -> Self {
+        Workshop::empty(&card.id, card.version)
+    }
+
+    /// An empty workshop on the card with this id and content version.
+    pub fn empty(card_id: &str, content_version: u32) -> Self {
         Workshop {
             schema: SCHEMA,
-            card: card.id.clone(),
-            content_version: card.version,
+            card: card_id.to_owned(),
+            content_version,
             hidden: false,
             participants: Vec::new(),
         }
@@ -117,12 +126,130 @@ impl Workshop {
         self.participants.push(Participant { name, answers });
         Added::New { index: self.participants.len() - 1 }
     }
+}
 
-    /// Bring in participants saved elsewhere (another tab) that this workshop lacks.
-    pub fn merge(&mut self, other: &Workshop) {
-        for p in &other.participants {
-            let name = (!p.name.trim().is_empty()).then_some(p.name.as_str());
-            self.add(name, p.answers.clone());
+/// Three-way merge of a workshop changed in two places (two tabs) since `base`, the copy
+/// both last agreed on: a participant added on either side is kept, one removed on either
+/// side goes, so neither tab's additions or removals are lost; whether results are hidden
+/// is taken from the side that changed it (`prefer` decides when both did).
+pub fn merge(base: &Workshop, ours: &Workshop, theirs: &Workshop, prefer: Prefer) -> Workshop {
+    let same = |a: &Participant, b: &Participant| {
+        a.name.trim().eq_ignore_ascii_case(b.name.trim())
+            && fingerprint(&a.answers) == fingerprint(&b.answers)
+    };
+    let has = |w: &Workshop, p: &Participant| w.participants.iter().any(|q| same(p, q));
+    let mut out = ours.clone();
+    // Kept unless the other side removed it.
+    out.participants.retain(|p| !has(base, p) || has(theirs, p));
+    for p in theirs.participants.iter().filter(|p| !has(base, p)) {
+        let name = (!p.name.trim().is_empty()).then_some(p.name.as_str());
+        out.add(name, p.answers.clone());
+    }
+    out.hidden = match (ours.hidden == base.hidden, theirs.hidden == base.hidden, prefer) {
+        (true, _, _) => theirs.hidden,
+        (_, true, _) => ours.hidden,
+        (false, false, Prefer::Ours) => ours.hidden,
+        (false, false, Prefer::Theirs) => theirs.hidden,
+    };
+    out
+}
+
+/// Where a participant's answers came from, for the report of what was added.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A line of pasted text, from 1.
+    Line(usize),
+    /// An answers file, by name.
+    File(String),
+}
+
+/// What became of one link or file given to the workshop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Added as a new participant, named `who`.
+    Added { who: String },
+    /// The same answers are already there, as participant `who`.
+    Duplicate { who: String },
+    /// The workshop cannot take more participants.
+    Full,
+    /// Not a share link at all.
+    NotALink,
+    /// A link or file that could not be read, and why.
+    Refused(ShareError),
+    /// The browser could not read the file, with its message.
+    Unreadable(String),
+}
+
+/// One line of the report shown after adding links or files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// `None` for a report about the whole paste ("nothing to add").
+    pub source: Option<Source>,
+    pub outcome: Option<Outcome>,
+}
+
+impl Report {
+    /// Whether this went well (added, or already there).
+    pub fn is_ok(&self) -> bool {
+        matches!(self.outcome, Some(Outcome::Added { .. } | Outcome::Duplicate { .. }))
+    }
+}
+
+/// What pasting text into the workshop did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pasted {
+    /// One report per link, and per line that holds none; a single report with no source
+    /// and no outcome when there was nothing to add at all.
+    pub reports: Vec<Report>,
+    /// The lines that could not be added, to fix or remove.
+    pub kept: String,
+}
+
+impl Workshop {
+    /// Adds the answers of a link or file, and says what happened.
+    pub fn add_shared(&mut self, shared: Shared, label: Option<String>, source: Source) -> Report {
+        let name = label.or(shared.name);
+        let outcome = match self.add(name.as_deref(), shared.answers) {
+            Added::New { index } => Outcome::Added { who: self.label(index) },
+            Added::Duplicate { of } => Outcome::Duplicate { who: self.label(of) },
+            Added::Full => Outcome::Full,
+        };
+        Report { source: Some(source), outcome: Some(outcome) }
+    }
+
+    /// Adds every share link found in pasted text.
+    pub fn add_pasted(&mut self, card: &Card, text: &str) -> Pasted {
+        let mut reports = Vec::new();
+        let mut kept: Vec<&str> = Vec::new();
+        let lines: Vec<&str> = text.lines().collect();
+        for line in share::pasted_links(text) {
+            let source = Some(Source::Line(line.line));
+            let outcome = match line.link.map(|link| share::decode_link(link, card)) {
+                Some(Ok(shared)) => {
+                    reports.push(self.add_shared(shared, line.label, Source::Line(line.line)));
+                    continue;
+                }
+                Some(Err(err)) => Outcome::Refused(err),
+                None => Outcome::NotALink,
+            };
+            reports.push(Report { source, outcome: Some(outcome) });
+            let text = lines.get(line.line - 1).copied().unwrap_or_default();
+            if kept.last() != Some(&text) {
+                kept.push(text);
+            }
+        }
+        if reports.is_empty() {
+            reports.push(Report { source: None, outcome: None });
+        }
+        Pasted { reports, kept: kept.join("\n") }
+    }
+
+    /// Adds the answers of a file the facilitator picked.
+    pub fn add_file(&mut self, card: &Card, name: &str, text: &str) -> Report {
+        let source = Source::File(name.to_owned());
+        match share::decode_file(text, card) {
+            Ok(shared) => self.add_shared(shared, None, source),
+            Err(err) => Report { source: Some(source), outcome: Some(Outcome::Refused(err)) },
         }
     }
 }
@@ -322,6 +449,22 @@ pub fn group_answers(card: &Card, participants: &[Participant]) -> Answers {
         }
     }
     group
+}
+
+/// How the participants' own verdicts split, by headline, most common first:
+/// `[("Self-Hosted Model is justified", 2), ("Stay with Model API — the default", 1)]`.
+pub fn verdict_split(card: &Card, verdicts: &[Verdict]) -> Vec<(String, usize)> {
+    let mut split: Vec<(String, usize)> = Vec::new();
+    for v in verdicts {
+        let h = explain::headline(card, v).0;
+        match split.iter_mut().find(|(x, _)| *x == h) {
+            Some((_, n)) => *n += 1,
+            None => split.push((h, 1)),
+        }
+    }
+    // Stable: equally common headlines keep the order they first appeared in.
+    sort::sort_by(&mut split, |a, b| a.1 > b.1);
+    split
 }
 
 /// The rule above in one sentence, for the screen and the summary.

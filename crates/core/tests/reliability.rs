@@ -10,12 +10,13 @@
 
 mod common;
 
-use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
+use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, Orphan};
 use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::envelope::{
     decode, decode_detailed, encode, merge, DecodeError, Envelope, Prefer, MAX_BYTES, MAX_TIME_MS, SCHEMA,
 };
+use decision_core::messages;
 use decision_core::share::{decode_file, decode_link, encode_file, encode_link, ShareError};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -377,29 +378,35 @@ fn case_09_answers_to_removed_or_renamed_items_are_kept_listed_and_not_counted()
     assert_eq!(env.answers, answered(), "nothing dropped on load");
 
     let orphans = env.answers.orphans(&changed);
-    let listed: Vec<(&str, &str, &str)> =
-        orphans.iter().map(|o| (o.kind, o.id.as_str(), o.value.as_str())).collect();
     assert_eq!(
-        listed,
+        orphans,
         [
-            ("factor", "latency", "position -1"),
-            ("signal", "strong-privacy-or-control-needs", "ticked"),
-            ("evidence", "cost-model", "In progress: asked finance"),
-            ("question", "data-sensitivity", "EU customer data"),
-            ("trigger", "cost-profile-changes", "applies today"),
+            Orphan::Factor { id: "latency".into(), position: -1 },
+            Orphan::Ticked { id: "strong-privacy-or-control-needs".into() },
+            Orphan::Evidence {
+                id: "cost-model".into(),
+                status: EvidenceStatus::InProgress,
+                note: "asked finance".into()
+            },
+            Orphan::Note { id: "data-sensitivity".into(), text: "EU customer data".into() },
+            Orphan::Trigger { id: "cost-profile-changes".into() },
         ]
     );
+    let words: Vec<(&str, String)> =
+        orphans.iter().map(|o| (messages::orphan_kind(o), messages::orphan_answer(o))).collect();
+    assert_eq!(words[0], ("Factor", "position -1".to_string()));
+    assert_eq!(words[2], ("Evidence", "In progress: asked finance".to_string()));
     // Answers to items that still exist still count; the orphans do not.
     assert!(env.answers.orphans(card()).is_empty());
     let with = engine::evaluate(&changed, &env.answers);
     let mut without = env.answers.clone();
     for o in &orphans {
-        match o.kind {
-            "factor" => drop(without.factors.remove(&o.id)),
-            "signal" => drop(without.ticked.remove(&o.id)),
-            "evidence" => drop(without.evidence.remove(&o.id)),
-            "question" => drop(without.notes.remove(&o.id)),
-            _ => drop(without.triggers.remove(&o.id)),
+        match o {
+            Orphan::Factor { id, .. } => drop(without.factors.remove(id)),
+            Orphan::Ticked { id } => drop(without.ticked.remove(id)),
+            Orphan::Evidence { id, .. } => drop(without.evidence.remove(id)),
+            Orphan::Note { id, .. } => drop(without.notes.remove(id)),
+            Orphan::Trigger { id } => drop(without.triggers.remove(id)),
         }
     }
     assert_eq!(format!("{with:?}"), format!("{:?}", engine::evaluate(&changed, &without)));

@@ -217,15 +217,23 @@ fn the_stored_form_round_trips_and_refuses_what_it_cannot_use() {
 }
 
 #[test]
-fn merging_brings_in_what_another_tab_added() {
-    let mut here = Workshop::new(card());
-    here.add(Some("Ana"), answers(&[("privacy", 2)], &[]));
-    let mut there = here.clone();
+fn merging_keeps_what_either_tab_added_and_drops_what_either_removed() {
+    let mut base = Workshop::new(card());
+    base.add(Some("Ana"), answers(&[("privacy", 2)], &[]));
+    base.add(Some("Eve"), answers(&[("economics", 2)], &[]));
+    let mut there = base.clone();
     there.add(Some("Bo"), answers(&[("privacy", -2)], &[]));
+    there.participants.retain(|p| p.name != "Eve");
+    there.hidden = true;
+    let mut here = base.clone();
     here.add(Some("Cy"), answers(&[("latency", 1)], &[]));
-    here.merge(&there);
-    let names: Vec<String> = (0..here.participants.len()).map(|i| here.label(i)).collect();
+    let merged = merge(&base, &here, &there, decision_core::envelope::Prefer::Ours);
+    let names: Vec<String> = (0..merged.participants.len()).map(|i| merged.label(i)).collect();
     assert_eq!(names, vec!["Ana", "Cy", "Bo"]);
+    assert!(merged.hidden, "hiding in the other tab is kept");
+    // Merging is symmetric in what it keeps.
+    let other_way = merge(&base, &there, &here, decision_core::envelope::Prefer::Ours);
+    assert_eq!(other_way.participants.len(), 3);
 }
 
 #[test]

@@ -20,7 +20,7 @@
 //! directly, and the end-to-end test provokes a real panic in the release build by injecting
 //! a browser fault (`docs/reliability.md`).
 
-use crate::storage;
+use crate::storage::{self, Unsaved};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
@@ -39,7 +39,7 @@ pub fn install() {
 /// Returns false when there is no document to show anything in. Never panics.
 pub fn show_failure(detail: &str) -> bool {
     log(detail);
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = super::browser::window().and_then(|w| w.document()) else {
         return false;
     };
     if document.get_element_by_id(FAILURE_ID).is_some() {
@@ -120,7 +120,7 @@ fn notice(document: &Document, detail: &str) -> Option<Element> {
 }
 
 /// Adds the explanation and download links for what is stored and what is not.
-fn offer(document: &Document, box_: &Element, unsaved: &[(String, String)], saved: &[(String, String)]) {
+fn offer(document: &Document, box_: &Element, unsaved: &[Unsaved], saved: &[(String, String)]) {
     let Some(actions) = element(document, "div", "dc-failure-actions", "") else {
         return;
     };
@@ -132,10 +132,11 @@ fn offer(document: &Document, box_: &Element, unsaved: &[(String, String)], save
     if !unsaved.is_empty() {
         say("Your latest answers could not be saved in this browser. Download them now: they \
              are lost when this page closes.");
-        for (card, text) in unsaved {
-            let name = format!("{}-unsaved-answers.json", file_stem(card));
-            let label = format!("Download unsaved answers ({card})");
-            add_link(document, &actions, &name, text, &label, "failure-unsaved");
+        for doc in unsaved {
+            let (card, what) = unsaved_names(&doc.key);
+            let name = format!("{}-unsaved-{what}.json", file_stem(card));
+            let label = format!("Download unsaved {what} ({card})");
+            add_link(document, &actions, &name, &doc.text, &label, "failure-unsaved");
         }
     }
     if saved.is_empty() {
@@ -151,7 +152,7 @@ fn offer(document: &Document, box_: &Element, unsaved: &[(String, String)], save
         }
     }
     if let Some(reload) = element(document, "a", "", "Reload the page") {
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let href = super::browser::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let _ = reload.set_attribute("href", &href);
         let _ = actions.append_child(&reload);
     }
@@ -174,6 +175,16 @@ fn add_link(document: &Document, parent: &Element, filename: &str, text: &str, l
     })();
     if let Some(link) = link {
         let _ = parent.append_child(&link);
+    }
+}
+
+/// The card and the kind of document a storage key names: `decision-cards/<card>` holds
+/// answers, `decision-cards/<card>/workshop` a workshop.
+fn unsaved_names(key: &str) -> (&str, &'static str) {
+    let rest = key.strip_prefix(storage::KEY_PREFIX).unwrap_or(key);
+    match rest.strip_suffix("/workshop") {
+        Some(card) => (card, "workshop"),
+        None => (rest, "answers"),
     }
 }
 

@@ -32,18 +32,18 @@ const BOOT_ID: &str = "dc-boot";
 /// The id of the card this page should open, if it names one: the single-file build's
 /// global first, then `?card=`.
 pub fn requested_card() -> Option<String> {
-    card_global().or_else(|| crate::browser::query_param("card"))
+    card_global().or_else(|| super::browser::query_param("card"))
 }
 
 fn card_global() -> Option<String> {
-    let window = web_sys::window()?;
+    let window = super::browser::window()?;
     let value = js_sys::Reflect::get(&window, &JsValue::from_str(CARD_GLOBAL)).ok()?;
     value.as_string().filter(|id| !id.trim().is_empty())
 }
 
 /// Whether the page was opened in embed mode (`?embed=1`).
 pub fn is_embedded() -> bool {
-    embed_flag(crate::browser::query_param("embed").as_deref())
+    embed_flag(super::browser::query_param("embed").as_deref())
 }
 
 /// `?embed=1` (or `true`, `yes`) turns embed mode on; anything else, or no value, leaves
@@ -76,7 +76,7 @@ pub fn height_px(measured: f64) -> Option<u32> {
 /// that a failure during start-up leaves the block in place for its error message.
 pub fn remove_boot_placeholder() {
     if let Some(boot) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(BOOT_ID))
+        super::browser::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(BOOT_ID))
     {
         boot.remove();
     }
@@ -100,7 +100,7 @@ pub fn report_height(root: NodeRef<Div>, card_id: String) {
 
 /// The parent window when this page is framed; `None` for a top-level page.
 fn parent_window() -> Option<web_sys::Window> {
-    let window = web_sys::window()?;
+    let window = super::browser::window()?;
     let parent = window.parent().ok()??;
     // A top-level window is its own parent.
     (!js_sys::Object::is(&parent, &window)).then_some(parent)
@@ -146,7 +146,7 @@ impl HeightReporter {
                     post(true);
                 }
             });
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = super::browser::window() {
             let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
         }
         Some(HeightReporter { observer, _on_resize: on_resize, on_message })
@@ -156,7 +156,7 @@ impl HeightReporter {
 impl Drop for HeightReporter {
     fn drop(&mut self) {
         self.observer.disconnect();
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = super::browser::window() {
             let _ = window
                 .remove_event_listener_with_callback("message", self.on_message.as_ref().unchecked_ref());
         }

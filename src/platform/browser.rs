@@ -1,10 +1,15 @@
 //! Thin, never-panicking wrappers over the browser APIs the widget uses besides storage:
-//! the URL, the clipboard, file downloads and today's date.
+//! the URL, the clipboard, file downloads and picked files.
 
 use wasm_bindgen::JsCast;
 
-fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+/// The browser window, or `None` anywhere else (natively, calling into JS would panic).
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// A query parameter of the page URL (`?card=…`).
@@ -12,12 +17,6 @@ pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name)
-}
-
-/// Today's date as `YYYY-MM-DD` in the user's time zone.
-pub fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// Offer `text` as a file download. Returns false when the browser refused.
@@ -49,12 +48,6 @@ pub fn copy(text: &str) -> bool {
         .is_some()
 }
 
-/// A time (milliseconds since the epoch) as local `HH:MM`.
-pub fn clock(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
-}
-
 /// The URL fragment without its `#` (`None` when there is none).
 pub fn fragment() -> Option<String> {
     let hash = window()?.location().hash().ok()?;
@@ -82,4 +75,22 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
         .await
         .map_err(|e| e.as_string().unwrap_or_else(|| "the browser could not read the file".to_string()))?;
     text.as_string().ok_or_else(|| "the file is not text".to_string())
+}
+
+/// Goes to `url` (relative to this page) in place of this page: no history entry is left
+/// behind, so Back does not return to a page that only forwards.
+pub fn replace_location(url: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().replace(url);
+    }
+}
+
+/// Whether this page is a single-file build (`<html data-build="single-file">`), opened
+/// from disk with its siblings next to it, if at all.
+pub fn is_single_file() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-build"))
+        .is_some_and(|b| b == "single-file")
 }

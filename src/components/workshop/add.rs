@@ -1,0 +1,88 @@
+//! Adding participants: paste share links (with names) or pick answers files; then a report,
+//! line by line, of what was added and what was refused.
+
+use crate::platform::browser;
+use crate::state::workshop::WorkshopSession;
+use decision_core::messages;
+use decision_core::share;
+use decision_core::workshop::Outcome;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Paste links (one per line, optionally with a name) or pick answers files.
+#[component]
+pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let add_links = move |_| {
+        // What could not be added stays in the box, to fix or remove.
+        let kept = session.add_pasted(&text.get_untracked());
+        text.set(kept);
+    };
+    let add_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::new();
+            for file in files {
+                // Refused by size before it is read into memory.
+                let text = match share::check_file_size(file.size() as u64) {
+                    Err(err) => Err(Outcome::Refused(err)),
+                    Ok(()) => browser::file_text(&file).await.map_err(Outcome::Unreadable),
+                };
+                read.push((file.name(), text));
+            }
+            session.add_files(read);
+        });
+    };
+    let lines = move |ok: bool| {
+        session
+            .reports
+            .with(|r| r.iter().filter(|r| r.is_ok() == ok).map(messages::workshop_report).collect::<Vec<_>>())
+    };
+    let successes = move || lines(true);
+    let failures = move || lines(false);
+    view! {
+        <section class="dc-section dc-ws-add" aria-labelledby="dc-ws-add-h">
+            <h2 id="dc-ws-add-h">"Add participants"</h2>
+            <p class="dc-blurb">
+                "Each participant opens the card on their own laptop, answers it, and sends you their link "
+                "(\u{201c}Share link\u{201d}) or their file (\u{201c}Export file\u{201d}). Add them in any order; "
+                "the same answers added twice count once. Nothing leaves this browser."
+            </p>
+            <label for="dc-ws-links">"Share links, one per line (a name before a link is used as the participant's name)"</label>
+            <textarea
+                id="dc-ws-links"
+                rows="4"
+                data-testid="ws-links"
+                placeholder="Ana: https://…#a=1.…"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <div class="dc-actions">
+                <button type="button" class="dc-primary" on:click=add_links data-testid="ws-add">"Add links"</button>
+                <label class="dc-file-button">
+                    "Add answers files"
+                    <input type="file" multiple accept=".json,application/json" class="dc-sr" data-testid="ws-files" on:change=add_files />
+                </label>
+            </div>
+            // The live region wraps the list: a role on the <ul> itself would unmake the list.
+            <div role="status" aria-live="polite" data-testid="ws-status">
+                <ul class="dc-ws-outcomes">
+                    {move || successes().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            </div>
+            {move || {
+                let failed = failures();
+                (!failed.is_empty()).then(|| view! {
+                    <div class="dc-alert" role="alert" data-testid="ws-errors">
+                        <ul class="dc-list">{failed.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,37 @@
+//! The group summary as Markdown, to copy or download.
+
+use crate::platform::{browser, clock};
+use crate::state::workshop::WorkshopSession;
+use decision_core::workshop::{self, Summary};
+use leptos::prelude::*;
+
+/// The group summary as Markdown: copy or download.
+#[component]
+pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView {
+    let card = session.card;
+    let date = clock::today();
+    let markdown = move || {
+        session.workshop.with_untracked(|w| summary.with_untracked(|s| workshop::markdown(card, w, s, &date)))
+    };
+    let message = RwSignal::new(String::new());
+    let markdown_copy = markdown.clone();
+    let copy = move |_| {
+        let ok = browser::copy(&markdown_copy());
+        message.set(if ok { "Summary copied.".into() } else { "Copy failed: download it instead.".into() });
+    };
+    let download = move |_| {
+        let ok = session.download("workshop-summary.md", "text/markdown", &markdown());
+        message.set(if ok { "Download started.".into() } else { "Download failed: copy it instead.".into() });
+    };
+    view! {
+        <section class="dc-section dc-ws-export" aria-labelledby="dc-ws-export-h">
+            <h2 id="dc-ws-export-h">"Group summary"</h2>
+            <p class="dc-blurb">"The group verdict, every participant's verdict, the spread per factor, the tallies and the questions to discuss, as Markdown."</p>
+            <div class="dc-actions">
+                <button type="button" on:click=copy>"Copy Markdown"</button>
+                <button type="button" on:click=download data-testid="ws-download">"Download .md"</button>
+                <span class="dc-status" role="status">{move || message.get()}</span>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! The facilitator's screen, in parts: adding participants, the list of them, the group's
+//! results and the exported summary. The page (`pages::workshop`) lays them out; the session
+//! (`state::workshop`) holds what they show.
+
+pub mod add;
+pub mod export;
+pub mod people;
+pub mod plot;
+pub mod results;

@@ -1,0 +1,161 @@
+//! The group: its verdict and how the individual verdicts split, where it disagrees most
+//! (with the card's questions as prompts), each factor's spread and the tallies.
+
+use super::plot::SpreadPlot;
+use decision_core::card::Card;
+use decision_core::explain;
+use decision_core::workshop::{self, Summary, AGGREGATION_RULE};
+use leptos::prelude::*;
+
+/// The group verdict, the disputed factors, the spread per factor and the tallies.
+#[component]
+pub fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
+    view! {
+        {move || summary.with(|s| {
+            let Some(group) = s.group_verdict.clone() else {
+                return view! { <p class="dc-blurb" data-testid="ws-empty">"Add participants to see the group."</p> }.into_any();
+            };
+            let (headline, qualifier) = explain::headline(card, &group);
+            let flip = explain::flip_sentence(card, &group);
+            let gate = explain::gate_sentence(card, &group);
+            let pitfalls = explain::pitfall_sentence(card, &group);
+            let split = workshop::verdict_split(card, &s.verdicts);
+            let n = s.participants;
+            view! {
+                <div class="dc-ws-group" data-testid="ws-group">
+                    <p class="dc-verdict-label">"Group verdict"</p>
+                    <p class="dc-headline" data-testid="ws-group-headline">{headline}</p>
+                    <p class="dc-qualifier">{qualifier}</p>
+                    <p class="dc-badges">
+                        <span class="dc-badge">
+                            "Confidence: " {explain::confidence_words(group.confidence.level)}
+                            {format!(" ({:.0}% of evidence gathered, group median)", group.confidence.fraction * 100.0)}
+                        </span>
+                    </p>
+                    {gate.map(|g| view! { <p class="dc-alert">{g}</p> })}
+                    {pitfalls.map(|p| view! { <p class="dc-alert">{p}</p> })}
+                    {flip.map(|f| view! { <p class="dc-flip"><strong>"Flip point: "</strong>{f}</p> })}
+                    <ul class="dc-list" data-testid="ws-split">
+                        {split.into_iter().map(|(h, c)| view! { <li>{format!("{c} of {n}: {h}")}</li> }).collect_view()}
+                    </ul>
+                    <p class="dc-blurb">{AGGREGATION_RULE}</p>
+                </div>
+                <Disputed card summary=s.clone() />
+                <h3>"Positions per factor"</h3>
+                <div class="dc-ws-spreads">
+                    {card.factors.iter().zip(s.factors.iter()).map(|(f, sp)| {
+                        let stats = format!(
+                            "Group: {} · importance {} · spread {:.1} step{}",
+                            explain::position_words(card, sp.group_position),
+                            explain::weight_words(sp.group_weight).to_ascii_lowercase(),
+                            sp.spread,
+                            if (sp.spread - 1.0).abs() < 0.05 { "" } else { "s" }
+                        );
+                        view! {
+                            <div class="dc-ws-spread" data-testid=format!("ws-spread-{}", f.id)>
+                                <h4>{f.name.as_str()}</h4>
+                                <SpreadPlot card name=f.name.clone() spread=sp.clone() />
+                                <p class="dc-ws-stats">{stats}</p>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+                <Tallies card summary=s.clone() />
+            }.into_any()
+        })}
+    }
+}
+
+/// The factors the group disagrees on most, with the factor's prompt and the card's
+/// questions to ask as prompts for the discussion.
+#[component]
+fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
+    let items = summary
+        .disputed
+        .iter()
+        .map(|&i| {
+            let f = &card.factors[i];
+            let sp = &summary.factors[i];
+            view! {
+                <li>
+                    <strong>{f.name.as_str()}</strong>
+                    {format!(
+                        " — from \u{201c}{}\u{201d} to \u{201c}{}\u{201d} (spread {:.1})",
+                        explain::position_words(card, sp.min),
+                        explain::position_words(card, sp.max),
+                        sp.spread
+                    )}
+                    <p class="dc-prompt">{f.prompt.as_str()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let none = summary.disputed.is_empty();
+    view! {
+        <div class="dc-ws-disputed" data-testid="ws-disputed">
+            <h3>"Where the group disagrees most"</h3>
+            {if none {
+                view! { <p class="dc-blurb">"No factor is more than one step apart across the group."</p> }.into_any()
+            } else {
+                view! { <ol class="dc-list">{items}</ol> }.into_any()
+            }}
+            <h4>"Questions to ask"</h4>
+            <ul class="dc-list dc-ws-questions">
+                {card.questions.iter().map(|q| view! { <li>{q.text.as_str()}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// How many ticked each signal, bad reason and anti-pattern.
+#[component]
+fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
+    let n = summary.participants;
+    let bar = move |count: usize| {
+        let share = if n == 0 { 0.0 } else { count as f64 / n as f64 * 100.0 };
+        // An SVG bar, not an inline style: the widget's CSP allows no style attributes.
+        view! {
+            <svg class="dc-ws-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                <rect width="100" height="8" rx="2" class="dc-track" />
+                <rect width=format!("{share:.1}") height="8" rx="2" class="dc-ws-bar-fill" />
+            </svg>
+            <span class="dc-ws-count">{format!("{count} of {n}")}</span>
+        }
+    };
+    let signals = card
+        .signals()
+        .zip(summary.signals.iter())
+        .map(|((side, s), t)| {
+            view! {
+                <li class="dc-ws-tally">
+                    <span class="dc-ws-tally-text">{s.text.as_str()} <span class="dc-ws-side">{format!("for {}", card.option(side).name)}</span></span>
+                    {bar(t.count)}
+                </li>
+            }
+        })
+        .collect_view();
+    let pitfalls = card
+        .pitfalls()
+        .zip(summary.pitfalls.iter())
+        .map(|(p, t)| {
+            view! {
+                <li class="dc-ws-tally">
+                    <span class="dc-ws-tally-text">{p.text.as_str()}</span>
+                    {bar(t.count)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="dc-columns dc-ws-tallies" data-testid="ws-tallies">
+            <div>
+                <h3>"Signals ticked"</h3>
+                <ul class="dc-ws-tally-list">{signals}</ul>
+            </div>
+            <div>
+                <h3>"Reasons that do not count, ticked"</h3>
+                <ul class="dc-ws-tally-list">{pitfalls}</ul>
+            </div>
+        </div>
+    }
+}

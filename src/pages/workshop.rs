@@ -1,0 +1,93 @@
+//! The workshop page (the facilitator's view of one card): participants' links and files
+//! come in, the group's spread, tallies and verdict go out, with results hidden until
+//! revealed when wanted. The workshop is saved in this browser and exports as Markdown.
+
+use crate::components::progress::{SaveLine, StoredNotice};
+use crate::components::workshop::add::AddParticipants;
+use crate::components::workshop::export::Export;
+use crate::components::workshop::people::Participants;
+use crate::components::workshop::results::Results;
+use crate::platform::addresses;
+use crate::state::workshop::WorkshopSession;
+use decision_core::card::Card;
+use decision_core::messages;
+use decision_core::store::Stored;
+use decision_core::workshop;
+use leptos::prelude::*;
+
+/// The workshop page's app: the facilitator's view of the card the page names, or of the
+/// first bundled card.
+#[component]
+pub fn WorkshopApp() -> impl IntoView {
+    let requested = crate::platform::embed::requested_card();
+    let card = match &requested {
+        Some(id) => crate::content::card(id),
+        None => crate::content::first(),
+    };
+    match card {
+        Some(card) => view! { <WorkshopPage card /> }.into_any(),
+        None => view! { <super::MissingCard requested /> }.into_any(),
+    }
+}
+
+/// The facilitator's view of one card.
+#[component]
+pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
+    let session = WorkshopSession::new(card);
+    session.connect();
+    let ws = session.workshop;
+    let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));
+    let hidden = Memo::new(move |_| ws.with(|w| w.hidden));
+    let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
+
+    view! {
+        <div class="dc-root dc-workshop">
+            <header class="dc-header">
+                <p class="dc-kicker">"Workshop"</p>
+                <h1>{card.title.as_str()}</h1>
+                <p class="dc-tagline">{card.decision.question.as_str()}</p>
+                <nav class="dc-nav" aria-label="Workshop">
+                    <a href=addresses::card(&card.id) data-testid="back-to-card">"Back to the card"</a>
+                </nav>
+                <SaveLine state=session.save_state.into() what=Stored::Workshop />
+            </header>
+            <StoredNotice notice=session.notice.into() file_stem=card.id.clone() />
+            <main class="dc-ws-layout">
+                <AddParticipants session />
+                <Participants session summary hidden />
+                <section class="dc-section dc-ws-results" aria-labelledby="dc-ws-results-h">
+                    <div class="dc-ws-results-head">
+                        <h2 id="dc-ws-results-h">"The group"</h2>
+                        <label class="dc-switch">
+                            <input
+                                type="checkbox"
+                                role="switch"
+                                data-testid="ws-hide"
+                                prop:checked=move || hidden.get()
+                                on:change=move |ev| session.set_hidden(event_target_checked(&ev))
+                            />
+                            <span>"Hide results until revealed"</span>
+                        </label>
+                    </div>
+                    <Show
+                        when=move || !hidden.get()
+                        fallback=move || view! {
+                            <div class="dc-ws-hidden" data-testid="ws-hidden">
+                                <p>
+                                    {move || messages::participants(count.get())}
+                                    " so far. Results stay hidden so that early answers do not sway the room."
+                                </p>
+                                <button type="button" class="dc-primary" on:click=move |_| session.set_hidden(false)>
+                                    "Reveal results"
+                                </button>
+                            </div>
+                        }
+                    >
+                        <Results card summary />
+                    </Show>
+                </section>
+                <Export session summary />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+//! The time now, and local dates and times as the user reads them. Everything else in the
+//! app takes times as arguments, so it stays testable.
+
+/// The current time in milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` in the user's time zone.
+pub fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// A time (milliseconds since the epoch) as local `HH:MM`.
+pub fn clock(ms: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+        format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ms;
+        String::new()
+    }
+}
+
+/// The local time now, `HH:MM`.
+pub fn now_clock() -> String {
+    clock(now_ms())
+}

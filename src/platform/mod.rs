@@ -1,0 +1,17 @@
+//! The browser, wrapped: everything the app asks of the page besides storage, each call
+//! unable to panic. Nothing here may run while the page is rendered natively (at build
+//! time): without a browser every function answers "nothing there".
+//!
+//! - [`addresses`]: the address of each page of the build, relative to this one.
+//! - [`browser`]: the URL, the clipboard, downloads, reading a picked file.
+//! - [`clock`]: the time now and local dates and times in words.
+//! - [`listener`]: event listeners removed when dropped.
+//! - [`embed`]: which card a page opens, embed mode and its iframe height messages.
+//! - [`panic`]: the notice shown when the app fails.
+
+pub mod addresses;
+pub mod browser;
+pub mod clock;
+pub mod embed;
+pub mod listener;
+pub mod panic;

@@ -1,0 +1,174 @@
+//! Saved progress and workshops in the browser's `localStorage`: the only module that
+//! touches it.
+//!
+//! Keys, one document each:
+//!
+//! - `decision-cards/<card-id>`: the card's progress ([`Progress`] codec: the envelope of
+//!   `decision_core::envelope`). The key holds no schema version, so a newer version of the
+//!   app reads (and migrates) the same key.
+//! - `decision-cards/<card-id>/workshop`: the card's workshop ([`Workshop`] codec).
+//! - `<key>/backup/<ms-since-epoch>`: a verbatim copy of stored text that could not be read,
+//!   made before that key is ever written again.
+//!
+//! One mechanism serves both: a [`Document`] generic over its [`Codec`] holds the rules
+//! (`document.rs`), a [`Saver`] debounces and follows other tabs (`saver.rs`), and the
+//! backend is injectable (`backend.rs`), so tests reach every branch with a
+//! [`MemoryStorage`] instead of patching the browser.
+
+pub mod backend;
+pub mod document;
+pub mod saver;
+
+pub use backend::{local_storage, Backend, BackendError, MemoryStorage, Probed};
+pub use document::{Codec, Decoded, Document, Loaded};
+pub use saver::{flush_all_quietly, Saver, Unsaved};
+
+use decision_core::answers::Answers;
+use decision_core::card::Card;
+use decision_core::envelope::{self, DecodeError, Envelope, Prefer};
+use decision_core::workshop;
+
+/// Prefix of every key this app writes.
+pub const KEY_PREFIX: &str = "decision-cards/";
+
+/// The key holding a card's progress.
+pub fn progress_key(card_id: &str) -> String {
+    format!("{KEY_PREFIX}{card_id}")
+}
+
+/// The key holding a card's workshop (the answers a facilitator collected).
+pub fn workshop_key(card_id: &str) -> String {
+    format!("{KEY_PREFIX}{card_id}/workshop")
+}
+
+/// A card's answers, stored as the versioned envelope.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub card_id: String,
+    pub content_version: u32,
+}
+
+impl Progress {
+    pub fn of(card: &Card) -> Progress {
+        Progress { card_id: card.id.clone(), content_version: card.version }
+    }
+}
+
+impl Codec for Progress {
+    type Value = Answers;
+
+    fn encode(&self, answers: &Answers, saved_at: f64) -> String {
+        envelope::encode(&Envelope::new(&self.card_id, self.content_version, saved_at, answers.clone()))
+    }
+
+    fn decode(&self, raw: &str) -> Result<Decoded<Answers>, DecodeError> {
+        let decoded = envelope::decode_detailed(raw, &self.card_id)?;
+        let migrated = decoded.migrated();
+        Ok(Decoded { value: decoded.envelope.answers, saved_at: decoded.envelope.saved_at, migrated })
+    }
+
+    fn merge(&self, base: &Answers, ours: &Answers, theirs: &Answers, prefer: Prefer) -> Answers {
+        envelope::merge(base, ours, theirs, prefer)
+    }
+
+    fn empty(&self) -> Answers {
+        Answers::default()
+    }
+
+    fn is_empty(&self, answers: &Answers) -> bool {
+        answers.is_empty()
+    }
+
+    fn max_bytes(&self) -> usize {
+        envelope::MAX_BYTES
+    }
+}
+
+/// A facilitator's workshop on one card.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    pub card_id: String,
+    pub content_version: u32,
+}
+
+impl Workshop {
+    pub fn of(card: &Card) -> Workshop {
+        Workshop { card_id: card.id.clone(), content_version: card.version }
+    }
+}
+
+impl Codec for Workshop {
+    type Value = workshop::Workshop;
+
+    fn encode(&self, value: &workshop::Workshop, _saved_at: f64) -> String {
+        let mut value = value.clone();
+        value.content_version = self.content_version;
+        workshop::encode(&value)
+    }
+
+    fn decode(&self, raw: &str) -> Result<Decoded<workshop::Workshop>, DecodeError> {
+        let value = workshop::decode(raw, &self.card_id)?;
+        Ok(Decoded { value, saved_at: 0.0, migrated: false })
+    }
+
+    fn merge(
+        &self,
+        base: &workshop::Workshop,
+        ours: &workshop::Workshop,
+        theirs: &workshop::Workshop,
+        prefer: Prefer,
+    ) -> workshop::Workshop {
+        workshop::merge(base, ours, theirs, prefer)
+    }
+
+    fn empty(&self) -> workshop::Workshop {
+        workshop::Workshop::empty(&self.card_id, self.content_version)
+    }
+
+    fn is_empty(&self, value: &workshop::Workshop) -> bool {
+        value.participants.is_empty() && !value.hidden
+    }
+
+    fn max_bytes(&self) -> usize {
+        workshop::MAX_BYTES
+    }
+}
+
+/// A card's progress in this browser's storage.
+pub fn open_progress(card: &Card) -> Document<Progress> {
+    Document::open(
+        progress_key(&card.id),
+        Progress::of(card),
+        local_storage(),
+        crate::platform::clock::now_ms,
+    )
+}
+
+/// A card's workshop in this browser's storage.
+pub fn open_workshop(card: &Card) -> Document<Workshop> {
+    Document::open(
+        workshop_key(&card.id),
+        Workshop::of(card),
+        local_storage(),
+        crate::platform::clock::now_ms,
+    )
+}
+
+/// Every card's saved progress as `(card id, stored text)`, read straight from storage for
+/// the panic handler: no probe, no write, no callback, and never a panic; empty when there
+/// is no storage. Backups and other per-card keys are left out.
+pub fn saved_progress() -> Vec<(String, String)> {
+    let Some(window) = crate::platform::browser::window() else { return Vec::new() };
+    let Ok(backend) = backend::web_storage(window.local_storage()) else { return Vec::new() };
+    document::keys_under(backend.as_ref(), KEY_PREFIX)
+        .into_iter()
+        .filter_map(|key| {
+            let id = key.strip_prefix(KEY_PREFIX)?;
+            if id.is_empty() || id.contains('/') || id.starts_with('.') {
+                return None;
+            }
+            let raw = backend.get(&key).ok()??;
+            Some((id.to_string(), raw))
+        })
+        .collect()
+}
