@@ -6,19 +6,11 @@
 //
 // Screenshots land in e2e/artifacts/a11y-*.png for a person to look at.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
-import {
-  DIST,
-  HEADLINE,
-  axeViolations,
-  describeViolations,
-  fillCard,
-  horizontalOverflow,
-  openApp,
-} from './a11y-helpers.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { useBuild } from './lib/setup.mjs';
+import { HEADLINE, axeViolations, describeViolations, fillCard, horizontalOverflow, openApp } from './lib/a11y.mjs';
 
 /** The three ways the widget is shown; `present` tells whether this build has the mode. */
 const MODES = [
@@ -90,35 +82,24 @@ async function addParticipants(page, links) {
 }
 
 describe('accessibility', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await serve({ root: DIST });
-  });
-
-  after(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const env = useBuild();
 
   for (const mode of MODES) {
     for (const colorScheme of ['light', 'dark']) {
       for (const filled of [false, true]) {
         const state = filled ? 'filled' : 'empty';
         test(`axe: no WCAG 2.2 A/AA violations, text at 7:1 — ${mode.name}, ${colorScheme}, ${state}`, async (t) => {
-          const { context, page, problems } = await openPage(browser, {
+          const { context, page, problems } = await openPage(env.browser, {
             colorScheme,
             viewport: { width: 1280, height: 900 },
           });
           try {
-            await openApp(page, server.url + mode.query);
+            await openApp(page, env.server.url + mode.query);
             if (!(await mode.present(page))) {
               t.skip(`${mode.name} mode is not built yet`);
               return;
             }
-            if (filled) await fill(page, mode, browser, server);
+            if (filled) await fill(page, mode, env.browser, env.server);
             const violations = await axeViolations(page);
             await screenshot(page, `a11y-${mode.name}-${colorScheme}-${state}`);
             assert.deepEqual(violations, [], describeViolations(violations));
@@ -136,14 +117,14 @@ describe('accessibility', () => {
 
   for (const mode of MODES) {
     test(`landmarks, headings, labels and groups are in order — ${mode.name}, filled`, async (t) => {
-      const { context, page } = await openPage(browser);
+      const { context, page } = await openPage(env.browser);
       try {
-        await openApp(page, server.url + mode.query);
+        await openApp(page, env.server.url + mode.query);
         if (!(await mode.present(page))) {
           t.skip(`${mode.name} mode is not built yet`);
           return;
         }
-        await fill(page, mode, browser, server);
+        await fill(page, mode, env.browser, env.server);
         const facts = await page.evaluate(() => {
           const root = document.querySelector('.dc-root');
           const headings = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')]
@@ -192,9 +173,9 @@ describe('accessibility', () => {
   }
 
   test('sliders are native range inputs that speak in words; toggles expose their state', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(env.browser);
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       const sliders = page.locator('.dc-factor input');
       const count = await sliders.count();
       assert.ok(count >= 5);
@@ -235,9 +216,9 @@ describe('accessibility', () => {
   });
 
   test('the verdict announces changes politely, and typing a note does not touch any live region', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(env.browser);
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       const liveRegions = () =>
         page.evaluate(() =>
           [
@@ -274,9 +255,9 @@ describe('accessibility', () => {
 
   test('dark mode follows prefers-color-scheme', async () => {
     const luminance = async (colorScheme) => {
-      const { context, page } = await openPage(browser, { colorScheme });
+      const { context, page } = await openPage(env.browser, { colorScheme });
       try {
-        await openApp(page, server.url, HEADLINE);
+        await openApp(page, env.server.url, HEADLINE);
         return await page.evaluate(() => {
           const channel = (c) => {
             const s = c / 255;
@@ -302,9 +283,9 @@ describe('accessibility', () => {
 
   for (const colorScheme of ['light', 'dark']) {
     test(`field outlines and the focus ring stand out at 3:1 or more (WCAG 1.4.11) — ${colorScheme}`, async () => {
-      const { context, page } = await openPage(browser, { colorScheme });
+      const { context, page } = await openPage(env.browser, { colorScheme });
       try {
-        await openApp(page, server.url, HEADLINE);
+        await openApp(page, env.server.url, HEADLINE);
         const low = await page.evaluate(() => {
           const channel = (c) => {
             const s = c / 255;
@@ -350,9 +331,9 @@ describe('accessibility', () => {
   }
 
   test('prefers-reduced-motion: nothing moves', async () => {
-    const { context, page } = await openPage(browser, { reducedMotion: 'reduce' });
+    const { context, page } = await openPage(env.browser, { reducedMotion: 'reduce' });
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       await fillCard(page);
       const moving = await page.evaluate(() =>
         [...document.querySelectorAll('.dc-root, .dc-root *')]
@@ -374,16 +355,16 @@ describe('accessibility', () => {
   for (const width of [320, 640]) {
     for (const mode of MODES) {
       test(`no horizontal scrolling at ${width} px — ${mode.name}, empty and filled`, async (t) => {
-        const { context, page, problems } = await openPage(browser, { viewport: { width, height: 800 } });
+        const { context, page, problems } = await openPage(env.browser, { viewport: { width, height: 800 } });
         try {
-          await openApp(page, server.url + mode.query);
+          await openApp(page, env.server.url + mode.query);
           if (!(await mode.present(page))) {
             t.skip(`${mode.name} mode is not built yet`);
             return;
           }
           const empty = await horizontalOverflow(page);
           assert.equal(empty.excess, 0, `scrolls sideways by ${empty.excess} px: ${empty.culprits.join(', ')}`);
-          await fill(page, mode, browser, server);
+          await fill(page, mode, env.browser, env.server);
           const filled = await horizontalOverflow(page);
           assert.equal(filled.excess, 0, `scrolls sideways by ${filled.excess} px when filled: ${filled.culprits.join(', ')}`);
           await screenshot(page, `a11y-${mode.name}-${width}px`);
@@ -396,9 +377,9 @@ describe('accessibility', () => {
   }
 
   test('wider text spacing (WCAG 1.4.12) loses nothing at 320 px', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 320, height: 800 } });
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 320, height: 800 } });
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       await fillCard(page);
       await page.addStyleTag({
         content: `.dc-root * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -431,14 +412,14 @@ describe('accessibility', () => {
 
   for (const mode of MODES) {
     test(`legible on a projector: body text at least 16 px, nothing under 14 px — ${mode.name}, filled`, async (t) => {
-      const { context, page } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+      const { context, page } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
       try {
-        await openApp(page, server.url + mode.query);
+        await openApp(page, env.server.url + mode.query);
         if (!(await mode.present(page))) {
           t.skip(`${mode.name} mode is not built yet`);
           return;
         }
-        await fill(page, mode, browser, server);
+        await fill(page, mode, env.browser, env.server);
         const sizes = await page.evaluate(() => {
           const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
           const small = [];
@@ -470,14 +451,14 @@ describe('accessibility', () => {
   for (const mode of MODES) {
     test(`every control offers a target of at least 24 × 24 px — ${mode.name}`, async (t) => {
       for (const width of [1280, 320]) {
-        const { context, page } = await openPage(browser, { viewport: { width, height: 900 } });
+        const { context, page } = await openPage(env.browser, { viewport: { width, height: 900 } });
         try {
-          await openApp(page, server.url + mode.query);
+          await openApp(page, env.server.url + mode.query);
           if (!(await mode.present(page))) {
             t.skip(`${mode.name} mode is not built yet`);
             return;
           }
-          await fill(page, mode, browser, server);
+          await fill(page, mode, env.browser, env.server);
           const small = await page.evaluate(() =>
             [...document.querySelectorAll('.dc-root :is(a[href], button, input, select, textarea, summary)')]
               .filter((el) => el.getClientRects().length > 0)

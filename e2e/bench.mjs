@@ -29,9 +29,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { CHROMIUM_PATH, launchBrowser } from './browser.mjs';
-import { BUDGETS, kb, listFiles, measureFolder, sizeTable, table, brotliSize, gzipSize } from './sizes.mjs';
+import { serve } from './lib/server.mjs';
+import { CHROMIUM_PATH, launchBrowser } from './lib/browser.mjs';
+import { BUDGETS, kb, listFiles, measureFolder, sizeTable, table, brotliSize, gzipSize } from './lib/sizes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VERDICT = '[data-testid="verdict"]';

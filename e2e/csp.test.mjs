@@ -4,21 +4,19 @@
 // with a policy that forbids WebAssembly, the page says so instead of staying blank. The
 // single-file build's policy (dist-single/csp.txt, with hashes) is checked the same way.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { appStarted, launchBrowser, openPage, screenshot } from './browser.mjs';
-import { guardOrigins, recordCspViolations } from './guard.mjs';
+import { serve } from './lib/server.mjs';
+import { appStarted, openPage, screenshot } from './lib/browser.mjs';
+import { guardOrigins, recordCspViolations } from './lib/guard.mjs';
+import { HEADLINE } from './lib/card.mjs';
+import { DIST, ROOT, SINGLE } from './lib/paths.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
-const SINGLE = path.join(ROOT, 'dist-single');
-const HEADLINE = '[data-testid="verdict-headline"]';
 
 async function policyOf(dir) {
   const file = path.join(dir, 'csp.txt');
@@ -42,15 +40,7 @@ async function openWithPolicy(browser, server) {
 }
 
 describe('Content-Security-Policy', () => {
-  let browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const env = useBuild({ serve: false });
 
   test('dist/csp.txt is the fixed policy that docs/csp.md states', async () => {
     const policy = await policyOf(DIST);
@@ -77,7 +67,7 @@ describe('Content-Security-Policy', () => {
   test('the widget runs under its policy, with no violation', async () => {
     const policy = await policyOf(DIST);
     const server = await serve({ root: DIST, prefix: '/secure/', headers: { 'Content-Security-Policy': policy } });
-    const { context, page, problems, blocked } = await openWithPolicy(browser, server);
+    const { context, page, problems, blocked } = await openWithPolicy(env.browser, server);
     try {
       await page.goto(server.url);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
@@ -108,7 +98,7 @@ describe('Content-Security-Policy', () => {
     const policy = (await policyOf(DIST)).replace(" 'wasm-unsafe-eval'", '');
     assert.doesNotMatch(policy, /wasm-unsafe-eval/);
     const server = await serve({ root: DIST, headers: { 'Content-Security-Policy': policy } });
-    const { context, page, blocked } = await openWithPolicy(browser, server);
+    const { context, page, blocked } = await openWithPolicy(env.browser, server);
     try {
       await page.goto(server.url);
       const failed = page.locator('#dc-boot-failed');
@@ -134,7 +124,7 @@ describe('Content-Security-Policy', () => {
     const policy = await policyOf(SINGLE);
     assert.doesNotMatch(policy, /'self'|unsafe-inline|'unsafe-eval'/);
     const server = await serve({ root: SINGLE, headers: { 'Content-Security-Policy': policy } });
-    const { context, page, problems, blocked } = await openWithPolicy(browser, server);
+    const { context, page, problems, blocked } = await openWithPolicy(env.browser, server);
     try {
       await page.goto(`${server.url}model-api-vs-self-hosted.html`);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });

@@ -2,15 +2,12 @@
 // the default verdict, a justified switch, the capability gate, bad reasons that do not
 // count, and progress restored after a reload.
 
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { HEADLINE } from './lib/card.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const HEADLINE = '[data-testid="verdict-headline"]';
 
 /** Presses Tab until `target` (a selector or a locator) has focus: keyboard-only reach. */
 async function tabTo(page, target, limit = 250) {
@@ -46,23 +43,12 @@ async function start(page, url) {
 }
 
 describe('deciding with the keyboard', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await serve({ root: DIST });
-  });
-
-  after(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const env = useBuild();
 
   test('neutral answers keep the default, with the case not clear yet', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       assert.equal(await headline(page), 'Stay with Model API — the default');
       assert.match(await page.locator('.dc-qualifier').textContent(), /not clear yet/);
       assert.deepEqual(problems, []);
@@ -72,9 +58,9 @@ describe('deciding with the keyboard', () => {
   });
 
   test('a clear case switches; a missing capability holds it back; a reload restores it all', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       await setFactor(page, 'privacy', 'End');
       await setFactor(page, 'control', 'End');
       await tabTo(page, '#dc-f-control-w');
@@ -118,9 +104,9 @@ describe('deciding with the keyboard', () => {
   });
 
   test('bad reasons alone leave the default and name the anti-pattern', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       await tick(page, 'Self-hosting is automatically cheaper');
       await tick(page, 'Self-hosting for prestige');
       assert.equal(await headline(page), 'Stay with Model API — the default');
@@ -136,9 +122,9 @@ describe('deciding with the keyboard', () => {
   });
 
   test('notes, evidence and the record download work from the keyboard', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       await tabTo(page, '#dc-q-gain-from-self-hosting');
       await page.keyboard.type('Data residency for the EU tenant.');
       await tabTo(page, '#dc-e-cost-model');

@@ -18,26 +18,22 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { ARTIFACTS_DIR, appStarted, launchBrowser, openPage, screenshot } from './browser.mjs';
-import { guardOrigins } from './guard.mjs';
+import { serve } from './lib/server.mjs';
+import { ARTIFACTS_DIR, appStarted, openPage, screenshot } from './lib/browser.mjs';
+import { guardOrigins } from './lib/guard.mjs';
+import { HEADLINE, SECOND_CARD, SEED_TITLE } from './lib/card.mjs';
+import { DOCS } from './lib/paths.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const DIST = path.resolve(HERE, '..', 'dist');
-const DOCS = path.resolve(HERE, '..', 'docs', 'embedding.md');
-const HEADLINE = '[data-testid="verdict-headline"]';
 const SEED_CARD = 'model-api-vs-self-hosted';
-const SEED_TITLE = 'Model API vs Self-Hosted Model';
 // A second bundled card (content/build-vs-buy.toml).
-const SECOND_CARD = 'build-vs-buy';
 const PREFIX = '/team/wiki/decisions/';
 // The placeholders the documented snippet uses for where dist/ is hosted.
 const DOC_ORIGIN = 'https://static.example.com';
 
 /** The host page snippet from docs/embedding.md, pointed at `widget` (a served dist/). */
 async function hostSnippet(widget) {
-  const docs = await readFile(DOCS, 'utf8');
+  const docs = await readFile(path.join(DOCS, 'embedding.md'), 'utf8');
   const match = docs.match(/```html\n([\s\S]*?)```/);
   assert.ok(match, 'docs/embedding.md has no ```html snippet');
   const snippet = match[1];
@@ -46,24 +42,13 @@ async function hostSnippet(widget) {
 }
 
 describe('embedding', () => {
-  let browser;
-  let widget;
-
-  before(async () => {
-    browser = await launchBrowser();
-    widget = await serve({ root: DIST, prefix: PREFIX });
-  });
-
-  after(async () => {
-    await widget?.close();
-    await browser?.close();
-  });
+  const env = useBuild({ serve: { prefix: PREFIX } });
 
   test('embed mode fits a 320 px frame with no page chrome', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 320, height: 640 } });
-    const blocked = await guardOrigins(context, [widget.origin]);
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 320, height: 640 } });
+    const blocked = await guardOrigins(context, [env.server.origin]);
     try {
-      await page.goto(`${widget.url}?embed=1`);
+      await page.goto(`${env.server.url}?embed=1`);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       assert.equal(await page.locator('.dc-root.dc-embed').count(), 1, 'the root has the dc-embed class');
       assert.equal(await page.locator('.dc-nav').isVisible(), false, 'the section navigation is hidden');
@@ -89,7 +74,7 @@ describe('embedding', () => {
       await screenshot(page, 'embed-320-full');
       await viewportShot(page, 'embed-320');
       // A narrow page without embed mode keeps its chrome.
-      await page.goto(widget.url);
+      await page.goto(env.server.url);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       assert.equal(await page.locator('.dc-root.dc-embed').count(), 0);
       assert.equal(await page.locator('.dc-nav').isVisible(), true);
@@ -101,8 +86,8 @@ describe('embedding', () => {
   });
 
   test('a loading state shows while the WASM loads, and goes when the app starts', async () => {
-    const { context, page, problems } = await openPage(browser);
-    const blocked = await guardOrigins(context, [widget.origin]);
+    const { context, page, problems } = await openPage(env.browser);
+    const blocked = await guardOrigins(context, [env.server.origin]);
     let release;
     const held = new Promise((resolve) => {
       release = resolve;
@@ -113,7 +98,7 @@ describe('embedding', () => {
       await route.continue();
     });
     try {
-      await page.goto(`${widget.url}?embed=1`, { waitUntil: 'commit' });
+      await page.goto(`${env.server.url}?embed=1`, { waitUntil: 'commit' });
       const loading = page.locator('#dc-boot-loading');
       await loading.waitFor({ state: 'visible', timeout: 10_000 });
       assert.equal((await loading.textContent()).trim(), 'Loading the decision card…');
@@ -136,7 +121,7 @@ describe('embedding', () => {
   test('a host page on another origin sizes the frame from the height messages', async () => {
     const hostDir = await mkdtemp(path.join(os.tmpdir(), 'dc-host-'));
     const host = await (async () => {
-      const snippet = await hostSnippet(widget);
+      const snippet = await hostSnippet(env.server);
       const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Team wiki: decisions</title>
 <style>body { font: 16px Georgia, serif; margin: 0 auto; max-width: 46rem; padding: 1rem; background: #fff; color: #222 }
@@ -147,8 +132,8 @@ ${snippet}
       await writeFile(path.join(hostDir, 'index.html'), html);
       return serve({ root: hostDir });
     })();
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 900, height: 800 } });
-    const blocked = await guardOrigins(context, [host.origin, widget.origin]);
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 900, height: 800 } });
+    const blocked = await guardOrigins(context, [host.origin, env.server.origin]);
     // Every message the host page receives, recorded in the top page only.
     await context.addInitScript(() => {
       if (window !== window.top) return;
@@ -156,7 +141,7 @@ ${snippet}
       addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data }));
     });
     try {
-      assert.notEqual(host.origin, widget.origin, 'host and widget must be different origins');
+      assert.notEqual(host.origin, env.server.origin, 'host and widget must be different origins');
       await page.goto(host.url);
       const frameEl = page.locator('iframe[data-decision-card]');
       const frame = page.frameLocator('iframe[data-decision-card]');
@@ -174,7 +159,7 @@ ${snippet}
       const messages = await page.evaluate(() => window.__messages);
       assert.ok(messages.length >= 1, 'no message reached the host');
       for (const m of messages) {
-        assert.equal(m.origin, widget.origin);
+        assert.equal(m.origin, env.server.origin);
         assert.deepEqual(Object.keys(m.data).sort(), ['card', 'height', 'type']);
         assert.equal(m.data.type, 'decision-cards:height');
         assert.equal(m.data.card, SEED_CARD);
@@ -215,12 +200,12 @@ ${snippet}
           { type: 'decision-cards:request-height' },
           origin,
         );
-      }, widget.origin);
+      }, env.server.origin);
       await waitFor(async () => (await page.evaluate(() => window.__messages.length)) > count, 'an answer to the request');
 
       assert.deepEqual(problems, []);
       assert.deepEqual(blocked, [], 'requests left the host and widget origins');
-      const fromFrame = widget.requests.filter((p) => !p.startsWith(PREFIX) && p !== '/favicon.ico');
+      const fromFrame = env.server.requests.filter((p) => !p.startsWith(PREFIX) && p !== '/favicon.ico');
       assert.deepEqual(fromFrame, [], 'the widget requested files outside its sub-path');
     } finally {
       await context.close();
@@ -230,11 +215,11 @@ ${snippet}
   });
 
   test('?card= opens the named card, each card keeps its own progress, unknown ids list the cards', async () => {
-    const { context, page, problems } = await openPage(browser);
-    const blocked = await guardOrigins(context, [widget.origin]);
+    const { context, page, problems } = await openPage(env.browser);
+    const blocked = await guardOrigins(context, [env.server.origin]);
     const firstSlider = () => page.locator('.dc-factor input[type="range"]').first();
     const open = async (query) => {
-      await page.goto(`${widget.url}${query}`);
+      await page.goto(`${env.server.url}${query}`);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
     };
     try {
@@ -271,7 +256,7 @@ ${snippet}
       assert.deepEqual(keys, [`decision-cards/${SECOND_CARD}`, `decision-cards/${SEED_CARD}`]);
 
       // An unknown id: a message and the list of bundled cards, seed card first.
-      await page.goto(`${widget.url}?card=no-such-card`);
+      await page.goto(`${env.server.url}?card=no-such-card`);
       const alert = page.locator('.dc-root .dc-alert');
       await alert.waitFor({ state: 'visible', timeout: 20_000 });
       assert.match(await alert.textContent(), /no card called .no-such-card./);
@@ -289,10 +274,10 @@ ${snippet}
   });
 
   test('every style rule is scoped by a dc- class', async () => {
-    const { context, page } = await openPage(browser);
-    const blocked = await guardOrigins(context, [widget.origin]);
+    const { context, page } = await openPage(env.browser);
+    const blocked = await guardOrigins(context, [env.server.origin]);
     try {
-      await page.goto(widget.url);
+      await page.goto(env.server.url);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       const report = await page.evaluate(() => {
         const unscoped = [];

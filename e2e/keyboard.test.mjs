@@ -6,9 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './server.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
-import { DIST, HEADLINE, openApp } from './a11y-helpers.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { HEADLINE, openApp } from './lib/a11y.mjs';
+import { useBuild } from './lib/setup.mjs';
 
 /**
  * Installs page helpers: a stable key per element, what the focused element is, and the
@@ -87,24 +87,13 @@ function assertFocusVisible(stop) {
 }
 
 describe('keyboard only', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await serve({ root: DIST });
-  });
-
-  after(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const env = useBuild();
 
   test('the whole card is completed and the record downloaded with Tab, arrows, Space and Enter', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       await installProbe(page);
 
       const visited = [];
@@ -221,9 +210,9 @@ describe('keyboard only', () => {
   });
 
   test('Shift+Tab walks the same controls backwards', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       await installProbe(page);
       const forward = [];
       for (let i = 0; i < 600; i += 1) {
@@ -250,9 +239,9 @@ describe('keyboard only', () => {
   });
 
   test('reset asks first, with focus on the safe choice, and gives focus back', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       await installProbe(page);
       // Set a factor, then go back up to the reset button in the header.
       for (let i = 0; i < 100 && (await active(page))?.id !== 'dc-f-privacy'; i += 1) await page.keyboard.press('Tab');
@@ -287,9 +276,9 @@ describe('keyboard only', () => {
     { width: 320, height: 568 },
   ]) {
     test(`at ${viewport.width} px every focused control stays in view, not hidden by the pinned verdict`, async () => {
-      const { context, page, problems } = await openPage(browser, { viewport });
+      const { context, page, problems } = await openPage(env.browser, { viewport });
       try {
-        await openApp(page, server.url, HEADLINE);
+        await openApp(page, env.server.url, HEADLINE);
         await installProbe(page);
         const seen = [];
         for (let i = 0; i < 600; i += 1) {

@@ -2,13 +2,13 @@
 // paper, without the controls' chrome. Checked in print emulation, then printed to PDF
 // (e2e/artifacts/print.pdf) with a screenshot of the print layout (print-preview*.png).
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serve } from './server.mjs';
-import { ARTIFACTS_DIR, launchBrowser, openPage, screenshot } from './browser.mjs';
-import { DIST, HEADLINE, fillCard, openApp } from './a11y-helpers.mjs';
+import { ARTIFACTS_DIR, openPage, screenshot } from './lib/browser.mjs';
+import { HEADLINE, fillCard, openApp } from './lib/a11y.mjs';
+import { useBuild } from './lib/setup.mjs';
 
 /** What is shown and hidden in the current (print) media, as the page computes it. */
 function printFacts(page) {
@@ -50,25 +50,14 @@ function printFacts(page) {
 }
 
 describe('print', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    browser = await launchBrowser();
-    server = await serve({ root: DIST });
-  });
-
-  after(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  const env = useBuild();
 
   for (const colorScheme of ['light', 'dark']) {
     test(`prints the card, the answers, the verdict and the full record on light paper (${colorScheme} screen)`, async () => {
       // About the width of an A4 page's printable area.
-      const { context, page, problems } = await openPage(browser, { colorScheme, viewport: { width: 760, height: 1000 } });
+      const { context, page, problems } = await openPage(env.browser, { colorScheme, viewport: { width: 760, height: 1000 } });
       try {
-        await openApp(page, server.url, HEADLINE);
+        await openApp(page, env.server.url, HEADLINE);
         await fillCard(page);
         const headline = (await page.locator(HEADLINE).textContent()).trim();
         const notes = await page.locator('#dc-questions textarea').evaluateAll((els) => els.map((e) => e.value));
@@ -122,9 +111,9 @@ describe('print', () => {
   }
 
   test('an empty card prints blank lines to write on, not placeholders', async () => {
-    const { context, page } = await openPage(browser, { viewport: { width: 760, height: 1000 } });
+    const { context, page } = await openPage(env.browser, { viewport: { width: 760, height: 1000 } });
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, env.server.url, HEADLINE);
       await page.emulateMedia({ media: 'print' });
       const facts = await printFacts(page);
       assert.deepEqual(facts.chromeShown, []);

@@ -11,45 +11,16 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { serve } from './lib/server.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { CARD, EXPORT, HEADLINE, KEY, SAVE_STATE, download, saved, setFactor, start, stored } from './lib/card.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const CARD = 'model-api-vs-self-hosted';
-const KEY = `decision-cards/${CARD}`;
-const HEADLINE = '[data-testid="verdict-headline"]';
-const SAVE_STATE = '[data-testid="save-state"]';
-const EXPORT = '[data-testid="export-answers"]';
 
-async function start(page, url) {
-  await page.goto(url);
-  await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
-}
 
-/** Sets a factor's slider by keyboard: Home = clearly A, End = clearly B. */
-async function setFactor(page, id, key) {
-  await page.locator(`#dc-f-${id}`).focus();
-  await page.keyboard.press(key);
-}
 
-/** Waits until the debounced save has written, and returns what is stored. */
-async function saved(page) {
-  await page.locator(SAVE_STATE, { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
-  return stored(page);
-}
 
-function stored(page, key = KEY) {
-  return page.evaluate((k) => localStorage.getItem(k), key);
-}
 
-/** Clicks `locator` and returns the text of the file it downloads. */
-async function download(page, locator) {
-  const [file] = await Promise.all([page.waitForEvent('download'), locator.click()]);
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
-}
 
 /** Records dialogs (alert, confirm…) a page opens: injected script would open one. */
 function recordDialogs(page) {
@@ -62,26 +33,15 @@ function recordDialogs(page) {
 }
 
 describe('reliability: no fault or bad input loses progress', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    browser = await launchBrowser();
-    // A sandboxed frame has an opaque origin, so its module and WASM fetches are
-    // cross-origin: a static host serving such a frame must allow that (CORS).
-    server = await serve({ root: DIST, headers: { 'Access-Control-Allow-Origin': '*' } });
-  });
-
-  after(async () => {
-    await server?.close();
-    await browser?.close();
-  });
+  // A sandboxed frame has an opaque origin, so its module and WASM fetches are
+  // cross-origin: a static host serving such a frame must allow that (CORS).
+  const env = useBuild({ serve: { headers: { 'Access-Control-Allow-Origin': '*' } } });
 
   test('case 01: in a sandboxed frame without storage it works in memory, says so and offers export', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
       await page.setContent(
-        `<iframe sandbox="allow-scripts allow-downloads" src="${server.url}" style="width:1000px;height:700px"></iframe>`,
+        `<iframe sandbox="allow-scripts allow-downloads" src="${env.server.url}" style="width:1000px;height:700px"></iframe>`,
       );
       const frame = page.frameLocator('iframe');
       await frame.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
@@ -110,9 +70,9 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 02: with storage full it keeps the last good copy, warns until it can save, and offers export', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       await setFactor(page, 'privacy', 'End');
       const good = await saved(page);
       const fillers = await page.evaluate(() => {
@@ -165,9 +125,9 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 03: damaged saved data is kept aside, offered for download, and the card starts fresh', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       const damaged = `{"schema":2,"card":"${CARD}","content_version":1,"saved_at":1,"answers":{"factors":{"privacy":{"posi`;
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, damaged]);
       await page.reload();
@@ -198,9 +158,9 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 06: progress saved by a newer version opens read-only and is never overwritten', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       const newer = JSON.stringify({ schema: 99, card: CARD, saved_at: 1, answers: { 'new-shape': true } });
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
       await page.reload();
@@ -213,7 +173,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await page.waitForTimeout(600);
       await page.goto('about:blank'); // pagehide: a pending save would be written now
       const left = await context.newPage();
-      await left.goto(server.url);
+      await left.goto(env.server.url);
       await left.locator(HEADLINE).waitFor({ timeout: 20_000 });
       assert.equal(await stored(left), newer, 'never downgraded or overwritten');
       assert.deepEqual(problems, []);
@@ -223,11 +183,11 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 07: two tabs on the same card see each other\'s changes and neither overwrites the other', async () => {
-    const { context, page: a, problems } = await openPage(browser);
+    const { context, page: a, problems } = await openPage(env.browser);
     try {
       const b = await context.newPage();
-      await start(a, server.url);
-      await start(b, server.url);
+      await start(a, env.server.url);
+      await start(b, env.server.url);
 
       await setFactor(a, 'privacy', 'End');
       await saved(a);
@@ -267,9 +227,9 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 08: closing the tab within the save debounce still saves the change', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       await setFactor(page, 'economics', 'End');
       await page.locator('#dc-q-data-sensitivity').fill('typed right before closing');
       const before = await stored(page);
@@ -277,7 +237,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await page.close({ runBeforeUnload: true });
 
       const again = await context.newPage();
-      await start(again, server.url);
+      await start(again, env.server.url);
       const json = JSON.parse(await stored(again));
       assert.equal(json.answers.factors.economics.position, 2);
       assert.equal(json.answers.notes['data-sensitivity'], 'typed right before closing');
@@ -290,9 +250,9 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 09: answers to items the card no longer has are shown as text and kept', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       const old = {
         schema: 2,
         card: CARD,
@@ -338,12 +298,12 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 10: markup and javascript: URLs in notes and names stay text everywhere', async () => {
-    const { context, page, problems } = await openPage(browser);
-    const other = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
+    const other = await openPage(env.browser);
     try {
       const evil = '<script>alert(1)</script> javascript:alert(2) <img src=x onerror=alert(3)>';
       const dialogs = recordDialogs(page);
-      await start(page, server.url);
+      await start(page, env.server.url);
       const countElements = (p) =>
         p.evaluate(() => document.querySelectorAll('.dc-root script, .dc-root img, .dc-root iframe').length);
       const baseline = await countElements(page);
@@ -404,9 +364,9 @@ describe('reliability: no fault or bad input loses progress', () => {
   });
 
   test('case 11: after an internal error the page says so and offers the saved progress', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, server.url);
+      await start(page, env.server.url);
       await setFactor(page, 'privacy', 'End');
       const raw = await saved(page);
 

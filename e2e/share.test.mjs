@@ -9,50 +9,16 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { CARD, HEADLINE, saved, setFactor, shareLink, start, stored, tick } from './lib/card.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const CARD = 'model-api-vs-self-hosted';
-const KEY = `decision-cards/${CARD}`;
-const HEADLINE = '[data-testid="verdict-headline"]';
 
-async function start(page, url) {
-  await page.goto(url);
-  await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
-}
 
-/** Sets a factor's slider by keyboard: Home = clearly A, End = clearly B, arrows one step. */
-async function setFactor(page, id, key) {
-  await page.locator(`#dc-f-${id}`).focus();
-  await page.keyboard.press(key);
-}
 
-async function tick(page, labelText) {
-  await page.locator('label.dc-check', { hasText: labelText }).locator('input').focus();
-  await page.keyboard.press('Space');
-}
 
-/** Waits until the debounced save has written, and returns what is stored. */
-async function saved(page) {
-  await page.locator('[data-testid="save-state"]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
-  return page.evaluate((key) => localStorage.getItem(key), KEY);
-}
 
-function stored(page) {
-  return page.evaluate((key) => localStorage.getItem(key), KEY);
-}
 
-/** Opens the share panel (by keyboard) and returns the link it shows. */
-async function shareLink(page, name) {
-  await page.locator('[data-testid="share-open"]').focus();
-  await page.keyboard.press('Enter');
-  if (name) {
-    await page.locator('#dc-share-name').fill(name);
-  }
-  return page.locator('[data-testid="share-link"]').inputValue();
-}
 
 /** CRC-32 (IEEE), as the link's checksum uses. */
 function crc32(bytes) {
@@ -85,26 +51,21 @@ async function alertText(page) {
 }
 
 describe('share links and answers files', () => {
-  let browser;
-  let server;
+  const env = useBuild();
   let tmp;
 
   before(async () => {
-    browser = await launchBrowser();
-    server = await serve({ root: DIST });
     tmp = await mkdtemp(path.join(os.tmpdir(), 'dc-share-'));
   });
 
   after(async () => {
-    await server?.close();
-    await browser?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
   /** A browser with answers of its own, saved; returns its page and what it stored. */
   async function someoneWithAnswers() {
-    const opened = await openPage(browser);
-    await start(opened.page, server.url);
+    const opened = await openPage(env.browser);
+    await start(opened.page, env.server.url);
     await setFactor(opened.page, 'latency', 'Home');
     await tick(opened.page, 'Speed matters');
     const before = await saved(opened.page);
@@ -113,10 +74,10 @@ describe('share links and answers files', () => {
   }
 
   test('a link carries the answers; opening it asks before replacing saved progress', async () => {
-    const sender = await openPage(browser);
+    const sender = await openPage(env.browser);
     const receiver = await someoneWithAnswers();
     try {
-      await start(sender.page, server.url);
+      await start(sender.page, env.server.url);
       await setFactor(sender.page, 'privacy', 'End');
       await setFactor(sender.page, 'control', 'End');
       await setFactor(sender.page, 'ops-maturity', 'End');
@@ -125,7 +86,7 @@ describe('share links and answers files', () => {
       await sender.page.locator('#dc-q-gain-from-self-hosting').fill('Data residency for EU tenants and no surprise model changes.');
       assert.equal((await sender.page.locator(HEADLINE).textContent()).trim(), 'Self-Hosted Model is justified');
       const link = await shareLink(sender.page, 'Ana');
-      assert.match(link, new RegExp(`^${server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=1\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
+      assert.match(link, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=1\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
       assert.ok(link.length < 2000, `link is ${link.length} characters`);
       assert.match(await sender.page.locator('#dc-share-note').textContent(), new RegExp(`${link.length} characters`));
       await screenshot(sender.page, 'share-link');
@@ -177,10 +138,10 @@ describe('share links and answers files', () => {
   });
 
   test('bad links get a clear message and leave saved progress untouched', async () => {
-    const sender = await openPage(browser);
+    const sender = await openPage(env.browser);
     const receiver = await someoneWithAnswers();
     try {
-      await start(sender.page, server.url);
+      await start(sender.page, env.server.url);
       await setFactor(sender.page, 'privacy', 'End');
       await sender.page.locator('#dc-q-data-sensitivity').fill('Support tickets hold personal data.');
       const link = await shareLink(sender.page);
@@ -212,10 +173,10 @@ describe('share links and answers files', () => {
   });
 
   test('answers go out as a file and come back in, after asking', async () => {
-    const sender = await openPage(browser);
+    const sender = await openPage(env.browser);
     const receiver = await someoneWithAnswers();
     try {
-      await start(sender.page, server.url);
+      await start(sender.page, env.server.url);
       await setFactor(sender.page, 'economics', 'End');
       await sender.page.locator('#dc-e-cost-model-note').fill('Finance sheet v3');
       await sender.page.locator('[data-testid="share-open"]').click();

@@ -5,19 +5,18 @@
 // - the multi-file build (dist/index.html) cannot start from disk, and says why and what
 //   to do instead of showing an empty page.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { appStarted, launchBrowser, openPage, screenshot } from './browser.mjs';
-import { guardOrigins } from './guard.mjs';
+import { pathToFileURL } from 'node:url';
+import { appStarted, openPage, screenshot } from './lib/browser.mjs';
+import { guardOrigins } from './lib/guard.mjs';
+import { HEADLINE } from './lib/card.mjs';
+import { DIST, ROOT, SINGLE } from './lib/paths.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
-const SINGLE = path.join(ROOT, 'dist-single');
-const HEADLINE = '[data-testid="verdict-headline"]';
 
 /** The ids and titles of the cards in content/, read from their top-level keys. */
 async function contentCards() {
@@ -43,17 +42,11 @@ async function offlinePage(browser) {
 }
 
 describe('opening from disk', () => {
-  let browser;
+  const env = useBuild({ serve: false });
   let cards;
 
   before(async () => {
-    assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `cargo xtask dist` first');
     cards = await contentCards();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
   });
 
   test('there is one self-contained file per card, and one for its workshop', async () => {
@@ -82,7 +75,7 @@ describe('opening from disk', () => {
   test('the single file starts from file:// with no network and keeps progress', async () => {
     const card = cards.find((c) => c.id === 'model-api-vs-self-hosted') ?? cards[0];
     const url = pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href;
-    const { context, page, problems, blocked } = await offlinePage(browser);
+    const { context, page, problems, blocked } = await offlinePage(env.browser);
     try {
       await page.goto(url);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
@@ -115,7 +108,7 @@ describe('opening from disk', () => {
 
   test('each single file opens its own card, whatever the query string says', async () => {
     assert.ok(cards.length >= 2, 'the build bundles more than one card');
-    const { context, page, problems, blocked } = await offlinePage(browser);
+    const { context, page, problems, blocked } = await offlinePage(env.browser);
     try {
       for (const card of cards) {
         await page.goto(pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href);
@@ -135,7 +128,7 @@ describe('opening from disk', () => {
 
   test('the multi-file build from file:// explains itself instead of a blank page', async () => {
     const url = pathToFileURL(path.join(DIST, 'index.html')).href;
-    const { context, page, blocked } = await offlinePage(browser);
+    const { context, page, blocked } = await offlinePage(env.browser);
     try {
       await page.goto(url);
       const failed = page.locator('#dc-boot-failed');

@@ -16,10 +16,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BUDGETS, CEILINGS, kb, measureFolder, sizeTable } from './sizes.mjs';
+import { BUDGETS, CEILINGS, kb, measureFolder, sizeTable } from './lib/sizes.mjs';
+import { DIST } from './lib/paths.mjs';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 test('the release build does not grow past its size ceilings', (t) => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `no release build in ${DIST}: run cargo xtask dist`);

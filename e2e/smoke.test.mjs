@@ -2,16 +2,15 @@
 // plain static server, at the root and under a sub-path, starts the WASM app, renders
 // the verdict, and does so without errors or requests to any other origin.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { appStarted, foreignRequests, launchBrowser, openPage, screenshot } from './browser.mjs';
+import { serve } from './lib/server.mjs';
+import { appStarted, foreignRequests, openPage, screenshot } from './lib/browser.mjs';
+import { VERDICT } from './lib/card.mjs';
+import { DIST } from './lib/paths.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const VERDICT = '[data-testid="verdict"]';
 
 /** Opens `url` and waits for the verdict; returns what the page recorded. */
 async function openApp(browser, url, origin, shot) {
@@ -39,24 +38,12 @@ async function openApp(browser, url, origin, shot) {
 }
 
 describe('release build', () => {
-  let browser;
-
-  before(async () => {
-    assert.ok(
-      existsSync(path.join(DIST, 'index.html')),
-      `${path.join(DIST, 'index.html')} is missing: run \`cargo xtask dist\` first`,
-    );
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const env = useBuild({ serve: false });
 
   test('starts and shows a verdict', async () => {
     const server = await serve({ root: DIST });
     try {
-      await openApp(browser, server.url, server.origin, 'smoke');
+      await openApp(env.browser, server.url, server.origin, 'smoke');
       assert.ok(server.requests.some((p) => p.endsWith('.wasm')), 'the WASM module was not fetched');
     } finally {
       await server.close();
@@ -66,7 +53,7 @@ describe('release build', () => {
   test('works from a sub-path of a static host', async () => {
     const server = await serve({ root: DIST, prefix: '/team/wiki/decisions/' });
     try {
-      await openApp(browser, server.url, server.origin, 'smoke-subpath');
+      await openApp(env.browser, server.url, server.origin, 'smoke-subpath');
       const outside = server.requests.filter(
         (p) => !p.startsWith('/team/wiki/decisions/') && p !== '/favicon.ico',
       );

@@ -9,23 +9,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launchBrowser, openPage, screenshot } from './browser.mjs';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { CARD, HEADLINE, setFactor, tick } from './lib/card.mjs';
+import { useBuild } from './lib/setup.mjs';
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const CARD = 'model-api-vs-self-hosted';
-const HEADLINE = '[data-testid="verdict-headline"]';
 
-async function setFactor(page, id, key) {
-  await page.locator(`#dc-f-${id}`).focus();
-  await page.keyboard.press(key);
-}
 
-async function tick(page, labelText) {
-  await page.locator('label.dc-check', { hasText: labelText }).locator('input').focus();
-  await page.keyboard.press('Space');
-}
 
 /** One participant in their own browser: answers the card, returns their share link. */
 async function participant(browser, url, { name, answer }) {
@@ -50,18 +39,15 @@ async function count(page) {
 }
 
 describe('the workshop view', () => {
-  let browser;
-  let server;
+  const env = useBuild();
   let tmp;
   let people;
 
   before(async () => {
-    browser = await launchBrowser();
-    server = await serve({ root: DIST });
     tmp = await mkdtemp(path.join(os.tmpdir(), 'dc-workshop-'));
     // Three people, three different views of the same decision.
     people = [
-      await participant(browser, server.url, {
+      await participant(env.browser, env.server.url, {
         name: 'Ana',
         answer: async (page) => {
           await setFactor(page, 'privacy', 'End');
@@ -73,7 +59,7 @@ describe('the workshop view', () => {
           await page.locator('#dc-q-data-sensitivity').fill('Support tickets hold personal data.');
         },
       }),
-      await participant(browser, server.url, {
+      await participant(env.browser, env.server.url, {
         name: '',
         answer: async (page) => {
           await setFactor(page, 'privacy', 'End');
@@ -83,7 +69,7 @@ describe('the workshop view', () => {
           await tick(page, 'Strong privacy or control needs');
         },
       }),
-      await participant(browser, `${server.url}?card=${CARD}`, {
+      await participant(env.browser, `${env.server.url}?card=${CARD}`, {
         name: 'Cy',
         answer: async (page) => {
           await setFactor(page, 'privacy', 'Home');
@@ -95,8 +81,6 @@ describe('the workshop view', () => {
   });
 
   after(async () => {
-    await server?.close();
-    await browser?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
 
@@ -105,10 +89,10 @@ describe('the workshop view', () => {
       people.map((p) => p.verdict),
       ['Self-Hosted Model is justified', 'Self-Hosted Model is justified', 'Model API — the default holds'],
     );
-    const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     try {
       // Reached from the card by its visible link.
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       await page.locator('[data-testid="workshop-link"]').click();
       await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 20_000 });
@@ -191,11 +175,11 @@ describe('the workshop view', () => {
   });
 
   test('files are added too; bad links and files are refused with a clear message', async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(env.browser);
     try {
       // A participant's exported file.
-      const sender = await openPage(browser);
-      await sender.page.goto(server.url);
+      const sender = await openPage(env.browser);
+      await sender.page.goto(env.server.url);
       await sender.page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
       await setFactor(sender.page, 'latency', 'End');
       await sender.page.locator('[data-testid="share-open"]').click();
@@ -214,7 +198,7 @@ describe('the workshop view', () => {
       const notJson = path.join(tmp, 'notes.json');
       await writeFile(notJson, 'meeting notes, not answers');
 
-      await page.goto(`${server.url}?mode=workshop&card=${CARD}`);
+      await page.goto(`${env.server.url}?mode=workshop&card=${CARD}`);
       await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 20_000 });
       await page.locator('[data-testid="ws-files"]').setInputFiles([file, big, notJson]);
       // The outcomes of a batch of files are shown together, once all are read.

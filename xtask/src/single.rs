@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 
 use crate::csp::{self, Assets, Element};
 use crate::sri;
-use crate::util::{toml_value, Ctx, Result};
+use crate::util::{Ctx, Result};
+use decision_core::authoring::load;
 
 /// The global the app reads its card id from (src/embed.rs).
 const CARD_GLOBAL: &str = "__DC_CARD__";
@@ -339,37 +340,16 @@ fn merge_policies(a: &str, b: &str) -> String {
         .join("; ")
 }
 
-/// The id and title of every card in `content/`, in file-name order. The build script has
-/// validated them already; this only reads the two top-level keys.
+/// The id and title of every card in `content/`, read by the core's loader (the build has
+/// checked them already; any error stops here too).
 pub fn cards(content: &Path) -> Result<Vec<CardInfo>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(content)
-        .map_err(|e| format!("cannot read {}: {e}", content.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    let mut cards = Vec::new();
-    for file in files {
-        let text = read_text(&file)?;
-        let id = toml_value(&text, "", "id").ok_or_else(|| format!("{}: no top-level id", file.display()))?;
-        if !is_slug(&id) {
-            return Err(format!("{}: id {id:?} is not a valid card id", file.display()));
-        }
-        let title = toml_value(&text, "", "title").unwrap_or_else(|| id.clone());
-        cards.push(CardInfo { id, title });
+    let root = content.parent().unwrap_or(content);
+    let report = load::load_dir(root, content);
+    if report.has_errors() {
+        let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+        return Err(format!("the cards in content/ are not valid:\n  {}", errors.join("\n  ")));
     }
-    Ok(cards)
-}
-
-/// Lowercase letters, digits and single inner dashes: safe in a file name, a URL and a JS
-/// string without escaping (and the rule the card validator applies).
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
+    Ok(report.cards.into_iter().map(|c| CardInfo { id: c.id, title: c.title }).collect())
 }
 
 #[cfg(test)]
@@ -488,27 +468,16 @@ mod tests {
     }
 
     #[test]
-    fn reads_card_ids_and_titles() {
-        let dir = std::env::temp_dir().join(format!("xtask-single-cards-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("b.toml"),
-            "# x\nid = \"second\"\ntitle = \"Second\"\n[framing]\nid = \"no\"\n",
-        )
-        .unwrap();
-        std::fs::write(dir.join("a.toml"), "id = \"first\"\ntitle = \"First\"\n").unwrap();
-        std::fs::write(dir.join("notes.md"), "id = \"ignored\"").unwrap();
-        let cards = cards(&dir).unwrap();
-        std::fs::write(dir.join("c.toml"), "id = \"Bad Id\"\n").unwrap();
-        let bad = super::cards(&dir);
-        std::fs::remove_dir_all(&dir).unwrap();
+    fn reads_card_ids_and_titles_through_the_core() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let cards = cards(&content).unwrap();
         assert_eq!(
-            cards,
-            [
-                CardInfo { id: "first".into(), title: "First".into() },
-                CardInfo { id: "second".into(), title: "Second".into() },
-            ]
+            cards[0],
+            CardInfo {
+                id: "model-api-vs-self-hosted".into(),
+                title: "Model API vs Self-Hosted Model".into()
+            }
         );
-        assert!(bad.is_err());
+        assert!(cards.iter().all(|c| decision_core::validate::is_valid_id(&c.id)));
     }
 }

@@ -1,5 +1,6 @@
 //! Shared plumbing: the repository context, running commands, and reading the few
-//! values xtask needs from `Cargo.toml`, `Cargo.lock` and `Trunk.toml`.
+//! values xtask needs from `Cargo.toml`, `Cargo.lock` and `Trunk.toml` (with the `toml`
+//! crate).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -147,45 +148,25 @@ pub fn banner(title: &str) {
     println!("==> {title}");
 }
 
-/// The string value of `key` in `[section]` of a simple TOML file (`key = "value"` lines).
-/// Enough for `Cargo.toml` and `Trunk.toml`; not a TOML parser.
+/// The string value of `key` in `[section]` of a TOML file (`""`: the top level); `None`
+/// when the file is not TOML or has no such string.
 pub fn toml_value(text: &str, section: &str, key: &str) -> Option<String> {
-    let mut current = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some(header) = line.strip_prefix('[') {
-            current = header.trim_end_matches(']').trim().to_owned();
-            continue;
-        }
-        if current != section {
-            continue;
-        }
-        let Some((k, v)) = line.split_once('=') else { continue };
-        if k.trim() != key {
-            continue;
-        }
-        let v = v.trim();
-        let v = v.strip_prefix('"')?;
-        return Some(v[..v.find('"')?].to_owned());
-    }
-    None
+    let table: toml::Table = text.parse().ok()?;
+    let table = if section.is_empty() { &table } else { table.get(section)?.as_table()? };
+    table.get(key)?.as_str().map(str::to_owned)
 }
 
 /// The version of `package` in a `Cargo.lock`, if it is locked exactly once.
 pub fn locked_version(lock: &str, package: &str) -> Option<String> {
-    let wanted = format!("name = \"{package}\"");
-    let mut found = None;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == wanted {
-            let version = lines.next()?.trim().strip_prefix("version = \"")?.strip_suffix('"')?;
-            if found.is_some() {
-                return None;
-            }
-            found = Some(version.to_owned());
-        }
-    }
-    found
+    let lock: toml::Table = lock.parse().ok()?;
+    let mut versions = lock
+        .get("package")?
+        .as_array()?
+        .iter()
+        .filter(|p| p.get("name").and_then(toml::Value::as_str) == Some(package))
+        .filter_map(|p| p.get("version")?.as_str());
+    let version = versions.next()?;
+    versions.next().is_none().then(|| version.to_owned())
 }
 
 #[cfg(test)]
@@ -198,7 +179,9 @@ mod tests {
         assert_eq!(toml_value(text, "build", "public_url").as_deref(), Some("./"));
         assert_eq!(toml_value(text, "tools", "wasm_opt").as_deref(), Some("version_132"));
         assert_eq!(toml_value(text, "build", "wasm_opt"), None);
-        assert_eq!(toml_value(text, "build", "release"), None);
+        assert_eq!(toml_value(text, "build", "release"), None, "not a string");
+        assert_eq!(toml_value("not = [toml", "build", "release"), None);
+        assert_eq!(toml_value("id = \"top\"\n[build]\nid = \"no\"", "", "id").as_deref(), Some("top"));
     }
 
     #[test]

@@ -1,17 +1,14 @@
 // Shared steps of the accessibility, keyboard and print tests: start the app, fill the
 // whole card, run axe-core, measure horizontal overflow.
 
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { HEADLINE } from './card.mjs';
+import { AXE_PATH, DIST } from './paths.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(HERE, '..', 'dist');
-export const AXE_PATH = path.resolve(HERE, '..', 'node_modules', 'axe-core', 'axe.min.js');
+export { AXE_PATH, DIST, HEADLINE };
 
 /** The WCAG 2.2 A/AA rule sets every scan runs. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export const HEADLINE = '[data-testid="verdict-headline"]';
 
 /** Opens `url` and waits until the app has replaced the loading block. */
 export async function openApp(page, url, ready = '.dc-root') {

@@ -21,7 +21,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+export const ARTIFACTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 
 /** Launches headless Chromium. Options are passed on to playwright's `chromium.launch`. */
 export function launchBrowser(options = {}) {
