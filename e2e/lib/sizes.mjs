@@ -27,8 +27,8 @@ export const BUDGETS = {
  * size drops; never raise them to let a change through.
  */
 export const CEILINGS = {
-  firstLoadGzip: 232 * KB,
-  wasmRaw: 545 * KB,
+  firstLoadGzip: 192 * KB,
+  wasmRaw: 455 * KB,
 };
 
 export function gzipSize(bytes) {

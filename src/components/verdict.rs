@@ -27,7 +27,7 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
                 <span class="dc-badge" data-testid="confidence">
                     "Confidence: "
                     {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
-                    {move || verdict.with(|v| format!(" · {:.0}% of evidence gathered", v.confidence.fraction * 100.0))}
+                    {move || verdict.with(|v| format!(" · {} of evidence gathered", explain::percent(v.confidence.fraction)))}
                 </span>
             </p>
             <LeanMeter card verdict />
@@ -51,35 +51,37 @@ pub fn VerdictBar(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView 
     }
 }
 
-/// Where the score sits between the two options, with the burden-of-proof band.
+/// Where the score sits between the two options, with the burden-of-proof band. Drawn in
+/// whole units of a viewBox ten times the size it shows at: SVG takes integers, and the
+/// page needs no float formatting.
 #[component]
 fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
-    const W: f64 = 240.0;
+    const W: f64 = 2400.0;
     let band = move || {
         verdict.with(|v| {
             // The band is the range where the default holds without a clear case either way.
             let half = if v.max_score > 0.0 { (v.burden / v.max_score).min(1.0) } else { 0.0 };
-            (W / 2.0 * (1.0 - half), W * half)
+            ((W / 2.0 * (1.0 - half)).round() as i32, (W * half).round() as i32)
         })
     };
-    let marker = move || W / 2.0 * (1.0 + verdict.with(|v| v.lean));
+    let marker = move || (W / 2.0 * (1.0 + verdict.with(|v| v.lean))).round() as i32;
     let label = move || {
         verdict.with(|v| {
             format!(
-                "Score {:.1}; leaving the default needs more than {:.1} toward {}",
-                v.score,
-                v.burden,
+                "Score {}; leaving the default needs more than {} toward {}",
+                explain::decimal(v.score, 1),
+                explain::decimal(v.burden, 1),
                 card.option(card.default_side().other()).name
             )
         })
     };
     view! {
         <figure class="dc-meter">
-            <svg viewBox="0 0 240 34" width="100%" role="img" aria-label=label>
-                <rect x="0" y="12" width="240" height="8" rx="4" class="dc-track" />
-                <rect x=move || band().0 y="10" width=move || band().1 height="12" rx="3" class="dc-band" />
-                <line x1="120" x2="120" y1="6" y2="26" class="dc-axis" />
-                <circle cx=marker cy="16" r="7" class="dc-marker" />
+            <svg viewBox="0 0 2400 340" width="100%" role="img" aria-label=label>
+                <rect x="0" y="120" width="2400" height="80" rx="40" class="dc-track" />
+                <rect x=move || band().0 y="100" width=move || band().1 height="120" rx="30" class="dc-band" />
+                <line x1="1200" x2="1200" y1="60" y2="260" class="dc-axis" />
+                <circle cx=marker cy="160" r="70" class="dc-marker" />
             </svg>
             <figcaption>
                 <span class="dc-meter-poles">
@@ -155,7 +157,8 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
     }
 }
 
-/// Every contribution as a bar from the centre line, largest first, with its words.
+/// Every contribution, largest first: its name and amount in words (which wrap, whatever
+/// their length), over a bar from the centre line toward the option it favours.
 #[component]
 fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burden: f64) -> impl IntoView {
     if contributions.is_empty() {
@@ -166,52 +169,29 @@ fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burd
         }
         .into_any();
     }
-    const ROW: f64 = 18.0;
-    // Diverging bars from a centre axis; each label sits on the empty side of its bar.
-    const HALF: f64 = 116.0;
-    const AXIS: f64 = 120.0;
+    // The bar's viewBox: 200 wide, the axis at 100, whole units (SVG needs no fractions here).
+    const HALF: f64 = 98.0;
     let largest = contributions.iter().map(|c| c.amount.abs()).fold(burden.max(1.0), f64::max);
-    let height = ROW * contributions.len() as f64;
     let rows = contributions
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let y = i as f64 * ROW;
-            let len = (c.amount.abs() / largest * HALF).max(1.0);
-            let x = if c.amount < 0.0 { AXIS - len } else { AXIS };
-            let class = if c.amount < 0.0 { "dc-bar-a" } else { "dc-bar-b" };
-            let label = explain::contribution_label(card, c.kind, &c.id);
-            let short = explain::contribution_short_label(card, c.kind, &c.id);
-            let (text_x, anchor) = if c.amount < 0.0 { (AXIS + 4.0, "start") } else { (AXIS - 4.0, "end") };
-            view! {
-                <g>
-                    <title>{format!("{label}: {}", explain::amount_words(card, c.amount))}</title>
-                    <text x=text_x y=y + 13.0 text-anchor=anchor class="dc-bar-label">{short}</text>
-                    <rect x=x y=y + 4.0 width=len height="10" rx="2" class=class />
-                </g>
-            }
-        })
-        .collect_view();
-    let items = contributions
-        .iter()
         .map(|c| {
+            let len = ((c.amount.abs() / largest * HALF).round() as i32).max(1);
+            let (x, class) = if c.amount < 0.0 { (100 - len, "dc-bar-a") } else { (100, "dc-bar-b") };
             view! {
-                <li>
-                    {explain::contribution_label(card, c.kind, &c.id)} ": "
-                    {explain::amount_words(card, c.amount)}
+                <li class="dc-bar-row">
+                    <span class="dc-bar-name">{explain::contribution_label(card, c.kind, &c.id)}</span>
+                    <span class="dc-bar-amount">{explain::amount_words(card, c.amount)}</span>
+                    <svg class="dc-bar" viewBox="0 0 200 10" preserveAspectRatio="none" aria-hidden="true">
+                        <line x1="100" x2="100" y1="0" y2="10" class="dc-axis" />
+                        <rect x=x y="1" width=len height="8" class=class />
+                    </svg>
                 </li>
             }
         })
         .collect_view();
     view! {
         <figure class="dc-chart">
-            <svg viewBox=format!("0 0 240 {height}") width="100%" aria-hidden="true">
-                <line x1=AXIS x2=AXIS y1="0" y2=height class="dc-axis" />
-                {rows}
-            </svg>
-            <figcaption>
-                <ol class="dc-contributions" data-testid="contributions">{items}</ol>
-            </figcaption>
+            <ol class="dc-contributions" data-testid="contributions">{rows}</ol>
         </figure>
     }
     .into_any()

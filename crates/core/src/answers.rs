@@ -1,49 +1,45 @@
-//! A user's answers to one card: plain serde data keyed by the card's stable item ids.
+//! A user's answers to one card: plain data keyed by the card's stable item ids. Their
+//! stored form (JSON) is written and read in [`crate::envelope`].
 //!
 //! Answers to ids the card no longer has are kept as they are (never dropped) and can be
 //! listed with [`Answers::orphans`]; the engine simply ignores them.
 
 use crate::card::{Card, MAX_WEIGHT};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ids::{IdMap, IdSet};
 
 /// Slider steps either side of neutral: positions run `-STEPS..=STEPS`.
 pub const STEPS: i8 = 2;
 
 /// Everything a user has answered on one card.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
     /// Factor id → slider position and importance.
-    pub factors: BTreeMap<String, FactorAnswer>,
+    pub factors: IdMap<FactorAnswer>,
     /// Ids of ticked signals, bad reasons and anti-patterns.
-    pub ticked: BTreeSet<String>,
+    pub ticked: IdSet,
     /// Evidence id → status and note.
-    pub evidence: BTreeMap<String, EvidenceAnswer>,
+    pub evidence: IdMap<EvidenceAnswer>,
     /// Question id → note.
-    pub notes: BTreeMap<String, String>,
+    pub notes: IdMap<String>,
     /// Ids of re-look triggers that apply today.
-    pub triggers: BTreeSet<String>,
+    pub triggers: IdSet,
 }
 
 /// A factor's slider position (`-STEPS` = clearly Option A, `STEPS` = clearly Option B)
 /// and its importance, when the user changed it from the card's default.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FactorAnswer {
     pub position: i8,
     pub weight: Option<u8>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EvidenceAnswer {
     pub status: EvidenceStatus,
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EvidenceStatus {
     #[default]
     NotStarted,
@@ -53,6 +49,19 @@ pub enum EvidenceStatus {
 
 impl EvidenceStatus {
     pub const ALL: [EvidenceStatus; 3] = [Self::NotStarted, Self::InProgress, Self::Gathered];
+
+    /// The name the stored form uses.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not_started",
+            Self::InProgress => "in_progress",
+            Self::Gathered => "gathered",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EvidenceStatus> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -151,10 +160,11 @@ impl Answers {
 
     /// Answers to ids that this card does not have (kept, never dropped).
     pub fn orphans(&self, card: &Card) -> Vec<Orphan> {
-        // Built by `extend` (insertion), not `collect` (a sort, kilobytes of WASM per type).
-        let mut tickable = BTreeSet::new();
-        tickable
-            .extend(card.signals().map(|(_, s)| s.id.as_str()).chain(card.pitfalls().map(|p| p.id.as_str())));
+        let tickable: Vec<&str> = card
+            .signals()
+            .map(|(_, s)| s.id.as_str())
+            .chain(card.pitfalls().map(|p| p.id.as_str()))
+            .collect();
         let has = |items: &[crate::card::Item], id: &str| items.iter().any(|i| i.id == id);
         let mut out = Vec::new();
         for (id, f) in &self.factors {
@@ -163,7 +173,7 @@ impl Answers {
             }
         }
         for id in &self.ticked {
-            if !tickable.contains(id.as_str()) {
+            if !tickable.contains(&id.as_str()) {
                 out.push(Orphan::Ticked { id: id.clone() });
             }
         }

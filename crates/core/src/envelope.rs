@@ -19,16 +19,18 @@
 //! - **1** (first draft): factor answers were two maps under `answers`,
 //!   `"positions": {id: i8}` and `"weights": {id: u8}`.
 //! - **2**: factor answers are one map, `"factors": {id: {"position": i8, "weight": u8|null}}`,
-//!   exactly as [`Answers`] serialises.
+//!   as [`write_answers`] writes them.
+//!
+//! The JSON is read and written by [`crate::json`], not serde_json (a large part of the
+//! WASM); the fuzz targets check both agree on what is JSON.
 //!
 //! [`merge`] combines answers changed in two places (two tabs) since a common saved copy, so
 //! that neither side's change overwrites the other's.
 
-use crate::answers::{Answers, STEPS};
+use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::MAX_WEIGHT;
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::ids::{IdMap, IdSet};
+use crate::json::{self, Json, Number, ObjectWriter, ParseError};
 
 /// The schema this version writes and the newest it can read.
 pub const SCHEMA: u32 = 2;
@@ -42,7 +44,7 @@ pub const MAX_BYTES: usize = 1024 * 1024;
 pub const MAX_TIME_MS: f64 = 8.64e15;
 
 /// One card's saved answers and what is needed to read them safely later.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Envelope {
     /// Schema of the stored form. [`Envelope::new`] sets [`SCHEMA`], and [`decode`] always
     /// returns envelopes already migrated to [`SCHEMA`].
@@ -110,19 +112,56 @@ impl DecodeError {
 
 /// The text form of an envelope (compact JSON).
 pub fn encode(envelope: &Envelope) -> String {
-    let mut copy;
-    let envelope = if clean_time(envelope.saved_at) == envelope.saved_at {
-        envelope
-    } else {
-        // serde_json writes NaN and infinities as `null`, which `decode` would then refuse:
-        // never write a time we could not read back, nor one it would change.
-        copy = envelope.clone();
-        copy.saved_at = clean_time(envelope.saved_at);
-        &copy
-    };
-    // Serialising these types cannot fail (string keys, finite numbers); the fallback only
-    // keeps this function total. An empty string decodes as `Truncated`, never as answers.
-    serde_json::to_string(envelope).unwrap_or_default()
+    let mut out = String::with_capacity(256);
+    write_envelope(&mut out, envelope, None);
+    out
+}
+
+/// Writes an envelope, with a participant's name when given (the answers file).
+pub fn write_envelope(out: &mut String, envelope: &Envelope, participant: Option<&str>) {
+    let mut o = ObjectWriter::new(out);
+    o.int("schema", i64::from(envelope.schema));
+    o.string("card", &envelope.card);
+    o.int("content_version", i64::from(envelope.content_version));
+    // Never write a time that would not read back the same: whole milliseconds in range.
+    o.int("saved_at", clean_time(envelope.saved_at) as i64);
+    write_answers(o.key("answers"), &envelope.answers);
+    if let Some(name) = participant {
+        o.string("participant", name);
+    }
+    o.end();
+}
+
+/// Writes answers as their stored form: every id with its answer, in id order.
+pub fn write_answers(out: &mut String, a: &Answers) {
+    let mut o = ObjectWriter::new(out);
+    let mut factors = ObjectWriter::new(o.key("factors"));
+    for (id, f) in &a.factors {
+        let mut fo = ObjectWriter::new(factors.key(id));
+        fo.int("position", i64::from(f.position));
+        match f.weight {
+            Some(w) => fo.int("weight", i64::from(w)),
+            None => fo.key("weight").push_str("null"),
+        }
+        fo.end();
+    }
+    factors.end();
+    json::write_strings(o.key("ticked"), a.ticked.iter().map(String::as_str));
+    let mut evidence = ObjectWriter::new(o.key("evidence"));
+    for (id, e) in &a.evidence {
+        let mut eo = ObjectWriter::new(evidence.key(id));
+        eo.string("status", e.status.key());
+        eo.string("note", &e.note);
+        eo.end();
+    }
+    evidence.end();
+    let mut notes = ObjectWriter::new(o.key("notes"));
+    for (id, note) in &a.notes {
+        notes.string(id, note);
+    }
+    notes.end();
+    json::write_strings(o.key("triggers"), a.triggers.iter().map(String::as_str));
+    o.end();
 }
 
 /// Read stored text as the envelope of `card_id`, migrating older schemas.
@@ -130,45 +169,55 @@ pub fn decode(raw: &str, card_id: &str) -> Result<Envelope, DecodeError> {
     decode_detailed(raw, card_id).map(|d| d.envelope)
 }
 
-/// Like [`decode`], and also says which schema the text was stored in.
-pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError> {
-    if raw.len() > MAX_BYTES {
+/// Reads JSON text, refusing it by size before it is parsed.
+pub fn parse(raw: &str, max_bytes: usize) -> Result<Json, DecodeError> {
+    if raw.len() > max_bytes {
         return Err(DecodeError::TooLarge { bytes: raw.len() });
     }
-    let mut value: Value = serde_json::from_str(raw).map_err(|e| {
-        if e.is_eof() {
-            DecodeError::Truncated
-        } else {
-            DecodeError::NotJson { detail: e.to_string() }
+    json::parse(raw).map_err(|e| match e {
+        ParseError::Eof => DecodeError::Truncated,
+        ParseError::Invalid { at, what } => {
+            DecodeError::NotJson { detail: format!("{what}, at character {}", at + 1) }
         }
-    })?;
+    })
+}
 
-    let from_schema = read_schema(&value)?;
-    if u64::from(from_schema) > u64::from(SCHEMA) {
-        return Err(DecodeError::Newer { schema: from_schema.into() });
-    }
+/// Like [`decode`], and also says which schema the text was stored in.
+pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError> {
+    let mut value = parse(raw, MAX_BYTES)?;
+    let from_schema = read_schema(&value, SCHEMA)?;
     migrate(&mut value, from_schema).map_err(|detail| DecodeError::WrongShape { detail })?;
-
-    // The card id is checked on untyped JSON so that another card's data is reported as
-    // such even when its answers would not parse.
-    match value.get("card") {
-        Some(Value::String(card)) if card == card_id => {}
-        Some(Value::String(card)) => return Err(DecodeError::OtherCard { card: card.clone() }),
-        _ => return Err(shape("`card` is missing or not a string")),
-    }
-
-    check_objects(&value)?;
-    if let Some(factors) = value.pointer_mut("/answers/factors").and_then(Value::as_object_mut) {
-        clamp_factor_numbers(factors);
-    }
-    let mut envelope: Envelope =
-        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape { detail: e.to_string() })?;
-    if !envelope.saved_at.is_finite() {
-        return Err(shape("`saved_at` is not a finite number"));
-    }
-    envelope.saved_at = clean_time(envelope.saved_at);
-    envelope.answers.clamp();
+    // The card id is checked on untyped JSON so that another card's data is reported as such
+    // even when its answers would not parse.
+    check_card(&value, card_id)?;
+    let number = |field: &str| -> Result<&Json, DecodeError> {
+        value.get(field).ok_or_else(|| shape(&format!("`{field}` is missing")))
+    };
+    let content_version = number("content_version")?
+        .as_u64()
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| shape("`content_version` is not a whole number from 0 to 4294967295"))?;
+    let saved_at = number("saved_at")?.as_f64().ok_or_else(|| shape("`saved_at` is not a number"))?;
+    let answers = value.get("answers").ok_or_else(|| shape("`answers` is missing"))?;
+    let mut answers = read_answers(answers).map_err(|detail| DecodeError::WrongShape { detail })?;
+    answers.clamp();
+    let envelope = Envelope {
+        schema: SCHEMA,
+        card: card_id.to_owned(),
+        content_version,
+        saved_at: clean_time(saved_at),
+        answers,
+    };
     Ok(Decoded { envelope, from_schema })
+}
+
+/// The `card` field, checked against the card expected.
+pub fn check_card(value: &Json, card_id: &str) -> Result<(), DecodeError> {
+    match value.get("card") {
+        Some(Json::String(card)) if card == card_id => Ok(()),
+        Some(Json::String(card)) => Err(DecodeError::OtherCard { card: card.clone() }),
+        _ => Err(shape("`card` is missing or not a string")),
+    }
 }
 
 /// A saved time in range, in whole milliseconds (0 for a time that is not a number).
@@ -188,55 +237,121 @@ fn shape(detail: &str) -> DecodeError {
     DecodeError::WrongShape { detail: detail.to_string() }
 }
 
-/// `answers`, and each factor and evidence answer, must be JSON objects. serde's derived
-/// structs would also take an array in their place (`"privacy": [1, 2]` as position 1,
-/// weight 2), skipping the clamping above; the stored form never writes one, so an array
-/// there is refused as the wrong shape rather than guessed at.
-fn check_objects(value: &Value) -> Result<(), DecodeError> {
-    let Some(answers) = value.get("answers") else {
-        return Err(shape("`answers` is missing"));
-    };
-    let Some(answers) = answers.as_object() else {
-        return Err(shape("`answers` is not an object"));
-    };
-    for field in ["factors", "evidence"] {
-        if let Some(Value::Object(entries)) = answers.get(field) {
-            if let Some((id, _)) = entries.iter().find(|(_, v)| !v.is_object()) {
-                return Err(DecodeError::WrongShape {
-                    detail: format!("`answers.{field}.{id}` is not an object"),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The `schema` field, checked before anything else is interpreted.
-fn read_schema(value: &Value) -> Result<u32, DecodeError> {
-    let Some(object) = value.as_object() else {
+/// The `schema` field, checked before anything else is interpreted: a positive whole number,
+/// and at most `newest`.
+pub fn read_schema(value: &Json, newest: u32) -> Result<u32, DecodeError> {
+    if value.as_object().is_none() {
         return Err(shape("expected an object"));
-    };
-    let schema = match object.get("schema").and_then(Value::as_u64) {
+    }
+    let schema = match value.get("schema").and_then(Json::as_u64) {
         Some(n) if n >= 1 => n,
         _ => return Err(shape("`schema` is missing or not a positive whole number")),
     };
-    // A schema beyond u32 can only be newer than ours.
-    u32::try_from(schema).map_err(|_| DecodeError::Newer { schema })
+    if schema > u64::from(newest) {
+        return Err(DecodeError::Newer { schema });
+    }
+    Ok(schema as u32)
+}
+
+/// Reads the stored form of answers. Every part is optional; what is there must have the
+/// shape this app writes: an object of objects for factors and evidence, lists of strings
+/// for ticked items and triggers, strings for notes. Whole-number positions and weights out
+/// of range are clamped, never rejected: a user's answers matter more than a stray number.
+pub fn read_answers(value: &Json) -> Result<Answers, String> {
+    let at = |field: &str| format!("answers.{field}");
+    let Some(_) = value.as_object() else { return Err("`answers` is not an object".into()) };
+    let mut a = Answers::default();
+    if let Some(factors) = value.get("factors") {
+        for (id, f) in members(factors, &at("factors"))? {
+            let path = format!("answers.factors.{id}");
+            if f.as_object().is_none() {
+                return Err(format!("`{path}` is not an object"));
+            }
+            let position = match f.get("position") {
+                None => 0,
+                Some(p) => {
+                    clamp_whole(p, i64::from(-STEPS), i64::from(STEPS), &format!("{path}.position"))? as i8
+                }
+            };
+            let weight = match f.get("weight") {
+                None | Some(Json::Null) => None,
+                Some(w) => Some(clamp_whole(w, 0, i64::from(MAX_WEIGHT), &format!("{path}.weight"))? as u8),
+            };
+            a.factors.insert(id.clone(), FactorAnswer { position, weight });
+        }
+    }
+    if let Some(ticked) = value.get("ticked") {
+        a.ticked = strings(ticked, &at("ticked"))?;
+    }
+    if let Some(evidence) = value.get("evidence") {
+        for (id, e) in members(evidence, &at("evidence"))? {
+            let path = format!("answers.evidence.{id}");
+            if e.as_object().is_none() {
+                return Err(format!("`{path}` is not an object"));
+            }
+            let status = match e.get("status") {
+                None => EvidenceStatus::NotStarted,
+                Some(s) => s.as_str().and_then(EvidenceStatus::from_key).ok_or_else(|| {
+                    format!("`{path}.status` is not one of not_started, in_progress, gathered")
+                })?,
+            };
+            let note = match e.get("note") {
+                None => String::new(),
+                Some(n) => text(n, &format!("{path}.note"))?,
+            };
+            a.evidence.insert(id.clone(), EvidenceAnswer { status, note });
+        }
+    }
+    if let Some(notes) = value.get("notes") {
+        for (id, note) in members(notes, &at("notes"))? {
+            a.notes.insert(id.clone(), text(note, &format!("answers.notes.{id}"))?);
+        }
+    }
+    if let Some(triggers) = value.get("triggers") {
+        a.triggers = strings(triggers, &at("triggers"))?;
+    }
+    Ok(a)
+}
+
+fn members<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], String> {
+    value.as_object().ok_or_else(|| format!("`{path}` is not an object"))
+}
+
+fn text(value: &Json, path: &str) -> Result<String, String> {
+    value.as_str().map(str::to_owned).ok_or_else(|| format!("`{path}` is not text"))
+}
+
+fn strings(value: &Json, path: &str) -> Result<IdSet, String> {
+    let items = value.as_array().ok_or_else(|| format!("`{path}` is not a list"))?;
+    let mut set = IdSet::new();
+    for item in items {
+        set.insert(text(item, path)?);
+    }
+    Ok(set)
+}
+
+/// A whole number, clamped into `min..=max`; anything else (a fraction, text) is refused.
+fn clamp_whole(value: &Json, min: i64, max: i64, path: &str) -> Result<i64, String> {
+    match value {
+        Json::Number(Number::Int(n)) => Ok((*n).clamp(min, max)),
+        // Only whole numbers above i64::MAX are read as u64.
+        Json::Number(Number::UInt(_)) => Ok(max),
+        _ => Err(format!("`{path}` is not a whole number")),
+    }
 }
 
 /// One migration step: rewrites an object of schema `n` into schema `n + 1` in place.
-type Migration = fn(&mut Map<String, Value>) -> Result<(), String>;
+type Migration = fn(&mut Json) -> Result<(), String>;
 
 /// `MIGRATIONS[i]` migrates schema `i + 1` to schema `i + 2`.
 const MIGRATIONS: [Migration; SCHEMA as usize - 1] = [v1_to_v2];
 
 /// Run every step from `from` up to [`SCHEMA`], then stamp the result with [`SCHEMA`].
-fn migrate(value: &mut Value, from: u32) -> Result<(), String> {
-    let object = value.as_object_mut().ok_or("expected an object")?;
+fn migrate(value: &mut Json, from: u32) -> Result<(), String> {
     for step in &MIGRATIONS[(from as usize - 1)..] {
-        step(object)?;
+        step(value)?;
     }
-    object.insert("schema".into(), SCHEMA.into());
+    value.set("schema", Json::Number(Number::Int(i64::from(SCHEMA))));
     Ok(())
 }
 
@@ -244,73 +359,33 @@ fn migrate(value: &mut Value, from: u32) -> Result<(), String> {
 ///
 /// A factor that only had a weight gets position 0 (neutral); one that only had a position
 /// keeps the card's default weight (`null`). Values are copied as they are: the typed
-/// decoding after migration checks and clamps them like any other answer.
-fn v1_to_v2(envelope: &mut Map<String, Value>) -> Result<(), String> {
-    let Some(answers) = envelope.get_mut("answers").and_then(Value::as_object_mut) else {
-        // No answers to migrate: the typed decoding reports the missing field.
+/// reading after migration checks and clamps them like any other answer.
+fn v1_to_v2(envelope: &mut Json) -> Result<(), String> {
+    let Some(answers) = envelope.get_mut("answers").filter(|a| a.as_object().is_some()) else {
+        // No answers to migrate: the typed reading reports the missing field.
         return Ok(());
     };
-    let mut take_map = |name: &str| match answers.remove(name) {
-        None | Some(Value::Null) => Ok(Map::new()),
-        Some(Value::Object(map)) => Ok(map),
+    let mut take = |name: &str| match answers.remove(name) {
+        None | Some(Json::Null) => Ok(Vec::new()),
+        Some(Json::Object(members)) => Ok(members),
         Some(_) => Err(format!("`answers.{name}` is not a map of factor ids (schema 1)")),
     };
-    let positions = take_map("positions")?;
-    let weights = take_map("weights")?;
+    let positions = take("positions")?;
+    let weights = take("weights")?;
     let mut factors = match answers.remove("factors") {
-        Some(Value::Object(map)) => map,
-        _ => Map::new(),
+        Some(object @ Json::Object(_)) => object,
+        _ => Json::Object(Vec::new()),
     };
-    for (id, position) in positions {
-        set_field(&mut factors, id, "position", position);
+    for (field, values) in [("position", positions), ("weight", weights)] {
+        for (id, value) in values {
+            match factors.get_mut(&id) {
+                Some(f @ Json::Object(_)) => f.set(field, value),
+                _ => factors.set(&id, Json::Object(vec![(field.to_owned(), value)])),
+            }
+        }
     }
-    for (id, weight) in weights {
-        set_field(&mut factors, id, "weight", weight);
-    }
-    answers.insert("factors".into(), Value::Object(factors));
+    answers.set("factors", factors);
     Ok(())
-}
-
-/// Set `factors[id][field]`, making `factors[id]` an object if it is not one.
-fn set_field(factors: &mut Map<String, Value>, id: String, field: &str, value: Value) {
-    let slot = factors.entry(id).or_insert_with(|| Value::Object(Map::new()));
-    if let Value::Object(map) = slot {
-        map.insert(field.into(), value);
-    } else {
-        let mut map = Map::new();
-        map.insert(field.into(), value);
-        *slot = Value::Object(map);
-    }
-}
-
-/// Clamp integer positions and weights into range before typed decoding, so that
-/// `"position": 1000` means "clearly B" instead of making the whole envelope unreadable.
-/// Non-integers (strings, fractions) are left alone and rejected by the typed decoding.
-fn clamp_factor_numbers(factors: &mut Map<String, Value>) {
-    for factor in factors.values_mut() {
-        let Some(factor) = factor.as_object_mut() else {
-            continue;
-        };
-        if let Some(p) = factor.get_mut("position") {
-            if let Some(n) = clamp_integer(p, i64::from(-STEPS), i64::from(STEPS)) {
-                *p = n.into();
-            }
-        }
-        if let Some(w) = factor.get_mut("weight") {
-            if let Some(n) = clamp_integer(w, 0, i64::from(MAX_WEIGHT)) {
-                *w = n.into();
-            }
-        }
-    }
-}
-
-fn clamp_integer(value: &Value, min: i64, max: i64) -> Option<i64> {
-    match value {
-        Value::Number(n) if n.is_i64() => n.as_i64().map(|n| n.clamp(min, max)),
-        // Only integers above i64::MAX are u64 but not i64.
-        Value::Number(n) if n.is_u64() => Some(max),
-        _ => None,
-    }
 }
 
 /// Which side keeps an answer that both sides changed to different values.
@@ -350,37 +425,31 @@ fn pick<T: PartialEq>(base: T, ours: T, theirs: T, prefer: Prefer) -> T {
 }
 
 fn merge_map<V: Clone + Default + PartialEq>(
-    base: &BTreeMap<String, V>,
-    ours: &BTreeMap<String, V>,
-    theirs: &BTreeMap<String, V>,
+    base: &IdMap<V>,
+    ours: &IdMap<V>,
+    theirs: &IdMap<V>,
     prefer: Prefer,
-) -> BTreeMap<String, V> {
+) -> IdMap<V> {
     let empty = V::default();
-    let get = |map: &'_ BTreeMap<String, V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
-    // `extend` inserts one by one; `collect` into a B-tree sorts first, and that sort costs
-    // kilobytes of WASM per element type.
-    let mut keys = BTreeSet::new();
-    keys.extend(base.keys().chain(ours.keys()).chain(theirs.keys()));
-    let mut merged = BTreeMap::new();
-    merged.extend(keys.into_iter().filter_map(|key| {
-        pick(get(base, key), get(ours, key), get(theirs, key), prefer).map(|v| (key.clone(), v))
-    }));
+    let get = |map: &IdMap<V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
+    let mut merged = IdMap::new();
+    for key in base.keys().chain(ours.keys()).chain(theirs.keys()) {
+        if merged.contains_key(key) {
+            continue;
+        }
+        if let Some(v) = pick(get(base, key), get(ours, key), get(theirs, key), prefer) {
+            merged.insert(key.clone(), v);
+        }
+    }
     merged
 }
 
-fn merge_set(
-    base: &BTreeSet<String>,
-    ours: &BTreeSet<String>,
-    theirs: &BTreeSet<String>,
-    prefer: Prefer,
-) -> BTreeSet<String> {
-    let mut merged = BTreeSet::new();
-    merged.extend(
-        base.iter()
-            .chain(ours)
-            .chain(theirs)
-            .filter(|id| pick(base.contains(*id), ours.contains(*id), theirs.contains(*id), prefer))
-            .cloned(),
-    );
+fn merge_set(base: &IdSet, ours: &IdSet, theirs: &IdSet, prefer: Prefer) -> IdSet {
+    let mut merged = IdSet::new();
+    for id in base.iter().chain(ours).chain(theirs) {
+        if pick(base.contains(id), ours.contains(id), theirs.contains(id), prefer) {
+            merged.insert(id.clone());
+        }
+    }
     merged
 }

@@ -95,25 +95,6 @@ pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> Stri
     }
 }
 
-/// A label short enough for the contribution chart: the factor name or the signal's text,
-/// cut at a word-agnostic character limit with an ellipsis.
-pub fn contribution_short_label(card: &Card, kind: ContributionKind, id: &str) -> String {
-    const MAX: usize = 19;
-    let full = match kind {
-        ContributionKind::Factor => card.factor(id).map_or(id, |f| f.name.as_str()),
-        ContributionKind::Signal => {
-            card.signals().find(|(_, s)| s.id == id).map_or(id, |(_, s)| s.text.as_str())
-        }
-    };
-    if full.chars().count() <= MAX {
-        full.to_string()
-    } else {
-        let mut cut: String = full.chars().take(MAX - 1).collect();
-        cut.push('…');
-        cut
-    }
-}
-
 /// The sentence about the flip point, if there is one.
 pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let flip = verdict.flip.as_ref()?;
@@ -172,5 +153,75 @@ fn capitalise(s: &str) -> String {
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".
 pub fn amount_words(card: &Card, amount: f64) -> String {
     let side = if amount < 0.0 { Side::A } else { Side::B };
-    format!("{:.1} toward {}", amount.abs(), card.option(side).name)
+    format!("{} toward {}", decimal(amount.abs(), 1), card.option(side).name)
+}
+
+/// `x` with `places` decimals, without the standard float formatter: its tables and
+/// algorithms are some 20 KB of WASM, for the few numbers the screen shows. Rounds half to
+/// even on `x × 10^places`, which gives what `format!("{:.N}")` gives for the numbers of a
+/// verdict (sums of halves and card numbers, shares of the evidence, spreads); a number so
+/// large that the scaling itself rounds may differ in its last digit. Anything beyond
+/// ±9×10^15 is shown at that bound.
+pub fn decimal(x: f64, places: u8) -> String {
+    let places = places.min(6);
+    let scale = 10i64.pow(u32::from(places));
+    let scaled = if x.is_nan() { 0.0 } else { (x * scale as f64).round_ties_even().clamp(-9e15, 9e15) };
+    let scaled = scaled as i64;
+    let mut out = String::new();
+    if scaled < 0 {
+        out.push('-');
+    }
+    let magnitude = scaled.unsigned_abs();
+    let scale = scale as u64;
+    out.push_str(&(magnitude / scale).to_string());
+    if places > 0 {
+        let fraction = (magnitude % scale).to_string();
+        out.push('.');
+        for _ in fraction.len()..usize::from(places) {
+            out.push('0');
+        }
+        out.push_str(&fraction);
+    }
+    out
+}
+
+/// `x` with an explicit sign ("+1.5", "-0.5", "+0.0"), as `format!("{:+.N}")`.
+pub fn signed_decimal(x: f64, places: u8) -> String {
+    let text = decimal(x, places);
+    if text.starts_with('-') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// A share 0..=1 as a whole percentage: "62%" for 0.625, rounded like `format!("{:.0}%")`.
+pub fn percent(fraction: f64) -> String {
+    format!("{}%", decimal(fraction * 100.0, 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_read_as_the_standard_formatter_writes_them() {
+        let cases =
+            [0.0, 0.5, 1.0, 2.5, -1.5, 3.25, 0.125, 62.5, 37.5, 12.5, 87.5, 99.95, 7.25, -0.04, 1.0 / 3.0];
+        for x in cases.into_iter().chain([2.0f64.sqrt(), 0.5f64.sqrt()]) {
+            for places in 0..=3u8 {
+                let expected = format!("{x:.*}", usize::from(places));
+                // `format!` keeps the sign of a negative zero ("-0.0"); the screen has no use for it.
+                let negative_zero =
+                    expected.starts_with('-') && expected[1..].bytes().all(|b| b == b'0' || b == b'.');
+                let expected = if negative_zero { expected[1..].to_string() } else { expected };
+                assert_eq!(decimal(x, places), expected, "{x} to {places} places");
+            }
+        }
+        assert_eq!(signed_decimal(1.5, 1), "+1.5");
+        assert_eq!(signed_decimal(-0.5, 1), "-0.5");
+        assert_eq!(percent(0.625), "62%");
+        assert_eq!(percent(0.375), "38%");
+        assert_eq!(decimal(f64::NAN, 1), "0.0");
+    }
 }

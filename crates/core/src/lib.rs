@@ -21,6 +21,8 @@ pub mod card;
 pub mod engine;
 pub mod envelope;
 pub mod explain;
+pub mod ids;
+pub mod json;
 pub mod messages;
 pub mod record;
 pub mod sections;

@@ -259,7 +259,7 @@ impl std::error::Error for ShareError {}
 
 fn size_words(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{} MB", explain::decimal(bytes as f64 / (1024.0 * 1024.0), 1))
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }

@@ -58,9 +58,9 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
     let _ = writeln!(md, "{headline}. {qualifier}\n");
     let _ = writeln!(
         md,
-        "- Confidence: {} ({:.0}% of the evidence gathered)",
+        "- Confidence: {} ({} of the evidence gathered)",
         explain::confidence_words(verdict.confidence.level),
-        verdict.confidence.fraction * 100.0
+        explain::percent(verdict.confidence.fraction)
     );
     if let Some(flip) = explain::flip_sentence(card, verdict) {
         let _ = writeln!(md, "- Flip point: {flip}");

@@ -37,7 +37,7 @@
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::{Card, MAX_WEIGHT};
 use crate::envelope::{self, DecodeError, Envelope, MAX_BYTES};
-use serde_json::Value;
+use crate::json::{self, Json, Number};
 
 /// The link format this version writes and the newest it reads.
 pub const LINK_FORMAT: u32 = 1;
@@ -554,18 +554,11 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
 
 /// The answers file: the stored envelope, with the participant's name when given.
 pub fn encode_file(card: &Card, answers: &Answers, name: Option<&str>, saved_at: f64) -> String {
-    let text = envelope::encode(&Envelope::new(&card.id, card.version, saved_at, answers.clone()));
     let name: String = name.map(str::trim).unwrap_or("").chars().take(MAX_NAME_CHARS).collect();
-    if name.is_empty() {
-        return text;
-    }
-    match serde_json::from_str::<Value>(&text) {
-        Ok(Value::Object(mut object)) => {
-            object.insert("participant".into(), Value::String(name));
-            serde_json::to_string(&object).unwrap_or(text)
-        }
-        _ => text,
-    }
+    let envelope = Envelope::new(&card.id, card.version, saved_at, answers.clone());
+    let mut out = String::with_capacity(256);
+    envelope::write_envelope(&mut out, &envelope, (!name.is_empty()).then_some(name.as_str()));
+    out
 }
 
 /// Refuse a file by its size alone, before anything reads it into memory.
@@ -584,14 +577,14 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
     let envelope = envelope::decode(text, &card.id).map_err(ShareError::File)?;
     // The envelope decoder clamps stray numbers in saved progress; an imported file is
     // checked strictly instead. It parsed above, so this parse succeeds.
-    let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let value = json::parse(text).unwrap_or(Json::Null);
     check_ranges(&value, card)?;
     let name = match value.get("participant") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.chars().count() <= MAX_NAME_CHARS => {
+        None | Some(Json::Null) => None,
+        Some(Json::String(s)) if s.chars().count() <= MAX_NAME_CHARS => {
             Some(s.trim().to_string()).filter(|s| !s.is_empty())
         }
-        Some(Value::String(_)) => {
+        Some(Json::String(_)) => {
             return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")))
         }
         Some(_) => {
@@ -605,26 +598,27 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
 
 /// Every factor position and weight in the file, in either stored shape (schema 1 kept them in
 /// `positions` and `weights` maps, schema 2 in `factors`), must be a whole number in range.
-fn check_ranges(value: &Value, card: &Card) -> Result<(), ShareError> {
+fn check_ranges(value: &Json, card: &Card) -> Result<(), ShareError> {
     let Some(answers) = value.get("answers") else {
         return Ok(());
     };
     let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
-    let check = |id: &str, what: &str, v: &Value, min: i64, max: i64| -> Result<(), ShareError> {
-        match v {
-            Value::Null if what == "importance" => Ok(()),
-            Value::Number(n) if n.as_i64().is_some_and(|n| (min..=max).contains(&n)) => Ok(()),
-            Value::Number(n) => Err(out_of_range(format!(
-                "{what} {n} for \u{201c}{}\u{201d}; it must be a whole number from {min} to {max}",
-                name(id)
-            ))),
-            // Not a number at all: the envelope decoder already refused it.
-            _ => Ok(()),
-        }
+    let check = |id: &str, what: &str, v: &Json, min: i64, max: i64| -> Result<(), ShareError> {
+        let n = match v {
+            Json::Number(Number::Int(n)) if (min..=max).contains(n) => return Ok(()),
+            Json::Number(Number::Int(n)) => n.to_string(),
+            Json::Number(Number::UInt(n)) => n.to_string(),
+            // Not a whole number at all: the envelope decoder already refused it.
+            _ => return Ok(()),
+        };
+        Err(out_of_range(format!(
+            "{what} {n} for \u{201c}{}\u{201d}; it must be a whole number from {min} to {max}",
+            name(id)
+        )))
     };
     let (p_min, p_max) = (i64::from(-STEPS), i64::from(STEPS));
     let w_max = i64::from(MAX_WEIGHT);
-    if let Some(factors) = answers.get("factors").and_then(Value::as_object) {
+    if let Some(factors) = answers.get("factors").and_then(Json::as_object) {
         for (id, f) in factors {
             if let Some(p) = f.get("position") {
                 check(id, "position", p, p_min, p_max)?;
@@ -637,7 +631,7 @@ fn check_ranges(value: &Value, card: &Card) -> Result<(), ShareError> {
     for (field, what, min, max) in
         [("positions", "position", p_min, p_max), ("weights", "importance", 0, w_max)]
     {
-        if let Some(map) = answers.get(field).and_then(Value::as_object) {
+        if let Some(map) = answers.get(field).and_then(Json::as_object) {
             for (id, v) in map {
                 check(id, what, v, min, max)?;
             }

@@ -25,12 +25,11 @@
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::{Card, Side, MAX_WEIGHT};
 use crate::engine::{self, Verdict};
-use crate::envelope::{DecodeError, Prefer};
+use crate::envelope::{self, DecodeError, Prefer};
 use crate::explain;
+use crate::json::{Json, ObjectWriter};
 use crate::share::{self, ShareError, Shared};
 use crate::sort;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::fmt::Write;
 
 /// The stored form's schema this version writes and the newest it reads.
@@ -46,24 +45,21 @@ pub const MAX_BYTES: usize = crate::envelope::MAX_BYTES;
 pub const MAX_DISPUTED: usize = 3;
 
 /// A facilitator's workshop on one card, as stored in the browser.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Workshop {
     pub schema: u32,
     pub card: String,
     /// The card's content version when the workshop was last saved.
     pub content_version: u32,
     /// Results are hidden until the facilitator reveals them.
-    #[serde(default)]
     pub hidden: bool,
-    #[serde(default)]
     pub participants: Vec<Participant>,
 }
 
 /// One participant: an optional name and their answers, keyed by stable ids.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Participant {
     /// Empty when no name was given.
-    #[serde(default)]
     pub name: String,
     pub answers: Answers,
 }
@@ -267,7 +263,8 @@ pub fn canonical(answers: &Answers) -> Answers {
 
 /// A stable fingerprint of the answers (FNV-1a over their canonical JSON), for duplicates.
 pub fn fingerprint(answers: &Answers) -> u64 {
-    let text = serde_json::to_string(&canonical(answers)).unwrap_or_default();
+    let mut text = String::new();
+    envelope::write_answers(&mut text, &canonical(answers));
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
@@ -479,39 +476,65 @@ pub const AGGREGATION_RULE: &str = "The group's answers: the median position of 
 
 /// The stored text of a workshop (compact JSON).
 pub fn encode(workshop: &Workshop) -> String {
-    serde_json::to_string(workshop).unwrap_or_default()
+    let mut out = String::with_capacity(64 + 256 * workshop.participants.len());
+    let mut o = ObjectWriter::new(&mut out);
+    o.int("schema", i64::from(workshop.schema));
+    o.string("card", &workshop.card);
+    o.int("content_version", i64::from(workshop.content_version));
+    o.bool("hidden", workshop.hidden);
+    let list = o.key("participants");
+    list.push('[');
+    for (i, p) in workshop.participants.iter().enumerate() {
+        if i > 0 {
+            list.push(',');
+        }
+        let mut po = ObjectWriter::new(list);
+        po.string("name", &p.name);
+        envelope::write_answers(po.key("answers"), &p.answers);
+        po.end();
+    }
+    list.push(']');
+    o.end();
+    out
 }
 
 /// Read a stored workshop for `card_id`: size first, then the schema (newer is reported, not
 /// half-read), then the card, then the shape; answers are clamped into range.
 pub fn decode(raw: &str, card_id: &str) -> Result<Workshop, DecodeError> {
-    if raw.len() > MAX_BYTES {
-        return Err(DecodeError::TooLarge { bytes: raw.len() });
-    }
-    let value: Value = serde_json::from_str(raw).map_err(|e| {
-        if e.is_eof() {
-            DecodeError::Truncated
-        } else {
-            DecodeError::NotJson { detail: e.to_string() }
+    let value = envelope::parse(raw, MAX_BYTES)?;
+    let schema = envelope::read_schema(&value, SCHEMA)?;
+    envelope::check_card(&value, card_id)?;
+    let shape = |detail: String| DecodeError::WrongShape { detail };
+    let content_version = value
+        .get("content_version")
+        .and_then(Json::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| shape("`content_version` is missing or not a whole number".into()))?;
+    let hidden = match value.get("hidden") {
+        None => false,
+        Some(Json::Bool(b)) => *b,
+        Some(_) => return Err(shape("`hidden` is not true or false".into())),
+    };
+    let mut participants = Vec::new();
+    if let Some(list) = value.get("participants") {
+        let list = list.as_array().ok_or_else(|| shape("`participants` is not a list".into()))?;
+        for (i, p) in list.iter().enumerate() {
+            let name = match p.get("name") {
+                None => String::new(),
+                Some(n) => n
+                    .as_str()
+                    .ok_or_else(|| shape(format!("`participants[{i}].name` is not text")))?
+                    .to_owned(),
+            };
+            let answers =
+                p.get("answers").ok_or_else(|| shape(format!("`participants[{i}].answers` is missing")))?;
+            let mut answers =
+                envelope::read_answers(answers).map_err(|d| shape(format!("participants[{i}]: {d}")))?;
+            answers.clamp();
+            participants.push(Participant { name, answers });
         }
-    })?;
-    let shape = |detail: &str| DecodeError::WrongShape { detail: detail.to_string() };
-    match value.get("schema").and_then(Value::as_u64) {
-        Some(s) if s > u64::from(SCHEMA) => return Err(DecodeError::Newer { schema: s }),
-        Some(s) if s >= 1 => {}
-        _ => return Err(shape("`schema` is missing or not a positive whole number")),
     }
-    match value.get("card") {
-        Some(Value::String(c)) if c == card_id => {}
-        Some(Value::String(c)) => return Err(DecodeError::OtherCard { card: c.clone() }),
-        _ => return Err(shape("`card` is missing or not a string")),
-    }
-    let mut workshop: Workshop =
-        serde_json::from_value(value).map_err(|e| DecodeError::WrongShape { detail: e.to_string() })?;
-    for p in &mut workshop.participants {
-        p.answers.clamp();
-    }
-    Ok(workshop)
+    Ok(Workshop { schema, card: card_id.to_owned(), content_version, hidden, participants })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,9 +558,9 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
             let _ = writeln!(md, "**{headline}.** {qualifier}\n");
             let _ = writeln!(
                 md,
-                "- Confidence: {} ({:.0}% of the evidence gathered, at the group's median)",
+                "- Confidence: {} ({} of the evidence gathered, at the group's median)",
                 explain::confidence_words(v.confidence.level),
-                v.confidence.fraction * 100.0
+                explain::percent(v.confidence.fraction)
             );
             if let Some(flip) = explain::flip_sentence(card, v) {
                 let _ = writeln!(md, "- Flip point: {flip}");
@@ -574,11 +597,11 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
         let positions: Vec<String> = s.positions.iter().map(|p| format!("{p:+}")).collect();
         let _ = writeln!(
             md,
-            "| {} | {} | {:+.1} | {:.2} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             cell(&f.name),
             positions.join(" "),
-            s.median,
-            s.spread,
+            explain::signed_decimal(s.median, 1),
+            explain::decimal(s.spread, 2),
             cell(&explain::position_words(card, s.group_position)),
             explain::weight_words(s.group_weight)
         );
@@ -592,9 +615,9 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
         let (f, s) = (&card.factors[i], &summary.factors[i]);
         let _ = writeln!(
             md,
-            "- **{}** (spread {:.2}, from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}): {}",
+            "- **{}** (spread {}, from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}): {}",
             f.name,
-            s.spread,
+            explain::decimal(s.spread, 2),
             explain::position_words(card, s.min),
             explain::position_words(card, s.max),
             f.prompt

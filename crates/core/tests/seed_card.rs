@@ -137,11 +137,13 @@ fn the_record_has_every_madr_part_and_the_users_words() {
 }
 
 #[test]
-fn chart_labels_are_short_and_marked_when_cut() {
+fn chart_labels_are_whole_names_never_cut() {
+    // The chart wraps its labels (style/main.css, `.dc-bar-name`) instead of shortening them.
     let card = card();
     use decision_core::engine::ContributionKind;
-    assert_eq!(explain::contribution_short_label(card, ContributionKind::Factor, "privacy"), "Privacy");
-    let cut =
-        explain::contribution_short_label(card, ContributionKind::Signal, "strong-privacy-or-control-needs");
-    assert!(cut.ends_with('…') && cut.chars().count() == 19, "{cut}");
+    assert_eq!(explain::contribution_label(card, ContributionKind::Factor, "privacy"), "Privacy");
+    assert_eq!(
+        explain::contribution_label(card, ContributionKind::Signal, "strong-privacy-or-control-needs"),
+        "Signal: Strong privacy or control needs"
+    );
 }

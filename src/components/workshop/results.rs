@@ -29,7 +29,7 @@ pub fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
                     <p class="dc-badges">
                         <span class="dc-badge">
                             "Confidence: " {explain::confidence_words(group.confidence.level)}
-                            {format!(" ({:.0}% of evidence gathered, group median)", group.confidence.fraction * 100.0)}
+                            {format!(" ({} of evidence gathered, group median)", explain::percent(group.confidence.fraction))}
                         </span>
                     </p>
                     {gate.map(|g| view! { <p class="dc-alert">{g}</p> })}
@@ -45,10 +45,10 @@ pub fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
                 <div class="dc-ws-spreads">
                     {card.factors.iter().zip(s.factors.iter()).map(|(f, sp)| {
                         let stats = format!(
-                            "Group: {} · importance {} · spread {:.1} step{}",
+                            "Group: {} · importance {} · spread {} step{}",
                             explain::position_words(card, sp.group_position),
                             explain::weight_words(sp.group_weight).to_ascii_lowercase(),
-                            sp.spread,
+                            explain::decimal(sp.spread, 1),
                             if (sp.spread - 1.0).abs() < 0.05 { "" } else { "s" }
                         );
                         view! {
@@ -80,10 +80,10 @@ fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
                 <li>
                     <strong>{f.name.as_str()}</strong>
                     {format!(
-                        " — from \u{201c}{}\u{201d} to \u{201c}{}\u{201d} (spread {:.1})",
+                        " — from \u{201c}{}\u{201d} to \u{201c}{}\u{201d} (spread {})",
                         explain::position_words(card, sp.min),
                         explain::position_words(card, sp.max),
-                        sp.spread
+                        explain::decimal(sp.spread, 1)
                     )}
                     <p class="dc-prompt">{f.prompt.as_str()}</p>
                 </li>
@@ -117,7 +117,7 @@ fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
         view! {
             <svg class="dc-ws-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
                 <rect width="100" height="8" rx="2" class="dc-track" />
-                <rect width=format!("{share:.1}") height="8" rx="2" class="dc-ws-bar-fill" />
+                <rect width=explain::decimal(share, 1) height="8" rx="2" class="dc-ws-bar-fill" />
             </svg>
             <span class="dc-ws-count">{format!("{count} of {n}")}</span>
         }
