@@ -10,15 +10,20 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot } from './lib/browser.mjs';
 import { useBuild } from './lib/setup.mjs';
+import { CARD } from './lib/card.mjs';
 import { HEADLINE, axeViolations, describeViolations, fillCard, horizontalOverflow, openApp } from './lib/a11y.mjs';
 
 /** The three ways the widget is shown; `present` tells whether this build has the mode. */
 const MODES = [
-  { name: 'page', query: '', present: () => true },
-  { name: 'embed', query: '?embed=1', present: (page) => page.locator('.dc-root.dc-embed').count().then((n) => n > 0) },
+  { name: 'page', url: (env) => env.cardUrl, present: () => true },
+  {
+    name: 'embed',
+    url: (env) => `${env.cardUrl}?embed=1`,
+    present: (page) => page.locator('html.dc-embed .dc-root').count().then((n) => n > 0),
+  },
   {
     name: 'workshop',
-    query: '?mode=workshop',
+    url: (env) => env.workshopUrl(),
     present: (page) => page.locator('.dc-root.dc-workshop').count().then((n) => n > 0),
   },
 ];
@@ -48,7 +53,7 @@ async function makeParticipantLinks(browser, server) {
   for (let p = 0; p < 3; p += 1) {
     const { context, page } = await openPage(browser);
     try {
-      await openApp(page, server.url, HEADLINE);
+      await openApp(page, `${server.url}${CARD}.html`, HEADLINE);
       if (p === 0) await fillCard(page);
       else {
         const sliders = page.locator('input[type="range"]');
@@ -94,7 +99,7 @@ describe('accessibility', () => {
             viewport: { width: 1280, height: 900 },
           });
           try {
-            await openApp(page, env.server.url + mode.query);
+            await openApp(page, mode.url(env));
             if (!(await mode.present(page))) {
               t.skip(`${mode.name} mode is not built yet`);
               return;
@@ -119,7 +124,7 @@ describe('accessibility', () => {
     test(`landmarks, headings, labels and groups are in order — ${mode.name}, filled`, async (t) => {
       const { context, page } = await openPage(env.browser);
       try {
-        await openApp(page, env.server.url + mode.query);
+        await openApp(page, mode.url(env));
         if (!(await mode.present(page))) {
           t.skip(`${mode.name} mode is not built yet`);
           return;
@@ -175,7 +180,7 @@ describe('accessibility', () => {
   test('sliders are native range inputs that speak in words; toggles expose their state', async () => {
     const { context, page } = await openPage(env.browser);
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       const sliders = page.locator('.dc-factor input');
       const count = await sliders.count();
       assert.ok(count >= 5);
@@ -218,7 +223,7 @@ describe('accessibility', () => {
   test('the verdict announces changes politely, and typing a note does not touch any live region', async () => {
     const { context, page } = await openPage(env.browser);
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       const liveRegions = () =>
         page.evaluate(() =>
           [
@@ -257,7 +262,7 @@ describe('accessibility', () => {
     const luminance = async (colorScheme) => {
       const { context, page } = await openPage(env.browser, { colorScheme });
       try {
-        await openApp(page, env.server.url, HEADLINE);
+        await openApp(page, env.cardUrl, HEADLINE);
         return await page.evaluate(() => {
           const channel = (c) => {
             const s = c / 255;
@@ -285,7 +290,7 @@ describe('accessibility', () => {
     test(`field outlines and the focus ring stand out at 3:1 or more (WCAG 1.4.11) — ${colorScheme}`, async () => {
       const { context, page } = await openPage(env.browser, { colorScheme });
       try {
-        await openApp(page, env.server.url, HEADLINE);
+        await openApp(page, env.cardUrl, HEADLINE);
         const low = await page.evaluate(() => {
           const channel = (c) => {
             const s = c / 255;
@@ -333,7 +338,7 @@ describe('accessibility', () => {
   test('prefers-reduced-motion: nothing moves', async () => {
     const { context, page } = await openPage(env.browser, { reducedMotion: 'reduce' });
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       await fillCard(page);
       const moving = await page.evaluate(() =>
         [...document.querySelectorAll('.dc-root, .dc-root *')]
@@ -357,7 +362,7 @@ describe('accessibility', () => {
       test(`no horizontal scrolling at ${width} px — ${mode.name}, empty and filled`, async (t) => {
         const { context, page, problems } = await openPage(env.browser, { viewport: { width, height: 800 } });
         try {
-          await openApp(page, env.server.url + mode.query);
+          await openApp(page, mode.url(env));
           if (!(await mode.present(page))) {
             t.skip(`${mode.name} mode is not built yet`);
             return;
@@ -379,7 +384,7 @@ describe('accessibility', () => {
   test('wider text spacing (WCAG 1.4.12) loses nothing at 320 px', async () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 320, height: 800 } });
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       await fillCard(page);
       await page.addStyleTag({
         content: `.dc-root * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -414,7 +419,7 @@ describe('accessibility', () => {
     test(`legible on a projector: body text at least 16 px, nothing under 14 px — ${mode.name}, filled`, async (t) => {
       const { context, page } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
       try {
-        await openApp(page, env.server.url + mode.query);
+        await openApp(page, mode.url(env));
         if (!(await mode.present(page))) {
           t.skip(`${mode.name} mode is not built yet`);
           return;
@@ -453,7 +458,7 @@ describe('accessibility', () => {
       for (const width of [1280, 320]) {
         const { context, page } = await openPage(env.browser, { viewport: { width, height: 900 } });
         try {
-          await openApp(page, env.server.url + mode.query);
+          await openApp(page, mode.url(env));
           if (!(await mode.present(page))) {
             t.skip(`${mode.name} mode is not built yet`);
             return;

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { serve } from './lib/server.mjs';
 import { appStarted, openPage, screenshot } from './lib/browser.mjs';
 import { guardOrigins, recordCspViolations } from './lib/guard.mjs';
-import { HEADLINE } from './lib/card.mjs';
+import { LIVE } from './lib/card.mjs';
 import { DIST, ROOT, SINGLE } from './lib/paths.mjs';
+import { listFiles } from './lib/sizes.mjs';
 import { useBuild } from './lib/setup.mjs';
-
 
 async function policyOf(dir) {
   const file = path.join(dir, 'csp.txt');
@@ -24,10 +24,13 @@ async function policyOf(dir) {
   return (await readFile(file, 'utf8')).trim();
 }
 
-/** The `'sha384-…'` source of every inline <script> in `html`, computed here independently. */
+/**
+ * The `'sha384-…'` source of every inline <script> in `html`, computed here independently.
+ * Data blocks (`type="application/json"`) are not scripts: no policy applies to them.
+ */
 function inlineScriptHashes(html) {
   return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script\s*>/gi)]
-    .filter((m) => !/\ssrc\s*=/i.test(m[1] ?? ''))
+    .filter((m) => !/\ssrc\s*=/i.test(m[1] ?? '') && !/type\s*=\s*"?application\/json/i.test(m[1] ?? ''))
     .map((m) => `'sha384-${createHash('sha384').update(m[2], 'utf8').digest('base64')}'`);
 }
 
@@ -44,11 +47,15 @@ describe('Content-Security-Policy', () => {
 
   test('dist/csp.txt is the fixed policy that docs/csp.md states', async () => {
     const policy = await policyOf(DIST);
-    const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
-    assert.deepEqual(inlineScriptHashes(html), [], 'dist/index.html has inline scripts: the policy would need hashes');
+    const pages = listFiles(DIST).filter((f) => f.endsWith('.html') && !f.startsWith('offline/'));
+    assert.ok(pages.length >= 5, `only ${pages.length} pages in dist/`);
+    for (const name of pages) {
+      const html = await readFile(path.join(DIST, name), 'utf8');
+      assert.deepEqual(inlineScriptHashes(html), [], `dist/${name} has inline scripts: the policy would need hashes`);
+    }
     assert.equal(
       policy,
-      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'",
     );
     const docs = await readFile(path.join(ROOT, 'docs', 'csp.md'), 'utf8');
     assert.ok(docs.includes(`Content-Security-Policy: ${policy}\n`), 'docs/csp.md states another policy');
@@ -69,8 +76,11 @@ describe('Content-Security-Policy', () => {
     const server = await serve({ root: DIST, prefix: '/secure/', headers: { 'Content-Security-Policy': policy } });
     const { context, page, problems, blocked } = await openWithPolicy(env.browser, server);
     try {
+      // The library, then a card.
       await page.goto(server.url);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      await page.goto(`${server.url}model-api-vs-self-hosted.html`);
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       assert.equal(await appStarted(page), true);
       // Exercise it a little: a slider, a checkbox, the saved state.
       const slider = page.locator('.dc-factor input[type="range"]').first();
@@ -79,7 +89,7 @@ describe('Content-Security-Policy', () => {
       await page.locator('label.dc-check input').first().check();
       await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
       await page.reload();
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       assert.equal(await page.locator('.dc-factor input[type="range"]').first().inputValue(), '2');
       // Styles applied under style-src 'self'.
       const border = await page.locator('[data-testid="verdict"]').evaluate((el) => getComputedStyle(el).borderTopWidth);
@@ -100,7 +110,7 @@ describe('Content-Security-Policy', () => {
     const server = await serve({ root: DIST, headers: { 'Content-Security-Policy': policy } });
     const { context, page, blocked } = await openWithPolicy(env.browser, server);
     try {
-      await page.goto(server.url);
+      await page.goto(`${server.url}model-api-vs-self-hosted.html`);
       const failed = page.locator('#dc-boot-failed');
       await failed.waitFor({ state: 'visible', timeout: 20_000 });
       const text = await failed.textContent();
@@ -108,7 +118,9 @@ describe('Content-Security-Policy', () => {
       assert.match(text, /Content-Security-Policy does not allow WebAssembly/);
       assert.match(text, /'wasm-unsafe-eval'/);
       assert.equal(await page.locator('#dc-boot-loading').isVisible(), false);
-      assert.equal(await page.locator('.dc-root').count(), 0);
+      // The card still reads: it is in the page, only the app did not start.
+      assert.equal(await page.locator('.dc-root h1').isVisible(), true);
+      assert.equal(await page.locator(LIVE).count(), 0);
       // The only violation is the one this test provoked.
       const violations = await page.evaluate(() => window.__cspViolations);
       assert.deepEqual([...new Set(violations)], ['script-src blocked wasm-eval']);
@@ -127,7 +139,7 @@ describe('Content-Security-Policy', () => {
     const { context, page, problems, blocked } = await openWithPolicy(env.browser, server);
     try {
       await page.goto(`${server.url}model-api-vs-self-hosted.html`);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       assert.equal(await appStarted(page), true);
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
       assert.deepEqual(problems, []);

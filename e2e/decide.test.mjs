@@ -5,7 +5,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { HEADLINE } from './lib/card.mjs';
+import { HEADLINE, LIVE } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
 
 
@@ -37,7 +37,7 @@ async function headline(page) {
 
 async function start(page, url) {
   await page.goto(url);
-  await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
   // Start every walk from the top of the page.
   await page.evaluate(() => document.activeElement?.blur());
 }
@@ -48,7 +48,7 @@ describe('deciding with the keyboard', () => {
   test('neutral answers keep the default, with the case not clear yet', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       assert.equal(await headline(page), 'Stay with Model API — the default');
       assert.match(await page.locator('.dc-qualifier').textContent(), /not clear yet/);
       assert.deepEqual(problems, []);
@@ -60,7 +60,7 @@ describe('deciding with the keyboard', () => {
   test('a clear case switches; a missing capability holds it back; a reload restores it all', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       await setFactor(page, 'privacy', 'End');
       await setFactor(page, 'control', 'End');
       await tabTo(page, '#dc-f-control-w');
@@ -87,7 +87,7 @@ describe('deciding with the keyboard', () => {
 
       // Saved progress survives a reload (the pagehide flush covers the save debounce).
       await page.reload();
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       assert.match(await headline(page), /capability for Self-Hosted Model is missing/);
       assert.equal(await page.locator('#dc-f-privacy').inputValue(), '2');
       assert.equal(await page.locator('#dc-f-ops-maturity').inputValue(), '-2');
@@ -106,7 +106,7 @@ describe('deciding with the keyboard', () => {
   test('bad reasons alone leave the default and name the anti-pattern', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       await tick(page, 'Self-hosting is automatically cheaper');
       await tick(page, 'Self-hosting for prestige');
       assert.equal(await headline(page), 'Stay with Model API — the default');
@@ -124,7 +124,7 @@ describe('deciding with the keyboard', () => {
   test('notes, evidence and the record download work from the keyboard', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       await tabTo(page, '#dc-q-gain-from-self-hosting');
       await page.keyboard.type('Data residency for the EU tenant.');
       await tabTo(page, '#dc-e-cost-model');

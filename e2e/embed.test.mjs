@@ -2,12 +2,13 @@
 //
 // - embed mode (`?embed=1`) drops the page chrome and fits a 320 px frame without
 //   horizontal scrolling;
-// - a loading state shows until the app has mounted;
+// - the card is on the page before the WASM has loaded (prerendered), and what is moved
+//   meanwhile is kept when the app takes over;
 // - inside an iframe on a page of another origin, running the host snippet from
 //   docs/embedding.md, the widget reports its height and the host sizes the frame to it,
 //   and again when the frame gets narrower;
-// - `?card=` picks the card, each card keeps its own progress, and an unknown id lists
-//   the bundled cards;
+// - each card has its page and keeps its own progress; links of earlier builds
+//   (`?card=`, `?mode=workshop`) are sent on to them, and an unknown id opens the library;
 // - every rule of the stylesheet is scoped by a `dc-` class.
 //
 // Every request that leaves the expected origins is blocked and fails the test.
@@ -21,7 +22,7 @@ import path from 'node:path';
 import { serve } from './lib/server.mjs';
 import { ARTIFACTS_DIR, appStarted, openPage, screenshot } from './lib/browser.mjs';
 import { guardOrigins } from './lib/guard.mjs';
-import { HEADLINE, SECOND_CARD, SEED_TITLE } from './lib/card.mjs';
+import { HEADLINE, LIVE, SECOND_CARD, SEED_TITLE } from './lib/card.mjs';
 import { DOCS } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 
@@ -37,7 +38,7 @@ async function hostSnippet(widget) {
   const match = docs.match(/```html\n([\s\S]*?)```/);
   assert.ok(match, 'docs/embedding.md has no ```html snippet');
   const snippet = match[1];
-  assert.ok(snippet.includes(`${DOC_ORIGIN}${PREFIX}?embed=1`), 'the snippet embeds the documented URL');
+  assert.ok(snippet.includes(`${DOC_ORIGIN}${PREFIX}${SEED_CARD}.html?embed=1`), 'the snippet embeds the documented URL');
   return snippet.replaceAll(DOC_ORIGIN, widget.origin);
 }
 
@@ -48,9 +49,9 @@ describe('embedding', () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 320, height: 640 } });
     const blocked = await guardOrigins(context, [env.server.origin]);
     try {
-      await page.goto(`${env.server.url}?embed=1`);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
-      assert.equal(await page.locator('.dc-root.dc-embed').count(), 1, 'the root has the dc-embed class');
+      await page.goto(`${env.cardUrl}?embed=1`);
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
+      assert.equal(await page.locator('html.dc-embed').count(), 1, 'the page has the dc-embed class');
       assert.equal(await page.locator('.dc-nav').isVisible(), false, 'the section navigation is hidden');
       assert.equal(await page.locator('.dc-kicker').isVisible(), false, 'the kicker is hidden');
       assert.equal(await page.locator('.dc-root h1').isVisible(), true, 'the title stays');
@@ -74,9 +75,9 @@ describe('embedding', () => {
       await screenshot(page, 'embed-320-full');
       await viewportShot(page, 'embed-320');
       // A narrow page without embed mode keeps its chrome.
-      await page.goto(env.server.url);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
-      assert.equal(await page.locator('.dc-root.dc-embed').count(), 0);
+      await page.goto(env.cardUrl);
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
+      assert.equal(await page.locator('html.dc-embed').count(), 0);
       assert.equal(await page.locator('.dc-nav').isVisible(), true);
       assert.deepEqual(problems, []);
       assert.deepEqual(blocked, [], 'requests left the widget origin');
@@ -85,7 +86,7 @@ describe('embedding', () => {
     }
   });
 
-  test('a loading state shows while the WASM loads, and goes when the app starts', async () => {
+  test('the card is there before the WASM, and what is moved meanwhile is kept', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const blocked = await guardOrigins(context, [env.server.origin]);
     let release;
@@ -98,18 +99,30 @@ describe('embedding', () => {
       await route.continue();
     });
     try {
-      await page.goto(`${env.server.url}?embed=1`, { waitUntil: 'commit' });
-      const loading = page.locator('#dc-boot-loading');
-      await loading.waitFor({ state: 'visible', timeout: 10_000 });
-      assert.equal((await loading.textContent()).trim(), 'Loading the decision card…');
-      assert.equal(await loading.getAttribute('role'), 'status');
-      // The hint for a start that never comes waits its turn.
-      assert.equal(await page.locator('#dc-boot-slow').isVisible(), false);
+      await page.goto(`${env.cardUrl}?embed=1`, { waitUntil: 'domcontentloaded' });
+      // The whole card reads already: title, verdict, every factor.
+      assert.equal(await page.locator('.dc-root h1').textContent(), SEED_TITLE);
+      assert.equal(await headline(page), 'Stay with Model API — the default');
+      assert.ok((await page.locator('.dc-factor input[type="range"]').count()) >= 5);
+      // Script runs, so the reading-only line is not shown; nothing says it failed.
+      assert.equal(await page.locator('#dc-boot-loading').isVisible(), false);
       assert.equal(await page.locator('#dc-boot-failed').isVisible(), false);
+      assert.equal(await page.locator('html.dc-live').count(), 0, 'not live before the WASM');
       await viewportShot(page, 'loading');
+      // A reader who does not wait: a slider moved and a box ticked before the app is live.
+      await page.locator('#dc-f-privacy').focus();
+      await page.keyboard.press('End');
+      await page.locator('#dc-signals input[type="checkbox"]').first().check();
       release();
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
-      assert.equal(await page.locator('#dc-boot').count(), 0, 'the loading block is removed on mount');
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
+      assert.equal(await page.locator('#dc-boot').count(), 0, 'the start-up block goes once live');
+      assert.equal(await page.locator('#dc-f-privacy').inputValue(), '2', 'the early slider move is kept');
+      assert.equal(await page.locator('#dc-signals input[type="checkbox"]').first().isChecked(), true);
+      const saved = await page
+        .locator('[data-testid="save-state"]', { hasText: /Saved/ })
+        .waitFor({ timeout: 10_000 })
+        .then(() => page.evaluate((k) => localStorage.getItem(k), `decision-cards/${SEED_CARD}`));
+      assert.match(saved, /"privacy"/, 'the early answers are saved');
       assert.deepEqual(problems, []);
       assert.deepEqual(blocked, []);
     } finally {
@@ -145,7 +158,7 @@ ${snippet}
       await page.goto(host.url);
       const frameEl = page.locator('iframe[data-decision-card]');
       const frame = page.frameLocator('iframe[data-decision-card]');
-      await frame.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await frame.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
 
       // The frame ends up exactly as tall as the widget inside it.
       const widgetHeight = () => frame.locator('.dc-root').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
@@ -153,7 +166,7 @@ ${snippet}
       await waitFor(async () => (await frameHeight()) === (await widgetHeight()), 'the host to size the frame');
       const wide = await frameHeight();
       assert.ok(wide > 800, `the frame grew beyond its initial 800 px (now ${wide})`);
-      assert.equal(await frame.locator('.dc-root.dc-embed').count(), 1);
+      assert.equal(await frame.locator('html.dc-embed').count(), 1);
 
       // The messages: only heights, from the widget's origin, in the documented shape.
       const messages = await page.evaluate(() => window.__messages);
@@ -214,22 +227,17 @@ ${snippet}
     }
   });
 
-  test('?card= opens the named card, each card keeps its own progress, unknown ids list the cards', async () => {
+  test('each card keeps its own progress; old links are sent on; unknown ids open the library', async () => {
     const { context, page, problems } = await openPage(env.browser);
     const blocked = await guardOrigins(context, [env.server.origin]);
     const firstSlider = () => page.locator('.dc-factor input[type="range"]').first();
-    const open = async (query) => {
-      await page.goto(`${env.server.url}${query}`);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+    const live = () => page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
+    const open = async (path) => {
+      await page.goto(`${env.server.url}${path}`);
+      await live();
     };
     try {
-      // No parameter: the seed card.
-      await open('');
-      assert.equal(await page.locator('.dc-root h1').textContent(), SEED_TITLE);
-      assert.equal(await appStarted(page), true);
-
-      // The second card, with answers of its own.
-      await open(`?card=${SECOND_CARD}`);
+      await open(`${SECOND_CARD}.html`);
       assert.equal(await page.locator('.dc-root h1').textContent(), 'Build vs Buy');
       assert.equal(await headline(page), 'Stay with Buy — the default');
       await firstSlider().focus();
@@ -237,16 +245,20 @@ ${snippet}
       await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
 
       // The seed card is untouched by that…
-      await open(`?card=${SEED_CARD}`);
+      await open(`${SEED_CARD}.html`);
       assert.equal(await page.locator('.dc-root h1').textContent(), SEED_TITLE);
       assert.equal(await firstSlider().inputValue(), '0');
       await firstSlider().focus();
       await page.keyboard.press('Home');
       await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
 
-      // …and the second card still has its own answer.
-      await open(`?card=${SECOND_CARD}&embed=1`);
+      // …and a link of an earlier build (?card=, with embed) reaches the second card's page,
+      // which still has its own answer.
+      await page.goto(`${env.server.url}?card=${SECOND_CARD}&embed=1`);
+      await page.waitForURL(`${env.server.url}${SECOND_CARD}.html?embed=1`, { timeout: 20_000 });
+      await live();
       assert.equal(await firstSlider().inputValue(), '2');
+      assert.equal(await page.locator('html.dc-embed').count(), 1);
       // One progress key per card (decision-cards/<card-id>).
       const keys = await page.evaluate(() =>
         Object.keys(localStorage)
@@ -255,16 +267,20 @@ ${snippet}
       );
       assert.deepEqual(keys, [`decision-cards/${SECOND_CARD}`, `decision-cards/${SEED_CARD}`]);
 
-      // An unknown id: a message and the list of bundled cards, seed card first.
+      // The old workshop link reaches the card's facilitator page.
+      await page.goto(`${env.server.url}?mode=workshop&card=${SEED_CARD}`);
+      await page.waitForURL(`${env.server.url}${SEED_CARD}.workshop.html`, { timeout: 20_000 });
+
+      // An unknown id: the library, with a message, listing every card.
       await page.goto(`${env.server.url}?card=no-such-card`);
-      const alert = page.locator('.dc-root .dc-alert');
+      const alert = page.locator('[data-testid="library-notice"]');
       await alert.waitFor({ state: 'visible', timeout: 20_000 });
       assert.match(await alert.textContent(), /no card called .no-such-card./);
-      const links = page.locator('.dc-root .dc-list a');
+      const links = page.locator('.dc-library-card h2 a');
       assert.deepEqual(await links.allTextContents(), [SEED_TITLE, 'Build vs Buy']);
-      assert.equal(await links.nth(1).getAttribute('href'), `index.html?card=${SECOND_CARD}`);
+      assert.equal(await links.nth(1).getAttribute('href'), `${SECOND_CARD}.html`);
       await links.nth(1).click();
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await live();
       assert.equal(await page.locator('.dc-root h1').textContent(), 'Build vs Buy');
       assert.deepEqual(problems, []);
       assert.deepEqual(blocked, []);
@@ -277,8 +293,8 @@ ${snippet}
     const { context, page } = await openPage(env.browser);
     const blocked = await guardOrigins(context, [env.server.origin]);
     try {
-      await page.goto(env.server.url);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.goto(env.cardUrl);
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
       const report = await page.evaluate(() => {
         const unscoped = [];
         let styleRules = 0;
@@ -287,8 +303,15 @@ ${snippet}
             if (rule instanceof CSSStyleRule) {
               styleRules += 1;
               for (const selector of rule.selectorText.split(',').map((s) => s.trim())) {
-                // Under a dc- class, or only on the widget's own page (body.dc-page).
-                const scoped = /^\.dc-[a-z0-9-]+/.test(selector) || /^html:has\(>?\s*body\.dc-page\b/.test(selector);
+                // Under a dc- class, only on the widget's own page (body.dc-page), or on an
+                // <html> that the widget's start-up script or build has marked (a `:not()`
+                // marks nothing), or inside the widget's root.
+                const html = selector.replace(/:not\([^)]*\)/g, '');
+                const scoped =
+                  /^\.dc-[a-z0-9-]+/.test(selector) ||
+                  /^html:has\(>?\s*body\.dc-page\b/.test(selector) ||
+                  /^html\S*(\.dc-[a-z-]+|\[data-build=)/.test(html) ||
+                  /^html\S*\s+\.dc-[a-z0-9-]+/.test(html);
                 if (!scoped) unscoped.push(selector);
               }
             } else if (rule instanceof CSSKeyframesRule) {

@@ -93,7 +93,7 @@ describe('keyboard only', () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       await installProbe(page);
 
       const visited = [];
@@ -212,7 +212,7 @@ describe('keyboard only', () => {
   test('Shift+Tab walks the same controls backwards', async () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       await installProbe(page);
       const forward = [];
       for (let i = 0; i < 600; i += 1) {
@@ -241,7 +241,7 @@ describe('keyboard only', () => {
   test('reset asks first, with focus on the safe choice, and gives focus back', async () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       await installProbe(page);
       // Set a factor, then go back up to the reset button in the header.
       for (let i = 0; i < 100 && (await active(page))?.id !== 'dc-f-privacy'; i += 1) await page.keyboard.press('Tab');
@@ -278,7 +278,7 @@ describe('keyboard only', () => {
     test(`at ${viewport.width} px every focused control stays in view, not hidden by the pinned verdict`, async () => {
       const { context, page, problems } = await openPage(env.browser, { viewport });
       try {
-        await openApp(page, env.server.url, HEADLINE);
+        await openApp(page, env.cardUrl, HEADLINE);
         await installProbe(page);
         const seen = [];
         for (let i = 0; i < 600; i += 1) {

@@ -57,7 +57,7 @@ describe('print', () => {
       // About the width of an A4 page's printable area.
       const { context, page, problems } = await openPage(env.browser, { colorScheme, viewport: { width: 760, height: 1000 } });
       try {
-        await openApp(page, env.server.url, HEADLINE);
+        await openApp(page, env.cardUrl, HEADLINE);
         await fillCard(page);
         const headline = (await page.locator(HEADLINE).textContent()).trim();
         const notes = await page.locator('#dc-questions textarea').evaluateAll((els) => els.map((e) => e.value));
@@ -113,7 +113,7 @@ describe('print', () => {
   test('an empty card prints blank lines to write on, not placeholders', async () => {
     const { context, page } = await openPage(env.browser, { viewport: { width: 760, height: 1000 } });
     try {
-      await openApp(page, env.server.url, HEADLINE);
+      await openApp(page, env.cardUrl, HEADLINE);
       await page.emulateMedia({ media: 'print' });
       const facts = await printFacts(page);
       assert.deepEqual(facts.chromeShown, []);

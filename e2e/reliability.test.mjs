@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './lib/server.mjs';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, EXPORT, HEADLINE, KEY, SAVE_STATE, download, saved, setFactor, start, stored } from './lib/card.mjs';
+import { CARD, EXPORT, HEADLINE, KEY, LIVE, SAVE_STATE, download, saved, setFactor, start, stored } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
 
 
@@ -41,10 +41,10 @@ describe('reliability: no fault or bad input loses progress', () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
       await page.setContent(
-        `<iframe sandbox="allow-scripts allow-downloads" src="${env.server.url}" style="width:1000px;height:700px"></iframe>`,
+        `<iframe sandbox="allow-scripts allow-downloads" src="${env.cardUrl}" style="width:1000px;height:700px"></iframe>`,
       );
       const frame = page.frameLocator('iframe');
-      await frame.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await frame.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       const status = frame.locator(SAVE_STATE);
       assert.match(await status.textContent(), /Not saved: The browser blocks storage for this page/);
       assert.match(await status.textContent(), /export them to keep them/);
@@ -72,7 +72,7 @@ describe('reliability: no fault or bad input loses progress', () => {
   test('case 02: with storage full it keeps the last good copy, warns until it can save, and offers export', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       await setFactor(page, 'privacy', 'End');
       const good = await saved(page);
       const fillers = await page.evaluate(() => {
@@ -127,7 +127,7 @@ describe('reliability: no fault or bad input loses progress', () => {
   test('case 03: damaged saved data is kept aside, offered for download, and the card starts fresh', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       const damaged = `{"schema":2,"card":"${CARD}","content_version":1,"saved_at":1,"answers":{"factors":{"privacy":{"posi`;
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, damaged]);
       await page.reload();
@@ -160,7 +160,7 @@ describe('reliability: no fault or bad input loses progress', () => {
   test('case 06: progress saved by a newer version opens read-only and is never overwritten', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       const newer = JSON.stringify({ schema: 99, card: CARD, saved_at: 1, answers: { 'new-shape': true } });
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
       await page.reload();
@@ -173,7 +173,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await page.waitForTimeout(600);
       await page.goto('about:blank'); // pagehide: a pending save would be written now
       const left = await context.newPage();
-      await left.goto(env.server.url);
+      await left.goto(env.cardUrl);
       await left.locator(HEADLINE).waitFor({ timeout: 20_000 });
       assert.equal(await stored(left), newer, 'never downgraded or overwritten');
       assert.deepEqual(problems, []);
@@ -186,8 +186,8 @@ describe('reliability: no fault or bad input loses progress', () => {
     const { context, page: a, problems } = await openPage(env.browser);
     try {
       const b = await context.newPage();
-      await start(a, env.server.url);
-      await start(b, env.server.url);
+      await start(a, env.cardUrl);
+      await start(b, env.cardUrl);
 
       await setFactor(a, 'privacy', 'End');
       await saved(a);
@@ -229,7 +229,7 @@ describe('reliability: no fault or bad input loses progress', () => {
   test('case 08: closing the tab within the save debounce still saves the change', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       await setFactor(page, 'economics', 'End');
       await page.locator('#dc-q-data-sensitivity').fill('typed right before closing');
       const before = await stored(page);
@@ -237,7 +237,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await page.close({ runBeforeUnload: true });
 
       const again = await context.newPage();
-      await start(again, env.server.url);
+      await start(again, env.cardUrl);
       const json = JSON.parse(await stored(again));
       assert.equal(json.answers.factors.economics.position, 2);
       assert.equal(json.answers.notes['data-sensitivity'], 'typed right before closing');
@@ -252,7 +252,7 @@ describe('reliability: no fault or bad input loses progress', () => {
   test('case 09: answers to items the card no longer has are shown as text and kept', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       const old = {
         schema: 2,
         card: CARD,
@@ -303,7 +303,7 @@ describe('reliability: no fault or bad input loses progress', () => {
     try {
       const evil = '<script>alert(1)</script> javascript:alert(2) <img src=x onerror=alert(3)>';
       const dialogs = recordDialogs(page);
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       const countElements = (p) =>
         p.evaluate(() => document.querySelectorAll('.dc-root script, .dc-root img, .dc-root iframe').length);
       const baseline = await countElements(page);
@@ -366,19 +366,17 @@ describe('reliability: no fault or bad input loses progress', () => {
   test('case 11: after an internal error the page says so and offers the saved progress', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await start(page, env.server.url);
+      await start(page, env.cardUrl);
       await setFactor(page, 'privacy', 'End');
       const raw = await saved(page);
 
-      // From now on document.body reads null for the app's WebAssembly code only: Leptos
-      // cannot mount and panics, exactly as a bug would.
+      // From now on something changes the page before the app takes it over (as a browser
+      // extension might): a text node where the card's header should be. Taking over the
+      // markup fails and the app panics, exactly as a bug would.
       await page.addInitScript(() => {
-        const original = Object.getOwnPropertyDescriptor(Document.prototype, 'body');
-        Object.defineProperty(Document.prototype, 'body', {
-          configurable: true,
-          get() {
-            return /wasm-function/.test(new Error().stack) ? null : original.get.call(this);
-          },
+        document.addEventListener('DOMContentLoaded', () => {
+          const root = document.querySelector('#dc-app .dc-root');
+          root.insertBefore(document.createTextNode('changed by someone else'), root.firstChild);
         });
       });
       await page.reload();

@@ -65,7 +65,7 @@ describe('share links and answers files', () => {
   /** A browser with answers of its own, saved; returns its page and what it stored. */
   async function someoneWithAnswers() {
     const opened = await openPage(env.browser);
-    await start(opened.page, env.server.url);
+    await start(opened.page, env.cardUrl);
     await setFactor(opened.page, 'latency', 'Home');
     await tick(opened.page, 'Speed matters');
     const before = await saved(opened.page);
@@ -77,7 +77,7 @@ describe('share links and answers files', () => {
     const sender = await openPage(env.browser);
     const receiver = await someoneWithAnswers();
     try {
-      await start(sender.page, env.server.url);
+      await start(sender.page, env.cardUrl);
       await setFactor(sender.page, 'privacy', 'End');
       await setFactor(sender.page, 'control', 'End');
       await setFactor(sender.page, 'ops-maturity', 'End');
@@ -86,7 +86,7 @@ describe('share links and answers files', () => {
       await sender.page.locator('#dc-q-gain-from-self-hosting').fill('Data residency for EU tenants and no surprise model changes.');
       assert.equal((await sender.page.locator(HEADLINE).textContent()).trim(), 'Self-Hosted Model is justified');
       const link = await shareLink(sender.page, 'Ana');
-      assert.match(link, new RegExp(`^${env.server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=1\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
+      assert.match(link, new RegExp(`^${env.cardUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=1\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
       assert.ok(link.length < 2000, `link is ${link.length} characters`);
       assert.match(await sender.page.locator('#dc-share-note').textContent(), new RegExp(`${link.length} characters`));
       await screenshot(sender.page, 'share-link');
@@ -141,7 +141,7 @@ describe('share links and answers files', () => {
     const sender = await openPage(env.browser);
     const receiver = await someoneWithAnswers();
     try {
-      await start(sender.page, env.server.url);
+      await start(sender.page, env.cardUrl);
       await setFactor(sender.page, 'privacy', 'End');
       await sender.page.locator('#dc-q-data-sensitivity').fill('Support tickets hold personal data.');
       const link = await shareLink(sender.page);
@@ -176,7 +176,7 @@ describe('share links and answers files', () => {
     const sender = await openPage(env.browser);
     const receiver = await someoneWithAnswers();
     try {
-      await start(sender.page, env.server.url);
+      await start(sender.page, env.cardUrl);
       await setFactor(sender.page, 'economics', 'End');
       await sender.page.locator('#dc-e-cost-model-note').fill('Finance sheet v3');
       await sender.page.locator('[data-testid="share-open"]').click();

@@ -2,8 +2,8 @@
 //
 // - the single-file build (dist-single/<card-id>.html, made by `cargo xtask dist`) is
 //   self-contained, starts, and keeps progress across reloads;
-// - the multi-file build (dist/index.html) cannot start from disk, and says why and what
-//   to do instead of showing an empty page.
+// - the multi-file build (dist/<card-id>.html) cannot start from disk: the card still
+//   reads (it is prerendered), and the page says why the rest does not work and what to do.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,10 +13,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appStarted, openPage, screenshot } from './lib/browser.mjs';
 import { guardOrigins } from './lib/guard.mjs';
-import { HEADLINE } from './lib/card.mjs';
+import { LIVE } from './lib/card.mjs';
 import { DIST, ROOT, SINGLE } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
-
 
 /** The ids and titles of the cards in content/, read from their top-level keys. */
 async function contentCards() {
@@ -66,7 +65,10 @@ describe('opening from disk', () => {
       assert.equal(found(/url\([^)]{0,60}\)/i, css), undefined, 'the CSS references a file');
       assert.equal(found(/type\s*=\s*["']?module/i), undefined, 'a module script is left');
       assert.equal(found(/https?:\/\/(?!localhost:8000\/)\S{0,60}/i), undefined, 'an address elsewhere');
-      assert.ok(html.includes(`window.__DC_CARD__="${card.id}"`), 'the file names its card');
+      // The page carries its card (or, for a workshop, the card it gathers answers on).
+      const data = html.match(/<script type="application\/json" id="dc-data">([\s\S]*?)<\/script>/);
+      assert.ok(data, 'the file carries its data');
+      assert.equal(JSON.parse(data[1]).id, card.id, 'the file carries its own card');
       const size = (await stat(file)).size;
       assert.ok(size < 2 * 1024 * 1024, `${name} is ${size} bytes`);
     }
@@ -78,7 +80,7 @@ describe('opening from disk', () => {
     const { context, page, problems, blocked } = await offlinePage(env.browser);
     try {
       await page.goto(url);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       assert.equal(await appStarted(page), true, 'the loader did not report the app as started');
       assert.equal(await page.title(), `${card.title} · Decision Cards`);
       assert.equal(await page.locator('.dc-root h1').textContent(), card.title);
@@ -96,7 +98,7 @@ describe('opening from disk', () => {
       await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
       await screenshot(page, 'single-file');
       await page.reload();
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       assert.equal(await page.locator('.dc-factor input[type="range"]').first().inputValue(), '2');
 
       assert.deepEqual(problems, [], 'the page reported errors');
@@ -112,11 +114,11 @@ describe('opening from disk', () => {
     try {
       for (const card of cards) {
         await page.goto(pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href);
-        await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+        await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
         assert.equal(await page.locator('.dc-root h1').textContent(), card.title);
         // The card the file names wins over a ?card= of another card.
         await page.goto(`${pathToFileURL(path.join(SINGLE, `${card.id}.html`)).href}?card=${cards.find((c) => c !== card).id}`);
-        await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+        await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
         assert.equal(await page.locator('.dc-root h1').textContent(), card.title);
       }
       assert.deepEqual(problems, []);
@@ -127,7 +129,7 @@ describe('opening from disk', () => {
   });
 
   test('the multi-file build from file:// explains itself instead of a blank page', async () => {
-    const url = pathToFileURL(path.join(DIST, 'index.html')).href;
+    const url = pathToFileURL(path.join(DIST, 'model-api-vs-self-hosted.html')).href;
     const { context, page, blocked } = await offlinePage(env.browser);
     try {
       await page.goto(url);
@@ -139,7 +141,8 @@ describe('opening from disk', () => {
       assert.match(text, /web server/);
       assert.match(text, /single-file build/);
       assert.equal(await page.locator('#dc-boot-loading').isVisible(), false, '"Loading…" is replaced');
-      assert.equal(await page.locator('.dc-root').count(), 0);
+      assert.equal(await page.locator('.dc-root h1').isVisible(), true, 'the card still reads');
+      assert.equal(await page.locator(LIVE).count(), 0);
       await screenshot(page, 'file-multi-file-build');
       assert.deepEqual(blocked, [], 'the page tried to reach the network');
     } finally {

@@ -10,18 +10,15 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, HEADLINE, setFactor, tick } from './lib/card.mjs';
+import { CARD, HEADLINE, LIVE, setFactor, tick } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
-
-
-
 
 /** One participant in their own browser: answers the card, returns their share link. */
 async function participant(browser, url, { name, answer }) {
   const { context, page, problems } = await openPage(browser);
   try {
     await page.goto(url);
-    await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
     await answer(page);
     await page.locator('[data-testid="share-open"]').click();
     if (name) await page.locator('#dc-share-name').fill(name);
@@ -47,7 +44,7 @@ describe('the workshop view', () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'dc-workshop-'));
     // Three people, three different views of the same decision.
     people = [
-      await participant(env.browser, env.server.url, {
+      await participant(env.browser, env.cardUrl, {
         name: 'Ana',
         answer: async (page) => {
           await setFactor(page, 'privacy', 'End');
@@ -59,7 +56,7 @@ describe('the workshop view', () => {
           await page.locator('#dc-q-data-sensitivity').fill('Support tickets hold personal data.');
         },
       }),
-      await participant(env.browser, env.server.url, {
+      await participant(env.browser, env.cardUrl, {
         name: '',
         answer: async (page) => {
           await setFactor(page, 'privacy', 'End');
@@ -69,6 +66,7 @@ describe('the workshop view', () => {
           await tick(page, 'Strong privacy or control needs');
         },
       }),
+      // A link of an earlier build, sent on to the card's page.
       await participant(env.browser, `${env.server.url}?card=${CARD}`, {
         name: 'Cy',
         answer: async (page) => {
@@ -92,12 +90,12 @@ describe('the workshop view', () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     try {
       // Reached from the card by its visible link.
-      await page.goto(env.server.url);
-      await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await page.goto(env.cardUrl);
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
       await page.locator('[data-testid="workshop-link"]').click();
       await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 20_000 });
       // The workshop is a page of its own, with a WASM of its own.
-      assert.match(page.url(), /\/workshop\.html\?card=model-api-vs-self-hosted$/);
+      assert.match(page.url(), /\/model-api-vs-self-hosted\.workshop\.html$/);
       assert.equal(await count(page), '0 participants');
 
       // Any order, one of them twice, one with a name typed before the link.
@@ -179,8 +177,8 @@ describe('the workshop view', () => {
     try {
       // A participant's exported file.
       const sender = await openPage(env.browser);
-      await sender.page.goto(env.server.url);
-      await sender.page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+      await sender.page.goto(env.cardUrl);
+      await sender.page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       await setFactor(sender.page, 'latency', 'End');
       await sender.page.locator('[data-testid="share-open"]').click();
       await sender.page.locator('#dc-share-name').fill('Dee');
@@ -198,7 +196,7 @@ describe('the workshop view', () => {
       const notJson = path.join(tmp, 'notes.json');
       await writeFile(notJson, 'meeting notes, not answers');
 
-      await page.goto(`${env.server.url}?mode=workshop&card=${CARD}`);
+      await page.goto(env.workshopUrl());
       await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 20_000 });
       await page.locator('[data-testid="ws-files"]').setInputFiles([file, big, notJson]);
       // The outcomes of a batch of files are shown together, once all are read.

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{answers, fixed_now, progress_document, workshop_document, CARD};
+use common::{answers, fixed_now, progress_document, seed_card, workshop_document, CARD};
 use decision_cards::storage::{
     backend, flush_all_quietly, progress_key, workshop_key, Backend, Document, Loaded, MemoryStorage, Saver,
 };
@@ -326,7 +326,7 @@ fn case_07_another_tabs_change_with_one_pending_here_merges_both() {
 
 #[test]
 fn a_workshop_round_trips_under_its_own_key_next_to_the_progress() {
-    let card = decision_cards::content::card(CARD).unwrap();
+    let card = seed_card();
     let memory = MemoryStorage::new();
     let mut doc = workshop_document(&memory, CARD);
     assert_eq!(doc.key(), "decision-cards/model-api-vs-self-hosted/workshop");
@@ -356,7 +356,7 @@ fn an_unreadable_or_newer_workshop_is_kept_as_progress_is() {
     memory.put(&key, newer);
     let mut doc = workshop_document(&memory, CARD);
     assert!(matches!(doc.load(), Loaded::Newer { schema: 99, .. }));
-    let card = decision_cards::content::card(CARD).unwrap();
+    let card = seed_card();
     let mut w = Workshop::new(card);
     w.add(None, answers(1, ""));
     assert!(matches!(doc.save(&w), Err(SaveError::ReadOnly(_))));
@@ -365,7 +365,7 @@ fn an_unreadable_or_newer_workshop_is_kept_as_progress_is() {
 
 #[test]
 fn two_tabs_of_one_workshop_keep_each_others_additions_and_removals() {
-    let card = decision_cards::content::card(CARD).unwrap();
+    let card = seed_card();
     let memory = MemoryStorage::new();
     let mut here = workshop_document(&memory, CARD);
     here.load();

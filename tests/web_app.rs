@@ -2,10 +2,12 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use decision_cards::App;
+use decision_cards::pages::card::CardPage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -47,7 +49,9 @@ fn slide(id: &str, value: &str) {
 fn mount() -> HtmlElement {
     let root: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), App).forget();
+    let card = common::seed_card();
+    leptos::mount::mount_to(root.clone(), move || leptos::view! { <CardPage card moved=Vec::new() /> })
+        .forget();
     root
 }
 

@@ -1,19 +1,40 @@
-// Start-up watch: turns the loading block into a message saying why when the WASM app
-// cannot start. A classic script, so it runs (and can explain) where module scripts cannot;
-// loaded without an integrity hash, since Chromium cannot check one on file://, which is
-// where it most has to explain itself (docs/embedding.md).
+// Start-up watch, first in every page's <head>: puts embed mode (`?embed=1`) on <html>
+// before the page is drawn, and turns the start-up line into a message saying why when the
+// WASM app cannot start. A classic script, so it runs (and can explain) where module scripts
+// cannot; loaded without an integrity hash, since Chromium cannot check one on file://,
+// which is where it most has to explain itself (docs/embedding.md).
 (function () {
   var failed = false;
   var sawWasmBlocked = false;
+  // Script runs: the app is on its way, and the reading-only line need not show.
+  document.documentElement.classList.add('dc-js');
+  // The same rule as the app's `embed::embed_flag`: 1, true or yes.
+  var embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
+  if (embed === '1' || embed === 'true' || embed === 'yes') {
+    document.documentElement.classList.add('dc-embed');
+  }
   function byId(id) {
     return document.getElementById(id);
+  }
+  // The start-up line is in the body, which may not be parsed yet.
+  function whenReady(run) {
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', run);
+    } else {
+      run();
+    }
   }
   function say(id, text) {
     var el = byId(id);
     if (el) el.textContent = text;
   }
   function fail(why, todo, detail) {
-    // No block: the app has mounted, and its own messages take over from here.
+    whenReady(function () {
+      show(why, todo, detail);
+    });
+  }
+  function show(why, todo, detail) {
+    // No block: the app is live, and its own messages take over from here.
     if (failed || !byId('dc-boot')) return;
     // The app stopped while mounting and has said so itself (src/panic.rs).
     if (byId('dc-failure')) {
@@ -28,7 +49,7 @@
       byId('dc-boot-detail').hidden = false;
     }
     byId('dc-boot-loading').hidden = true;
-    byId('dc-boot-slow').hidden = true;
+    if (byId('dc-boot-slow')) byId('dc-boot-slow').hidden = true;
     byId('dc-boot-failed').hidden = false;
   }
   function explain(detail) {
@@ -36,7 +57,7 @@
     if (location.protocol === 'file:' && !singleFile) {
       fail(
         'It was opened from a file on disk (file://), and browsers do not let such a page load its program files.',
-        'Open it through a web server (any static host, or run "python3 -m http.server" in this folder and open http://localhost:8000/), or use the single-file build (one .html file per card), which works from disk.',
+        'Open it through a web server (any static host, or run "python3 -m http.server" in this folder and open http://localhost:8000/), or use the single-file build (one .html file per card, in offline/), which works from disk.',
         detail
       );
     } else if (sawWasmBlocked || /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(detail || '')) {

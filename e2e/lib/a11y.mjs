@@ -1,7 +1,7 @@
 // Shared steps of the accessibility, keyboard and print tests: start the app, fill the
 // whole card, run axe-core, measure horizontal overflow.
 
-import { HEADLINE } from './card.mjs';
+import { HEADLINE, LIVE } from './card.mjs';
 import { AXE_PATH, DIST } from './paths.mjs';
 
 export { AXE_PATH, DIST, HEADLINE };
@@ -9,12 +9,11 @@ export { AXE_PATH, DIST, HEADLINE };
 /** The WCAG 2.2 A/AA rule sets every scan runs. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-
-/** Opens `url` and waits until the app has replaced the loading block. */
+/** Opens `url` and waits until the app has taken the page over and `ready` shows. */
 export async function openApp(page, url, ready = '.dc-root') {
   await page.goto(url);
+  await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 20_000 });
-  await page.locator('#dc-boot').waitFor({ state: 'detached', timeout: 20_000 });
 }
 
 /**

@@ -10,15 +10,17 @@ export const KEY = `decision-cards/${CARD}`;
 export const SEED_TITLE = 'Model API vs Self-Hosted Model';
 export const SECOND_CARD = 'build-vs-buy';
 
+/** On <html> once the app has taken the page over (the markup is there before: prerendered). */
+export const LIVE = 'html.dc-live';
 export const VERDICT = '[data-testid="verdict"]';
 export const HEADLINE = '[data-testid="verdict-headline"]';
 export const SAVE_STATE = '[data-testid="save-state"]';
 export const EXPORT = '[data-testid="export-answers"]';
 
-/** Opens `url` and waits for the verdict. */
+/** Opens `url` and waits until the app is live. */
 export async function start(page, url) {
   await page.goto(url);
-  await page.locator(HEADLINE).waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
 }
 
 /** The verdict's headline. */

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { launchBrowser } from './browser.mjs';
+import { CARD } from './card.mjs';
 import { DIST } from './paths.mjs';
 import { serve } from './server.mjs';
 
@@ -17,7 +18,18 @@ import { serve } from './server.mjs';
  *   `serve()` (its `root` defaults to dist/); `build`: the folder that must exist.
  */
 export function useBuild({ serve: serveOptions = {}, build = DIST } = {}) {
-  const env = { browser: undefined, server: undefined };
+  const env = {
+    browser: undefined,
+    server: undefined,
+    /** The seed card's page (the site's root is the library). */
+    get cardUrl() {
+      return `${env.server.url}${CARD}.html`;
+    },
+    /** A card's facilitator page. */
+    workshopUrl(card = CARD) {
+      return `${env.server.url}${card}.workshop.html`;
+    },
+  };
   before(async () => {
     const page = path.join(build, 'index.html');
     assert.ok(existsSync(build) && (build !== DIST || existsSync(page)), `${build} is missing: run \`cargo xtask dist\` first`);

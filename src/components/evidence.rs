@@ -43,7 +43,13 @@ fn EvidenceRow(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoView
             >
                 {EvidenceStatus::ALL
                     .into_iter()
-                    .map(|s| view! { <option value=s.label() prop:selected=move || status.get() == s>{s.label()}</option> })
+                    .map(|s| {
+                        view! {
+                            <option value=s.label() selected=status.get_untracked() == s prop:selected=move || status.get() == s>
+                                {s.label()}
+                            </option>
+                        }
+                    })
                     .collect_view()}
             </select>
             <label class="dc-sr" for=note_id.clone()>{format!("Note on {}", item.text)}</label>

@@ -59,6 +59,9 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
                     step="1"
                     aria-describedby=prompt
                     aria-valuetext=words
+                    // The markup's value (what a page read without the app shows, and what
+                    // tells an early move from the default); the live value is the property.
+                    value=position.get_untracked().to_string()
                     prop:value=move || position.get().to_string()
                     on:input=move |ev| {
                         if let Ok(p) = event_target_value(&ev).parse::<i8>() {
@@ -82,7 +85,11 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
                         .map(|w| {
                             let default = if w == factor.weight { " (card default)" } else { "" };
                             view! {
-                                <option value=w.to_string() prop:selected=move || weight.get() == w>
+                                <option
+                                    value=w.to_string()
+                                    selected=weight.get_untracked() == w
+                                    prop:selected=move || weight.get() == w
+                                >
                                     {weight_words(w)}
                                     {default}
                                 </option>

@@ -9,9 +9,12 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Memo<Verdict>) -> impl IntoView {
-    let date = clock::today();
-    let markdown =
-        Memo::new(move |_| answers.with(|a| verdict.with(|v| record::markdown(card, a, v, &date))));
+    // Today's date is only known in the browser: the record rendered at build time has none.
+    let date = RwSignal::new(String::new());
+    Effect::new(move |_| date.set(clock::today()));
+    let markdown = Memo::new(move |_| {
+        answers.with(|a| verdict.with(|v| date.with(|d| record::markdown(card, a, v, d))))
+    });
     let (message, set_message) = signal(String::new());
     let copy = move |_| {
         let ok = browser::copy(&markdown.get_untracked());

@@ -52,6 +52,7 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
                             <label class="dc-check">
                                 <input
                                     type="checkbox"
+                                    id=format!("dc-r-{id}")
                                     prop:checked=move || on.get()
                                     on:change=move |ev| {
                                         let checked = event_target_checked(&ev);

@@ -48,9 +48,13 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
             }
         }
     };
-    check_fragment();
-    let listener = window_event_listener_untyped("hashchange", move |_| check_fragment());
-    on_cleanup(move || listener.remove());
+    // Only in the browser, once the page is live: the address is not known when the page
+    // is rendered at build time.
+    Effect::new(move |_| {
+        check_fragment();
+        let listener = window_event_listener_untyped("hashchange", move |_| check_fragment());
+        on_cleanup(move || listener.remove());
+    });
 
     let link = Memo::new(move |_| {
         let fragment = answers.with(|a| name.with(|n| share::encode_link(card, a, Some(n))));

@@ -61,6 +61,7 @@ fn SignalToggle(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoVie
         <label class="dc-check">
             <input
                 type="checkbox"
+                id=format!("dc-t-{id}")
                 prop:checked=move || ticked.get()
                 on:change=move |ev| set_ticked(answers, id, event_target_checked(&ev))
             />
@@ -87,6 +88,7 @@ fn PitfallGroup(section: Section, items: &'static [Pitfall], answers: RwSignal<A
                             <label class="dc-check">
                                 <input
                                     type="checkbox"
+                                    id=format!("dc-t-{id}")
                                     aria-describedby=why.clone()
                                     prop:checked=move || ticked.get()
                                     on:change=move |ev| set_ticked(answers, id, event_target_checked(&ev))

@@ -12,28 +12,44 @@ use crate::components::reversibility::Reversibility;
 use crate::components::share::ShareBar;
 use crate::components::signals::Signals;
 use crate::components::verdict::{VerdictBar, VerdictPanel};
-use crate::platform::embed;
+use crate::platform::{addresses, embed};
 use crate::state::card::CardSession;
+use decision_core::answers::Edit;
 use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::store::Stored;
 use leptos::prelude::*;
 
 /// One card with its answers, verdict and saved progress.
+///
+/// Rendered at build time with empty answers, then taken over in the browser, where the
+/// saved progress comes in (and `moved`, what the reader changed before the app was live).
+/// Everything that depends on the browser (storage, the address, the date, the frame it may
+/// sit in) happens in effects, which run only once the page is live.
 #[component]
-pub fn CardPage(card: &'static Card) -> impl IntoView {
+pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
     let session = CardSession::new(card);
-    session.connect();
+    let moved = StoredValue::new(moved);
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Once, after the page is taken over: nothing read here may make it run again.
+    Effect::new(move |_| {
+        untrack(|| {
+            session.connect(moved.get_value());
+            embed::report_height(root, card.id.clone());
+        })
+    });
     let answers = session.answers;
     let verdict = Memo::new(move |_| answers.with(|a| engine::evaluate(card, a)));
-    let root = NodeRef::<leptos::html::Div>::new();
-    embed::report_height(root, card.id.clone());
     view! {
-        <div class=embed::root_class(embed::is_embedded()) node_ref=root>
+        <div class="dc-root" node_ref=root>
             <header class="dc-header">
-                <p class="dc-kicker">"Decision card"</p>
+                <p class="dc-kicker">
+                    <a class="dc-to-library" href=addresses::LIBRARY data-testid="to-library">"All cards"</a>
+                    <span class="dc-to-library">" \u{b7} "</span>
+                    "Decision card"
+                </p>
                 <h1>{card.title.as_str()}</h1>
-                <p class="dc-tagline">{card.tagline.as_str()}</p>
+                {(!card.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{card.tagline.as_str()}</p> })}
                 <nav class="dc-nav" aria-label="Sections">
                     <a href="#dc-framing">"Decision"</a>
                     <a href="#dc-options">"Options"</a>

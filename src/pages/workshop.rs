@@ -7,33 +7,31 @@ use crate::components::workshop::add::AddParticipants;
 use crate::components::workshop::export::Export;
 use crate::components::workshop::people::Participants;
 use crate::components::workshop::results::Results;
-use crate::platform::addresses;
+use crate::platform::{addresses, page};
 use crate::state::workshop::WorkshopSession;
 use decision_core::card::Card;
 use decision_core::messages;
+use decision_core::page_data;
 use decision_core::store::Stored;
 use decision_core::workshop;
 use leptos::prelude::*;
 
-/// The workshop page's app: the facilitator's view of the card the page names, or of the
-/// first bundled card.
-#[component]
-pub fn WorkshopApp() -> impl IntoView {
-    let requested = crate::platform::embed::requested_card();
-    let card = match &requested {
-        Some(id) => crate::content::card(id),
-        None => crate::content::first(),
+/// Starts the workshop WASM: the facilitator's view of the card the page carries.
+pub fn start_workshop_app() {
+    let card: &'static _ = match page_data::read_card(&page::data().unwrap_or_default()) {
+        Ok(card) => Box::leak(Box::new(card)),
+        Err(why) => return page::cannot_start(&why),
     };
-    match card {
-        Some(card) => view! { <WorkshopPage card /> }.into_any(),
-        None => view! { <super::MissingCard requested /> }.into_any(),
-    }
+    let Some(root) = page::app_element() else { return };
+    leptos::mount::mount_to(root, move || view! { <WorkshopPage card /> }).forget();
+    page::started();
 }
 
 /// The facilitator's view of one card.
 #[component]
 pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
     let session = WorkshopSession::new(card);
+    // Built in the browser (this page is not prerendered), so storage can be read at once.
     session.connect();
     let ws = session.workshop;
     let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));

@@ -1,41 +1,26 @@
 //! The address of each page of the build, relative to the page that links to it, so that a
-//! build works from any folder of any static host. The single-file build has one file per
-//! page, named after its card (`<card-id>.html`, `<card-id>.workshop.html`), side by side.
+//! build works from any folder of any static host, and side by side on disk (the
+//! single-file build names its files the same way):
+//!
+//! - `index.html`: the library;
+//! - `<card-id>.html`: a card;
+//! - `<card-id>.workshop.html`: the facilitator's page for that card;
+//! - `offline/<card-id>.html`: the card as one self-contained file, to download.
 
-use super::{browser, embed};
+/// The library.
+pub const LIBRARY: &str = "index.html";
 
-/// The card's page.
+/// A card's page.
 pub fn card(card_id: &str) -> String {
-    if browser::is_single_file() {
-        format!("{card_id}.html")
-    } else {
-        with_embed(format!("index.html?card={card_id}"))
-    }
+    format!("{card_id}.html")
 }
 
 /// The facilitator's page for a card.
 pub fn workshop(card_id: &str) -> String {
-    if browser::is_single_file() {
-        format!("{card_id}.workshop.html")
-    } else {
-        with_embed(format!("workshop.html?card={card_id}"))
-    }
+    format!("{card_id}.workshop.html")
 }
 
-/// `url` with this page's fragment (a share link's answers), for forwarding an old link
-/// without losing anything.
-pub fn with_fragment(mut url: String) -> String {
-    if let Some(fragment) = browser::fragment() {
-        url.push('#');
-        url.push_str(&fragment);
-    }
-    url
-}
-
-/// Embed mode carries over to the pages it links to.
-fn with_embed(mut url: String) -> String {
-    if embed::is_embedded() {
-        url.push_str("&embed=1");
-    }
-    url
+/// The card as one self-contained file (in the hosted build's `offline/` folder).
+pub fn offline(card_id: &str) -> String {
+    format!("offline/{card_id}.html")
 }

@@ -1,10 +1,18 @@
 //! Thin, never-panicking wrappers over the browser APIs the widget uses besides storage:
 //! the URL, the clipboard, file downloads and picked files.
+//!
+//! Every way into the browser goes through [`window`]. When the pages are rendered at build
+//! time (feature `ssr`), a call there means a component asked the browser something while
+//! rendering, which would make the prerendered page differ from the live one: it is noted
+//! ([`super::render_check`]) and the prerender step fails, naming the place.
 
 use wasm_bindgen::JsCast;
 
 /// The browser window, or `None` anywhere else (natively, calling into JS would panic).
+#[track_caller]
 pub fn window() -> Option<web_sys::Window> {
+    #[cfg(feature = "ssr")]
+    super::render_check::touched(std::panic::Location::caller());
     if cfg!(target_arch = "wasm32") {
         web_sys::window()
     } else {
@@ -13,6 +21,7 @@ pub fn window() -> Option<web_sys::Window> {
 }
 
 /// A query parameter of the page URL (`?card=…`).
+#[track_caller]
 pub fn query_param(name: &str) -> Option<String> {
     let search = window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
@@ -20,6 +29,7 @@ pub fn query_param(name: &str) -> Option<String> {
 }
 
 /// Offer `text` as a file download. Returns false when the browser refused.
+#[track_caller]
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     (|| -> Option<()> {
         let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -40,6 +50,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
 
 /// Copy text to the clipboard. The promise's outcome is not awaited: the caller shows
 /// the text too, so a refused clipboard never loses it.
+#[track_caller]
 pub fn copy(text: &str) -> bool {
     window()
         .map(|w| {
@@ -49,6 +60,7 @@ pub fn copy(text: &str) -> bool {
 }
 
 /// The URL fragment without its `#` (`None` when there is none).
+#[track_caller]
 pub fn fragment() -> Option<String> {
     let hash = window()?.location().hash().ok()?;
     let hash = hash.strip_prefix('#').unwrap_or(&hash);
@@ -56,6 +68,7 @@ pub fn fragment() -> Option<String> {
 }
 
 /// The page's address without its fragment: the base of a share link.
+#[track_caller]
 pub fn page_url() -> Option<String> {
     let href = window()?.location().href().ok()?;
     Some(href.split('#').next().unwrap_or(&href).to_string())
@@ -63,6 +76,7 @@ pub fn page_url() -> Option<String> {
 
 /// Drop the fragment from the address bar without reloading or adding a history entry, so a
 /// reload does not offer a share link's answers again.
+#[track_caller]
 pub fn clear_fragment() {
     let Some(w) = window() else { return };
     let (Ok(history), Some(url)) = (w.history(), page_url()) else { return };
@@ -79,18 +93,9 @@ pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
 
 /// Goes to `url` (relative to this page) in place of this page: no history entry is left
 /// behind, so Back does not return to a page that only forwards.
+#[track_caller]
 pub fn replace_location(url: &str) {
     if let Some(w) = window() {
         let _ = w.location().replace(url);
     }
-}
-
-/// Whether this page is a single-file build (`<html data-build="single-file">`), opened
-/// from disk with its siblings next to it, if at all.
-pub fn is_single_file() -> bool {
-    window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-build"))
-        .is_some_and(|b| b == "single-file")
 }

@@ -1,8 +1,12 @@
 //! The time now, and local dates and times as the user reads them. Everything else in the
-//! app takes times as arguments, so it stays testable.
+//! app takes times as arguments, so it stays testable. Like every call into the browser,
+//! these may not run while a page is prerendered ([`super::render_check`]).
 
 /// The current time in milliseconds since the Unix epoch.
+#[track_caller]
 pub fn now_ms() -> f64 {
+    #[cfg(feature = "ssr")]
+    super::render_check::touched(std::panic::Location::caller());
     #[cfg(target_arch = "wasm32")]
     {
         js_sys::Date::now()
@@ -16,7 +20,10 @@ pub fn now_ms() -> f64 {
 }
 
 /// Today's date as `YYYY-MM-DD` in the user's time zone.
+#[track_caller]
 pub fn today() -> String {
+    #[cfg(feature = "ssr")]
+    super::render_check::touched(std::panic::Location::caller());
     #[cfg(target_arch = "wasm32")]
     {
         let d = js_sys::Date::new_0();
@@ -29,7 +36,10 @@ pub fn today() -> String {
 }
 
 /// A time (milliseconds since the epoch) as local `HH:MM`.
+#[track_caller]
 pub fn clock(ms: f64) -> String {
+    #[cfg(feature = "ssr")]
+    super::render_check::touched(std::panic::Location::caller());
     #[cfg(target_arch = "wasm32")]
     {
         let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
@@ -43,6 +53,27 @@ pub fn clock(ms: f64) -> String {
 }
 
 /// The local time now, `HH:MM`.
+#[track_caller]
 pub fn now_clock() -> String {
     clock(now_ms())
+}
+
+/// A time (milliseconds since the epoch) as a short local date: "2 Dec".
+#[track_caller]
+pub fn short_date(ms: f64) -> String {
+    #[cfg(feature = "ssr")]
+    super::render_check::touched(std::panic::Location::caller());
+    #[cfg(target_arch = "wasm32")]
+    {
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+        let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
+        format!("{} {month}", d.get_date())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ms;
+        String::new()
+    }
 }

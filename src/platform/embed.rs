@@ -1,15 +1,11 @@
-//! Embedding and offline use: which card a page opens, embed mode, and the height
-//! messages an embedding page uses to size its iframe.
+//! Embed mode and the height messages an embedding page uses to size its iframe.
 //!
-//! - **Which card**: the single-file build names its card in a global
-//!   (`window.__DC_CARD__ = "<card-id>"`), since a file opened from disk has no query
-//!   string to carry it; otherwise `?card=<id>`; otherwise the first bundled card.
-//! - **Embed mode** (`?embed=1`): the root gets the `dc-embed` class (the CSS drops the
-//!   page chrome and tightens the layout), and while the page sits in a frame it posts
+//! - **Embed mode** (`?embed=1`): the start-up script (`web/startup.js`) puts the `dc-embed`
+//!   class on `<html>` before the page is drawn, so the prerendered card is laid out for a
+//!   frame from the first paint (the CSS drops the page chrome and tightens the layout).
+//! - **Height**: while the page sits in a frame, it posts
 //!   `{ type: "decision-cards:height", card: "<card-id>", height: <px> }` to the parent
 //!   whenever the widget's height changes. `docs/embedding.md` has the host side.
-//! - **Start-up**: `index.html` shows a loading block (and, if the WASM cannot start, a
-//!   message saying why) until [`remove_boot_placeholder`] takes it away.
 //!
 //! Nothing here may panic: a failure to measure or to post only means the host page keeps
 //! its own iframe height.
@@ -24,41 +20,17 @@ pub const HEIGHT_MESSAGE: &str = "decision-cards:height";
 /// A parent may post `{ type: "decision-cards:request-height" }` to get the current height
 /// again (if its listener was installed after the widget's first message).
 pub const REQUEST_HEIGHT_MESSAGE: &str = "decision-cards:request-height";
-/// The global the single-file build sets to name its card.
-const CARD_GLOBAL: &str = "__DC_CARD__";
-/// The id of the static loading/failure block in `index.html`.
-const BOOT_ID: &str = "dc-boot";
-
-/// The id of the card this page should open, if it names one: the single-file build's
-/// global first, then `?card=`.
-pub fn requested_card() -> Option<String> {
-    card_global().or_else(|| super::browser::query_param("card"))
-}
-
-fn card_global() -> Option<String> {
-    let window = super::browser::window()?;
-    let value = js_sys::Reflect::get(&window, &JsValue::from_str(CARD_GLOBAL)).ok()?;
-    value.as_string().filter(|id| !id.trim().is_empty())
-}
 
 /// Whether the page was opened in embed mode (`?embed=1`).
+#[track_caller]
 pub fn is_embedded() -> bool {
     embed_flag(super::browser::query_param("embed").as_deref())
 }
 
 /// `?embed=1` (or `true`, `yes`) turns embed mode on; anything else, or no value, leaves
-/// it off.
+/// it off. `web/startup.js` reads the query the same way.
 pub fn embed_flag(value: Option<&str>) -> bool {
     matches!(value.map(|v| v.trim().to_ascii_lowercase()).as_deref(), Some("1" | "true" | "yes"))
-}
-
-/// The class list of the widget's root element.
-pub fn root_class(embedded: bool) -> &'static str {
-    if embedded {
-        "dc-root dc-embed"
-    } else {
-        "dc-root"
-    }
 }
 
 /// A measured height (CSS pixels, fractional) as the whole number of pixels the frame
@@ -70,16 +42,6 @@ pub fn height_px(measured: f64) -> Option<u32> {
     }
     // Even a clamp of absurd values keeps the message a plain, small number.
     Some(measured.ceil().min(1_000_000.0) as u32)
-}
-
-/// Removes the static loading block of `index.html`. Called once the app is mounted, so
-/// that a failure during start-up leaves the block in place for its error message.
-pub fn remove_boot_placeholder() {
-    if let Some(boot) =
-        super::browser::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(BOOT_ID))
-    {
-        boot.remove();
-    }
 }
 
 /// In embed mode, inside a frame: posts the root's height to the parent now and on every
@@ -198,12 +160,6 @@ mod tests {
         for off in [None, Some(""), Some("0"), Some("false"), Some("no"), Some("embed")] {
             assert!(!embed_flag(off), "{off:?}");
         }
-    }
-
-    #[test]
-    fn root_class_adds_embed_mode() {
-        assert_eq!(root_class(false), "dc-root");
-        assert_eq!(root_class(true), "dc-root dc-embed");
     }
 
     #[test]

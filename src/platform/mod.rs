@@ -1,12 +1,14 @@
 //! The browser, wrapped: everything the app asks of the page besides storage, each call
-//! unable to panic. Nothing here may run while the page is rendered natively (at build
-//! time): without a browser every function answers "nothing there".
+//! unable to panic. Nothing here may run while a page is rendered natively at build time:
+//! without a browser every function answers "nothing there", and the prerender step fails
+//! when a component asks anyway (`render_check`).
 //!
 //! - [`addresses`]: the address of each page of the build, relative to this one.
 //! - [`browser`]: the URL, the clipboard, downloads, reading a picked file.
 //! - [`clock`]: the time now and local dates and times in words.
 //! - [`listener`]: event listeners removed when dropped.
-//! - [`embed`]: which card a page opens, embed mode and its iframe height messages.
+//! - [`page`]: the page the app starts on: its kind, its data, edits made before it was live.
+//! - [`embed`]: embed mode and its iframe height messages.
 //! - [`panic`]: the notice shown when the app fails.
 
 pub mod addresses;
@@ -14,4 +16,7 @@ pub mod browser;
 pub mod clock;
 pub mod embed;
 pub mod listener;
+pub mod page;
 pub mod panic;
+#[cfg(feature = "ssr")]
+pub mod render_check;

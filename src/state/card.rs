@@ -3,7 +3,7 @@
 use crate::platform::browser;
 use crate::platform::clock::{self, now_clock};
 use crate::storage::{self, Loaded, Progress, Saver};
-use decision_core::answers::Answers;
+use decision_core::answers::{Answers, Edit};
 use decision_core::card::Card;
 use decision_core::share;
 use decision_core::store::{Notice, NoticeKind, SaveState, StoreStatus, Stored};
@@ -34,24 +34,17 @@ impl CardSession {
 
     /// Opens the card's saved progress, shows it, and keeps it in step with the answers from
     /// now on: a debounced save on every change, and changes from other tabs taken in.
-    /// Answers given before this call are kept where nothing was saved for them.
-    pub fn connect(self) {
+    /// `before`, what the reader changed before the app was live, is newer than anything
+    /// stored: each edit is applied, field by field, over the saved answers, and saved.
+    pub fn connect(self, before: Vec<Edit>) {
         let mut document = storage::open_progress(self.card);
         let loaded = document.load();
         let status = document.status();
         self.save_state.set(SaveState::of_status(&status));
-        let before = self.answers.get_untracked();
         self.take_in(loaded, false);
-        if !before.is_empty() {
-            // A change made before the session was connected is newer than what is stored.
-            self.answers.update(|now| {
-                *now = decision_core::envelope::merge(
-                    &Answers::default(),
-                    now,
-                    &before,
-                    decision_core::envelope::Prefer::Theirs,
-                )
-            });
+        let moved_early = !before.is_empty();
+        if moved_early {
+            self.answers.update(|now| before.into_iter().for_each(|edit| now.apply(edit)));
         }
         if status != StoreStatus::Available {
             // Restored answers say "saved at …", but a full, blocked or read-only storage is
@@ -81,7 +74,7 @@ impl CardSession {
             }
             self.take_in(loaded, true)
         });
-        if !before.is_empty() {
+        if moved_early {
             saver.schedule(self.answers.get_untracked());
         }
         self.saver.set_value(Some(saver));

@@ -154,6 +154,14 @@ pub fn open_workshop(card: &Card) -> Document<Workshop> {
     )
 }
 
+/// The stored progress text of each of these cards (`None`: nothing stored, or no storage),
+/// read without writing anything: for the library's progress lines.
+pub fn stored_progress<'a>(card_ids: impl Iterator<Item = &'a str>) -> Vec<Option<String>> {
+    let backend =
+        crate::platform::browser::window().and_then(|w| backend::web_storage(w.local_storage()).ok());
+    card_ids.map(|id| backend.as_ref().and_then(|b| b.get(&progress_key(id)).ok().flatten())).collect()
+}
+
 /// Every card's saved progress as `(card id, stored text)`, read straight from storage for
 /// the panic handler: no probe, no write, no callback, and never a panic; empty when there
 /// is no storage. Backups and other per-card keys are left out.

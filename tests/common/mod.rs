@@ -9,6 +9,17 @@ use decision_core::answers::{Answers, FactorAnswer};
 /// The seed card's id.
 pub const CARD: &str = "model-api-vs-self-hosted";
 
+/// The seed card, read from `content/` by the build's own loader (a page gets it from its
+/// data block; these tests mount the components without a page).
+pub fn seed_card() -> &'static decision_core::card::Card {
+    let file = "content/model-api-vs-self-hosted.toml";
+    let text = include_str!("../../content/model-api-vs-self-hosted.toml");
+    match decision_core::authoring::load::parse_card(file, text) {
+        (Some(card), _) => Box::leak(Box::new(card)),
+        (None, problems) => panic!("the seed card does not load: {problems:?}"),
+    }
+}
+
 /// A fixed clock: tests compare saved texts, so the time must not move.
 pub fn fixed_now() -> f64 {
     1_700_000_000_000.0

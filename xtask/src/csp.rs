@@ -94,12 +94,21 @@ pub fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
     (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-/// The CSP source expressions (`'sha384-…'`) for every inline `<script>` (one without
-/// `src`) or every `<style>` element, in document order.
+/// Whether a `<script>` element runs code: no `type`, a JavaScript type, or a module. A data
+/// block (`type="application/json"`, the page's data) is never run, so no policy lists it.
+pub fn is_code(e: &Element) -> bool {
+    matches!(
+        e.attr("type").map(str::to_ascii_lowercase).as_deref(),
+        None | Some("" | "module" | "text/javascript" | "application/javascript")
+    )
+}
+
+/// The CSP source expressions (`'sha384-…'`) for every inline `<script>` that runs code (one
+/// without `src`) or every `<style>` element, in document order.
 pub fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
     elements(html)
         .into_iter()
-        .filter(|e| e.name == tag && (tag != "script" || e.attr("src").is_none()))
+        .filter(|e| e.name == tag && (tag != "script" || (e.attr("src").is_none() && is_code(e))))
         .filter_map(|e| e.content)
         .map(|range| format!("'{}'", sri::integrity(html[range].as_bytes())))
         .collect()
@@ -122,6 +131,7 @@ pub enum Assets {
 ///   and the inline scripts by hash;
 /// - `style-src`: the stylesheet (`'self'`), or the inline `<style>` by hash;
 /// - `connect-src 'self'`: the wasm-bindgen glue fetches the `.wasm` file;
+/// - `img-src`: the favicon, a file (`'self'`) or inlined (`data:`);
 /// - `base-uri 'none'` and `form-action 'none'`: not needed by the widget, and so closed.
 pub fn policy(html: &str, assets: Assets) -> String {
     let mut script = vec!["script-src".to_owned()];
@@ -139,6 +149,10 @@ pub fn policy(html: &str, assets: Assets) -> String {
     }
     if assets == Assets::SameOrigin {
         directives.push("connect-src 'self'".into());
+    }
+    let icon = elements(html).into_iter().find(|e| e.name == "link" && e.attr("rel") == Some("icon"));
+    if let Some(href) = icon.as_ref().and_then(|e| e.attr("href")) {
+        directives.push(if href.starts_with("data:") { "img-src data:" } else { "img-src 'self'" }.into());
     }
     directives.push("base-uri 'none'".into());
     directives.push("form-action 'none'".into());
@@ -160,7 +174,7 @@ pub fn externalize_scripts(dist: &std::path::Path, page_name: &str) -> Result<()
     // From the end, so that earlier ranges stay valid.
     for element in elements(&html).into_iter().rev() {
         let Some(content) = element.content.clone() else { continue };
-        if element.name != "script" || element.attr("src").is_some() {
+        if element.name != "script" || element.attr("src").is_some() || !is_code(&element) {
             continue;
         }
         let code = &html[content];

@@ -1,20 +1,30 @@
-//! The release build into `dist/`:
+//! The site, and the release build into `dist/`.
 //!
-//! 1. `trunk build --release` for each app ([`APPS`]: the card page `index.html` and the
-//!    workshop page `workshop.html`, each with a WASM of its own): cargo (release profile,
-//!    sized for `z`), wasm-bindgen, wasm-opt `-Oz` (flags in the HTML), CSS, the start-up
-//!    watch (`web/startup.js`), the page with SRI hashes; merged into `dist/`.
-//! 2. Trunk's inline module loader of each page moves into a file of its own, so the
+//! [`site`] makes the pages (used by `dist` and by `serve`):
+//!
+//! 1. `trunk build` for each app ([`APPS`]): the card WASM (`index.html`, feature `hydrate`:
+//!    the library and the card pages) and the workshop WASM (`workshop.html`): cargo,
+//!    wasm-bindgen, wasm-opt `-Oz` in release (flags in the HTML), the CSS, the start-up
+//!    watch (`web/startup.js`) and the favicon, each app into `target/trunk/<app>/`.
+//! 2. The prerender step (`src/bin/prerender.rs`, feature `ssr`, run natively): every page
+//!    rendered with the app's own components into its shell, with the page's data: the
+//!    library `index.html`, `<card-id>.html` and `<card-id>.workshop.html` per card.
+//! 3. The pages and the apps' files go into one folder; their hashed file names never
+//!    collide, and what the apps share (CSS, favicon, start-up watch) is the same file.
+//!
+//! [`build`] then finishes the release build:
+//!
+//! 4. Trunk's inline module loader of each page moves into a file of its own, so the
 //!    Content-Security-Policy needs no hashes and stays the same from build to build
 //!    (`csp.rs`).
-//! 3. esbuild minifies the JS (the wasm-bindgen glue, the scripts of step 2 and any
-//!    snippets) and the CSS. Trunk's own minifier is off (Trunk.toml): in 0.21 it fails on
-//!    the glue ("Failed to minify JS") and ships it as it is.
-//! 4. The `integrity` attributes in the HTML are recomputed: step 3 changed files that
-//!    Trunk had already hashed, and step 2 added the loader.
-//! 5. The policy is written to `dist/csp.txt` (see `docs/csp.md`).
-//! 6. The single-file build, one self-contained page per card, goes to `dist-single/`
-//!    (`single.rs`).
+//! 5. esbuild minifies the JS (the wasm-bindgen glue and the loaders) and the CSS. Trunk's
+//!    own minifier is off (Trunk.toml): in 0.21 it fails on the glue and ships it as it is.
+//! 6. The `integrity` attributes in the HTML are recomputed: steps 4 and 5 changed files that
+//!    Trunk had hashed.
+//! 7. The policy is written to `dist/csp.txt` (see `docs/csp.md`).
+//! 8. The single-file build, one self-contained page per card and per workshop, goes to
+//!    `dist-single/` (`single.rs`); each card's is also in `dist/offline/`, for the card
+//!    page's "download this card as a single file".
 
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
@@ -22,29 +32,72 @@ use std::time::Instant;
 use crate::sri;
 use crate::util::{toml_value, Ctx, Result};
 
-/// The apps of the build: each a Trunk target, an HTML shell that names its binary. Each is
-/// built into a folder of its own under `target/trunk/` and merged into `dist/`; their
-/// hashed file names never collide, and the stylesheet they share is the same file.
+/// The apps of the build: each a Trunk target, an HTML shell that names its binary.
 pub const APPS: [&str; 2] = ["index.html", "workshop.html"];
+
+/// Which build of the apps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// Sized and optimised: `dist/`.
+    Release,
+    /// Quick to build, with debug assertions (hydration mismatches are reported with their
+    /// place): `cargo xtask serve`.
+    Dev,
+}
+
+/// Builds every page of the site into `out` (emptied first): the steps 1 to 3 above.
+pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
+    let release = if profile == Profile::Release { "true" } else { "false" };
+    let staging = |app: &str| ctx.root.join("target/trunk").join(app.trim_end_matches(".html"));
+    for app in APPS {
+        let mut trunk = ctx.command("trunk");
+        trunk.args(["build", "--release", release, "--dist"]).arg(staging(app)).arg(app);
+        ctx.run(&mut trunk)?;
+    }
+    let pages = ctx.root.join("target/trunk/pages");
+    if pages.exists() {
+        std::fs::remove_dir_all(&pages).map_err(|e| format!("cannot clear {}: {e}", pages.display()))?;
+    }
+    // Natively, in the dev profile: it runs once, and a panic while rendering must unwind
+    // to be reported with the page it happened on.
+    let mut prerender = ctx.cargo();
+    prerender.args([
+        "run",
+        "--quiet",
+        "--bin",
+        "prerender",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--",
+    ]);
+    prerender.arg("--content").arg(ctx.root.join("content"));
+    prerender.arg("--card-shell").arg(staging("index.html").join("index.html"));
+    prerender.arg("--workshop-shell").arg(staging("workshop.html").join("index.html"));
+    prerender.arg("--out").arg(&pages);
+    ctx.run(&mut prerender)?;
+
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for app in APPS {
+        copy_files(&staging(app), out, |name| name != "index.html")?;
+    }
+    copy_files(&pages, out, |_| true)
+}
 
 pub fn build(ctx: &Ctx) -> Result<()> {
     let started = Instant::now();
     let dist = dist_dir(ctx)?;
-    if dist.exists() {
-        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
-    }
-    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
-    for app in APPS {
-        let staging = ctx.root.join("target/trunk").join(app.trim_end_matches(".html"));
-        let mut trunk = ctx.command("trunk");
-        trunk.args(["build", "--release", "true", "--dist"]).arg(&staging).arg(app);
-        ctx.run(&mut trunk)?;
-        copy_build(&staging, &dist, app)?;
-    }
+    site(ctx, Profile::Release, &dist)?;
+    let mut pages = Vec::new();
+    files_with_extension(&dist, "html", &mut pages)?;
+    pages.sort();
 
     println!("\nmoving inline scripts into files (for a fixed Content-Security-Policy)");
-    for page in APPS {
-        crate::csp::externalize_scripts(&dist, page)?;
+    for page in &pages {
+        crate::csp::externalize_scripts(&dist, &rel(&dist, page))?;
     }
 
     println!("\nminifying JS and CSS with esbuild");
@@ -57,14 +110,20 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     }
 
     println!("\nupdating SRI hashes");
-    let mut pages = Vec::new();
-    files_with_extension(&dist, "html", &mut pages)?;
     for page in &pages {
         update_integrity(&dist, page)?;
     }
 
     println!("\nContent-Security-Policy (dist/csp.txt; see docs/csp.md)");
-    println!("  {}", crate::csp::write(&dist, &APPS)?);
+    let names: Vec<String> = pages.iter().map(|p| rel(&dist, p)).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    println!("  {}", crate::csp::write(&dist, &names)?);
+
+    println!(
+        "\nsingle-file build ({}/, one page per card and one workshop per card)",
+        crate::single::OUT_DIR
+    );
+    crate::single::build(ctx, &dist)?;
 
     println!("\n{}:", rel(&ctx.root, &dist));
     let mut all = Vec::new();
@@ -77,33 +136,21 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         println!("  {:>9}  {}", kb(size), rel(&dist, file));
     }
     println!("  {:>9}  total", kb(total));
-
-    println!(
-        "\nsingle-file build ({}/, one page per card and one workshop per card)",
-        crate::single::OUT_DIR
-    );
-    crate::single::build(ctx, &dist)?;
     println!("release build done in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
-/// Copies one app's build into `dist/`: every file but Trunk's hidden staging folder, the
-/// page (which Trunk always names `index.html`) under the name of its app.
-fn copy_build(from: &Path, to: &Path, page: &str) -> Result<()> {
+/// Copies the files of `from` that `keep` accepts (by name) into `to`, leaving out hidden
+/// entries (Trunk's staging folder) and folders.
+fn copy_files(from: &Path, to: &Path, keep: impl Fn(&str) -> bool) -> Result<()> {
     let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
     for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !keep(&name) || entry.path().is_dir() {
             continue;
         }
         let src = entry.path();
-        let dst = if name == "index.html" { to.join(page) } else { to.join(&name) };
-        if src.is_dir() {
-            std::fs::create_dir_all(&dst).map_err(|e| format!("cannot create {}: {e}", dst.display()))?;
-            copy_build(&src, &dst, page)?;
-        } else {
-            std::fs::copy(&src, &dst).map_err(|e| format!("cannot copy {}: {e}", src.display()))?;
-        }
+        std::fs::copy(&src, to.join(&name)).map_err(|e| format!("cannot copy {}: {e}", src.display()))?;
     }
     Ok(())
 }

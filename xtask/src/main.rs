@@ -1,7 +1,8 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
 //!
-//! - `serve`: install what is missing, then `trunk serve` (extra arguments go to Trunk); the
-//!   dev build goes to `target/serve/`, leaving `dist/` to the release build.
+//! - `serve`: install what is missing, build the site in the dev profile (both apps and the
+//!   prerendered pages) into `target/serve/`, leaving `dist/` to the release build, and serve
+//!   it with the e2e tests' static server (`e2e/lib/server.mjs`, extra arguments go to it).
 //! - `test`:  install what is missing (including Chromium), then run every check in order,
 //!   stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
 //!   release build, e2e tests
@@ -10,6 +11,8 @@
 //!   warnings as errors, no web crate under the core crate.
 //! - `dist`:  install what is missing, then the release build into `dist/` and the
 //!   single-file build into `dist-single/`.
+//! - `import-card FILE [--force]`: a card in the plain-text format becomes
+//!   `content/<id>.toml` (`import_card.rs`).
 //! - `bench`: the release build, then `e2e/bench.mjs`: sizes, start-up and slider-to-verdict
 //!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
 //!
@@ -21,6 +24,7 @@ mod bench;
 mod csp;
 mod dist;
 mod fuzz;
+mod import_card;
 mod setup;
 mod single;
 mod sri;
@@ -36,12 +40,15 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [args]
 
 commands:
-  serve [trunk args]  install missing tools, then `trunk serve` (e.g. `cargo xtask serve --port 9000`)
+  serve [server args] install missing tools, build the site in the dev profile into target/serve/
+                        and serve it (e.g. `cargo xtask serve --port 9000`)
   test                install missing tools and Chromium, then run all checks:
                         native tests, fuzzing, browser tests, release build, end-to-end tests
   check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core
   dist                install missing tools, then the release build into dist/
                         and the single-file build (one page per card) into dist-single/
+  import-card FILE [--force]
+                      turn a card in the plain-text format into content/<id>.toml
   bench [--no-build] [--loads N] [--inputs N] [--sizes-only]
                       release build, then sizes, start-up and slider-to-verdict timings
                         in headless Chromium; writes bench-results.json
@@ -61,6 +68,7 @@ fn main() -> ExitCode {
         "check" if rest.is_empty() => house_rules(&ctx),
         "dist" if rest.is_empty() => dist_cmd(&ctx),
         "bench" => bench::run(&ctx, rest),
+        "import-card" => import_card::run(&ctx, rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
@@ -82,15 +90,16 @@ fn main() -> ExitCode {
 /// Where `serve` puts its (debug) build, so that `dist/` keeps the release build.
 const SERVE_DIST: &str = "target/serve";
 
-fn serve(ctx: &Ctx, trunk_args: &[String]) -> Result<()> {
+/// A dev build rather than `trunk serve`: the pages are prerendered after Trunk has built the
+/// apps, which Trunk's own server knows nothing of. Rerun after a change.
+fn serve(ctx: &Ctx, server_args: &[String]) -> Result<()> {
     setup::base(ctx)?;
-    banner("trunk serve");
-    let mut cmd = ctx.command("trunk");
-    cmd.arg("serve");
-    if !trunk_args.iter().any(|a| a == "-d" || a == "--dist" || a.starts_with("--dist=")) {
-        cmd.args(["--dist", SERVE_DIST]);
-    }
-    cmd.args(trunk_args);
+    banner("dev build");
+    let out = ctx.root.join(SERVE_DIST);
+    dist::site(ctx, dist::Profile::Dev, &out)?;
+    banner("serving");
+    let mut cmd = ctx.command("node");
+    cmd.arg(ctx.root.join("e2e/lib/server.mjs")).arg(&out).args(server_args);
     ctx.run_interactive(&mut cmd)
 }
 
@@ -162,6 +171,24 @@ fn house_rules(ctx: &Ctx) -> Result<()> {
     clippy_wasm.args(["clippy", "--package", &ctx.package_name()?, "--target", "wasm32-unknown-unknown"]);
     clippy_wasm.args(["--all-targets", "--", "-D", "warnings"]);
     ctx.run(&mut clippy_wasm)?;
+    // The other two builds of the app: the pages' WASM and the prerender step.
+    let package = ctx.package_name()?;
+    for (target, feature) in [("wasm32-unknown-unknown", "hydrate"), ("", "ssr")] {
+        let mut clippy_feature = ctx.cargo();
+        clippy_feature.args([
+            "clippy",
+            "--package",
+            &package,
+            "--no-default-features",
+            "--features",
+            feature,
+        ]);
+        if !target.is_empty() {
+            clippy_feature.args(["--target", target]);
+        }
+        clippy_feature.args(["--bins", "--", "-D", "warnings"]);
+        ctx.run(&mut clippy_feature)?;
+    }
     let tree = ctx.output_of(ctx.cargo().args([
         "tree",
         "--package",

@@ -1,21 +1,24 @@
-//! The single-file build: `dist-single/<card-id>.html`, one self-contained page per card
-//! that opens from disk (file://) with no network at all.
+//! The single-file build: `dist-single/<card-id>.html` and
+//! `dist-single/<card-id>.workshop.html`, one self-contained page per card and per workshop,
+//! that open from disk (file://) with no network at all. Each card's is also copied to
+//! `dist/offline/`, where the card page offers it for download.
 //!
-//! Made from the finished `dist/` (so it carries the same optimised WASM, minified JS and
-//! CSS, and the same start-up watch from `index.html`):
+//! Made from the finished pages of `dist/` (so they carry the same prerendered card, data,
+//! optimised WASM, minified JS and CSS, and start-up watch):
 //!
-//! - the stylesheet goes into a `<style>` element;
+//! - the stylesheet goes into a `<style>` element, the start-up watch into a `<script>`, and
+//!   the favicon link goes (a file opened from disk has no site to show an icon for);
 //! - the wasm-bindgen glue (an ES module) is bundled by esbuild into a classic script that
 //!   sets one global: Chromium refuses module scripts from file://, classic inline scripts
 //!   run everywhere;
 //! - the WASM is inlined as base64 and handed to the glue's `init({ module_or_path: bytes })`,
 //!   since a page on file:// cannot fetch it;
-//! - `window.__DC_CARD__` names the card (a file opened from disk has no query string);
-//!   `<html data-build="single-file">` tells the start-up watch not to suggest this very
+//! - `<html data-build="single-file">` tells the start-up watch not to suggest this very
 //!   build when something fails.
 //!
-//! The page's policy, should a host serve the file with a CSP, goes to `dist-single/csp.txt`.
+//! The pages' policy, should a host serve the files with a CSP, goes to `dist-single/csp.txt`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::csp::{self, Assets, Element};
@@ -23,12 +26,12 @@ use crate::sri;
 use crate::util::{Ctx, Result};
 use decision_core::authoring::load;
 
-/// The global the app reads its card id from (src/embed.rs).
-const CARD_GLOBAL: &str = "__DC_CARD__";
 /// The global the bundled glue is assigned to.
 const GLUE_GLOBAL: &str = "__dcGlue";
 
 pub const OUT_DIR: &str = "dist-single";
+/// Where the hosted build keeps each card's single file.
+pub const OFFLINE_DIR: &str = "offline";
 
 /// A bundled card, as far as this build needs to know it.
 #[derive(Debug, PartialEq)]
@@ -37,75 +40,68 @@ pub struct CardInfo {
     pub title: String,
 }
 
-/// A page of the release build and the single file made from it for each card.
-struct SinglePage {
-    /// The page in `dist/`.
-    source: &'static str,
-    /// What follows the card id in the file's name.
-    suffix: &'static str,
-    /// The start of the page's title, before the card's title.
-    title: &'static str,
-}
-
-/// The card page and the workshop page, one single file of each per card. A card's single
-/// file links to its workshop's by name (`<card-id>.workshop.html`), so the two work side by
-/// side in one folder.
-const PAGES: [SinglePage; 2] = [
-    SinglePage { source: "index.html", suffix: ".html", title: "" },
-    SinglePage { source: "workshop.html", suffix: ".workshop.html", title: "Workshop: " },
-];
-
-/// Writes `dist-single/<card-id>.html` and `dist-single/<card-id>.workshop.html` for every
-/// card in `content/`, from the finished release build in `dist`.
+/// Writes the single files of every card of `content/`, from the finished release build
+/// in `dist`.
 pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
     let out = ctx.root.join(OUT_DIR);
     let cards = cards(&ctx.root.join("content"))?;
     if cards.is_empty() {
         return Err("no cards in content/: nothing to build".into());
     }
-    if out.exists() {
-        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    for dir in [out.clone(), dist.join(OFFLINE_DIR)] {
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
 
+    // What is inlined depends only on the app a page belongs to: made once per app.
+    let mut apps: BTreeMap<PathBuf, Inlined> = BTreeMap::new();
     let mut policy: Option<String> = None;
-    for single in &PAGES {
-        let page_path = dist.join(single.source);
-        let page = std::fs::read_to_string(&page_path)
-            .map_err(|e| format!("cannot read {}: {e} (run the release build first)", page_path.display()))?;
-        let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
-        let wasm = std::fs::read(dist.join(&parts.wasm))
-            .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
-        let wasm_base64 = sri::base64(&wasm);
-        let inlined = Inlined {
-            css: read_text(&dist.join(&parts.css))?,
-            classic: parts
-                .classic
-                .iter()
-                .map(|(_, path)| read_text(&dist.join(path)))
-                .collect::<Result<_>>()?,
-            glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
-            wasm_base64: &wasm_base64,
-        };
-        for card in &cards {
-            let title = format!("{}{}", single.title, card.title);
-            let html = assemble(&page, &parts, &inlined, &card.id, &title)?;
-            let file = out.join(format!("{}{}", card.id, single.suffix));
+    for card in &cards {
+        for name in [format!("{}.html", card.id), format!("{}.workshop.html", card.id)] {
+            let page_path = dist.join(&name);
+            let page = std::fs::read_to_string(&page_path).map_err(|e| {
+                format!("cannot read {}: {e} (run the release build first)", page_path.display())
+            })?;
+            let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
+            if !apps.contains_key(&parts.glue) {
+                let wasm = std::fs::read(dist.join(&parts.wasm))
+                    .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
+                let inlined = Inlined {
+                    css: read_text(&dist.join(&parts.css))?,
+                    classic: parts
+                        .classic
+                        .iter()
+                        .map(|(_, path)| read_text(&dist.join(path)))
+                        .collect::<Result<_>>()?,
+                    glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
+                    wasm_base64: sri::base64(&wasm),
+                };
+                println!(
+                    "  ({}: WASM {:.1} KB as {:.1} KB of base64)",
+                    parts.glue.display(),
+                    wasm.len() as f64 / 1024.0,
+                    inlined.wasm_base64.len() as f64 / 1024.0
+                );
+                apps.insert(parts.glue.clone(), inlined);
+            }
+            let html = assemble(&page, &parts, &apps[&parts.glue])?;
+            let file = out.join(&name);
             std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-            println!("  {}/{}{}  {:.1} KB", OUT_DIR, card.id, single.suffix, html.len() as f64 / 1024.0);
-            // Every page differs only in its card id, and so in the loader's hash.
+            println!("  {}/{}  {:.1} KB", OUT_DIR, name, html.len() as f64 / 1024.0);
+            if name == format!("{}.html", card.id) {
+                let offline = dist.join(OFFLINE_DIR).join(&name);
+                std::fs::write(&offline, &html)
+                    .map_err(|e| format!("cannot write {}: {e}", offline.display()))?;
+            }
+            // The pages differ in their markup and data, not in their scripts or style.
             let p = csp::policy(&html, Assets::Inlined);
             policy = Some(match policy {
                 None => p,
                 Some(prev) => merge_policies(&prev, &p),
             });
         }
-        println!(
-            "  ({}: WASM {:.1} KB as {:.1} KB of base64)",
-            single.source,
-            wasm.len() as f64 / 1024.0,
-            wasm_base64.len() as f64 / 1024.0
-        );
     }
     if let Some(policy) = policy {
         let file = out.join("csp.txt");
@@ -126,6 +122,8 @@ struct Parts {
     stylesheet: std::ops::Range<usize>,
     /// Classic `<script src>` elements (the start-up watch), inlined where they are.
     classic: Vec<(std::ops::Range<usize>, PathBuf)>,
+    /// The favicon link (removed).
+    icons: Vec<std::ops::Range<usize>>,
     glue: PathBuf,
     wasm: PathBuf,
     css: PathBuf,
@@ -162,6 +160,11 @@ impl Parts {
             .filter(|e| e.name == "link" && (has_rel(e, "modulepreload") || has_rel(e, "preload")))
             .map(|e| e.span.clone())
             .collect();
+        let icons = elements
+            .iter()
+            .filter(|e| e.name == "link" && has_rel(e, "icon"))
+            .map(|e| e.span.clone())
+            .collect();
         let mut classic = Vec::new();
         for e in elements.iter().filter(|e| e.name == "script" && e.attr("type").is_none()) {
             if let Some(src) = e.attr("src") {
@@ -171,6 +174,7 @@ impl Parts {
         Ok(Parts {
             loader: loader.span.clone(),
             preloads,
+            icons,
             stylesheet: stylesheet.span.clone(),
             classic,
             glue: local_path(&glue)?,
@@ -236,17 +240,17 @@ fn bundle_glue(ctx: &Ctx, glue: &Path) -> Result<String> {
 }
 
 /// The texts that go into the page.
-struct Inlined<'a> {
+struct Inlined {
     css: String,
     /// The classic scripts' code, in the order of [`Parts::classic`].
     classic: Vec<String>,
     /// The bundled glue (a classic script).
     glue: String,
-    wasm_base64: &'a str,
+    wasm_base64: String,
 }
 
-/// The single-file page for one card, titled `title`.
-fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card_id: &str, title: &str) -> Result<String> {
+/// The single-file page made from `page`.
+fn assemble(page: &str, parts: &Parts, inlined: &Inlined) -> Result<String> {
     // Inline text must not end its own element early.
     for js in inlined.classic.iter().chain([&inlined.glue]) {
         if csp::find_ascii_ci(js, "</script").is_some() {
@@ -256,13 +260,13 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card_id: &str, title: 
     if csp::find_ascii_ci(&inlined.css, "</style").is_some() {
         return Err("the CSS contains `</style`; it cannot be inlined as it is".into());
     }
-    // The page's own HTML first, with markers where the inlined texts go; then its blank
-    // lines (left by removed elements) go, before any script text is in it.
+    // The page's own HTML first, with markers where the inlined texts go. Nothing else of it
+    // changes: the prerendered markup must stay what the app takes over.
     const STYLE: &str = "\u{0}style\u{0}";
     let classic_marker = |i: usize| format!("\u{0}classic{i}\u{0}");
     let mut edits: Vec<(std::ops::Range<usize>, String)> =
         vec![(parts.loader.clone(), String::new()), (parts.stylesheet.clone(), STYLE.to_owned())];
-    edits.extend(parts.preloads.iter().map(|r| (r.clone(), String::new())));
+    edits.extend(parts.preloads.iter().chain(&parts.icons).map(|r| (r.clone(), String::new())));
     edits.extend(parts.classic.iter().enumerate().map(|(i, (r, _))| (r.clone(), classic_marker(i))));
     // Cut and replace from the end, so earlier ranges stay valid.
     edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
@@ -270,14 +274,11 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card_id: &str, title: 
     for (range, text) in edits {
         html.replace_range(range, &text);
     }
-    let html: String = html.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n";
-
     let html = replace_once(&html, "<html lang=\"en\">", "<html lang=\"en\" data-build=\"single-file\">")?;
-    let html = replace_title(&html, &format!("<title>{} · Decision Cards</title>", escape_html(title)))?;
     let scripts = format!(
         "<script>{glue}</script>\n<script>{loader}</script>\n</body>",
         glue = inlined.glue.trim_end(),
-        loader = loader(card_id, inlined.wasm_base64)
+        loader = loader(&inlined.wasm_base64)
     );
     let mut html = replace_once(&html, "</body>", &scripts)?;
     html = replace_once(&html, STYLE, &format!("<style>{}</style>", inlined.css.trim_end()))?;
@@ -287,13 +288,12 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined, card_id: &str, title: 
     Ok(html)
 }
 
-/// The loader: names the card, turns the base64 back into bytes and starts the app. It
-/// fires the same `TrunkApplicationStarted` event as Trunk's loader. A failure is left
-/// unhandled on purpose: the start-up watch from `index.html` reports it on the page.
-fn loader(card_id: &str, wasm_base64: &str) -> String {
+/// The loader: turns the base64 back into bytes and starts the app. It fires the same
+/// `TrunkApplicationStarted` event as Trunk's loader. A failure is left unhandled on
+/// purpose: the start-up watch reports it on the page.
+fn loader(wasm_base64: &str) -> String {
     format!(
-        "(function(){{window.{CARD_GLOBAL}=\"{card_id}\";\
-var s=atob(\"{wasm_base64}\"),b=new Uint8Array(s.length);\
+        "(function(){{var s=atob(\"{wasm_base64}\"),b=new Uint8Array(s.length);\
 for(var i=0;i<s.length;i++)b[i]=s.charCodeAt(i);\
 {GLUE_GLOBAL}.default({{module_or_path:b}}).then(function(wasm){{\
 window.wasmBindings={GLUE_GLOBAL};\
@@ -301,23 +301,11 @@ dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm:wasm}}
     )
 }
 
-/// The page with its `<title>` element replaced.
-fn replace_title(html: &str, title: &str) -> Result<String> {
-    let start = html.find("<title>").ok_or("the page has no <title>")?;
-    let end =
-        html[start..].find("</title>").ok_or("the page's <title> is not closed")? + start + "</title>".len();
-    Ok(format!("{}{title}{}", &html[..start], &html[end..]))
-}
-
 fn replace_once(html: &str, from: &str, to: &str) -> Result<String> {
     match html.matches(from).count() {
         1 => Ok(html.replacen(from, to, 1)),
         n => Err(format!("expected `{from}` once in the page, found it {n} times")),
     }
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Joins two policies that differ only in their hash lists.
@@ -363,6 +351,7 @@ mod tests {
     <title>Decision Cards</title>
     <script type="module" src="./loader-ab.js" crossorigin="anonymous" integrity="sha384-w"></script>
     <link rel="stylesheet" href="./main-2.css" integrity="sha384-x"/>
+    <link rel="icon" href="./favicon-3.svg" type="image/svg+xml"/>
   <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-y"><link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm"></head>
   <body class="dc-page">
     <div id="dc-boot">Loading</div>
@@ -382,8 +371,13 @@ mod tests {
         .unwrap()
     }
 
-    fn inlined<'a>(css: &str, classic: &str, glue: &str, wasm_base64: &'a str) -> Inlined<'a> {
-        Inlined { css: css.into(), classic: vec![classic.into()], glue: glue.into(), wasm_base64 }
+    fn inlined(css: &str, classic: &str, glue: &str, wasm_base64: &str) -> Inlined {
+        Inlined {
+            css: css.into(),
+            classic: vec![classic.into()],
+            glue: glue.into(),
+            wasm_base64: wasm_base64.into(),
+        }
     }
 
     #[test]
@@ -393,6 +387,7 @@ mod tests {
         assert_eq!(parts.wasm, Path::new("app-1_bg.wasm"));
         assert_eq!(parts.css, Path::new("main-2.css"));
         assert_eq!(parts.preloads.len(), 2);
+        assert_eq!(parts.icons.len(), 1);
         assert_eq!(parts.classic.len(), 1);
         assert_eq!(parts.classic[0].1, Path::new("startup-cd.js"));
     }
@@ -410,42 +405,35 @@ mod tests {
 
     #[test]
     fn assembles_a_page_that_loads_nothing() {
-        let html = assemble(
-            PAGE,
-            &parts(),
-            &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"),
-            "build-vs-buy",
-            "Build <vs> Buy",
-        )
-        .unwrap();
+        let html =
+            assemble(PAGE, &parts(), &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"))
+                .unwrap();
         for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css", "\u{0}"] {
             assert!(!html.contains(gone), "{gone} is still in:\n{html}");
         }
         assert!(html.contains("<html lang=\"en\" data-build=\"single-file\">"));
-        assert!(html.contains("<title>Build &lt;vs&gt; Buy · Decision Cards</title>"));
+        assert!(html.contains("<title>Decision Cards</title>"));
         assert!(html.contains("<style>.dc-root{color:red}</style>"));
         assert!(html.contains("<script>boot();</script>"));
-        assert!(html.contains("window.__DC_CARD__=\"build-vs-buy\""));
         assert!(html.contains("atob(\"AAEC\")"));
         // The start-up watch stays, before the scripts that may fail.
         let boot = html.find("boot();").unwrap();
         assert!(boot < html.find("var __dcGlue=1;").unwrap());
         assert!(html.trim_end().ends_with("</html>"));
-        assert!(!html.contains("\n\n"), "blank lines left:\n{html}");
     }
 
     #[test]
     fn keeps_blank_lines_inside_scripts() {
         let glue = "var __dcGlue=`a\n\nb`;";
-        let html = assemble(PAGE, &parts(), &inlined("", "", glue, ""), "a", "A").unwrap();
+        let html = assemble(PAGE, &parts(), &inlined("", "", glue, "")).unwrap();
         assert!(html.contains(glue));
     }
 
     #[test]
     fn refuses_text_that_would_close_its_element() {
-        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'", ""), "a", "A").is_err());
-        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", "", ""), "a", "A").is_err());
-        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", "", ""), "a", "A").is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'", "")).is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", "", "")).is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", "", "")).is_err());
     }
 
     #[test]

@@ -121,7 +121,69 @@ impl Orphan {
     }
 }
 
+/// One change a user made to one control: how the edits made on a prerendered page before
+/// the app was live are carried over onto the answers the app then loads (field by field,
+/// so moving a factor's slider keeps its saved importance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Position {
+        factor: String,
+        position: i8,
+    },
+    Weight {
+        factor: String,
+        weight: u8,
+    },
+    /// A signal, bad reason or anti-pattern ticked (or unticked).
+    Tick {
+        id: String,
+        on: bool,
+    },
+    Trigger {
+        id: String,
+        on: bool,
+    },
+    EvidenceStatus {
+        id: String,
+        status: EvidenceStatus,
+    },
+    EvidenceNote {
+        id: String,
+        note: String,
+    },
+    Note {
+        question: String,
+        note: String,
+    },
+}
+
 impl Answers {
+    /// Applies one edit, clamped as answers read from outside are.
+    pub fn apply(&mut self, edit: Edit) {
+        let set = |set: &mut IdSet, id: String, on: bool| {
+            if on {
+                set.insert(id);
+            } else {
+                set.remove(&id);
+            }
+        };
+        match edit {
+            Edit::Position { factor, position } => {
+                self.factors.entry(factor).or_default().position = position.clamp(-STEPS, STEPS)
+            }
+            Edit::Weight { factor, weight } => {
+                self.factors.entry(factor).or_default().weight = Some(weight.min(MAX_WEIGHT))
+            }
+            Edit::Tick { id, on } => set(&mut self.ticked, id, on),
+            Edit::Trigger { id, on } => set(&mut self.triggers, id, on),
+            Edit::EvidenceStatus { id, status } => self.evidence.entry(id).or_default().status = status,
+            Edit::EvidenceNote { id, note } => self.evidence.entry(id).or_default().note = note,
+            Edit::Note { question, note } => {
+                self.notes.insert(question, note);
+            }
+        }
+    }
+
     /// Slider position of a factor, clamped to the valid range.
     pub fn position(&self, factor: &str) -> i8 {
         self.factors.get(factor).map_or(0, |f| f.position.clamp(-STEPS, STEPS))

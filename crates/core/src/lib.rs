@@ -11,7 +11,8 @@
 //! - [`store`]: what the browser's storage can report, as data (the app does the I/O).
 //! - [`sections`]: the fixed words of the card template; [`messages`]: every sentence about
 //!   errors and stored data.
-//! - [`authoring`] (feature `authoring`, build time only): card files in, data out.
+//! - [`page_data`]: the card (or the library) a page carries for its app.
+//! - [`authoring`] (feature `authoring`, build time only): card files in, page data out.
 //!
 //! The crate depends on no web crate (no leptos, web-sys, js-sys, wasm-bindgen); that is
 //! checked by `cargo tree -p decision-core` in the test command.
@@ -24,6 +25,7 @@ pub mod explain;
 pub mod ids;
 pub mod json;
 pub mod messages;
+pub mod page_data;
 pub mod record;
 pub mod sections;
 pub mod share;

@@ -199,6 +199,37 @@ pub fn orphan_answer(orphan: &Orphan) -> String {
     }
 }
 
+// --- The library ------------------------------------------------------------------------
+
+/// The line under the library's heading.
+pub fn library_intro(cards: usize) -> String {
+    let decisions = if cards == 1 { "One decision".to_string() } else { format!("{cards} decisions") };
+    format!(
+        "{decisions}, each with its trade-offs, the signals that should push the call, and a verdict that \
+         explains itself. Your answers stay in this browser."
+    )
+}
+
+/// How far this browser got with a card: "3 of 5 factors set · saved 2 Dec".
+pub fn progress_line(set: usize, factors: usize, saved_on: &str) -> String {
+    format!("{set} of {factors} factors set \u{b7} saved {saved_on}")
+}
+
+/// A card this browser has no progress for.
+pub fn progress_none() -> String {
+    "Not started in this browser.".into()
+}
+
+/// A card whose saved progress cannot be read.
+pub fn progress_unreadable() -> String {
+    "Saved progress for this card could not be read: open the card to see why and keep a copy.".into()
+}
+
+/// An old link names a card this build does not have.
+pub fn no_such_card(id: &str) -> String {
+    format!("There is no card called \u{201c}{id}\u{201d} in this build. These are the cards it has.")
+}
+
 // --- Share links and answers files -----------------------------------------------------
 
 impl fmt::Display for ShareError {

@@ -518,3 +518,28 @@ fn the_example_in_the_card_format_doc_is_a_valid_card() {
     let (card, diagnostics) = load::parse_card("docs/card-format.md", example);
     assert!(card.is_some() && diagnostics.is_empty(), "{}", shown(&diagnostics));
 }
+
+// --- The data a page carries -------------------------------------------------------------------
+
+#[test]
+fn every_card_reads_back_from_the_data_its_page_carries() {
+    use decision_core::authoring::emit;
+    use decision_core::page_data::{read_card, read_library, CardSummary};
+    let cards = common::content_cards();
+    for card in cards {
+        assert_eq!(read_card(&emit::card_json(card)).as_ref(), Ok(card), "{}", card.id);
+    }
+    let summaries: Vec<CardSummary> = cards.iter().map(CardSummary::of).collect();
+    assert_eq!(read_library(&emit::library_json(cards)), Ok(summaries));
+    // A card with every optional section left out reads back too.
+    let mut bare = seed();
+    bare.framing = Default::default();
+    bare.related.clear();
+    bare.factors[0].gate_for = None;
+    assert_eq!(read_card(&emit::card_json(&bare)), Ok(bare));
+    // Data that is not a card is refused with a reason, never a panic.
+    for bad in ["", "{}", "[1]", r#"{"id": 1}"#, &emit::card_json(&seed()).replace("\"options\"", "\"opts\"")]
+    {
+        assert!(read_card(bad).is_err(), "{bad:.40}");
+    }
+}

@@ -1,6 +1,8 @@
 //! Build-time authoring (feature `authoring`): reading card files with every problem at
-//! once ([`load`]), and writing cards as data the app reads without a parser ([`emit`]).
-//! Nothing here ships in the WASM.
+//! once ([`load`]), writing cards as the JSON pages carry ([`emit`]), and importing cards
+//! from the plain-text format teams keep them in ([`import`]). Nothing here ships in the
+//! WASM.
 
 pub mod emit;
+pub mod import;
 pub mod load;

@@ -1,0 +1,158 @@
+//! The importer of the plain-text card format: the seed card's source gives back every
+//! sentence of the seed card in `content/`; a short card without most optional sections
+//! builds; Windows line endings, stray whitespace and unknown lines are handled and
+//! reported; a text that is not a card is refused.
+
+mod common;
+
+use decision_core::authoring::import::{import, slug, to_toml, NotACard};
+use decision_core::authoring::load;
+use decision_core::card::Card;
+use decision_core::validate::Severity;
+
+fn fixture(name: &str) -> String {
+    let path = common::root().join("crates/core/tests/fixtures").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every sentence a reader sees on a card, except the words the card marks as written
+/// for the tool rather than taken from its source.
+fn sentences(card: &Card) -> Vec<String> {
+    let mut out: Vec<String> = vec![card.title.clone(), card.tagline.clone()];
+    let f = &card.framing;
+    out.extend(f.really_about.iter().chain(&f.not_about).chain(&f.why_hard).cloned());
+    let d = &card.decision;
+    out.extend([d.question.clone(), d.heuristic.clone(), d.default_stance.clone()]);
+    for o in &card.options {
+        out.push(o.name.clone());
+        for list in [
+            &o.best_when,
+            &o.real_world_fits,
+            &o.strengths,
+            &o.costs,
+            &o.hidden_costs,
+            &o.failure_modes,
+            &o.who_absorbs_cost,
+        ] {
+            out.extend(list.iter().cloned());
+        }
+        out.push(o.over_time.clone());
+        out.extend(o.signals.iter().map(|s| s.text.clone()));
+    }
+    if !card.reversibility.undo_cost_added {
+        out.push(card.reversibility.undo_cost.clone());
+    }
+    out.extend(card.reversibility.relook_triggers.iter().map(|t| t.text.clone()));
+    for factor in &card.factors {
+        out.push(factor.name.clone());
+        if !factor.prompt_added {
+            out.push(factor.prompt.clone());
+        }
+    }
+    out.extend(card.questions.iter().chain(&card.evidence).map(|i| i.text.clone()));
+    for p in card.pressures.bad_reasons.iter().chain(&card.pressures.anti_patterns) {
+        out.push(p.text.clone());
+    }
+    out.extend(card.ai.helps.iter().chain(&card.ai.worsens).cloned());
+    out.extend([card.ai.false_confidence.clone(), card.ai.synthesis.clone()]);
+    for r in &card.related {
+        out.extend([r.kind.clone(), r.text.clone()]);
+        if !r.title_added {
+            out.push(r.title.clone());
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Imports, writes the TOML, and reads it back through the build's own loader.
+fn import_and_build(name: &str) -> (Card, Vec<String>, Vec<(usize, String, String)>) {
+    let imported = import(&fixture(&format!("import/{name}"))).expect("a card");
+    let toml = to_toml(&imported.card, name);
+    let (card, problems) = load::parse_card(&format!("content/{}.toml", imported.card.id), &toml);
+    let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "{name} does not build: {errors:#?}\n{toml}");
+    let card = card.expect("the card builds");
+    assert_eq!(card, imported.card, "the written TOML reads back as the imported card");
+    (card, imported.review, imported.unplaced)
+}
+
+#[test]
+fn the_seed_source_gives_back_every_sentence_of_the_seed_card() {
+    let imported = import(&fixture("seed-model-api-vs-self-hosted.txt")).expect("the seed is a card");
+    assert_eq!(imported.unplaced, vec![], "every line of the seed has its place");
+    let toml = to_toml(&imported.card, "the seed");
+    let (built, problems) = load::parse_card("content/imported.toml", &toml);
+    let built = built.unwrap_or_else(|| panic!("the imported seed does not build: {problems:#?}"));
+    let got = sentences(&built);
+    let missing: Vec<String> =
+        sentences(common::seed_card()).into_iter().filter(|s| !got.contains(s)).collect();
+    assert_eq!(missing, Vec::<String>::new(), "sentences of the seed card the import lost");
+    // The structure, not only the words.
+    assert_eq!(built.options[0].name, "Model API");
+    assert_eq!(built.options[1].signals.len(), 2);
+    assert_eq!(built.factors.len(), 5);
+    assert_eq!(built.decision.default_option, built.options[0].id, "the stance prefers the API");
+    assert_eq!(built.reversibility.undo_cost, "Moderate-hard");
+    assert_eq!(built.related.len(), 3);
+    assert_eq!(built.related.iter().filter(|r| r.title_added).count(), 2, "two titles were lost");
+    assert_eq!(built.related[2].kind, "Adjacent concept");
+    assert_eq!(built.related[2].title, "A vendor-selection decision");
+    assert!(built.factors.iter().all(|f| f.prompt_added && f.weight_added));
+    // What was guessed is listed for review.
+    assert!(
+        imported.review.iter().any(|r| r.starts_with("factor \u{201c}Privacy\u{201d}")),
+        "{:#?}",
+        imported.review
+    );
+}
+
+#[test]
+fn a_card_without_most_optional_sections_builds() {
+    let (card, review, unplaced) = import_and_build("short-card.txt");
+    assert_eq!(unplaced, vec![]);
+    assert_eq!(card.id, "monorepo-vs-polyrepo");
+    assert_eq!(card.options[0].real_world_fits, Vec::<String>::new());
+    assert!(card.framing.really_about.is_empty() && card.related.is_empty() && card.questions.is_empty());
+    assert_eq!(card.options[1].signals[0].text, "Most pull requests touch two or more services");
+    // "Stay with one repository per service" names neither option by name: the review says so.
+    assert_eq!(card.decision.default_option, card.options[0].id);
+    assert!(review.iter().any(|r| r.contains("default_option") && r.contains("does not say")), "{review:#?}");
+    // The bad reason names the monorepo, so it favours it.
+    assert_eq!(card.pressures.bad_reasons[0].favours, card.options[1].id);
+}
+
+#[test]
+fn windows_line_endings_and_stray_whitespace_are_read_and_strays_reported_with_their_line() {
+    let imported = import(&fixture("import/windows-and-stray.txt")).expect("a card");
+    assert_eq!(imported.card.decision.question, "Should we build it?");
+    assert_eq!(
+        imported.card.factors.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        ["Differentiation", "Market maturity"]
+    );
+    assert_eq!(imported.unplaced.len(), 1, "{:#?}", imported.unplaced);
+    let (line, text, why) = &imported.unplaced[0];
+    assert_eq!((*line, text.as_str()), (24, "Vendor landscape"));
+    assert!(why.contains("not a heading"), "{why}");
+}
+
+#[test]
+fn a_text_that_is_not_a_card_is_refused_with_what_it_lacks() {
+    let Err(NotACard(why)) = import("Meeting notes\nWe talked about the roadmap.\n- ship it\n") else {
+        panic!("meeting notes are not a card");
+    };
+    assert!(why.contains("not a decision card"), "{why}");
+    assert!(
+        why.contains("a question") && why.contains("two options") && why.contains("key factors"),
+        "{why}"
+    );
+    assert!(import("").is_err());
+}
+
+#[test]
+fn ids_are_slugs_of_the_text() {
+    assert_eq!(slug("Model API vs Self-Hosted Model", 60), "model-api-vs-self-hosted-model");
+    assert_eq!(slug("  Ünïcode & symbols!! ", 60), "n-code-symbols");
+    assert_eq!(slug("a very long name that goes on", 12), "a-very-long");
+    assert!(decision_core::validate::is_valid_id(&slug("What's usually pushing the call?", 40)));
+}

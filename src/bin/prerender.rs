@@ -1,0 +1,202 @@
+//! The prerender step (feature `ssr`, run natively by `cargo xtask dist`): renders every page
+//! of the build to HTML with the app's own components, and writes the pages.
+//!
+//! ```text
+//! prerender --content content --card-shell A --workshop-shell B --out dist
+//! ```
+//!
+//! The shells are the pages Trunk built (`index.html` for the card WASM, `workshop.html`
+//! for the workshop's), each with an empty `<div id="dc-app"></div>`. For every card of
+//! `content/` this writes `<card-id>.html` (the card, rendered, to be taken over in the
+//! browser) and `<card-id>.workshop.html`; and `index.html`, the library. Each page carries
+//! its data after the app element (`decision_core::page_data`).
+//!
+//! It fails, naming the page and the place, when a card does not load, when rendering
+//! panics, or when a component asks the browser anything while rendering (`render_check`):
+//! such a page would not be the page the browser shows.
+
+use decision_cards::pages::card::CardPage;
+use decision_cards::pages::library::LibraryPage;
+use decision_cards::platform::{addresses, page::APP_ID, render_check};
+use decision_core::authoring::{emit, load};
+use decision_core::card::Card;
+use decision_core::page_data::{CardSummary, DATA_ID};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Where the shells take their page: Trunk keeps this element as it is.
+const APP_SLOT: &str = "<div id=\"dc-app\"></div>";
+/// Where the card shell's start-up line links the offline copy of the card.
+const OFFLINE_SLOT: &str = "<!--dc-offline-->";
+
+struct Args {
+    content: PathBuf,
+    card_shell: PathBuf,
+    workshop_shell: PathBuf,
+    out: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(why) => {
+            eprintln!("prerender: {why}\nusage: prerender --content DIR --card-shell FILE --workshop-shell FILE --out DIR");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(pages) => {
+            println!("prerendered {pages} pages into {}", args.out.display());
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprintln!("prerender: the pages could not be rendered:");
+            for e in errors {
+                eprintln!("  {e}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let (mut content, mut card_shell, mut workshop_shell, mut out) = (None, None, None, None);
+    while let Some(flag) = args.next() {
+        let value = args.next().map(PathBuf::from).ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--content" => content = Some(value),
+            "--card-shell" => card_shell = Some(value),
+            "--workshop-shell" => workshop_shell = Some(value),
+            "--out" => out = Some(value),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(Args {
+        content: content.ok_or("--content is missing")?,
+        card_shell: card_shell.ok_or("--card-shell is missing")?,
+        workshop_shell: workshop_shell.ok_or("--workshop-shell is missing")?,
+        out: out.ok_or("--out is missing")?,
+    })
+}
+
+/// Renders and writes every page; the number of pages, or every problem found.
+fn run(args: &Args) -> Result<usize, Vec<String>> {
+    let root = args.content.parent().unwrap_or(Path::new("."));
+    let report = load::load_dir(root, &args.content);
+    if report.has_errors() {
+        return Err(report.errors().map(ToString::to_string).collect());
+    }
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| vec![format!("{}: {e}", p.display())]);
+    let card_shell = read(&args.card_shell)?;
+    let workshop_shell = read(&args.workshop_shell)?;
+    let cards: &'static [Card] = Box::leak(report.cards.into_boxed_slice());
+
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for card in cards {
+        let title = format!("{} \u{b7} Decision Cards", card.title);
+        let data = emit::card_json(card);
+        let offline = format!(
+            " <a href=\"{}\" download>Download this card as a single file</a> to use it where they cannot run.",
+            addresses::offline(&card.id)
+        );
+        match render(&card.id, || view! { <CardPage card moved=Vec::new() /> }) {
+            Ok(html) => match page(&card_shell, "card", &html, &data, &title, &offline) {
+                Ok(text) => pages.push((addresses::card(&card.id), text)),
+                Err(e) => errors.push(format!("{}: {e}", addresses::card(&card.id))),
+            },
+            Err(e) => errors.push(e),
+        }
+        let title = format!("Workshop: {} \u{b7} Decision Cards", card.title);
+        match page(&workshop_shell, "workshop", "", &data, &title, "") {
+            Ok(text) => pages.push((addresses::workshop(&card.id), text)),
+            Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
+        }
+    }
+    let summaries: Vec<CardSummary> = cards.iter().map(CardSummary::of).collect();
+    match render("the library", || view! { <LibraryPage cards=summaries missing=None /> }) {
+        Ok(html) => {
+            match page(&card_shell, "library", &html, &emit::library_json(cards), "Decision Cards", "") {
+                Ok(text) => pages.push((addresses::LIBRARY.to_string(), text)),
+                Err(e) => errors.push(format!("{}: {e}", addresses::LIBRARY)),
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    std::fs::create_dir_all(&args.out).map_err(|e| vec![format!("{}: {e}", args.out.display())])?;
+    for (name, text) in &pages {
+        let file = args.out.join(name);
+        std::fs::write(&file, text).map_err(|e| vec![format!("{}: {e}", file.display())])?;
+    }
+    Ok(pages.len())
+}
+
+/// The HTML of a view, rendered natively the way the browser will take it over; an error
+/// naming `what` and the place when rendering panics or asks the browser anything.
+fn render<V: IntoView + 'static>(
+    what: &str,
+    view: impl FnOnce() -> V + std::panic::UnwindSafe,
+) -> Result<String, String> {
+    render_check::take();
+    let rendered = std::panic::catch_unwind(move || {
+        let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
+        let html = owner.with(|| view().into_view().to_html());
+        drop(owner);
+        html
+    });
+    let touched = render_check::take();
+    match rendered {
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_string()))
+                .unwrap_or_default();
+            Err(format!("{what}: rendering panicked: {message}"))
+        }
+        Ok(_) if !touched.is_empty() => {
+            let places: Vec<String> = touched.iter().map(|l| format!("{}:{}", l.file(), l.line())).collect();
+            Err(format!(
+                "{what}: a component asked the browser for something while the page was rendered at build time, \
+                 at {} (do it in an Effect, which runs once the page is live)",
+                places.join(", ")
+            ))
+        }
+        Ok(html) => Ok(html),
+    }
+}
+
+/// A shell with its page put in: the app element (marked with the kind of page, holding
+/// the rendered view), the page's data after it, its title, and the offline link.
+fn page(
+    shell: &str,
+    kind: &str,
+    html: &str,
+    data: &str,
+    title: &str,
+    offline: &str,
+) -> Result<String, String> {
+    if shell.matches(APP_SLOT).count() != 1 {
+        return Err(format!("the shell must hold `{APP_SLOT}` exactly once"));
+    }
+    let app = format!(
+        "<div id=\"{APP_ID}\" data-page=\"{kind}\">{html}</div>\n    \
+         <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>"
+    );
+    let start = shell.find("<title>").ok_or("the shell has no <title>")?;
+    let end = shell[start..].find("</title>").ok_or("the shell's <title> is not closed")?
+        + start
+        + "</title>".len();
+    let text = format!("{}<title>{}</title>{}", &shell[..start], escape(title), &shell[end..]);
+    Ok(text.replacen(APP_SLOT, &app, 1).replacen(OFFLINE_SLOT, offline, 1))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
