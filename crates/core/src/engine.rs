@@ -5,7 +5,6 @@
 //! Option B. The case for leaving the default must clear a burden of proof that the
 //! card sets per undo cost. Bad reasons and anti-patterns never move the score; they only
 //! produce warnings. Everything here is pure and deterministic.
-
 //!
 //! Rules the engine applies, beyond what the types say:
 //!
@@ -27,6 +26,11 @@
 //!   counts as 0, and anything above [`CARD_NUMBER_CAP`] (including infinity) is capped, so
 //!   every number in a verdict is finite. A default option that names neither option falls
 //!   back to Option A.
+//! - The flip point is the smallest change to one factor's position that changes the
+//!   recommended option (ties: the earlier factor, then the position nearer "points clearly to
+//!   Option A"). A move that only changes the kind of outcome for the same option, such as
+//!   "not clear yet" becoming "clearly confirmed", is not a flip. There is none when no single
+//!   factor can change the recommendation.
 
 use crate::answers::{Answers, STEPS};
 use crate::card::{Card, Item, Side, MAX_WEIGHT};
@@ -94,7 +98,10 @@ pub enum ContributionKind {
     Signal,
 }
 
-/// The smallest change to one factor's position that would change the outcome.
+/// The smallest change to one factor's position that would change the recommended option.
+///
+/// Moves that only change the outcome's kind (say from "not clear yet" to "clearly confirmed")
+/// are not flips: what a reader wants to know is what would make them act differently.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flip {
     pub factor: String,
@@ -102,8 +109,10 @@ pub struct Flip {
     pub to: i8,
     /// The outcome it would give.
     pub outcome: Outcome,
-    /// The option that outcome recommends.
+    /// The option that outcome recommends: always another option than the verdict's.
     pub recommends: Side,
+    /// The option the case would then point to.
+    pub points_to: Side,
 }
 
 /// The full verdict with its explanation.
@@ -178,7 +187,7 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
     let rests_on_pitfalls =
         rests_on_pitfalls(card, answers, &contributions, strength_per_signal, prepared.default);
 
-    let points_to = Side::of_sign(core.score).unwrap_or(prepared.default);
+    let points_to = prepared.points_to(&core);
 
     let strength = match core.outcome {
         Outcome::NotClearYet => Strength::Slightly,
@@ -407,35 +416,37 @@ impl<'a> Prepared<'a> {
         best.map(|(i, _)| i)
     }
 
-    /// The smallest single-factor move that changes the outcome. Ties: a move that changes the
-    /// recommended option wins, then the earlier factor, then the position nearer option 0.
+    /// The option the case points to: the sign of the score, the default when it is zero.
+    fn points_to(&self, core: &Core) -> Side {
+        Side::of_sign(core.score).unwrap_or(self.default)
+    }
+
+    /// The smallest single-factor move that changes the recommended option. Ties: the earlier
+    /// factor, then the position nearer option 0.
     fn flip(&self, now: &Core) -> Option<Flip> {
-        // (distance, keeps the same recommendation, factor index, target, outcome, recommends)
-        let mut best: Option<(i8, bool, usize, i8, Outcome, Side)> = None;
+        // (distance, factor index, target, the moved outcome)
+        let mut best: Option<(i8, usize, i8, Core)> = None;
         for (i, f) in self.factors.iter().enumerate() {
             if f.key != i {
                 continue;
             }
             for to in -STEPS..=STEPS {
-                if to == f.position {
+                let distance = (to - f.position).abs();
+                if distance == 0 || best.as_ref().is_some_and(|(d, ..)| distance >= *d) {
                     continue;
                 }
                 let moved = self.core(Some((i, to)));
-                if moved.outcome == now.outcome {
-                    continue;
-                }
-                let distance = (to - f.position).abs();
-                let same = moved.recommends == now.recommends;
-                if best.is_none_or(|(d, s, ..)| (distance, same) < (d, s)) {
-                    best = Some((distance, same, i, to, moved.outcome, moved.recommends));
+                if moved.recommends != now.recommends {
+                    best = Some((distance, i, to, moved));
                 }
             }
         }
-        best.map(|(_, _, i, to, outcome, recommends)| Flip {
+        best.map(|(_, i, to, moved)| Flip {
             factor: self.factors[i].id.to_owned(),
             to,
-            outcome,
-            recommends,
+            outcome: moved.outcome,
+            recommends: moved.recommends,
+            points_to: self.points_to(&moved),
         })
     }
 }

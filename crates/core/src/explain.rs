@@ -95,19 +95,25 @@ pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> Stri
     }
 }
 
-/// The sentence about the flip point, if there is one.
+/// The sentence about the flip point, if there is one: what would then be recommended, and why.
 pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let flip = verdict.flip.as_ref()?;
     let factor = card.factor(&flip.factor)?;
     let name = card.option(flip.recommends).name.as_str();
-    let target = lower_first(&position_words(card, flip.to));
-    let what = match flip.outcome {
-        Outcome::Switch => format!("{name} would be justified"),
-        Outcome::Gated => format!("the case would point to {name}, held back by a capability gap,"),
-        Outcome::DefaultConfirmed => format!("the evidence would clearly confirm {name}"),
-        Outcome::NotClearYet => "the case would no longer be clear".to_string(),
-    };
-    Some(format!("{} if {} moved to \u{201c}{}\u{201d}.", capitalise(&what), factor.name, target))
+    let other = card.option(flip.recommends.other()).name.as_str();
+    let points_to = card.option(flip.points_to).name.as_str();
+    let change =
+        format!("{} moved to \u{201c}{}\u{201d}", factor.name, lower_first(&position_words(card, flip.to)));
+    Some(match flip.outcome {
+        Outcome::Switch => format!("{name} would be justified if {change}."),
+        Outcome::Gated => format!(
+            "A capability gap would keep {name} if {change}: the case would still point to {points_to}."
+        ),
+        Outcome::NotClearYet => {
+            format!("{name} would stand, the case for {other} no longer clear, if {change}.")
+        }
+        Outcome::DefaultConfirmed => format!("The evidence would clearly confirm {name} if {change}."),
+    })
 }
 
 /// The capability-gap sentence for a gated verdict.
@@ -142,12 +148,6 @@ pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
 pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    // ASCII only, like `lower_first`: no Unicode case tables.
-    chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
 }
 
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".

@@ -4,10 +4,11 @@
 use decision_core::answers::*;
 use decision_core::card::*;
 use decision_core::engine::*;
+use decision_core::explain;
 use proptest::prelude::*;
 
 mod common;
-use common::{factor, other_card as other, pitfall, seed_like as seed, set, tick};
+use common::{answers, factor, other_card as other, pitfall, seed_like as seed, set, tick};
 
 fn ticked_pitfalls_only(card: &Card) -> Answers {
     let mut a = Answers::default();
@@ -80,7 +81,7 @@ fn capability_gate_pointing_away_holds_back_the_switch() {
     // The nearest way out of the gate is ops at neutral.
     let flip = v.flip.expect("a gate can be lifted");
     assert_eq!((flip.factor.as_str(), flip.to), ("ops", 0));
-    assert_eq!((flip.outcome, flip.recommends), (Outcome::Switch, Side::B));
+    assert_eq!((flip.outcome, flip.recommends, flip.points_to), (Outcome::Switch, Side::B, Side::B));
 }
 
 #[test]
@@ -266,6 +267,30 @@ fn flip_names_the_smallest_move() {
 }
 
 #[test]
+fn a_move_that_keeps_the_recommendation_is_not_a_flip() {
+    let c = seed();
+    let a = answers(&[("privacy", -1), ("control", -1), ("economics", -1)], &[]);
+    let v = evaluate(&c, &a);
+    // -1.5 - 1 - 1 = -3.5: one step of latency toward the API would confirm the default, a
+    // different outcome for the same option; no single move reaches +4 for the other option.
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+    assert_eq!(evaluate(&c, &moved(&a, "latency", -1)).outcome, Outcome::DefaultConfirmed);
+    assert_eq!(v.flip, None);
+}
+
+#[test]
+fn leaving_a_switch_names_what_would_bring_the_default_back() {
+    let mut a = strong_case_for_self_hosting();
+    set(&mut a, "ops", 1);
+    let v = evaluate(&seed(), &a);
+    assert_eq!(v.outcome, Outcome::Switch);
+    // The nearest way back to the API: ops one step toward it closes the gate.
+    let flip = v.flip.expect("a flip exists");
+    assert_eq!((flip.factor.as_str(), flip.to), ("ops", -1));
+    assert_eq!((flip.outcome, flip.recommends, flip.points_to), (Outcome::Gated, Side::A, Side::B));
+}
+
+#[test]
 fn the_engine_reads_numbers_from_the_card() {
     let mut c = seed();
     c.reversibility.undo_cost = "easy".into();
@@ -420,6 +445,31 @@ fn card_and_answers() -> impl Strategy<Value = (Card, Answers)> {
     any_card().prop_flat_map(answers_for)
 }
 
+/// A bundled card of `content/` or a generated one, with arbitrary answers.
+fn content_or_generated_card_and_answers() -> impl Strategy<Value = (Card, Answers)> {
+    let bundled = prop::sample::select(common::content_cards().to_vec());
+    prop_oneof![bundled, any_card()].prop_flat_map(answers_for)
+}
+
+/// What a flip sentence says would happen, read back from its words: the outcome and the
+/// option it names as recommended. `None` when the sentence has none of the known shapes.
+fn stated(card: &Card, sentence: &str) -> Option<(Outcome, Side)> {
+    let side_named = |name: &str| Side::BOTH.into_iter().find(|&s| card.option(s).name == name);
+    if let Some(rest) = sentence.strip_prefix("A capability gap would keep ") {
+        let (name, _) = rest.split_once(" if ")?;
+        return Some((Outcome::Gated, side_named(name)?));
+    }
+    if let Some(rest) = sentence.strip_prefix("The evidence would clearly confirm ") {
+        let (name, _) = rest.split_once(" if ")?;
+        return Some((Outcome::DefaultConfirmed, side_named(name)?));
+    }
+    if let Some((name, _)) = sentence.split_once(" would be justified if ") {
+        return Some((Outcome::Switch, side_named(name)?));
+    }
+    let (name, _) = sentence.split_once(" would stand, the case for ")?;
+    Some((Outcome::NotClearYet, side_named(name)?))
+}
+
 /// The same answers with one factor moved to `to`, keeping its importance.
 fn moved(answers: &Answers, factor: &str, to: i8) -> Answers {
     let mut a = answers.clone();
@@ -501,12 +551,35 @@ proptest! {
         let v = evaluate(&card, &answers);
         if let Some(flip) = &v.flip {
             prop_assert!((-STEPS..=STEPS).contains(&flip.to));
-            prop_assert_ne!(flip.outcome, v.outcome);
+            prop_assert_ne!(flip.recommends, v.recommends);
             prop_assert_ne!(flip.to, answers.position(&flip.factor));
             let after = evaluate(&card, &moved(&answers, &flip.factor, flip.to));
             prop_assert_eq!(after.outcome, flip.outcome);
             prop_assert_eq!(after.recommends, flip.recommends);
+            prop_assert_eq!(after.points_to, flip.points_to);
         }
+    }
+
+    #[test]
+    fn prop_the_flip_sentence_states_what_the_move_gives(
+        (card, answers) in content_or_generated_card_and_answers()
+    ) {
+        let v = evaluate(&card, &answers);
+        let Some(flip) = &v.flip else { return Ok(()) };
+        let Some(sentence) = explain::flip_sentence(&card, &v) else {
+            // Only a factor the card does not name (a duplicated id) can lack words.
+            prop_assert!(card.factor(&flip.factor).is_none());
+            return Ok(());
+        };
+        let after = evaluate(&card, &moved(&answers, &flip.factor, flip.to));
+        prop_assert_ne!(after.recommends, v.recommends, "{}", sentence);
+        if card.option(Side::A).name != card.option(Side::B).name {
+            prop_assert_eq!(stated(&card, &sentence), Some((after.outcome, after.recommends)), "{}", sentence);
+        }
+        let factor = card.factor(&flip.factor).unwrap();
+        let target = format!("{} moved to \u{201c}", factor.name);
+        prop_assert!(sentence.contains(&target), "{}", sentence);
+        prop_assert!(sentence.contains(&explain::lower_first(&explain::position_words(&card, flip.to))));
     }
 
     #[test]
@@ -519,9 +592,9 @@ proptest! {
                 if to == p {
                     continue;
                 }
-                let outcome = evaluate(&card, &moved(&answers, &f.id, to)).outcome;
+                let recommends = evaluate(&card, &moved(&answers, &f.id, to)).recommends;
                 if (to - p).abs() < limit || v.flip.is_none() {
-                    prop_assert_eq!(outcome, v.outcome, "{} to {} flips earlier", &f.id, to);
+                    prop_assert_eq!(recommends, v.recommends, "{} to {} flips earlier", &f.id, to);
                 }
             }
         }

@@ -87,6 +87,36 @@ fn the_flip_point_names_a_factor_and_a_position_in_words() {
 }
 
 #[test]
+fn the_flip_point_of_a_case_held_down_by_ops_names_the_move_that_changes_the_recommendation() {
+    let card = card();
+    let mut a = Answers::default();
+    for id in ["privacy", "control", "latency"] {
+        set(&mut a, id, 2, None);
+    }
+    set(&mut a, "ops-maturity", -2, None);
+    let v = evaluate(card, &a);
+    assert_eq!(explain::headline(card, &v).0, "Stay with Model API — the default");
+    // Ops pulls the score under the burden: the case is not clear. One step of ops toward
+    // neutral would clear it but leave the gate shut, so that move changes nothing a reader
+    // acts on; at neutral the gate opens too.
+    assert_eq!(v.outcome, Outcome::NotClearYet);
+    let flip = explain::flip_sentence(card, &v).expect("one factor can flip this");
+    assert_eq!(
+        flip,
+        "Self-Hosted Model would be justified if Ops maturity moved to \u{201c}neutral\u{201d}."
+    );
+    let mut moved = a.clone();
+    set(&mut moved, "ops-maturity", -1, None);
+    assert_eq!(evaluate(card, &moved).outcome, Outcome::Gated);
+    set(&mut moved, "ops-maturity", 0, None);
+    let after = evaluate(card, &moved);
+    assert_eq!(
+        (after.outcome, card.option(after.recommends).name.as_str()),
+        (Outcome::Switch, "Self-Hosted Model")
+    );
+}
+
+#[test]
 fn slider_words_name_both_options() {
     let card = card();
     let words: Vec<String> = (-2..=2).map(|p| explain::position_words(card, p)).collect();
