@@ -53,7 +53,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(errors) => {
-            eprintln!("prerender: the pages could not be rendered:");
+            eprintln!("prerender: stopped:");
             for e in errors {
                 eprintln!("  {e}");
             }
@@ -87,7 +87,14 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     let root = args.content.parent().unwrap_or(Path::new("."));
     let report = load::load_dir(root, &args.content);
     if report.has_errors() {
-        return Err(report.errors().map(ToString::to_string).collect());
+        let mut lines =
+            vec![format!("the cards in {} are not valid (see docs/card-format.md):", args.content.display())];
+        lines.extend(report.diagnostics.iter().map(|d| format!("  {d}")));
+        return Err(lines);
+    }
+    // Allowed but doubtful: said once per build, never fatal.
+    for warning in report.warnings() {
+        eprintln!("{warning}");
     }
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| vec![format!("{}: {e}", p.display())]);
     let card_shell = read(&args.card_shell)?;

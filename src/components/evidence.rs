@@ -9,14 +9,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Evidence(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
-    view! {
-        <section class="dc-section" id="dc-evidence" aria-labelledby="dc-evidence-h">
-            <Heading section=EVIDENCE level=2 id="dc-evidence-h" />
-            <ul class="dc-evidence">
-                {card.evidence.iter().map(|item| view! { <EvidenceRow item answers /> }).collect_view()}
-            </ul>
-        </section>
-    }
+    (!card.evidence.is_empty()).then(|| {
+        view! {
+            <section class="dc-section" id="dc-evidence" aria-labelledby="dc-evidence-h">
+                <Heading section=EVIDENCE level=2 id="dc-evidence-h" />
+                <ul class="dc-evidence">
+                    {card.evidence.iter().map(|item| view! { <EvidenceRow item answers /> }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 #[component]

@@ -36,6 +36,18 @@ pub fn TextList(items: &'static [String]) -> impl IntoView {
     view! { <ul class="dc-list">{items.iter().map(|t| view! { <li>{t.as_str()}</li> }).collect_view()}</ul> }
 }
 
+/// A heading with its list, or nothing at all when the card leaves the section out: an
+/// optional section never shows as a bare heading.
+#[component]
+pub fn Facet(section: Section, level: u8, items: &'static [String]) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <Heading section level />
+            <TextList items />
+        }
+    })
+}
+
 /// A template heading at `level` (2, 3 or 4; anything else renders as an h4), followed
 /// by the section's subtitle and blurb where the template has them.
 #[component]

@@ -1,7 +1,7 @@
 //! The card as a reference to read: framing, the decision, both options side by side,
 //! AI impact and connected decisions. Nothing here is interactive.
 
-use crate::components::{Heading, TextList};
+use crate::components::{Facet, Heading};
 use decision_core::card::{Card, OptionSide, Related as RelatedItem, Side};
 use decision_core::sections::{
     option_label, Section, AI_FALSE_CONFIDENCE, AI_HELPS, AI_IMPACT, AI_SYNTHESIS, AI_WORSENS, BEST_WHEN,
@@ -18,23 +18,36 @@ pub fn Framing(card: &'static Card) -> impl IntoView {
         <section class="dc-section" id="dc-framing" aria-labelledby="dc-framing-h">
             <Heading section=THE_DECISION level=2 id="dc-framing-h" />
             <p class="dc-question-big">{card.decision.question.as_str()}</p>
-            <div class="dc-columns dc-three">
-                <div><Heading section=REALLY_ABOUT level=3 /><TextList items=&f.really_about /></div>
-                <div><Heading section=NOT_ABOUT level=3 /><TextList items=&f.not_about /></div>
-                <div><Heading section=WHY_HARD level=3 /><TextList items=&f.why_hard /></div>
-            </div>
+            {(!f.is_empty()).then(|| {
+                view! {
+                    <div class="dc-columns dc-three">
+                        {[(REALLY_ABOUT, &f.really_about), (NOT_ABOUT, &f.not_about), (WHY_HARD, &f.why_hard)]
+                            .into_iter()
+                            .filter(|(_, items)| !items.is_empty())
+                            .map(|(section, items)| view! { <div><Facet section level=3 items /></div> })
+                            .collect_view()}
+                    </div>
+                }
+            })}
             <div class="dc-columns">
-                <div class="dc-panel">
-                    <Heading section=HEURISTIC level=3 />
-                    <p>{card.decision.heuristic.as_str()}</p>
-                </div>
-                <div class="dc-panel dc-default">
-                    <Heading section=DEFAULT_STANCE level=3 />
-                    <p>{card.decision.default_stance.as_str()}</p>
-                </div>
+                <Stance section=HEURISTIC text=&card.decision.heuristic class="dc-panel" />
+                <Stance section=DEFAULT_STANCE text=&card.decision.default_stance class="dc-panel dc-default" />
             </div>
         </section>
     }
+}
+
+/// The rule of thumb or the default stance in its panel, when the card has it.
+#[component]
+fn Stance(section: Section, text: &'static str, class: &'static str) -> impl IntoView {
+    (!text.is_empty()).then(|| {
+        view! {
+            <div class=class>
+                <Heading section level=3 />
+                <p>{text}</p>
+            </div>
+        }
+    })
 }
 
 /// Both options with every facet, side by side so they read across.
@@ -69,40 +82,38 @@ fn OptionColumn(side: Side, option: &'static OptionSide) -> impl IntoView {
             <h3>{option.name.as_str()}</h3>
             {facets
                 .into_iter()
-                .map(|(section, items)| {
-                    view! {
-                        <Heading section level=4 />
-                        <TextList items />
-                    }
-                })
+                .map(|(section, items)| view! { <Facet section level=4 items /> })
                 .collect_view()}
         </article>
     }
 }
 
-/// How AI bends this decision.
+/// How AI bends this decision, when the card says.
 #[component]
 pub fn AiImpact(card: &'static Card) -> impl IntoView {
     let ai = &card.ai;
-    view! {
-        <section class="dc-section" id="dc-ai" aria-labelledby="dc-ai-h">
-            <Heading section=AI_IMPACT level=2 id="dc-ai-h" />
-            <div class="dc-columns">
-                <div>
-                    <Heading section=AI_HELPS level=3 />
-                    <TextList items=&ai.helps />
+    (!ai.is_empty()).then(|| {
+        view! {
+            <section class="dc-section" id="dc-ai" aria-labelledby="dc-ai-h">
+                <Heading section=AI_IMPACT level=2 id="dc-ai-h" />
+                <div class="dc-columns">
+                    {[(AI_HELPS, &ai.helps), (AI_WORSENS, &ai.worsens)]
+                        .into_iter()
+                        .filter(|(_, items)| !items.is_empty())
+                        .map(|(section, items)| view! { <div><Facet section level=3 items /></div> })
+                        .collect_view()}
                 </div>
-                <div>
-                    <Heading section=AI_WORSENS level=3 />
-                    <TextList items=&ai.worsens />
-                </div>
-            </div>
-            <Heading section=AI_FALSE_CONFIDENCE level=3 />
-            <p>{ai.false_confidence.as_str()}</p>
-            <Heading section=AI_SYNTHESIS level=3 />
-            <p class="dc-synthesis">{ai.synthesis.as_str()}</p>
-        </section>
-    }
+                {(!ai.false_confidence.is_empty()).then(|| view! {
+                    <Heading section=AI_FALSE_CONFIDENCE level=3 />
+                    <p>{ai.false_confidence.as_str()}</p>
+                })}
+                {(!ai.synthesis.is_empty()).then(|| view! {
+                    <Heading section=AI_SYNTHESIS level=3 />
+                    <p class="dc-synthesis">{ai.synthesis.as_str()}</p>
+                })}
+            </section>
+        }
+    })
 }
 
 /// Connected decisions, grouped by kind in the order the card first names each kind.
@@ -116,29 +127,31 @@ pub fn Related(card: &'static Card) -> impl IntoView {
             kinds.push(r.kind.as_str());
         }
     }
-    view! {
-        <section class="dc-section" id="dc-related" aria-labelledby="dc-related-h">
-            <Heading section=RELATED level=2 id="dc-related-h" />
-            {kinds
-                .into_iter()
-                .map(|kind| {
-                    let blurb = (kind == EASY_TO_CONFUSE.title)
-                        .then(|| view! { <p class="dc-blurb">{EASY_TO_CONFUSE.blurb}</p> });
-                    view! {
-                        {blurb}
-                        <ul class="dc-related">
-                            {card
-                                .related
-                                .iter()
-                                .filter(|r| r.kind == kind)
-                                .map(|r| view! { <RelatedEntry item=r /> })
-                                .collect_view()}
-                        </ul>
-                    }
-                })
-                .collect_view()}
-        </section>
-    }
+    (!kinds.is_empty()).then(|| {
+        view! {
+            <section class="dc-section" id="dc-related" aria-labelledby="dc-related-h">
+                <Heading section=RELATED level=2 id="dc-related-h" />
+                {kinds
+                    .into_iter()
+                    .map(|kind| {
+                        let blurb = (kind == EASY_TO_CONFUSE.title)
+                            .then(|| view! { <p class="dc-blurb">{EASY_TO_CONFUSE.blurb}</p> });
+                        view! {
+                            {blurb}
+                            <ul class="dc-related">
+                                {card
+                                    .related
+                                    .iter()
+                                    .filter(|r| r.kind == kind)
+                                    .map(|r| view! { <RelatedEntry item=r /> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    })
 }
 
 /// One related decision: its kind, its title (marked if reconstructed) and its text.

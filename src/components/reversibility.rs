@@ -1,7 +1,7 @@
 //! Cost, time and reversibility: who pays, how each option ages, what undoing costs, and
 //! the re-look triggers the user can mark as applying today.
 
-use crate::components::{slice, Heading, SectionText, TextList};
+use crate::components::{slice, Facet, Heading, SectionText};
 use decision_core::answers::Answers;
 use decision_core::card::{Card, Side};
 use decision_core::sections::{
@@ -16,15 +16,18 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
             <Heading section=COST_TIME_REVERSIBILITY level=2 id="dc-cost-h" />
             <div class="dc-columns">
                 {Side::BOTH
+                    .into_iter()
+                    .filter(|&side| !card.option(side).cost_over_time_is_empty())
                     .map(|side| {
                         let o = card.option(side);
                         view! {
                             <div class="dc-panel">
                                 <h3>{option_heading(side, &o.name)}</h3>
-                                <Heading section=WHO_ABSORBS_COST level=4 />
-                                <TextList items=&o.who_absorbs_cost />
-                                <Heading section=OVER_TIME level=4 />
-                                <p>{o.over_time.as_str()}</p>
+                                <Facet section=WHO_ABSORBS_COST level=4 items=&o.who_absorbs_cost />
+                                {(!o.over_time.is_empty()).then(|| view! {
+                                    <Heading section=OVER_TIME level=4 />
+                                    <p>{o.over_time.as_str()}</p>
+                                })}
                             </div>
                         }
                     })
@@ -37,6 +40,16 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
                     "The harder the undo, the higher the burden of proof before leaving the default."
                 </p>
             </div>
+            <Triggers card answers />
+        </section>
+    }
+}
+
+/// The re-look triggers to tick, when the card names any.
+#[component]
+fn Triggers(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+    (!card.reversibility.relook_triggers.is_empty()).then(|| {
+        view! {
             <fieldset class="dc-group dc-panel">
                 <legend>{RELOOK_TRIGGERS.title}</legend>
                 <SectionText section=RELOOK_TRIGGERS />
@@ -71,6 +84,6 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
                     })
                     .collect_view()}
             </fieldset>
-        </section>
-    }
+        }
+    })
 }

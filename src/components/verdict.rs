@@ -1,7 +1,7 @@
 //! The verdict, always in view: where the evidence points, how strongly, how confident,
 //! and why — with a small picture of what moved it.
 
-use decision_core::card::{Card, Side};
+use decision_core::card::{Card, OptionSide, Side};
 use decision_core::engine::{Contribution, Outcome, Verdict};
 use decision_core::explain;
 use leptos::prelude::*;
@@ -106,7 +106,8 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                         let gate = explain::gate_sentence(card, v);
                         let pitfalls = explain::pitfall_sentence(card, v);
                         let side = card.option(v.points_to);
-                        let gated_modes = (v.outcome == Outcome::Gated).then(|| side.failure_modes.clone());
+                        let gated_modes = (v.outcome == Outcome::Gated && !side.failure_modes.is_empty())
+                            .then(|| side.failure_modes.clone());
                         let target = card.option(v.recommends);
                         let set_aside: Vec<_> = card
                             .pitfalls()
@@ -137,24 +138,26 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                             {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
                             {set_aside}
                             {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>"Flip point: "</strong>{f}</p> })}
-                            <h3 class="dc-small-h">"What to watch with " {target.name.clone()}</h3>
-                            <ul class="dc-list">
-                                {target
-                                    .hidden_costs
-                                    .iter()
-                                    .map(|c| view! { <li>"Hidden cost: " {c.clone()}</li> })
-                                    .collect_view()}
-                                {target
-                                    .failure_modes
-                                    .iter()
-                                    .map(|m| view! { <li>"Failure mode: " {m.clone()}</li> })
-                                    .collect_view()}
-                            </ul>
+                            <WatchList option=target />
                         }
                     })
             }}
         </div>
     }
+}
+
+/// The hidden costs and failure modes of the option to act on, when the card names any.
+#[component]
+fn WatchList(option: &'static OptionSide) -> impl IntoView {
+    (!option.hidden_costs.is_empty() || !option.failure_modes.is_empty()).then(|| {
+        view! {
+            <h3 class="dc-small-h">"What to watch with " {option.name.as_str()}</h3>
+            <ul class="dc-list">
+                {option.hidden_costs.iter().map(|c| view! { <li>"Hidden cost: " {c.as_str()}</li> }).collect_view()}
+                {option.failure_modes.iter().map(|m| view! { <li>"Failure mode: " {m.as_str()}</li> }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// Every contribution, largest first: its name and amount in words (which wrap, whatever

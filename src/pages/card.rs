@@ -54,8 +54,8 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <a href="#dc-framing">"Decision"</a>
                     <a href="#dc-options">"Options"</a>
                     <a href="#dc-factors">"Factors"</a>
-                    <a href="#dc-signals">"Signals"</a>
-                    <a href="#dc-evidence">"Evidence"</a>
+                    {card.has_signals().then(|| view! { <a href="#dc-signals">"Signals"</a> })}
+                    {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">"Evidence"</a> })}
                     <a href="#dc-record">"Record"</a>
                 </nav>
                 <StoredNotice notice=session.notice.into() file_stem=card.id.clone() />

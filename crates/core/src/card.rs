@@ -149,6 +149,13 @@ pub struct OptionSide {
     pub signals: Vec<Item>,
 }
 
+impl OptionSide {
+    /// Whether the card says nothing about who pays for this option or how it ages.
+    pub fn cost_over_time_is_empty(&self) -> bool {
+        self.who_absorbs_cost.is_empty() && self.over_time.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reversibility {
@@ -267,6 +274,12 @@ pub struct Scoring {
 pub const MAX_WEIGHT: u8 = 3;
 
 impl Card {
+    /// Whether the card has anything for "Signals from the ground": a genuine signal on either
+    /// side, a bad reason or an anti-pattern.
+    pub fn has_signals(&self) -> bool {
+        !self.pressures.is_empty() || self.options.iter().any(|o| !o.signals.is_empty())
+    }
+
     /// The option on `side`.
     pub fn option(&self, side: Side) -> &OptionSide {
         &self.options[side.index()]

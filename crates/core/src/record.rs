@@ -25,8 +25,10 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
 
     let _ = writeln!(md, "## Context and problem statement\n");
     let _ = writeln!(md, "{}\n", card.decision.question);
-    let _ = writeln!(md, "- Default stance: {}", card.decision.default_stance);
-    let _ = writeln!(md, "- Heuristic: {}\n", card.decision.heuristic);
+    // Optional sections a card leaves out leave no empty line in the record either.
+    line(&mut md, "Default stance", &card.decision.default_stance);
+    line(&mut md, "Heuristic", &card.decision.heuristic);
+    md.push('\n');
 
     let _ = writeln!(md, "## Decision drivers\n");
     for factor in &card.factors {
@@ -86,7 +88,7 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
     for m in &chosen.failure_modes {
         let _ = writeln!(md, "- Failure mode when misused: {m}");
     }
-    let _ = writeln!(md, "- Who absorbs the cost: {}", chosen.who_absorbs_cost.join("; "));
+    line(&mut md, "Who absorbs the cost", &chosen.who_absorbs_cost.join("; "));
 
     if !verdict.warnings.is_empty() {
         let _ = writeln!(md, "\n### Warnings: reasons that were set aside\n");
@@ -98,8 +100,10 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
         }
     }
 
-    let _ = writeln!(md, "\n## Evidence\n");
-    let _ = writeln!(md, "| Evidence | Status | Note |\n| --- | --- | --- |");
+    if !card.evidence.is_empty() {
+        let _ = writeln!(md, "\n## Evidence\n");
+        let _ = writeln!(md, "| Evidence | Status | Note |\n| --- | --- | --- |");
+    }
     for item in &card.evidence {
         let note = answers.evidence.get(&item.id).map_or("", |e| e.note.as_str());
         let _ = writeln!(
@@ -130,6 +134,13 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
         let _ = writeln!(md, "- [{mark}] {}", t.text);
     }
     md
+}
+
+/// A `- Label: text` line, or nothing when the card has no such text.
+fn line(md: &mut String, label: &str, text: &str) {
+    if !text.is_empty() {
+        let _ = writeln!(md, "- {label}: {text}");
+    }
 }
 
 /// "because …": the largest contributions in words, or the default stance when none.

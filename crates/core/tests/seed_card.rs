@@ -177,3 +177,24 @@ fn chart_labels_are_whole_names_never_cut() {
         "Signal: Strong privacy or control needs"
     );
 }
+
+#[test]
+fn a_section_the_card_leaves_out_leaves_no_trace_in_the_record() {
+    let mut card = card().clone();
+    card.decision.heuristic.clear();
+    card.evidence.clear();
+    card.reversibility.relook_triggers.clear();
+    for o in &mut card.options {
+        o.who_absorbs_cost.clear();
+        o.hidden_costs.clear();
+    }
+    let a = case_for_self_hosting(1);
+    let md = record::markdown(&card, &a, &evaluate(&card, &a), "2026-12-02");
+    for gone in ["Heuristic", "## Evidence", "| Evidence |", "Who absorbs", "Hidden cost", "- [ ]"] {
+        assert!(!md.contains(gone), "{gone:?} should be left out of\n{md}");
+    }
+    for kept in ["- Default stance: ", "## When to revisit", "Undo cost: "] {
+        assert!(md.contains(kept), "missing {kept:?} in\n{md}");
+    }
+    assert!(!md.contains("\n\n\n"), "no run of blank lines where a section was:\n{md}");
+}
