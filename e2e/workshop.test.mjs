@@ -215,6 +215,7 @@ describe('the workshop view', () => {
           `${base}#${fragment.slice(0, -5)}`,
           `${base}#${fragment.replace(CARD, 'rent-vs-build')}`,
           `${base}#${fragment.replace('a=1.', 'a=3.')}`,
+          'the agenda: https://wiki.example/agenda',
           'see you at 10',
         ].join('\n'),
       );
@@ -224,6 +225,8 @@ describe('the workshop view', () => {
       assert.match(text, /Line 2: This link holds answers to another card \(“rent-vs-build”\)/);
       assert.match(text, /Line 3: This link was made by a newer version of Decision Cards \(link format 3/);
       assert.match(text, /Line 4: This is not a Decision Cards share link/);
+      // Chat without a link is left out, and said so once.
+      assert.match(await page.locator('[data-testid="ws-status"]').textContent(), /1 line of chat without a link left out\./);
       assert.equal(await count(page), '1 participant');
       // What could not be added stays in the box; the stored workshop is unchanged.
       assert.equal((await page.locator('[data-testid="ws-links"]').inputValue()).split('\n').length, 4);

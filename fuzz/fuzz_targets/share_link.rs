@@ -5,13 +5,14 @@
 use decision_cards_fuzz::card;
 use decision_core::answers::STEPS;
 use decision_core::card::MAX_WEIGHT;
-use decision_core::share::{decode_link, encode_link, link_card, pasted_links};
+use decision_core::share::{decode_link, encode_link, link_card};
+use decision_core::transcript;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let _ = link_card(&text);
-    let _ = pasted_links(&text);
+    let _ = transcript::scan(&text);
     let card = card();
     let Ok(shared) = decode_link(&text, card) else {
         return;

@@ -1,10 +1,12 @@
 //! The workshop page (the facilitator's view of one card): participants' links and files
 //! come in, the group's spread, tallies and verdict go out, with results hidden until
-//! revealed when wanted. The workshop is saved in this browser and exports as Markdown.
+//! revealed when wanted. The workshop is saved in this browser and exports as Markdown, CSV
+//! and a workshop file.
 
 use crate::components::progress::{SaveLine, StoredNotice};
 use crate::components::workshop::add::AddParticipants;
 use crate::components::workshop::export::Export;
+use crate::components::workshop::invite::Invite;
 use crate::components::workshop::people::Participants;
 use crate::components::workshop::results::Results;
 use crate::platform::{addresses, page};
@@ -47,10 +49,18 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                 <nav class="dc-nav" aria-label="Workshop">
                     <a href=addresses::card(&card.id) data-testid="back-to-card">"Back to the card"</a>
                 </nav>
-                <SaveLine state=session.save_state.into() what=Stored::Workshop />
+                <SaveLine
+                    state=session.save_state.into()
+                    what=Stored::Workshop
+                    on_export=Callback::new(move |()| {
+                        session.download_workshop();
+                    })
+                    export_label="Download the workshop"
+                />
             </header>
             <StoredNotice notice=session.notice.into() file_stem=card.id.clone() />
             <main class="dc-ws-layout">
+                <Invite card_id=card.id.clone() />
                 <AddParticipants session />
                 <Participants session summary hidden />
                 <section class="dc-section dc-ws-results" aria-labelledby="dc-ws-results-h">

@@ -6,7 +6,7 @@ use crate::platform::clock::now_clock;
 use crate::storage::{self, Loaded, Saver};
 use decision_core::card::Card;
 use decision_core::store::{Hold, Notice, NoticeKind, SaveState, StoreStatus, Stored};
-use decision_core::workshop::{Outcome, Report, Source, Workshop};
+use decision_core::workshop::{self, Outcome, Report, Source, Workshop};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -83,10 +83,12 @@ impl WorkshopSession {
         let mut reports = Vec::new();
         self.workshop.update(|w| {
             for (name, text) in files {
-                reports.push(match text {
-                    Ok(text) => w.add_file(self.card, &name, &text),
-                    Err(outcome) => Report { source: Some(Source::File(name)), outcome: Some(outcome) },
-                });
+                match text {
+                    Ok(text) => reports.extend(w.add_file(self.card, &name, &text)),
+                    Err(outcome) => {
+                        reports.push(Report { source: Some(Source::File(name)), outcome: Some(outcome) })
+                    }
+                }
             }
         });
         self.reports.set(reports);
@@ -119,6 +121,13 @@ impl WorkshopSession {
     /// Downloads `text` as a file named after the card: `<card-id>-<suffix>`.
     pub fn download(&self, suffix: &str, mime: &str, text: &str) -> bool {
         browser::download(&format!("{}-{suffix}", self.card.id), mime, text)
+    }
+
+    /// Downloads the whole workshop, every participant's answers, as a file that "Add
+    /// answers files" takes back (here or in another browser).
+    pub fn download_workshop(&self) -> bool {
+        let text = self.workshop.with_untracked(workshop::encode);
+        self.download("workshop.json", "application/json", &text)
     }
 
     fn take_in(&self, loaded: Loaded<Workshop>) {

@@ -8,6 +8,7 @@
 //! - [`envelope`]: the stored form of progress, its migrations and the three-way merge.
 //! - [`share`]: share links and answers files.
 //! - [`workshop`]: a facilitator's workshop: duplicates, spread, tallies, group verdict.
+//! - [`transcript`]: share links and their senders' names in pasted text or a whole chat.
 //! - [`store`]: what the browser's storage can report, as data (the app does the I/O).
 //! - [`sections`]: the fixed words of the card template; [`messages`]: every sentence about
 //!   errors and stored data.
@@ -31,6 +32,7 @@ pub mod sections;
 pub mod share;
 pub mod sort;
 pub mod store;
+pub mod transcript;
 pub mod validate;
 pub mod workshop;
 

@@ -116,9 +116,13 @@ pub fn save_error(err: &SaveError, what: Stored) -> String {
         SaveError::ReadOnly(h) => hold(h, what),
         SaveError::Quota => "This browser's storage is full; the last saved copy is kept.".into(),
         SaveError::TooLarge { bytes, limit } => format!(
-            "It is too large to keep ({} KB; the limit is {} KB): shorten the longest notes.",
+            "It is too large to keep ({} KB; the limit is {} KB){}",
             bytes.div_ceil(1024),
-            limit / 1024
+            limit / 1024,
+            match what {
+                Stored::Progress => ": shorten the longest notes.",
+                Stored::Workshop => ".",
+            }
         ),
         SaveError::Other(message) => format!("The browser refused ({message})."),
     }
@@ -133,9 +137,10 @@ pub fn save_state(state: &SaveState, what: Stored) -> String {
             "Export your answers to keep changes made here.",
         ),
         Stored::Workshop => (
-            "The workshop stays only while this page is open; export the participants to keep them.",
-            "Export the participants to keep the latest ones.",
-            "Export the participants to keep changes made here.",
+            "The workshop stays only while this page is open; download it to keep it.",
+            "Everyone is still here on this page: download the workshop to keep the latest, and add \
+             the file back later.",
+            "Download the workshop to keep changes made here.",
         ),
     };
     match state {
@@ -442,19 +447,32 @@ fn source_words(source: &workshop::Source) -> String {
 pub fn workshop_report(report: &workshop::Report) -> String {
     use workshop::Outcome;
     let (Some(source), Some(outcome)) = (&report.source, &report.outcome) else {
-        return "Paste at least one share link first.".into();
+        return match report.outcome {
+            Some(Outcome::Chatter { lines }) => chatter(lines),
+            _ => "Paste at least one share link first.".into(),
+        };
     };
     let at = source_words(source);
     let at_start = capitalise(&at);
     match outcome {
         Outcome::Added { who } => format!("Added {who} ({at})."),
         Outcome::Duplicate { who } => format!("{at_start}: the same answers as {who}, so not added again."),
-        Outcome::Full => {
-            format!("{at_start}: the workshop already has {} participants.", workshop::MAX_PARTICIPANTS)
-        }
+        Outcome::AddedAgain { who, earlier } => format!(
+            "Added {who} ({at}), though {earlier} has the same name and other answers: \
+             if one person answered twice, remove the older one."
+        ),
         Outcome::NotALink => format!("{at_start}: {}", ShareError::NotALink),
+        Outcome::Chatter { lines } => format!("{at_start}: {}", chatter(*lines)),
         Outcome::Refused(err) => format!("{at_start}: {err}"),
         Outcome::Unreadable(why) => format!("{at_start}: the browser could not read it ({why})."),
+    }
+}
+
+/// "412 lines of chat without a link left out."
+fn chatter(lines: usize) -> String {
+    match lines {
+        1 => "1 line of chat without a link left out.".into(),
+        n => format!("{n} lines of chat without a link left out."),
     }
 }
 

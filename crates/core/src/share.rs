@@ -273,54 +273,6 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
     read_body(body, card).map(|(name, answers)| Shared { name, content_version: version, answers })
 }
 
-/// One line of text pasted into the workshop: a share link and whatever else the line says,
-/// taken as the participant's name (`Ana: https://…#a=…`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PastedLine<'a> {
-    /// Line number, from 1.
-    pub line: usize,
-    /// The link, or `None` when the line holds none.
-    pub link: Option<&'a str>,
-    /// The rest of the line, when the line holds exactly one link.
-    pub label: Option<String>,
-}
-
-/// Every share link in pasted text, one entry per link, and one per non-empty line without
-/// a link (for a clear message). Several links on one line carry no label.
-pub fn pasted_links(text: &str) -> Vec<PastedLine<'_>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        if words.is_empty() {
-            continue;
-        }
-        let links: Vec<&str> = words.iter().copied().filter(|w| is_link(w)).collect();
-        match links.len() {
-            0 => out.push(PastedLine { line: i + 1, link: None, label: None }),
-            1 => {
-                let rest: Vec<&str> = words.iter().copied().filter(|w| !is_link(w)).collect();
-                let label = rest
-                    .join(" ")
-                    .trim_matches(|c: char| c.is_whitespace() || ":-\u{2013}\u{2014},;<>()".contains(c))
-                    .chars()
-                    .take(MAX_NAME_CHARS)
-                    .collect::<String>();
-                out.push(PastedLine {
-                    line: i + 1,
-                    link: Some(links[0]),
-                    label: (!label.is_empty()).then_some(label),
-                });
-            }
-            _ => out.extend(links.into_iter().map(|link| PastedLine {
-                line: i + 1,
-                link: Some(link),
-                label: None,
-            })),
-        }
-    }
-    out
-}
-
 fn damaged(detail: &str) -> ShareError {
     ShareError::Damaged { detail: detail.to_string() }
 }

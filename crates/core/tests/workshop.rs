@@ -7,7 +7,7 @@ use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnsw
 use decision_core::card::Card;
 use decision_core::engine::{self, Outcome};
 use decision_core::envelope::DecodeError;
-use decision_core::workshop::*;
+use decision_core::workshop::{self, *};
 use proptest::prelude::*;
 
 const CARD: &str = "model-api-vs-self-hosted";
@@ -52,14 +52,55 @@ fn the_same_answers_are_one_participant() {
 }
 
 #[test]
-fn a_workshop_has_room_for_a_room_not_a_survey() {
+fn a_workshop_takes_thousands_and_still_stores_them() {
     let mut w = Workshop::new(card());
-    for i in 0..MAX_PARTICIPANTS {
+    let mut adder = w.adder();
+    for i in 0..2_000 {
         let mut a = Answers::default();
         a.notes.insert("data-sensitivity".into(), format!("note {i}"));
-        assert!(matches!(w.add(None, a), Added::New { .. }));
+        assert!(matches!(adder.add(None, a), Added::New { .. }));
     }
-    assert_eq!(w.add(Some("late"), Answers::default()), Added::Full);
+    assert_eq!(w.participants.len(), 2_000);
+    // Room to spare in what the browser stores, and it reads back whole.
+    let stored = encode(&w);
+    assert!(stored.len() < MAX_BYTES / 4, "{} bytes", stored.len());
+    assert_eq!(decode(&stored, CARD), Ok(w));
+}
+
+#[test]
+fn the_same_name_with_other_answers_is_added_and_said() {
+    let mut w = Workshop::new(card());
+    assert_eq!(w.add(Some("Ana"), answers(&[("privacy", 2)], &[])), Added::New { index: 0 });
+    assert_eq!(
+        w.add(Some("ana"), answers(&[("privacy", -1)], &[])),
+        Added::SameName { index: 1, earlier: 0 }
+    );
+    assert_eq!(w.participants.len(), 2);
+}
+
+#[test]
+fn a_downloaded_workshop_is_added_back_whole() {
+    let mut first = Workshop::new(card());
+    first.add(Some("Ana"), answers(&[("privacy", 2)], &[]));
+    first.add(Some("Bo"), answers(&[("privacy", -1)], &[]));
+    let mut w = Workshop::new(card());
+    w.add(Some("Bo"), answers(&[("privacy", -1)], &[]));
+    let reports = w.add_file(card(), "workshop.json", &encode(&first));
+    let outcomes: Vec<_> = reports.into_iter().map(|r| r.outcome.unwrap()).collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            workshop::Outcome::Added { who: "Ana".into() },
+            workshop::Outcome::Duplicate { who: "Bo".into() }
+        ]
+    );
+    let labels: Vec<String> = (0..w.participants.len()).map(|i| w.label(i)).collect();
+    assert_eq!(labels, ["Bo", "Ana"]);
+    // A workshop of another card is refused as the answers file it is not.
+    let other = encode(&Workshop::empty("rent-vs-build", 1));
+    let reports = w.add_file(card(), "other.json", &other);
+    assert!(matches!(reports[..], [Report { outcome: Some(workshop::Outcome::Refused(_)), .. }]));
+    assert_eq!(w.participants.len(), 2);
 }
 
 #[test]
@@ -208,7 +249,7 @@ fn the_stored_form_round_trips_and_refuses_what_it_cannot_use() {
     assert!(matches!(decode(&text[..text.len() / 2], CARD), Err(DecodeError::Truncated)));
     assert!(matches!(decode("not json", CARD), Err(DecodeError::NotJson { .. })));
     assert!(matches!(decode("{}", CARD), Err(DecodeError::WrongShape { .. })));
-    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(2 << 20));
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_BYTES));
     assert!(matches!(decode(&huge, CARD), Err(DecodeError::TooLarge { .. })));
 
     // Stray numbers are clamped, like saved progress.
@@ -289,4 +330,58 @@ proptest! {
             prop_assert!(v.lean.abs() <= 1.0);
         }
     }
+}
+
+#[test]
+fn the_csv_reads_back_as_one_row_per_participant() {
+    let mut w = Workshop::new(card());
+    let mut a = answers(&[("privacy", 2), ("latency", -1)], &["speed-matters"]);
+    a.factors.insert("control".into(), FactorAnswer { position: 1, weight: Some(3) });
+    a.evidence.insert(
+        "cost-model".into(),
+        EvidenceAnswer { status: EvidenceStatus::Gathered, note: String::new() },
+    );
+    w.add(Some("Lima, \"Ana\""), a.clone());
+    w.add(Some("=HYPERLINK(\"http://x\")"), answers(&[("privacy", -2)], &[]));
+    w.add(None, Answers::default());
+    let summary = summarize(card(), &w.participants);
+    let text = csv(card(), &w, &summary);
+    let text = text.strip_prefix('\u{feff}').expect("a byte order mark first");
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(rows.len(), 3);
+    let c = card();
+    let columns = 1 + 2 * c.factors.len() + c.signals().count() + c.pitfalls().count() + c.evidence.len() + 1;
+    assert_eq!(header.len(), columns);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    assert_eq!(rows[0][0], "Lima, \"Ana\"");
+    // A name a spreadsheet would run as a formula stays text.
+    assert_eq!(rows[1][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(rows[2][0], "Participant 3");
+    for (i, p) in w.participants.iter().enumerate() {
+        for f in &c.factors {
+            assert_eq!(rows[i][at(&format!("{} position", f.name))], p.answers.position(&f.id).to_string());
+            assert_eq!(
+                rows[i][at(&format!("{} importance", f.name))],
+                p.answers.weight(c, &f.id).to_string()
+            );
+        }
+        for (side, s) in c.signals() {
+            let column = at(&format!("Signal for {}: {}", c.option(side).name, s.text));
+            assert_eq!(rows[i][column], if p.answers.is_ticked(&s.id) { "1" } else { "0" });
+        }
+        for e in &c.evidence {
+            assert_eq!(
+                rows[i][at(&format!("Evidence: {}", e.text))],
+                p.answers.evidence_status(&e.id).label()
+            );
+        }
+        let verdict = decision_core::explain::headline(c, &summary.verdicts[i]).0;
+        assert_eq!(rows[i][columns - 1], verdict);
+    }
+    assert_eq!(rows[0][at("Control importance")], "3");
+    assert_eq!(rows[0][header.iter().position(|h| h.starts_with("Evidence:")).unwrap()], "Gathered");
+    assert!(text.ends_with("\r\n"));
 }

@@ -1,15 +1,14 @@
-//! Adding participants: paste share links (with names) or pick answers files; then a report,
-//! line by line, of what was added and what was refused.
+//! Adding participants: paste share links or a whole meeting chat, or pick answers files (or a
+//! downloaded workshop); then a report, line by line, of what was added and what was refused.
 
 use crate::platform::browser;
 use crate::state::workshop::WorkshopSession;
 use decision_core::messages;
-use decision_core::share;
-use decision_core::workshop::Outcome;
+use decision_core::workshop::{self, Outcome};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Paste links (one per line, optionally with a name) or pick answers files.
+/// Paste links or a chat, or pick answers files.
 #[component]
 pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
     let text = RwSignal::new(String::new());
@@ -29,7 +28,7 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
             let mut read = Vec::new();
             for file in files {
                 // Refused by size before it is read into memory.
-                let text = match share::check_file_size(file.size() as u64) {
+                let text = match workshop::check_file_size(file.size() as u64) {
                     Err(err) => Err(Outcome::Refused(err)),
                     Ok(()) => browser::file_text(&file).await.map_err(Outcome::Unreadable),
                 };
@@ -49,16 +48,17 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
         <section class="dc-section dc-ws-add" aria-labelledby="dc-ws-add-h">
             <h2 id="dc-ws-add-h">"Add participants"</h2>
             <p class="dc-blurb">
-                "Each participant opens the card on their own laptop, answers it, and sends you their link "
-                "(\u{201c}Share link\u{201d}) or their file (\u{201c}Export file\u{201d}). Add them in any order; "
-                "the same answers added twice count once. Nothing leaves this browser."
+                "Paste the links participants sent: a list, or the whole meeting chat copied as it is. "
+                "Links are found anywhere in the text and named after their sender; the rest of the chat is left out. "
+                "Or add their answers files, or a workshop you downloaded. "
+                "The same answers added twice count once. Nothing leaves this browser."
             </p>
-            <label for="dc-ws-links">"Share links, one per line (a name before a link is used as the participant's name)"</label>
+            <label for="dc-ws-links">"Share links, or the meeting chat"</label>
             <textarea
                 id="dc-ws-links"
                 rows="4"
                 data-testid="ws-links"
-                placeholder="Ana: https://…#a=1.…"
+                placeholder="[10:02] Ana: here is mine https://…#a=1.…"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>

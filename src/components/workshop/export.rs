@@ -1,4 +1,5 @@
-//! The group summary as Markdown, to copy or download.
+//! What the facilitator takes away: the group summary as Markdown (to copy or download), one
+//! row per participant as CSV for a spreadsheet, and the whole workshop as a file to add back.
 
 use crate::platform::{browser, clock};
 use crate::state::workshop::WorkshopSession;
@@ -23,13 +24,28 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView
         let ok = session.download("workshop-summary.md", "text/markdown", &markdown());
         message.set(if ok { "Download started.".into() } else { "Download failed: copy it instead.".into() });
     };
+    let spreadsheet = move |_| {
+        let text = session.workshop.with_untracked(|w| summary.with_untracked(|s| workshop::csv(card, w, s)));
+        let ok = session.download("workshop.csv", "text/csv", &text);
+        message.set(if ok { "Download started.".into() } else { "Download failed.".into() });
+    };
+    let everything = move |_| {
+        let ok = session.download_workshop();
+        message.set(if ok { "Download started.".into() } else { "Download failed.".into() });
+    };
     view! {
         <section class="dc-section dc-ws-export" aria-labelledby="dc-ws-export-h">
-            <h2 id="dc-ws-export-h">"Group summary"</h2>
-            <p class="dc-blurb">"The group verdict, every participant's verdict, the spread per factor, the tallies and the questions to discuss, as Markdown."</p>
+            <h2 id="dc-ws-export-h">"Take it away"</h2>
+            <p class="dc-blurb">
+                "The group summary (the group verdict, every participant's verdict, the spread per factor, the tallies "
+                "and the questions to discuss) as Markdown; one row per participant as CSV for a spreadsheet; "
+                "or the whole workshop as a file that \u{201c}Add answers files\u{201d} takes back, here or in another browser."
+            </p>
             <div class="dc-actions">
                 <button type="button" on:click=copy>"Copy Markdown"</button>
                 <button type="button" on:click=download data-testid="ws-download">"Download .md"</button>
+                <button type="button" on:click=spreadsheet data-testid="ws-csv">"Download .csv"</button>
+                <button type="button" on:click=everything data-testid="ws-download-all">"Download the workshop"</button>
                 <span class="dc-status" role="status">{move || message.get()}</span>
             </div>
         </section>

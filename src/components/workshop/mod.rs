@@ -1,9 +1,10 @@
-//! The facilitator's screen, in parts: adding participants, the list of them, the group's
+//! The facilitator's screen, in parts: the invitation to send, adding participants, the list of them, the group's
 //! results and the exported summary. The page (`pages::workshop`) lays them out; the session
 //! (`state::workshop`) holds what they show.
 
 pub mod add;
 pub mod export;
+pub mod invite;
 pub mod people;
 pub mod plot;
 pub mod results;

@@ -20,26 +20,32 @@
 //! apart; the most disputed come first.
 //!
 //! **Duplicates**: the same answers added twice are one participant, unless both carry
-//! different names (two people can give identical answers).
+//! different names (two people can give identical answers). The same name with other
+//! answers is added, and reported, so the facilitator decides which one stands.
+//!
+//! **Size**: no fixed number of participants. What limits a workshop is what the browser
+//! can store ([`MAX_BYTES`], about 10,000 participants who leave no notes); past that the
+//! workshop keeps working on the page and can be downloaded ([`encode`]) and added back.
 
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
-use crate::card::{Card, Side, MAX_WEIGHT};
+use crate::card::{Card, MAX_WEIGHT};
 use crate::engine::{self, Verdict};
 use crate::envelope::{self, DecodeError, Prefer};
 use crate::explain;
 use crate::json::{Json, ObjectWriter};
 use crate::share::{self, ShareError, Shared};
 use crate::sort;
-use std::fmt::Write;
+use crate::transcript;
+
+mod export;
+pub use export::{csv, markdown};
 
 /// The stored form's schema this version writes and the newest it reads.
 pub const SCHEMA: u32 = 1;
 
-/// Most participants one workshop takes (a room, not a survey).
-pub const MAX_PARTICIPANTS: usize = 100;
-
-/// Largest stored workshop [`decode`] reads, in bytes.
-pub const MAX_BYTES: usize = crate::envelope::MAX_BYTES;
+/// Largest stored workshop [`decode`] reads and the app writes, in bytes: within what every
+/// browser's storage holds for one site (5 MB or more), with room for the site's other keys.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// How many disputed factors the summary names at most.
 pub const MAX_DISPUTED: usize = 3;
@@ -71,8 +77,9 @@ pub enum Added {
     New { index: usize },
     /// The same answers are already there, as participant `of`.
     Duplicate { of: usize },
-    /// The workshop already has [`MAX_PARTICIPANTS`].
-    Full,
+    /// Added as participant `index`, though participant `earlier` has the same name and
+    /// other answers (someone who answered again, or two people of one name).
+    SameName { index: usize, earlier: usize },
 }
 
 impl Workshop {
@@ -103,24 +110,54 @@ impl Workshop {
     /// Add a participant unless the same answers are already there (see the module notes on
     /// duplicates). A duplicate without a name takes the incoming name.
     pub fn add(&mut self, name: Option<&str>, answers: Answers) -> Added {
+        self.adder().add(name, answers)
+    }
+
+    /// A way to add many participants at once: each participant's fingerprint is worked out
+    /// once, not once per addition, so a thousand links take milliseconds, not seconds.
+    pub fn adder(&mut self) -> Adder<'_> {
+        let prints = self.participants.iter().map(|p| fingerprint(&p.answers)).collect();
+        Adder { workshop: self, prints }
+    }
+}
+
+/// Adds participants to a workshop, remembering their fingerprints ([`Workshop::adder`]).
+pub struct Adder<'a> {
+    workshop: &'a mut Workshop,
+    prints: Vec<u64>,
+}
+
+impl Adder<'_> {
+    /// See [`Workshop::add`].
+    pub fn add(&mut self, name: Option<&str>, answers: Answers) -> Added {
         let name = name.map(str::trim).unwrap_or("").to_string();
         let print = fingerprint(&answers);
+        let people = &mut self.workshop.participants;
         // ASCII case folding: Unicode `to_lowercase` costs about 30 KB of WASM (its tables).
-        let same_name = |a: &str| a.trim().eq_ignore_ascii_case(&name);
-        if let Some(of) = self.participants.iter().position(|p| {
-            fingerprint(&p.answers) == print
-                && (name.is_empty() || p.name.trim().is_empty() || same_name(&p.name))
-        }) {
-            if self.participants[of].name.trim().is_empty() && !name.is_empty() {
-                self.participants[of].name = name;
+        let same_name = |p: &Participant| !name.is_empty() && p.name.trim().eq_ignore_ascii_case(&name);
+        let duplicate = (0..people.len()).find(|&i| {
+            self.prints[i] == print
+                && (name.is_empty() || people[i].name.trim().is_empty() || same_name(&people[i]))
+        });
+        if let Some(of) = duplicate {
+            if people[of].name.trim().is_empty() && !name.is_empty() {
+                people[of].name = name;
             }
             return Added::Duplicate { of };
         }
-        if self.participants.len() >= MAX_PARTICIPANTS {
-            return Added::Full;
+        let earlier = people.iter().position(same_name);
+        people.push(Participant { name, answers });
+        self.prints.push(print);
+        let index = people.len() - 1;
+        match earlier {
+            Some(earlier) => Added::SameName { index, earlier },
+            None => Added::New { index },
         }
-        self.participants.push(Participant { name, answers });
-        Added::New { index: self.participants.len() - 1 }
+    }
+
+    /// The workshop being added to.
+    pub fn workshop(&self) -> &Workshop {
+        self.workshop
     }
 }
 
@@ -129,17 +166,22 @@ impl Workshop {
 /// side goes, so neither tab's additions or removals are lost; whether results are hidden
 /// is taken from the side that changed it (`prefer` decides when both did).
 pub fn merge(base: &Workshop, ours: &Workshop, theirs: &Workshop, prefer: Prefer) -> Workshop {
-    let same = |a: &Participant, b: &Participant| {
-        a.name.trim().eq_ignore_ascii_case(b.name.trim())
-            && fingerprint(&a.answers) == fingerprint(&b.answers)
+    // Who is who: the name (ASCII case folded) and the fingerprint, worked out once per
+    // participant so that merging two workshops of a thousand stays quick.
+    let keys = |w: &Workshop| -> Vec<(String, u64)> {
+        w.participants.iter().map(|p| (p.name.trim().to_ascii_lowercase(), fingerprint(&p.answers))).collect()
     };
-    let has = |w: &Workshop, p: &Participant| w.participants.iter().any(|q| same(p, q));
+    let (base_keys, their_keys) = (keys(base), keys(theirs));
     let mut out = ours.clone();
     // Kept unless the other side removed it.
-    out.participants.retain(|p| !has(base, p) || has(theirs, p));
-    for p in theirs.participants.iter().filter(|p| !has(base, p)) {
-        let name = (!p.name.trim().is_empty()).then_some(p.name.as_str());
-        out.add(name, p.answers.clone());
+    let mut kept = keys(ours).into_iter().map(|k| !base_keys.contains(&k) || their_keys.contains(&k));
+    out.participants.retain(|_| kept.next().unwrap_or(true));
+    let mut adder = out.adder();
+    for (p, key) in theirs.participants.iter().zip(&their_keys) {
+        if !base_keys.contains(key) {
+            let name = (!p.name.trim().is_empty()).then_some(p.name.as_str());
+            adder.add(name, p.answers.clone());
+        }
     }
     out.hidden = match (ours.hidden == base.hidden, theirs.hidden == base.hidden, prefer) {
         (true, _, _) => theirs.hidden,
@@ -164,16 +206,18 @@ pub enum Source {
 pub enum Outcome {
     /// Added as a new participant, named `who`.
     Added { who: String },
+    /// Added as `who`, though `earlier` has the same name and other answers.
+    AddedAgain { who: String, earlier: String },
     /// The same answers are already there, as participant `who`.
     Duplicate { who: String },
-    /// The workshop cannot take more participants.
-    Full,
-    /// Not a share link at all.
+    /// A line with a web address that is not a share link.
     NotALink,
     /// A link or file that could not be read, and why.
     Refused(ShareError),
     /// The browser could not read the file, with its message.
     Unreadable(String),
+    /// The lines of chat around the links, left out (a report without a source).
+    Chatter { lines: usize },
 }
 
 /// One line of the report shown after adding links or files.
@@ -185,68 +229,116 @@ pub struct Report {
 }
 
 impl Report {
-    /// Whether this went well (added, or already there).
+    /// Whether this went well (added, already there, or chat left out); the rest is shown
+    /// as a problem to look at.
     pub fn is_ok(&self) -> bool {
-        matches!(self.outcome, Some(Outcome::Added { .. } | Outcome::Duplicate { .. }))
+        matches!(
+            self.outcome,
+            Some(Outcome::Added { .. } | Outcome::Duplicate { .. } | Outcome::Chatter { .. })
+        )
     }
 }
 
 /// What pasting text into the workshop did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pasted {
-    /// One report per link, and per line that holds none; a single report with no source
-    /// and no outcome when there was nothing to add at all.
+    /// One report per link and per line with another web address, then one for the chat
+    /// left out; a single report with no source and no outcome when there was no link.
     pub reports: Vec<Report>,
     /// The lines that could not be added, to fix or remove.
     pub kept: String,
 }
 
-impl Workshop {
+impl Adder<'_> {
     /// Adds the answers of a link or file, and says what happened.
     pub fn add_shared(&mut self, shared: Shared, label: Option<String>, source: Source) -> Report {
         let name = label.or(shared.name);
+        let label = |adder: &Self, i| adder.workshop.label(i);
         let outcome = match self.add(name.as_deref(), shared.answers) {
-            Added::New { index } => Outcome::Added { who: self.label(index) },
-            Added::Duplicate { of } => Outcome::Duplicate { who: self.label(of) },
-            Added::Full => Outcome::Full,
+            Added::New { index } => Outcome::Added { who: label(self, index) },
+            Added::SameName { index, earlier } => Outcome::AddedAgain {
+                who: label(self, index),
+                earlier: format!("participant {}", earlier + 1),
+            },
+            Added::Duplicate { of } => Outcome::Duplicate { who: label(self, of) },
         };
         Report { source: Some(source), outcome: Some(outcome) }
     }
+}
 
-    /// Adds every share link found in pasted text.
+impl Workshop {
+    /// Adds every share link found in pasted text: a list of links, or a whole chat
+    /// ([`transcript::scan`] finds the links and their senders).
     pub fn add_pasted(&mut self, card: &Card, text: &str) -> Pasted {
-        let mut reports = Vec::new();
-        let mut kept: Vec<&str> = Vec::new();
+        let scan = transcript::scan(text);
         let lines: Vec<&str> = text.lines().collect();
-        for line in share::pasted_links(text) {
-            let source = Some(Source::Line(line.line));
-            let outcome = match line.link.map(|link| share::decode_link(link, card)) {
-                Some(Ok(shared)) => {
-                    reports.push(self.add_shared(shared, line.label, Source::Line(line.line)));
-                    continue;
+        let mut refused: Vec<(usize, Report)> = Vec::new();
+        let mut reports = Vec::new();
+        let mut adder = self.adder();
+        for found in scan.links {
+            let source = Source::Line(found.line);
+            match share::decode_link(found.link, card) {
+                Ok(shared) => reports.push((found.line, adder.add_shared(shared, found.name, source))),
+                Err(err) => {
+                    let report = Report { source: Some(source), outcome: Some(Outcome::Refused(err)) };
+                    refused.push((found.line, report));
                 }
-                Some(Err(err)) => Outcome::Refused(err),
-                None => Outcome::NotALink,
-            };
-            reports.push(Report { source, outcome: Some(outcome) });
-            let text = lines.get(line.line - 1).copied().unwrap_or_default();
-            if kept.last() != Some(&text) {
-                kept.push(text);
             }
         }
+        for line in scan.other_addresses {
+            let report = Report { source: Some(Source::Line(line)), outcome: Some(Outcome::NotALink) };
+            refused.push((line, report));
+        }
+        // Lines that could not be added stay, once each and in their order, to fix.
+        let mut kept_lines: Vec<usize> = refused.iter().map(|(line, _)| *line).collect();
+        sort::sort(&mut kept_lines);
+        kept_lines.dedup();
+        let kept: Vec<&str> = kept_lines.iter().filter_map(|&n| lines.get(n - 1).map(|l| l.trim())).collect();
+        reports.extend(refused);
+        sort::sort_by(&mut reports, |a, b| a.0 < b.0);
+        let mut reports: Vec<Report> = reports.into_iter().map(|(_, r)| r).collect();
         if reports.is_empty() {
             reports.push(Report { source: None, outcome: None });
+        } else if scan.chatter > 0 {
+            reports.push(Report { source: None, outcome: Some(Outcome::Chatter { lines: scan.chatter }) });
         }
         Pasted { reports, kept: kept.join("\n") }
     }
 
-    /// Adds the answers of a file the facilitator picked.
-    pub fn add_file(&mut self, card: &Card, name: &str, text: &str) -> Report {
-        let source = Source::File(name.to_owned());
+    /// Adds the answers of a file the facilitator picked: one participant's answers file,
+    /// or a whole workshop downloaded before (every participant in it).
+    pub fn add_file(&mut self, card: &Card, name: &str, text: &str) -> Vec<Report> {
+        let source = || Source::File(name.to_owned());
+        let mut adder = self.adder();
         match share::decode_file(text, card) {
-            Ok(shared) => self.add_shared(shared, None, source),
-            Err(err) => Report { source: Some(source), outcome: Some(Outcome::Refused(err)) },
+            Ok(shared) => vec![adder.add_shared(shared, None, source())],
+            // Not one participant's file: perhaps a whole workshop, keyed by ids like an
+            // answers file, so it is read across content versions too.
+            Err(err) => match decode(text, &card.id) {
+                Ok(other) => other
+                    .participants
+                    .into_iter()
+                    .map(|p| {
+                        let shared = Shared {
+                            name: Some(p.name),
+                            content_version: other.content_version,
+                            answers: p.answers,
+                        };
+                        adder.add_shared(shared, None, source())
+                    })
+                    .collect(),
+                Err(_) => vec![Report { source: Some(source()), outcome: Some(Outcome::Refused(err)) }],
+            },
         }
+    }
+}
+
+/// Refuse a file by its size alone, before it is read: the largest a whole workshop can be.
+pub fn check_file_size(bytes: u64) -> Result<(), ShareError> {
+    if bytes > MAX_BYTES as u64 {
+        Err(ShareError::FileTooLarge { bytes })
+    } else {
+        Ok(())
     }
 }
 
@@ -535,130 +627,4 @@ pub fn decode(raw: &str, card_id: &str) -> Result<Workshop, DecodeError> {
         }
     }
     Ok(Workshop { schema, card: card_id.to_owned(), content_version, hidden, participants })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Group summary
-// ---------------------------------------------------------------------------------------------
-
-/// The group summary as Markdown. `date` comes from the caller so this stays pure.
-pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str) -> String {
-    let mut md = String::new();
-    let name = |side: Side| card.option(side).name.as_str();
-    let _ = writeln!(md, "# Workshop summary: {}\n", card.title);
-    let _ = writeln!(md, "- Date: {date}");
-    let _ = writeln!(md, "- Card: {} (content version {})", card.id, card.version);
-    let _ = writeln!(md, "- Participants: {}\n", summary.participants);
-    let _ = writeln!(md, "{}\n", card.decision.question);
-
-    let _ = writeln!(md, "## Group verdict\n");
-    match &summary.group_verdict {
-        Some(v) => {
-            let (headline, qualifier) = explain::headline(card, v);
-            let _ = writeln!(md, "**{headline}.** {qualifier}\n");
-            let _ = writeln!(
-                md,
-                "- Confidence: {} ({} of the evidence gathered, at the group's median)",
-                explain::confidence_words(v.confidence.level),
-                explain::percent(v.confidence.fraction)
-            );
-            if let Some(flip) = explain::flip_sentence(card, v) {
-                let _ = writeln!(md, "- Flip point: {flip}");
-            }
-            if let Some(gate) = explain::gate_sentence(card, v) {
-                let _ = writeln!(md, "- Capability gap: {gate}");
-            }
-            if let Some(p) = explain::pitfall_sentence(card, v) {
-                let _ = writeln!(md, "- {p}");
-            }
-            let _ = writeln!(md, "- How it was formed: {AGGREGATION_RULE}\n");
-        }
-        None => {
-            let _ = writeln!(md, "No participants yet.\n");
-        }
-    }
-
-    let _ = writeln!(md, "## Participants\n");
-    let _ = writeln!(md, "| Participant | Verdict |\n| --- | --- |");
-    for (i, v) in summary.verdicts.iter().enumerate() {
-        let _ = writeln!(md, "| {} | {} |", cell(&workshop.label(i)), cell(&explain::headline(card, v).0));
-    }
-
-    let _ = writeln!(md, "\n## Factors\n");
-    let _ = writeln!(
-        md,
-        "Positions run from -{STEPS} (clearly {}) to +{STEPS} (clearly {}).\n",
-        name(Side::A),
-        name(Side::B)
-    );
-    let _ = writeln!(md, "| Factor | Positions | Median | Spread (SD) | Group position | Group importance |");
-    let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- |");
-    for (f, s) in card.factors.iter().zip(&summary.factors) {
-        let positions: Vec<String> = s.positions.iter().map(|p| format!("{p:+}")).collect();
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {} | {} |",
-            cell(&f.name),
-            positions.join(" "),
-            explain::signed_decimal(s.median, 1),
-            explain::decimal(s.spread, 2),
-            cell(&explain::position_words(card, s.group_position)),
-            explain::weight_words(s.group_weight)
-        );
-    }
-
-    let _ = writeln!(md, "\n## Where the group disagrees most\n");
-    if summary.disputed.is_empty() {
-        let _ = writeln!(md, "No factor is more than one step apart across the group.");
-    }
-    for &i in &summary.disputed {
-        let (f, s) = (&card.factors[i], &summary.factors[i]);
-        let _ = writeln!(
-            md,
-            "- **{}** (spread {}, from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}): {}",
-            f.name,
-            explain::decimal(s.spread, 2),
-            explain::position_words(card, s.min),
-            explain::position_words(card, s.max),
-            f.prompt
-        );
-    }
-
-    let _ = writeln!(md, "\n## Questions to discuss\n");
-    for q in &card.questions {
-        let _ = writeln!(md, "- {}", q.text);
-        for (i, p) in workshop.participants.iter().enumerate() {
-            if let Some(note) = p.answers.notes.get(&q.id).filter(|n| !n.trim().is_empty()) {
-                let _ = writeln!(md, "  - {}: {}", workshop.label(i), note.trim().replace('\n', " "));
-            }
-        }
-    }
-
-    let _ = writeln!(md, "\n## Signals\n");
-    let _ = writeln!(md, "| Signal | Points to | Ticked by |\n| --- | --- | --- |");
-    for ((side, s), t) in card.signals().zip(&summary.signals) {
-        let _ =
-            writeln!(md, "| {} | {} | {} of {} |", cell(&s.text), name(side), t.count, summary.participants);
-    }
-    let _ = writeln!(md, "\n## Reasons that do not count\n");
-    let _ = writeln!(
-        md,
-        "| Bad reason or anti-pattern | Ticked by | Why it does not count |\n| --- | --- | --- |"
-    );
-    for (p, t) in card.pitfalls().zip(&summary.pitfalls) {
-        let _ = writeln!(
-            md,
-            "| {} | {} of {} | {} |",
-            cell(&p.text),
-            t.count,
-            summary.participants,
-            cell(&p.why)
-        );
-    }
-    md
-}
-
-/// Make text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
