@@ -248,6 +248,63 @@ async function measureInteraction(browser, url, inputs) {
   }
 }
 
+/** Runs in the page: clicks `selector`, then ms until the count reads `expected` and a frame is painted. */
+function clickUntilCounted([selector, expected]) {
+  return new Promise((resolve) => {
+    const count = () => document.querySelector('[data-testid="ws-count"]')?.textContent.trim();
+    const start = performance.now();
+    const check = () => {
+      if (count() === expected) requestAnimationFrame(() => resolve(performance.now() - start));
+      else setTimeout(check, 1);
+    };
+    document.querySelector(selector).click();
+    check();
+  });
+}
+
+/**
+ * The facilitator's page with a large group: a chat of `people` lines, each a different
+ * name with one of two share links, pasted at once; timed in the page from the click on
+ * "Add links" until the count shows everyone and a frame was painted. Then one participant
+ * removed, timed the same way. A fresh page (and storage) for each of `runs`.
+ */
+async function measureWorkshop(browser, baseUrl, people, runs) {
+  const links = [];
+  for (const key of ['End', 'Home']) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${PAGES.card}`);
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 30_000 });
+      await page.locator(SLIDER).first().focus();
+      await page.keyboard.press(key);
+      await page.locator('[data-testid="share-open"]').click();
+      links.push(await page.locator('[data-testid="share-link"]').inputValue());
+    } finally {
+      await context.close();
+    }
+  }
+  const chat = Array.from({ length: people }, (_, i) => `[10:${String(i % 60).padStart(2, '0')}] Person ${i}: ${links[i % 2]}`);
+  const add = [];
+  const remove = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${PAGES.workshop}`);
+      await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="ws-links"]').fill(chat.join('\n'));
+      add.push(await page.evaluate(clickUntilCounted, ['[data-testid="ws-add"]', `${people} participants`]));
+      remove.push(
+        await page.evaluate(clickUntilCounted, ['[data-testid="ws-participant"] button', `${people - 1} participants`]),
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return { people, runs, paste: summary(add), removeOne: summary(remove) };
+}
+
 function measureSingle(dir) {
   if (!existsSync(dir)) return null;
   const files = listFiles(dir)
@@ -293,6 +350,17 @@ function printTimings(results) {
       ],
     ),
   );
+  const w = results.workshop;
+  console.log(`\nWorkshop: ${w.people} participants (different names, two sets of answers) in one pasted chat, ${w.runs} runs\n`);
+  console.log(
+    table(
+      ['', 'median', 'max'],
+      [
+        ['"Add links" -> everyone counted and painted', ms(w.paste.p50), ms(w.paste.max)],
+        ['remove one -> group updated and painted', ms(w.removeOne.p50), ms(w.removeOne.max)],
+      ],
+    ),
+  );
   const s = interaction.sliderToVerdict;
   console.log(`\nSlider to verdict: ${s.n} input events, from dispatch to the verdict's text changed\n`);
   console.log(table(['', 'p50', 'p95', 'max'], [['slider input -> verdict text', ms(s.p50), ms(s.p95), ms(s.max)]]));
@@ -316,6 +384,7 @@ function headline(results) {
     out['start-up to interactive, p95 (ms)'] = results.startup.interactive.p95;
     out['slider to verdict, p50 (ms)'] = results.interaction.sliderToVerdict.p50;
     out['slider to verdict, p95 (ms)'] = results.interaction.sliderToVerdict.p95;
+    out['workshop, 1000 pasted, median (ms)'] = results.workshop.paste.p50;
     out['JS heap used (MB)'] = results.interaction.memory.jsHeapUsed / (1024 * 1024);
   }
   return out;
@@ -374,6 +443,7 @@ async function main() {
       );
       results.startup = await measureStartup(browser, `${server.url}${PAGES.card}`, options.loads);
       results.interaction = await measureInteraction(browser, `${server.url}${PAGES.card}`, options.inputs);
+      results.workshop = await measureWorkshop(browser, server.url, 1000, 3);
     } finally {
       await browser.close();
       await server.close();

@@ -10,30 +10,9 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, HEADLINE, LIVE, setFactor, tick } from './lib/card.mjs';
+import { CARD, LIVE, setFactor, tick } from './lib/card.mjs';
+import { count, participant } from './lib/workshop.mjs';
 import { useBuild } from './lib/setup.mjs';
-
-/** One participant in their own browser: answers the card, returns their share link. */
-async function participant(browser, url, { name, answer }) {
-  const { context, page, problems } = await openPage(browser);
-  try {
-    await page.goto(url);
-    await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
-    await answer(page);
-    await page.locator('[data-testid="share-open"]').click();
-    if (name) await page.locator('#dc-share-name').fill(name);
-    const link = await page.locator('[data-testid="share-link"]').inputValue();
-    const verdict = (await page.locator(HEADLINE).textContent()).trim();
-    assert.deepEqual(problems, []);
-    return { link, verdict };
-  } finally {
-    await context.close();
-  }
-}
-
-async function count(page) {
-  return (await page.locator('[data-testid="ws-count"]').textContent()).trim();
-}
 
 describe('the workshop view', () => {
   const env = useBuild();

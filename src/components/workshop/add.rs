@@ -8,6 +8,9 @@ use decision_core::workshop::{self, Outcome};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Reports of success listed one by one; more are summed up in one line.
+const MAX_LISTED: usize = 8;
+
 /// Paste links or a chat, or pick answers files.
 #[component]
 pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
@@ -71,9 +74,24 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
             </div>
             // The live region wraps the list: a role on the <ul> itself would unmake the list.
             <div role="status" aria-live="polite" data-testid="ws-status">
-                <ul class="dc-ws-outcomes">
-                    {move || successes().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                </ul>
+                {move || {
+                    let done = successes();
+                    let items = |lines: Vec<String>| lines.into_iter().map(|m| view! { <li>{m}</li> }).collect_view();
+                    // A whole chat adds hundreds: one line to read, the rest on request.
+                    if done.len() > MAX_LISTED {
+                        let added = session.reports.with(|r| r.iter().filter(|r| r.is_added()).count());
+                        view! {
+                            <p class="dc-ws-outcomes">{messages::added_count(added)}</p>
+                            <details class="dc-ws-outcomes">
+                                <summary>"Line by line"</summary>
+                                <ul>{items(done)}</ul>
+                            </details>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <ul class="dc-ws-outcomes">{items(done)}</ul> }.into_any()
+                    }
+                }}
             </div>
             {move || {
                 let failed = failures();

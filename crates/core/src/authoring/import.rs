@@ -226,7 +226,7 @@ pub fn import(text: &str) -> Result<Imported, NotACard> {
     }
     if !missing.is_empty() {
         return Err(NotACard(format!(
-            "this is not a decision card in the text format: it has no {}",
+            "this is not a decision card in the text format: it lacks {}",
             join_and(&missing)
         )));
     }

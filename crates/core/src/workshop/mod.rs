@@ -237,6 +237,11 @@ impl Report {
             Some(Outcome::Added { .. } | Outcome::Duplicate { .. } | Outcome::Chatter { .. })
         )
     }
+
+    /// Whether this added a participant.
+    pub fn is_added(&self) -> bool {
+        matches!(self.outcome, Some(Outcome::Added { .. } | Outcome::AddedAgain { .. }))
+    }
 }
 
 /// What pasting text into the workshop did.
