@@ -10,13 +10,18 @@
 //   a first visit downloads); the single-file build in dist-single/ too, if it exists;
 // - start-up: for each of --loads fresh page loads (a new browser context each time, so no
 //   cache and no storage) from a local static server, the time from navigation start to
-//   the verdict being on screen, and to the app being interactive: a factor slider moved
-//   and the verdict's text changed in response. Median and p95;
+//   first paint, to the first slider on screen, and to the page being interactive: a
+//   factor slider moved and the verdict's text changed in response. Median and p95. The
+//   same is measured, load for load in turn, on a plain HTML page with one slider whose
+//   script rewrites a line of text, and the card's figures are given as ratios to it: the
+//   machine's noise touches both alike. The workshop page is timed to its first paint, its
+//   paste box on screen, and one link added and counted;
 // - slider to verdict: in one loaded page, --inputs slider `input` events, each timed from
 //   just before dispatching it to the moment the verdict's text has changed (a
 //   MutationObserver callback). p50, p95 and max;
 // - memory after load: the JS heap (Chromium's Runtime.getHeapUsage) and the WASM linear
-//   memory.
+//   memory;
+// - a large workshop: 1,000 participants in one pasted chat, timed to the group view.
 //
 // The figures also go to --out as JSON (bench-results.json by default; gitignored), and when
 // that file already holds an earlier run, the main figures are compared with it.
@@ -25,7 +30,7 @@
 // recorded with the results. Only sizes are budgets (e2e/size-budget.test.mjs); timings are
 // reported here and in docs/performance.md, not asserted.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,9 +99,10 @@ const mb = (bytes) => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
 // --- In-page probes ----------------------------------------------------------------------
 
 /**
- * Installed before any page script runs. Watches for the verdict and a slider; as soon as
- * both exist it moves the first slider to its far end and records when the verdict's text
- * changes in response. All times are performance.now(): milliseconds since navigation start.
+ * Installed before any page script runs. Watches for the verdict and a slider; once both
+ * exist and a frame has been painted (nobody moves a slider they cannot see yet), it moves
+ * the first slider to its far end and records when the verdict's text changes in response.
+ * All times are performance.now(): milliseconds since navigation start.
  */
 function startupProbe({ verdictSelector, sliderSelector }) {
   const marks = {};
@@ -109,6 +115,7 @@ function startupProbe({ verdictSelector, sliderSelector }) {
     if (probing) return;
     const verdict = document.querySelector(verdictSelector);
     const slider = document.querySelector(sliderSelector);
+    if (slider && marks.sliderInDom === undefined) marks.sliderInDom = performance.now();
     if (!verdict || !slider) return;
     probing = true;
     marks.verdictShown = performance.now();
@@ -120,8 +127,12 @@ function startupProbe({ verdictSelector, sliderSelector }) {
       }
     });
     done.observe(verdict, { subtree: true, childList: true, characterData: true });
-    slider.value = slider.value === slider.max ? slider.min : slider.max;
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        slider.value = slider.value === slider.max ? slider.min : slider.max;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }, 0),
+    );
   };
   const watch = new MutationObserver(() => {
     check();
@@ -129,6 +140,55 @@ function startupProbe({ verdictSelector, sliderSelector }) {
   });
   watch.observe(document, { subtree: true, childList: true });
 }
+
+/**
+ * The workshop page's start-up, installed before any page script runs: once the paste box is
+ * there (the page is built in the browser) and painted, one share link goes in and "Add
+ * links" is clicked; done when the count reads one participant.
+ */
+function workshopProbe({ link }) {
+  const marks = {};
+  window.__bench = marks;
+  const watch = new MutationObserver(() => {
+    const box = document.querySelector('[data-testid="ws-links"]');
+    const add = document.querySelector('[data-testid="ws-add"]');
+    if (!box || !add) return;
+    watch.disconnect();
+    marks.sliderInDom = performance.now();
+    requestAnimationFrame(() => setTimeout(() => addOne(box, add), 0));
+  });
+  const addOne = (box, add) => {
+    box.value = link;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    add.click();
+    const counted = () => {
+      if (document.querySelector('[data-testid="ws-count"]')?.textContent.trim() === '1 participant') {
+        marks.interactive = performance.now();
+      } else requestAnimationFrame(counted);
+    };
+    counted();
+  };
+  watch.observe(document, { subtree: true, childList: true });
+}
+
+/**
+ * A plain HTML page with one slider whose script rewrites a line: the benchmark's yardstick.
+ * The listener is in the head, so it is there before the slider is (as the probe moves it
+ * the moment it appears).
+ */
+const PLAIN_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>One slider</title>
+<script>
+document.addEventListener('input', (event) => {
+  document.getElementById('verdict').textContent = 'Moved to ' + event.target.value;
+});
+</script></head>
+<body><h1>One slider</h1>
+<label>Privacy <input type="range" min="-2" max="2" value="0"></label>
+<p id="verdict">Stay with the default</p>
+</body></html>
+`;
 
 /**
  * Runs in a loaded page: `count` slider inputs, each timed until the verdict's text changed.
@@ -167,43 +227,56 @@ async function inputProbe({ verdictSelector, sliderSelector, count, timeoutMs })
 
 // --- Measurements ------------------------------------------------------------------------
 
-async function measureStartup(browser, url, loads) {
-  const runs = [];
+/** One fresh load of `url` with `probe` installed; the marks it left, with first paint. */
+async function loadOnce(browser, url, probe, args) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(probe, args);
+    await page.goto(url);
+    await page.waitForFunction(
+      () => window.__bench?.interactive !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0,
+      null,
+      { timeout: 30_000, polling: 50 },
+    );
+    const marks = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      return { ...window.__bench, firstContentfulPaint: paint ? paint.startTime : undefined };
+    });
+    if (errors.length > 0) throw new Error(`page errors on ${url}: ${errors.join('; ')}`);
+    // On screen means there and painted: a slider in the markup shows at first paint.
+    marks.sliderShown = Math.max(marks.sliderInDom ?? NaN, marks.firstContentfulPaint ?? NaN);
+    return marks;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * `loads` fresh loads of each page, taken in turn (plain, card, workshop, plain, …) so that
+ * whatever else the machine does falls on all of them alike.
+ */
+async function measureStartup(browser, pages, loads) {
+  const runs = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    try {
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.addInitScript(startupProbe, { verdictSelector: VERDICT, sliderSelector: SLIDER });
-      await page.goto(url);
-      await page.waitForFunction(() => window.__bench && window.__bench.interactive !== undefined, null, {
-        timeout: 30_000,
-        polling: 50,
-      });
-      const marks = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        return {
-          ...window.__bench,
-          domContentLoaded: nav ? nav.domContentLoadedEventEnd : undefined,
-          firstContentfulPaint: paint ? paint.startTime : undefined,
-        };
-      });
-      if (errors.length > 0) throw new Error(`page errors on load ${i + 1}: ${errors.join('; ')}`);
-      runs.push(marks);
-    } finally {
-      await context.close();
+    for (const [name, { url, probe, args }] of Object.entries(pages)) {
+      runs[name].push(await loadOnce(browser, url, probe, args));
     }
   }
-  const pick = (key) => runs.map((r) => r[key]).filter((v) => typeof v === 'number');
-  return {
-    loads,
-    firstContentfulPaint: summary(pick('firstContentfulPaint')),
-    appStarted: summary(pick('appStarted')),
-    verdictShown: summary(pick('verdictShown')),
-    interactive: summary(pick('interactive')),
+  const summarise = (marks) => {
+    const pick = (key) => marks.map((r) => r[key]).filter((v) => Number.isFinite(v));
+    return {
+      loads,
+      firstContentfulPaint: summary(pick('firstContentfulPaint')),
+      sliderShown: summary(pick('sliderShown')),
+      appStarted: summary(pick('appStarted')),
+      verdictShown: summary(pick('verdictShown')),
+      interactive: summary(pick('interactive')),
+    };
   };
+  return Object.fromEntries(Object.entries(runs).map(([name, marks]) => [name, summarise(marks)]));
 }
 
 async function measureInteraction(browser, url, inputs) {
@@ -268,7 +341,8 @@ function clickUntilCounted([selector, expected]) {
  * "Add links" until the count shows everyone and a frame was painted. Then one participant
  * removed, timed the same way. A fresh page (and storage) for each of `runs`.
  */
-async function measureWorkshop(browser, baseUrl, people, runs) {
+/** Two share links of the card: one slider at each end. */
+async function shareLinks(browser, baseUrl) {
   const links = [];
   for (const key of ['End', 'Home']) {
     const context = await browser.newContext();
@@ -284,6 +358,10 @@ async function measureWorkshop(browser, baseUrl, people, runs) {
       await context.close();
     }
   }
+  return links;
+}
+
+async function measureWorkshop(browser, baseUrl, links, people, runs) {
   const chat = Array.from({ length: people }, (_, i) => `[10:${String(i % 60).padStart(2, '0')}] Person ${i}: ${links[i % 2]}`);
   const add = [];
   const remove = [];
@@ -325,6 +403,15 @@ function printSizes(results) {
   const verdict = (value, budget) => `${kb(value)} of ${kb(budget)} budget${value > budget ? ' (OVER)' : ''}`;
   console.log(`\nfirst load, gzip: ${verdict(sizes.firstLoad.gzip, BUDGETS.card.firstLoadGzip)}`);
   console.log(`WASM, raw:        ${kb(sizes.wasmRaw)}`);
+  const w = results.workshopSizes;
+  const loaded = w.files.filter((f) => f.firstLoad);
+  console.log(`\nWorkshop page: what ${w.entry} loads\n`);
+  console.log(
+    table(
+      ['file', 'raw', 'gzip', 'brotli'],
+      [...loaded.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)]), ['first load', kb(w.firstLoad.raw), kb(w.firstLoad.gzip), kb(w.firstLoad.brotli)]],
+    ),
+  );
   if (single) {
     console.log(`\nSingle-file build: ${path.relative(ROOT, single.dir)}/ (one self-contained page per card)\n`);
     console.log(table(['file', 'raw', 'gzip', 'brotli'], single.files.map((f) => [f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)])));
@@ -333,20 +420,36 @@ function printSizes(results) {
   }
 }
 
+const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : 'n/a');
+
 function printTimings(results) {
   const { startup, interaction } = results;
+  const { plain, card, workshop } = startup;
   console.log(
-    `\nStart-up: ${startup.loads} fresh loads (new context each: no cache, no storage), ms from navigation start\n`,
+    `\nStart-up: ${card.loads} fresh loads of each page, taken in turn (new context each: no cache, no storage),\n` +
+      'median ms from navigation start; the card against the plain page with one slider as a ratio\n',
   );
-  const row = (name, s) => [name, ms(s.p50), ms(s.p95), ms(s.min), ms(s.max)];
+  const row = (name, key) => [name, ms(plain[key].p50), ms(card[key].p50), ratio(card[key].p50, plain[key].p50), ms(workshop[key].p50)];
+  console.log(
+    table(
+      ['milestone', 'plain page', 'card page', 'card / plain', 'workshop page'],
+      [
+        row('first contentful paint', 'firstContentfulPaint'),
+        row('first slider on screen (workshop: paste box)', 'sliderShown'),
+        row('interactive (workshop: one link added)', 'interactive'),
+      ],
+    ),
+  );
+  const p95 = (name, s) => [name, ms(s.p50), ms(s.p95), ms(s.min), ms(s.max)];
+  console.log('\nCard page in detail\n');
   console.log(
     table(
       ['milestone', 'median', 'p95', 'min', 'max'],
       [
-        row('first contentful paint', startup.firstContentfulPaint),
-        row('WASM app started (Trunk event)', startup.appStarted),
-        row('verdict on screen', startup.verdictShown),
-        row('interactive: slider moved, verdict updated', startup.interactive),
+        p95('first contentful paint', card.firstContentfulPaint),
+        p95('first slider on screen', card.sliderShown),
+        p95('WASM app started (Trunk event)', card.appStarted),
+        p95('interactive: slider moved, verdict updated', card.interactive),
       ],
     ),
   );
@@ -379,9 +482,13 @@ function headline(results) {
     'first load brotli (KB)': results.sizes.firstLoad.brotli / 1024,
     'WASM raw (KB)': results.sizes.wasmRaw / 1024,
   };
-  if (results.startup) {
-    out['start-up to interactive, median (ms)'] = results.startup.interactive.p50;
-    out['start-up to interactive, p95 (ms)'] = results.startup.interactive.p95;
+  if (results.workshopSizes) out['workshop first load gzip (KB)'] = results.workshopSizes.firstLoad.gzip / 1024;
+  const { plain, card } = results.startup ?? {};
+  if (plain && card && results.workshop) {
+    out['first slider, card / plain'] = card.sliderShown.p50 / plain.sliderShown.p50;
+    out['interactive, card / plain'] = card.interactive.p50 / plain.interactive.p50;
+    out['start-up to interactive, median (ms)'] = card.interactive.p50;
+    out['start-up to interactive, p95 (ms)'] = card.interactive.p95;
     out['slider to verdict, p50 (ms)'] = results.interaction.sliderToVerdict.p50;
     out['slider to verdict, p95 (ms)'] = results.interaction.sliderToVerdict.p95;
     out['workshop, 1000 pasted, median (ms)'] = results.workshop.paste.p50;
@@ -428,12 +535,16 @@ async function main() {
     },
     budgets: BUDGETS,
     sizes: measureFolder(options.dist, PAGES.card),
+    workshopSizes: measureFolder(options.dist, PAGES.workshop),
     single: measureSingle(options.single),
   };
   printSizes(results);
 
   if (!options.sizesOnly) {
     const server = await serve({ root: options.dist });
+    const plainDir = mkdtempSync(path.join(os.tmpdir(), 'bench-plain-'));
+    writeFileSync(path.join(plainDir, 'plain.html'), PLAIN_PAGE);
+    const plainServer = await serve({ root: plainDir });
     const browser = await launchBrowser();
     try {
       results.machine.chromium = `${CHROMIUM_PATH} ${browser.version()}`;
@@ -441,12 +552,24 @@ async function main() {
         `\nTimings: headless Chromium ${browser.version()}, ${results.machine.cpus} CPUs, ` +
           `load average ${results.machine.loadAverage1m.toFixed(2)}`,
       );
-      results.startup = await measureStartup(browser, `${server.url}${PAGES.card}`, options.loads);
+      const links = await shareLinks(browser, server.url);
+      const pages = {
+        plain: {
+          url: `${plainServer.url}plain.html`,
+          probe: startupProbe,
+          args: { verdictSelector: '#verdict', sliderSelector: 'input[type="range"]' },
+        },
+        card: { url: `${server.url}${PAGES.card}`, probe: startupProbe, args: { verdictSelector: VERDICT, sliderSelector: SLIDER } },
+        workshop: { url: `${server.url}${PAGES.workshop}`, probe: workshopProbe, args: { link: links[0] } },
+      };
+      results.startup = await measureStartup(browser, pages, options.loads);
       results.interaction = await measureInteraction(browser, `${server.url}${PAGES.card}`, options.inputs);
-      results.workshop = await measureWorkshop(browser, server.url, 1000, 3);
+      results.workshop = await measureWorkshop(browser, server.url, links, 1000, 3);
     } finally {
       await browser.close();
       await server.close();
+      await plainServer.close();
+      rmSync(plainDir, { recursive: true, force: true });
     }
     printTimings(results);
   }

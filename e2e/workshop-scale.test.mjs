@@ -96,6 +96,12 @@ describe('a workshop gathered from a meeting chat', () => {
       assert.match(await page.locator('[data-testid="ws-status"]').textContent(), /150 lines of chat without a link left out\./);
       const expectedNames = Array.from({ length: 150 }, (_, i) => `Person ${i}`);
       assert.deepEqual(await names(page), expectedNames);
+      // The long list scrolls in a box of its own: nothing of it stretches the page.
+      const [pageHeight, contentBottom] = await page.evaluate(() => [
+        document.documentElement.scrollHeight,
+        document.querySelector('.dc-root').getBoundingClientRect().bottom + window.scrollY,
+      ]);
+      assert.ok(pageHeight <= contentBottom + 64, `page ${pageHeight} px tall, its content ends at ${contentBottom} px`);
       // Past what dots can show, each step is a bar with its count: 50 and 100.
       const privacy = page.locator('[data-testid="ws-spread-privacy"]');
       assert.equal(await privacy.locator('circle').count(), 0);
