@@ -29,8 +29,8 @@ export const BUDGETS = {
  * change through.
  */
 export const CEILINGS = {
-  card: { firstLoadGzip: 216 * KB, wasmRaw: 470 * KB },
-  workshop: { firstLoadGzip: 180 * KB, wasmRaw: 386 * KB },
+  card: { firstLoadGzip: 218 * KB, wasmRaw: 475 * KB },
+  workshop: { firstLoadGzip: 195 * KB, wasmRaw: 420 * KB },
 };
 
 export function gzipSize(bytes) {

@@ -54,6 +54,11 @@ pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
         trunk.args(["build", "--release", release, "--dist"]).arg(staging(app)).arg(app);
         ctx.run(&mut trunk)?;
     }
+    let card_shell = staging("index.html").join("index.html");
+    let shell = std::fs::read_to_string(&card_shell)
+        .map_err(|e| format!("cannot read {}: {e}", card_shell.display()))?;
+    std::fs::write(&card_shell, without_wasm_preload(&shell))
+        .map_err(|e| format!("cannot write {}: {e}", card_shell.display()))?;
     let pages = ctx.root.join("target/trunk/pages");
     if pages.exists() {
         std::fs::remove_dir_all(&pages).map_err(|e| format!("cannot clear {}: {e}", pages.display()))?;
@@ -72,7 +77,7 @@ pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
         "--",
     ]);
     prerender.arg("--content").arg(ctx.root.join("content"));
-    prerender.arg("--card-shell").arg(staging("index.html").join("index.html"));
+    prerender.arg("--card-shell").arg(&card_shell);
     prerender.arg("--workshop-shell").arg(staging("workshop.html").join("index.html"));
     prerender.arg("--out").arg(&pages);
     ctx.run(&mut prerender)?;
@@ -138,6 +143,24 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     println!("  {:>9}  total", kb(total));
     println!("release build done in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// The card app's shell without Trunk's `<link rel="preload">` of the WASM. Its pages are
+/// prerendered, so the card is there to read at first paint; fetching 470 KB alongside the
+/// page was measured to put that paint off by a fifth, for no earlier start of the app
+/// (docs/performance.md). The loader fetches the WASM as soon as it runs. The workshop page
+/// keeps its preload: it has nothing to show before its WASM runs.
+fn without_wasm_preload(html: &str) -> String {
+    let mut out = html.to_owned();
+    for e in crate::csp::elements(html).iter().rev() {
+        let rel_preload = e
+            .attr("rel")
+            .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("preload")));
+        if e.name == "link" && rel_preload && e.attr("href").is_some_and(|h| h.ends_with(".wasm")) {
+            out.replace_range(e.span.clone(), "");
+        }
+    }
+    out
 }
 
 /// Copies the files of `from` that `keep` accepts (by name) into `to`, leaving out hidden
@@ -259,5 +282,18 @@ mod tests {
         for bad in ["/app.js", "https://cdn.example/app.js", "../secret.js", "./a/../../b.js", ""] {
             assert!(resolve(base, bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_card_shell_loses_only_its_wasm_preload() {
+        let shell = concat!(
+            r#"<head><link rel="modulepreload" href="./app-1.js" integrity="sha384-y">"#,
+            r#"<link rel="preload" href="./app-1_bg.wasm" integrity="sha384-z" as="fetch" type="application/wasm">"#,
+            r#"<link rel="preload" href="./font.woff2" as="font"></head>"#,
+        );
+        assert_eq!(
+            without_wasm_preload(shell),
+            r#"<head><link rel="modulepreload" href="./app-1.js" integrity="sha384-y"><link rel="preload" href="./font.woff2" as="font"></head>"#
+        );
     }
 }
