@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: the release build (`dist.rs`), then the benchmark in
-//! `e2e/bench.mjs`: sizes (raw, gzip, brotli; first-load total; the single-file build if
-//! there is one), start-up time and slider-to-verdict time in headless Chromium, and the
-//! memory after load. The figures are printed as tables and written to
+//! `e2e/bench.mjs`: sizes (raw, gzip, brotli; the card and workshop pages' first loads; the
+//! single-file build if there is one), start-up milestones of the card and workshop pages
+//! against a plain one-slider page in headless Chromium, slider-to-verdict time, 1,000
+//! participants pasted into a workshop, and the memory after load. The figures are printed as tables and written to
 //! `bench-results.json`; `docs/performance.md` explains them.
 //!
 //! `--no-build` measures the `dist/` that is there; every other argument goes to the
