@@ -30,7 +30,7 @@ mod single;
 mod sri;
 mod util;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -204,7 +204,61 @@ fn house_rules(ctx: &Ctx) -> Result<()> {
         return Err(format!("the core crate depends on web crates: {}", web.join(", ")));
     }
     println!("ok: decision-core depends on no web crate ({} crates in its tree)", tree.lines().count());
+    let long = long_sources(&ctx.root)?;
+    if !long.is_empty() {
+        let list: Vec<String> = long.iter().map(|(path, n)| format!("{path} ({n} lines)")).collect();
+        return Err(format!(
+            "source files over {MAX_SOURCE_LINES} lines (split each by concern): {}",
+            list.join(", ")
+        ));
+    }
+    println!("ok: no source file over {MAX_SOURCE_LINES} lines");
     Ok(())
+}
+
+/// The longest a Rust source file may be: past it, a file holds more than one concern.
+const MAX_SOURCE_LINES: usize = 700;
+
+/// The folders of Rust source, under the workspace root.
+const SOURCE_DIRS: &[&str] = &["src", "crates", "tests", "xtask", "fuzz"];
+
+/// Every `.rs` file under [`SOURCE_DIRS`] (build output left out) longer than
+/// [`MAX_SOURCE_LINES`], with its length, path relative to `root`.
+fn long_sources(root: &Path) -> Result<Vec<(String, usize)>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if path.is_dir() {
+                if name != "target" && !name.starts_with('.') {
+                    walk(&path, out)?;
+                }
+            } else if name.ends_with(".rs") {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    for dir in SOURCE_DIRS {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            walk(&dir, &mut files)?;
+        }
+    }
+    files.sort();
+    let mut long = Vec::new();
+    for file in files {
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let lines = text.lines().count();
+        if lines > MAX_SOURCE_LINES {
+            let rel = file.strip_prefix(root).unwrap_or(&file).display().to_string();
+            long.push((rel, lines));
+        }
+    }
+    Ok(long)
 }
 
 fn native_tests(ctx: &Ctx) -> Result<()> {
@@ -279,6 +333,33 @@ fn e2e_tests(ctx: &Ctx) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_source_files_over_the_line_limit_outside_build_output() {
+        let root = std::env::temp_dir().join(format!("xtask-long-{}", std::process::id()));
+        let lines = |n: usize| "x\n".repeat(n);
+        for (path, n) in [
+            ("src/long.rs", MAX_SOURCE_LINES + 1),
+            ("src/ok.rs", MAX_SOURCE_LINES),
+            ("crates/core/src/deep/long.rs", MAX_SOURCE_LINES + 5),
+            ("fuzz/target/generated.rs", 5_000),
+            ("src/notes.txt", 5_000),
+        ] {
+            let file = root.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, lines(n)).unwrap();
+        }
+        let long = long_sources(&root).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+        let sep = std::path::MAIN_SEPARATOR;
+        assert_eq!(
+            long,
+            vec![
+                (format!("crates{sep}core{sep}src{sep}deep{sep}long.rs"), MAX_SOURCE_LINES + 5),
+                (format!("src{sep}long.rs"), MAX_SOURCE_LINES + 1),
+            ]
+        );
+    }
 
     #[test]
     fn finds_only_web_test_files() {
