@@ -36,12 +36,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './lib/server.mjs';
 import { CHROMIUM_PATH, launchBrowser } from './lib/browser.mjs';
+import { VERDICT, setFactor } from './lib/card.mjs';
+import { participant } from './lib/workshop.mjs';
 import { BUDGETS, PAGES, kb, listFiles, measureFolder, sizeTable, table, brotliSize, gzipSize } from './lib/sizes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const VERDICT = '[data-testid="verdict"]';
 // A key-factor slider: moving one from end to end always moves the score.
 const SLIDER = '.dc-factors input[type="range"]';
+// The measured card's first factor (content/model-api-vs-self-hosted.toml).
+const FIRST_FACTOR = 'privacy';
 
 function parseArgs(argv) {
   const options = {
@@ -351,22 +354,12 @@ function clickUntilCounted([selector, expected]) {
  * "Add links" until the count shows everyone and a frame was painted. Then one participant
  * removed, timed the same way. A fresh page (and storage) for each of `runs`.
  */
-/** Two share links of the card: one slider at each end. */
+/** Two share links of the card: its first factor at each end. */
 async function shareLinks(browser, baseUrl) {
   const links = [];
   for (const key of ['End', 'Home']) {
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}${PAGES.card}`);
-      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 30_000 });
-      await page.locator(SLIDER).first().focus();
-      await page.keyboard.press(key);
-      await page.locator('[data-testid="share-open"]').click();
-      links.push(await page.locator('[data-testid="share-link"]').inputValue());
-    } finally {
-      await context.close();
-    }
+    const answer = (page) => setFactor(page, FIRST_FACTOR, key);
+    links.push((await participant(browser, `${baseUrl}${PAGES.card}`, { name: '', answer })).link);
   }
   return links;
 }

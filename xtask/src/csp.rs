@@ -38,6 +38,11 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
+
+    /// Whether `rel` is one of the element's link types (`rel="icon preload"`).
+    pub fn has_rel(&self, rel: &str) -> bool {
+        self.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case(rel)))
+    }
 }
 
 /// Every element of `html` in document order (comments and closing tags skipped). Not a

@@ -153,10 +153,8 @@ pub fn build(ctx: &Ctx) -> Result<()> {
 fn without_wasm_preload(html: &str) -> String {
     let mut out = html.to_owned();
     for e in crate::csp::elements(html).iter().rev() {
-        let rel_preload = e
-            .attr("rel")
-            .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("preload")));
-        if e.name == "link" && rel_preload && e.attr("href").is_some_and(|h| h.ends_with(".wasm")) {
+        let preload = e.name == "link" && e.has_rel("preload");
+        if preload && e.attr("href").is_some_and(|h| h.ends_with(".wasm")) {
             out.replace_range(e.span.clone(), "");
         }
     }

@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::csp::{self, Assets, Element};
+use crate::csp::{self, Assets};
 use crate::sri;
 use crate::util::{Ctx, Result};
 use decision_core::authoring::load;
@@ -152,17 +152,17 @@ impl Parts {
         let (glue, wasm) = (one(".js")?, one(".wasm")?);
         let stylesheet = elements
             .iter()
-            .find(|e| e.name == "link" && has_rel(e, "stylesheet"))
+            .find(|e| e.name == "link" && e.has_rel("stylesheet"))
             .ok_or("the page has no stylesheet link")?;
         let css = stylesheet.attr("href").ok_or("the stylesheet link has no href")?;
         let preloads = elements
             .iter()
-            .filter(|e| e.name == "link" && (has_rel(e, "modulepreload") || has_rel(e, "preload")))
+            .filter(|e| e.name == "link" && (e.has_rel("modulepreload") || e.has_rel("preload")))
             .map(|e| e.span.clone())
             .collect();
         let icons = elements
             .iter()
-            .filter(|e| e.name == "link" && has_rel(e, "icon"))
+            .filter(|e| e.name == "link" && e.has_rel("icon"))
             .map(|e| e.span.clone())
             .collect();
         let mut classic = Vec::new();
@@ -196,10 +196,6 @@ fn quoted_strings(code: &str) -> Vec<String> {
         rest = &body[end + 1..];
     }
     out
-}
-
-fn has_rel(e: &Element, rel: &str) -> bool {
-    e.attr("rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case(rel)))
 }
 
 /// A URL of the page's own files (`./x.js`) as a path inside `dist/`.

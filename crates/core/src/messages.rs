@@ -470,10 +470,7 @@ pub fn workshop_report(report: &workshop::Report) -> String {
 
 /// "Added 150 participants." after a paste too long to list.
 pub fn added_count(n: usize) -> String {
-    match n {
-        1 => "Added 1 participant.".into(),
-        n => format!("Added {n} participants."),
-    }
+    format!("Added {}.", participants(n))
 }
 
 /// "412 lines of chat without a link left out."
