@@ -10,9 +10,11 @@
 //! - [`pages`]: the pages of the build (library, card, workshop), how the app starts on
 //!   each, and their layouts; the same components render them at build time
 //!   (`src/bin/prerender.rs`, feature `ssr`) and take them over in the browser.
-//! - [`components`]: leaf widgets that read signals and call core functions.
+//! - [`components`]: leaf widgets that read signals and call core functions; every answer
+//!   control is named in [`controls`] and changes the answers only by a core `Edit`.
 
 pub mod components;
+pub mod controls;
 pub mod pages;
 pub mod platform;
 pub mod state;

@@ -2,19 +2,22 @@
 //! verdict's confidence, never its direction.
 
 use crate::components::{slice, Heading};
-use decision_core::answers::{Answers, EvidenceStatus};
-use decision_core::card::{Card, Item};
+use crate::controls::{Control, Value};
+use crate::state::card::CardSession;
+use decision_core::answers::EvidenceStatus;
+use decision_core::card::Item;
 use decision_core::sections::EVIDENCE;
 use leptos::prelude::*;
 
 #[component]
-pub fn Evidence(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+pub fn Evidence(session: CardSession) -> impl IntoView {
+    let card = session.card;
     (!card.evidence.is_empty()).then(|| {
         view! {
             <section class="dc-section" id="dc-evidence" aria-labelledby="dc-evidence-h">
                 <Heading section=EVIDENCE level=2 id="dc-evidence-h" />
                 <ul class="dc-evidence">
-                    {card.evidence.iter().map(|item| view! { <EvidenceRow item answers /> }).collect_view()}
+                    {card.evidence.iter().map(|item| view! { <EvidenceRow item session /> }).collect_view()}
                 </ul>
             </section>
         }
@@ -22,32 +25,26 @@ pub fn Evidence(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
 }
 
 #[component]
-fn EvidenceRow(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoView {
+fn EvidenceRow(item: &'static Item, session: CardSession) -> impl IntoView {
     let id = item.id.as_str();
+    let answers = session.answers();
     let status = slice(answers, move |a| a.evidence_status(id));
     let note = slice(answers, move |a| a.evidence.get(id).map(|e| e.note.clone()).unwrap_or_default());
-    let status_id = format!("dc-e-{id}");
-    let note_id = format!("dc-e-{id}-note");
+    let status_id = Control::EvidenceStatus(id).element_id();
+    let note_id = Control::EvidenceNote(id).element_id();
     view! {
-        <li class="dc-evidence-row" data-status=move || format!("{:?}", status.get())>
+        <li class="dc-evidence-row" data-status=move || status.get().key()>
             <span class="dc-evidence-name" id=format!("dc-e-{id}-name")>{item.text.as_str()}</span>
             <label class="dc-sr" for=status_id.clone()>{format!("Status of {}", item.text)}</label>
             <select
                 id=status_id
-                on:change=move |ev| {
-                    let picked = EvidenceStatus::ALL
-                        .into_iter()
-                        .find(|s| s.label() == event_target_value(&ev));
-                    if let Some(s) = picked {
-                        answers.update(|a| a.evidence.entry(id.to_string()).or_default().status = s);
-                    }
-                }
+                on:change:target=move |ev| session.set(Control::EvidenceStatus(id), Value::Text(ev.target().value()))
             >
                 {EvidenceStatus::ALL
                     .into_iter()
                     .map(|s| {
                         view! {
-                            <option value=s.label() selected=status.get_untracked() == s prop:selected=move || status.get() == s>
+                            <option value=s.key() selected=status.get_untracked() == s prop:selected=move || status.get() == s>
                                 {s.label()}
                             </option>
                         }
@@ -61,10 +58,7 @@ fn EvidenceRow(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoView
                 class="dc-note"
                 placeholder="Note: source, owner, what it showed"
                 prop:value=move || note.get()
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    answers.update(|a| a.evidence.entry(id.to_string()).or_default().note = text);
-                }
+                on:input:target=move |ev| session.set(Control::EvidenceNote(id), Value::Text(ev.target().value()))
             />
             // On paper the note is text that wraps, not a one-line field.
             <span class="dc-print-only dc-print-value" hidden>{move || note.get()}</span>

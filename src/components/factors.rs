@@ -1,21 +1,24 @@
 //! Factor sliders: one native range input per key factor, with its importance.
 
 use crate::components::{slice, Heading};
-use decision_core::answers::{Answers, STEPS};
-use decision_core::card::{Card, Factor, Side, MAX_WEIGHT};
+use crate::controls::{Control, Value};
+use crate::state::card::CardSession;
+use decision_core::answers::STEPS;
+use decision_core::card::{Factor, Side, MAX_WEIGHT};
 use decision_core::explain::{position_words, weight_words};
 use decision_core::sections::KEY_FACTORS;
 use leptos::prelude::*;
 
 /// Every key factor of the card, each with a slider and an importance.
 #[component]
-pub fn Factors(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+pub fn Factors(session: CardSession) -> impl IntoView {
+    let card = session.card;
     view! {
         <section class="dc-section" id="dc-factors" aria-labelledby="dc-factors-h">
             <Heading section=KEY_FACTORS level=2 id="dc-factors-h" />
             <p class="dc-blurb">"Place each one between the two options, and say how much it matters here."</p>
             <div class="dc-factors">
-                {card.factors.iter().map(|f| view! { <FactorRow card factor=f answers /> }).collect_view()}
+                {card.factors.iter().map(|f| view! { <FactorRow session factor=f /> }).collect_view()}
             </div>
         </section>
     }
@@ -23,13 +26,15 @@ pub fn Factors(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView
 
 /// One factor: prompt, position slider (words in `aria-valuetext`) and importance.
 #[component]
-fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Answers>) -> impl IntoView {
+fn FactorRow(session: CardSession, factor: &'static Factor) -> impl IntoView {
+    let card = session.card;
+    let answers = session.answers();
     let id = factor.id.as_str();
     let position = slice(answers, move |a| a.position(id));
     let weight = slice(answers, move |a| a.weight(card, id));
-    let slider = format!("dc-f-{id}");
-    let prompt = format!("dc-f-{id}-prompt");
-    let importance = format!("dc-f-{id}-w");
+    let slider = Control::Position(id).element_id();
+    let prompt = format!("{slider}-prompt");
+    let importance = Control::Weight(id).element_id();
     let words = move || position_words(card, position.get());
     let gate = factor
         .gate_for
@@ -63,11 +68,7 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
                     // tells an early move from the default); the live value is the property.
                     value=position.get_untracked().to_string()
                     prop:value=move || position.get().to_string()
-                    on:input=move |ev| {
-                        if let Ok(p) = event_target_value(&ev).parse::<i8>() {
-                            answers.update(|a| a.factors.entry(id.to_string()).or_default().position = p);
-                        }
-                    }
+                    on:input:target=move |ev| session.set(Control::Position(id), Value::Text(ev.target().value()))
                 />
                 <span class="dc-pole" aria-hidden="true">{card.option(Side::B).name.as_str()}</span>
             </div>
@@ -75,11 +76,7 @@ fn FactorRow(card: &'static Card, factor: &'static Factor, answers: RwSignal<Ans
                 <label for=importance.clone()>"Importance"</label>
                 <select
                     id=importance
-                    on:change=move |ev| {
-                        if let Ok(w) = event_target_value(&ev).parse::<u8>() {
-                            answers.update(|a| a.factors.entry(id.to_string()).or_default().weight = Some(w));
-                        }
-                    }
+                    on:change:target=move |ev| session.set(Control::Weight(id), Value::Text(ev.target().value()))
                 >
                     {(0..=MAX_WEIGHT)
                         .map(|w| {

@@ -1,8 +1,11 @@
 //! The leaf widgets of the screen, grouped by the area of the page they fill.
 //!
 //! Components read signals and call core functions; they hold no decision logic and do no
-//! I/O beyond the browser conveniences of `crate::platform` (copy, download, pick a file).
+//! I/O beyond the browser conveniences of `crate::platform` (copy, download). An answer
+//! control changes the answers only by emitting a core `Edit` through
+//! [`crate::state::card::CardSession::edit`], under the id [`crate::controls`] gives it.
 
+pub mod confirm;
 pub mod evidence;
 pub mod factors;
 pub mod orphans;
@@ -13,6 +16,7 @@ pub mod reference;
 pub mod reversibility;
 pub mod share;
 pub mod signals;
+pub mod status;
 pub mod verdict;
 pub mod workshop;
 
@@ -23,7 +27,7 @@ use leptos::prelude::*;
 
 /// A memoised read of one part of the answers, so a control re-renders only when its
 /// own value changes (typing in one note does not touch the sliders).
-pub fn slice<T>(answers: RwSignal<Answers>, read: impl Fn(&Answers) -> T + Send + Sync + 'static) -> Memo<T>
+pub fn slice<T>(answers: ReadSignal<Answers>, read: impl Fn(&Answers) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Send + Sync + 'static,
 {

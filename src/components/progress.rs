@@ -2,6 +2,7 @@
 //! saved), notices about stored data that could not be used (with that data to download),
 //! and the reset control, which asks first.
 
+use crate::components::confirm::Confirm;
 use crate::platform::browser;
 use decision_core::messages;
 use decision_core::store::{Notice, SaveState, Stored};
@@ -67,65 +68,16 @@ pub fn StoredNotice(notice: Signal<Option<Notice>>, file_stem: String) -> impl I
     }
 }
 
-/// "Reset answers…", which asks in the page itself (`confirm()` is blocked in sandboxed
-/// frames), with focus on the safe choice and given back afterwards.
+/// "Reset answers…", which asks first.
 #[component]
 pub fn ResetControl(on_reset: Callback<()>) -> impl IntoView {
-    let (confirming, set_confirming) = signal(false);
-    // When the button that has keyboard focus goes away, focus moves to its replacement
-    // instead of falling back to the top of the page.
-    let (refocus_reset, set_refocus_reset) = signal(false);
     view! {
-        <Show
-            when=move || confirming.get()
-            fallback=move || {
-                let button = NodeRef::<leptos::html::Button>::new();
-                button
-                    .on_load(move |b| {
-                        if refocus_reset.get_untracked() {
-                            let _ = b.focus();
-                        }
-                    });
-                view! {
-                    <button type="button" class="dc-quiet" node_ref=button on:click=move |_| set_confirming.set(true)>
-                        "Reset answers…"
-                    </button>
-                }
-            }
-        >
-            {
-                let cancel = NodeRef::<leptos::html::Button>::new();
-                cancel
-                    .on_load(|b| {
-                        let _ = b.focus();
-                    });
-                view! {
-                    <div class="dc-confirm" role="group" aria-labelledby="dc-reset-q">
-                        <span id="dc-reset-q">"Clear every answer on this card?"</span>
-                        <button
-                            type="button"
-                            class="dc-danger"
-                            on:click=move |_| {
-                                set_refocus_reset.set(true);
-                                set_confirming.set(false);
-                                on_reset.run(());
-                            }
-                        >
-                            "Yes, clear all"
-                        </button>
-                        <button
-                            type="button"
-                            node_ref=cancel
-                            on:click=move |_| {
-                                set_refocus_reset.set(true);
-                                set_confirming.set(false);
-                            }
-                        >
-                            "Cancel"
-                        </button>
-                    </div>
-                }
-            }
-        </Show>
+        <Confirm
+            label="Reset answers…"
+            question="Clear every answer on this card?"
+            yes="Yes, clear all"
+            question_id="dc-reset-q"
+            on_yes=on_reset
+        />
     }
 }

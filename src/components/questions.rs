@@ -2,8 +2,8 @@
 //! "Questions to ask": a note field per question; the notes go into the decision record.
 
 use crate::components::{slice, Heading};
-use decision_core::answers::Answers;
-use decision_core::card::Card;
+use crate::controls::{Control, Value};
+use crate::state::card::CardSession;
 use decision_core::sections::{HOW_TO_DECIDE, QUESTIONS};
 use leptos::prelude::*;
 
@@ -19,7 +19,8 @@ pub fn HowToDecide() -> impl IntoView {
 }
 
 #[component]
-pub fn Questions(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+pub fn Questions(session: CardSession) -> impl IntoView {
+    let card = session.card;
     (!card.questions.is_empty()).then(|| {
         view! {
             <section class="dc-section" id="dc-questions" aria-labelledby="dc-questions-h">
@@ -29,8 +30,8 @@ pub fn Questions(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVi
                     .iter()
                     .map(|q| {
                         let id = q.id.as_str();
-                        let note = slice(answers, move |a| a.notes.get(id).cloned().unwrap_or_default());
-                        let field = format!("dc-q-{id}");
+                        let note = slice(session.answers(), move |a| a.notes.get(id).cloned().unwrap_or_default());
+                        let field = Control::Note(id).element_id();
                         view! {
                             <div class="dc-question">
                                 <label for=field.clone()>{q.text.as_str()}</label>
@@ -39,11 +40,8 @@ pub fn Questions(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVi
                                     rows="2"
                                     placeholder="Your answer"
                                     prop:value=move || note.get()
-                                    on:input=move |ev| {
-                                        let text = event_target_value(&ev);
-                                        answers.update(|a| {
-                                            a.notes.insert(id.to_string(), text);
-                                        });
+                                    on:input:target=move |ev| {
+                                        session.set(Control::Note(id), Value::Text(ev.target().value()))
                                     }
                                 ></textarea>
                                 // On paper the answer prints in full, or as a line to write on.

@@ -1,40 +1,34 @@
 //! The decision record: Markdown in the MADR shape, to copy or download.
 
+use crate::components::status::{ActionStatus, StatusLine};
 use crate::platform::{browser, clock};
 use decision_core::answers::Answers;
 use decision_core::card::Card;
 use decision_core::engine::Verdict;
+use decision_core::messages::Action;
 use decision_core::record;
 use leptos::prelude::*;
 
 #[component]
-pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Memo<Verdict>) -> impl IntoView {
+pub fn RecordPanel(
+    card: &'static Card,
+    answers: ReadSignal<Answers>,
+    verdict: Memo<Verdict>,
+) -> impl IntoView {
     // Today's date is only known in the browser: the record rendered at build time has none.
     let date = RwSignal::new(String::new());
     Effect::new(move |_| date.set(clock::today()));
     let markdown = Memo::new(move |_| {
         answers.with(|a| verdict.with(|v| date.with(|d| record::markdown(card, a, v, d))))
     });
-    let (message, set_message) = signal(String::new());
-    let copy = move |_| {
-        let ok = browser::copy(&markdown.get_untracked());
-        set_message.set(if ok {
-            "Copied to the clipboard.".into()
-        } else {
-            "Copy failed: select the text below instead.".into()
-        });
-    };
+    let status = ActionStatus::new();
+    let copy = move |_| status.report(Action::CopyRecord, browser::copy(&markdown.get_untracked()));
     let download = move |_| {
-        let ok = browser::download(
-            &format!("{}-decision-record.md", card.id),
-            "text/markdown",
-            &markdown.get_untracked(),
+        let file = format!("{}-decision-record.md", card.id);
+        status.report(
+            Action::DownloadRecord,
+            browser::download(&file, "text/markdown", &markdown.get_untracked()),
         );
-        set_message.set(if ok {
-            "Download started.".into()
-        } else {
-            "Download failed: copy the text below instead.".into()
-        });
     };
     view! {
         <section class="dc-section" id="dc-record" aria-labelledby="dc-record-h">
@@ -45,7 +39,7 @@ pub fn RecordPanel(card: &'static Card, answers: RwSignal<Answers>, verdict: Mem
             <div class="dc-actions">
                 <button type="button" on:click=copy>"Copy Markdown"</button>
                 <button type="button" on:click=download data-testid="download-record">"Download .md"</button>
-                <span role="status" class="dc-status">{message}</span>
+                <StatusLine status />
             </div>
             <details class="dc-record-preview">
                 <summary>"Show the record"</summary>

@@ -2,15 +2,17 @@
 //! the re-look triggers the user can mark as applying today.
 
 use crate::components::{slice, Facet, Heading, SectionText};
-use decision_core::answers::Answers;
-use decision_core::card::{Card, Side};
+use crate::controls::{Control, Value};
+use crate::state::card::CardSession;
+use decision_core::card::Side;
 use decision_core::sections::{
     option_heading, COST_TIME_REVERSIBILITY, OVER_TIME, RELOOK_TRIGGERS, UNDO_COST, WHO_ABSORBS_COST,
 };
 use leptos::prelude::*;
 
 #[component]
-pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+pub fn Reversibility(session: CardSession) -> impl IntoView {
+    let card = session.card;
     view! {
         <section class="dc-section" id="dc-cost" aria-labelledby="dc-cost-h">
             <Heading section=COST_TIME_REVERSIBILITY level=2 id="dc-cost-h" />
@@ -40,14 +42,15 @@ pub fn Reversibility(card: &'static Card, answers: RwSignal<Answers>) -> impl In
                     "The harder the undo, the higher the burden of proof before leaving the default."
                 </p>
             </div>
-            <Triggers card answers />
+            <Triggers session />
         </section>
     }
 }
 
 /// The re-look triggers to tick, when the card names any.
 #[component]
-fn Triggers(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+fn Triggers(session: CardSession) -> impl IntoView {
+    let card = session.card;
     (!card.reversibility.relook_triggers.is_empty()).then(|| {
         view! {
             <fieldset class="dc-group dc-panel">
@@ -60,23 +63,15 @@ fn Triggers(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
                     .iter()
                     .map(|t| {
                         let id = t.id.as_str();
-                        let on = slice(answers, move |a| a.triggers.contains(id));
+                        let on = slice(session.answers(), move |a| a.triggers.contains(id));
+                        let control = Control::Trigger(id);
                         view! {
                             <label class="dc-check">
                                 <input
                                     type="checkbox"
-                                    id=format!("dc-r-{id}")
+                                    id=control.element_id()
                                     prop:checked=move || on.get()
-                                    on:change=move |ev| {
-                                        let checked = event_target_checked(&ev);
-                                        answers.update(|a| {
-                                            if checked {
-                                                a.triggers.insert(id.to_string());
-                                            } else {
-                                                a.triggers.remove(id);
-                                            }
-                                        });
-                                    }
+                                    on:change:target=move |ev| session.set(control, Value::Checked(ev.target().checked()))
                                 />
                                 <span>{t.text.as_str()}</span>
                             </label>

@@ -1,114 +1,38 @@
 //! Sharing from the card: a link that holds the answers, export and import of the answers
 //! file, the way to the workshop view, and the prompt shown when a link or a file brings
-//! answers in. The decoding rules live in [`crate::share`]; nothing here changes saved
-//! progress unless the user chooses "Replace".
+//! answers in. Where answers come from and what is done with them is the session's
+//! ([`crate::state::card::CardSession`]); nothing here changes saved progress unless the user
+//! chooses "Replace".
 
-use crate::platform::{addresses, browser, clock};
-use decision_core::answers::Answers;
-use decision_core::card::Card;
+use crate::components::status::{ActionStatus, StatusLine};
+use crate::platform::{addresses, browser};
+use crate::state::card::{CardSession, Incoming};
 use decision_core::engine;
 use decision_core::explain;
-use decision_core::messages::{self, FileRefused, IncomingSource, IncomingWords};
-use decision_core::share::{self, Shared, MAX_NAME_CHARS};
+use decision_core::messages::{self, Action, IncomingWords};
+use decision_core::share::MAX_NAME_CHARS;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// Answers that arrived from outside and wait for the user's decision.
-#[derive(Debug, Clone, PartialEq)]
-struct Incoming {
-    source: IncomingSource,
-    shared: Shared,
-}
 
 /// Share link, export, import and the way to the workshop view, with the incoming-answers
-/// prompt. Checks the page's own fragment for a share link when it starts and when it changes.
+/// prompt.
 #[component]
-pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+pub fn ShareBar(session: CardSession) -> impl IntoView {
+    let card = session.card;
     let (open, set_open) = signal(false);
     let name = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let incoming = RwSignal::new(None::<Incoming>);
-
-    // A share link in the address: on start and when only the fragment changes (a link
-    // pasted into this tab's address bar). Section anchors (#dc-…) are not links.
-    let check_fragment = move || {
-        let Some(fragment) = browser::fragment() else { return };
-        if !share::is_link(&fragment) {
-            return;
-        }
-        match share::decode_link(&fragment, card) {
-            Ok(shared) => {
-                error.set(None);
-                incoming.set(Some(Incoming { source: IncomingSource::Link, shared }));
-            }
-            Err(err) => {
-                incoming.set(None);
-                error.set(Some(messages::link_refused(&err)));
-            }
-        }
-    };
-    // Only in the browser, once the page is live: the address is not known when the page
-    // is rendered at build time.
-    Effect::new(move |_| {
-        check_fragment();
-        let listener = window_event_listener_untyped("hashchange", move |_| check_fragment());
-        on_cleanup(move || listener.remove());
-    });
-
-    let link = Memo::new(move |_| {
-        let fragment = answers.with(|a| name.with(|n| share::encode_link(card, a, Some(n))));
-        format!("{}#{fragment}", browser::page_url().unwrap_or_default())
-    });
-    let copy = move |_| {
-        let ok = browser::copy(&link.get_untracked());
-        status.set(if ok {
-            "Link copied. Paste it into a chat or an email.".into()
-        } else {
-            "Copy failed: select the link and copy it.".into()
-        });
-    };
+    let status = ActionStatus::new();
+    let link = Memo::new(move |_| name.with(|n| session.share_link(n)));
+    let copy = move |_| status.report(Action::CopyShareLink, browser::copy(&link.get_untracked()));
     let export = move |_| {
-        let text = answers.with_untracked(|a| {
-            name.with_untracked(|n| share::encode_file(card, a, Some(n), clock::now_ms()))
-        });
-        let ok = browser::download(&format!("{}-answers.json", card.id), "application/json", &text);
-        status.set(if ok {
-            "Answers file downloaded.".into()
-        } else {
-            "The download was refused by the browser.".into()
-        });
+        let ok = name.with_untracked(|n| session.export(Some(n)));
+        status.report(Action::ExportAnswers, ok);
     };
-    let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
+    let import = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
+        let input = ev.target();
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         // Let the same file be picked again after a refusal.
         input.set_value("");
-        let file_name = file.name();
-        let refuse = move |err: FileRefused| {
-            incoming.set(None);
-            error.set(Some(messages::file_refused(&file_name, &err)));
-        };
-        // Checked before anything is read into memory.
-        if let Err(err) = share::check_file_size(file.size() as u64) {
-            refuse(FileRefused::Share(err));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let result = match browser::file_text(&file).await {
-                Ok(text) => share::decode_file(&text, card).map_err(FileRefused::Share),
-                Err(why) => Err(FileRefused::Unreadable(why)),
-            };
-            match result {
-                Ok(shared) => {
-                    error.set(None);
-                    incoming.set(Some(Incoming { source: IncomingSource::File(file.name()), shared }));
-                }
-                Err(err) => refuse(err),
-            }
-        });
+        session.import_file(file);
     };
 
     let workshop_href = addresses::workshop(&card.id);
@@ -127,7 +51,7 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
                 <button type="button" on:click=export data-testid="export">"Export file"</button>
                 <label class="dc-file-button">
                     "Import file"
-                    <input type="file" accept=".json,application/json" class="dc-sr" data-testid="import" on:change=import />
+                    <input type="file" accept=".json,application/json" class="dc-sr" data-testid="import" on:change:target=import />
                 </label>
                 <a class="dc-link-button" href=workshop_href data-testid="workshop-link">"Facilitate a workshop"</a>
             </div>
@@ -154,11 +78,7 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
                                 data-testid="share-link"
                                 aria-describedby="dc-share-note"
                                 prop:value=move || link.get()
-                                on:focus=move |ev| {
-                                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                        input.select();
-                                    }
-                                }
+                                on:focus:target=move |ev| ev.target().select()
                             />
                             <button type="button" on:click=copy>"Copy link"</button>
                         </div>
@@ -169,14 +89,14 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
                     </div>
                 </div>
             </Show>
-            <p class="dc-status" role="status" aria-live="polite" data-testid="share-status">{move || status.get()}</p>
-            {move || error.get().map(|e| view! {
+            <StatusLine status testid="share-status" />
+            {move || session.refused().get().map(|e| view! {
                 <div class="dc-alert" role="alert" data-testid="share-error">
                     <p>{e}</p>
-                    <button type="button" class="dc-quiet" on:click=move |_| error.set(None)>"Dismiss"</button>
+                    <button type="button" class="dc-quiet" on:click=move |_| session.dismiss_refusal()>"Dismiss"</button>
                 </div>
             })}
-            {move || incoming.get().map(|inc| view! { <IncomingPrompt card answers incoming=inc set=incoming status /> })}
+            {move || session.incoming().get().map(|incoming| view! { <IncomingPrompt session incoming status /> })}
         </div>
     }
 }
@@ -184,32 +104,23 @@ pub fn ShareBar(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoVie
 /// "This link holds answers — replace your saved progress?", with a summary of the incoming
 /// answers and the verdict they give.
 #[component]
-fn IncomingPrompt(
-    card: &'static Card,
-    answers: RwSignal<Answers>,
-    incoming: Incoming,
-    set: RwSignal<Option<Incoming>>,
-    status: RwSignal<String>,
-) -> impl IntoView {
+fn IncomingPrompt(session: CardSession, incoming: Incoming, status: ActionStatus) -> impl IntoView {
+    let card = session.card;
     let Incoming { source, shared } = incoming;
-    let has_own = answers.with_untracked(|a| !a.is_empty());
+    let has_own = session.answers().with_untracked(|a| !a.is_empty());
     let verdict = engine::evaluate(card, &shared.answers);
     let headline = explain::headline(card, &verdict).0;
     let IncomingWords { question, factors, counts } =
         messages::incoming(card, &source, shared.name.as_deref(), &shared.answers, has_own);
-    let incoming_answers = shared.answers.clone();
     let (accept_label, keep_label) =
         if has_own { ("Replace my answers", "Keep mine") } else { ("Use these answers", "Ignore") };
     let accept = move |_| {
-        answers.set(incoming_answers.clone());
-        set.set(None);
-        browser::clear_fragment();
-        status.set("The shared answers are now on this card and saved in this browser.".into());
+        session.use_incoming();
+        status.report(Action::UseShared, true);
     };
     let keep_mine = move |_| {
-        set.set(None);
-        browser::clear_fragment();
-        status.set("Kept your answers; the shared ones were not used.".into());
+        session.decline_incoming();
+        status.report(Action::KeepOwn, true);
     };
     // The decision comes first: take keyboard and screen reader focus to the question.
     let heading = NodeRef::<leptos::html::H2>::new();

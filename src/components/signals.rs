@@ -2,27 +2,38 @@
 //! reasons and anti-patterns that feel convincing but never count.
 
 use crate::components::{slice, Heading, SectionText};
-use decision_core::answers::Answers;
-use decision_core::card::{Card, Item, Pitfall, Side};
+use crate::controls::{Control, Value};
+use crate::state::card::CardSession;
+use decision_core::card::{Item, Pitfall, Side};
 use decision_core::sections::{
     signals_for_blurb, signals_for_heading, Section, ANTI_PATTERNS, BAD_REASONS, PRESSURES, PUSH_THE_CALL,
     SIGNALS,
 };
 use leptos::prelude::*;
 
-/// Tick or untick an id in the answers.
-fn set_ticked(answers: RwSignal<Answers>, id: &str, on: bool) {
-    answers.update(|a| {
-        if on {
-            a.ticked.insert(id.to_string());
-        } else {
-            a.ticked.remove(id);
-        }
-    });
+/// A checkbox for a signal, bad reason or anti-pattern, ticked as the answers say.
+#[component]
+fn TickBox(
+    session: CardSession,
+    id: &'static str,
+    #[prop(optional)] described_by: Option<String>,
+) -> impl IntoView {
+    let ticked = slice(session.answers(), move |a| a.is_ticked(id));
+    let control = Control::Tick(id);
+    view! {
+        <input
+            type="checkbox"
+            id=control.element_id()
+            aria-describedby=described_by
+            prop:checked=move || ticked.get()
+            on:change:target=move |ev| session.set(control, Value::Checked(ev.target().checked()))
+        />
+    }
 }
 
 #[component]
-pub fn Signals(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView {
+pub fn Signals(session: CardSession) -> impl IntoView {
+    let card = session.card;
     let pressures = &card.pressures;
     let any_signal = Side::BOTH.iter().any(|&side| !card.option(side).signals.is_empty());
     card.has_signals().then(|| {
@@ -33,8 +44,8 @@ pub fn Signals(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView
                     {(!pressures.is_empty()).then(|| view! {
                         <div class="dc-column">
                             <Heading section=PRESSURES level=3 />
-                            <PitfallGroup section=BAD_REASONS items=&pressures.bad_reasons answers />
-                            <PitfallGroup section=ANTI_PATTERNS items=&pressures.anti_patterns answers />
+                            <PitfallGroup section=BAD_REASONS items=&pressures.bad_reasons session />
+                            <PitfallGroup section=ANTI_PATTERNS items=&pressures.anti_patterns session />
                         </div>
                     })}
                     {any_signal.then(|| view! {
@@ -49,7 +60,7 @@ pub fn Signals(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView
                                         <fieldset class="dc-group">
                                             <legend>{signals_for_heading(&o.name)}</legend>
                                             <p class="dc-blurb">{signals_for_blurb(side)}</p>
-                                            {o.signals.iter().map(|s| view! { <SignalToggle item=s answers /> }).collect_view()}
+                                            {o.signals.iter().map(|s| view! { <SignalToggle item=s session /> }).collect_view()}
                                         </fieldset>
                                     }
                                 })
@@ -64,17 +75,10 @@ pub fn Signals(card: &'static Card, answers: RwSignal<Answers>) -> impl IntoView
 
 /// A genuine signal: ticking it adds the card's signal strength to its side.
 #[component]
-fn SignalToggle(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoView {
-    let id = item.id.as_str();
-    let ticked = slice(answers, move |a| a.is_ticked(id));
+fn SignalToggle(item: &'static Item, session: CardSession) -> impl IntoView {
     view! {
         <label class="dc-check">
-            <input
-                type="checkbox"
-                id=format!("dc-t-{id}")
-                prop:checked=move || ticked.get()
-                on:change=move |ev| set_ticked(answers, id, event_target_checked(&ev))
-            />
+            <TickBox session id=item.id.as_str() />
             <span>{item.text.as_str()}</span>
         </label>
     }
@@ -82,7 +86,7 @@ fn SignalToggle(item: &'static Item, answers: RwSignal<Answers>) -> impl IntoVie
 
 /// Bad reasons or anti-patterns: ticking one explains, in the card's words, why it does not count.
 #[component]
-fn PitfallGroup(section: Section, items: &'static [Pitfall], answers: RwSignal<Answers>) -> impl IntoView {
+fn PitfallGroup(section: Section, items: &'static [Pitfall], session: CardSession) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <fieldset class="dc-group dc-pitfalls">
@@ -92,18 +96,12 @@ fn PitfallGroup(section: Section, items: &'static [Pitfall], answers: RwSignal<A
                     .iter()
                     .map(|p| {
                         let id = p.id.as_str();
-                        let ticked = slice(answers, move |a| a.is_ticked(id));
+                        let ticked = slice(session.answers(), move |a| a.is_ticked(id));
                         let why = format!("dc-why-{id}");
                         view! {
                             <div class="dc-pitfall">
                                 <label class="dc-check">
-                                    <input
-                                        type="checkbox"
-                                        id=format!("dc-t-{id}")
-                                        aria-describedby=why.clone()
-                                        prop:checked=move || ticked.get()
-                                        on:change=move |ev| set_ticked(answers, id, event_target_checked(&ev))
-                                    />
+                                    <TickBox session id described_by=why.clone() />
                                     <span>{p.text.as_str()}</span>
                                 </label>
                                 <p class="dc-why" id=why hidden=move || !ticked.get()>

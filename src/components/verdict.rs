@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
-    let headline = Memo::new(move |_| verdict.with(|v| explain::headline(card, v)));
     let outcome_class = move || match verdict.with(|v| v.outcome) {
         Outcome::NotClearYet => "dc-verdict dc-open",
         Outcome::DefaultConfirmed => "dc-verdict dc-default-holds",
@@ -18,24 +17,75 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
     view! {
         <aside class=outcome_class aria-labelledby="dc-verdict-h" data-testid="verdict">
             <h2 id="dc-verdict-h" class="dc-verdict-label">"Verdict"</h2>
-            // Only the headline is live: it changes when the outcome changes, not per keystroke.
-            <div aria-live="polite" aria-atomic="true">
-                <p class="dc-headline" data-testid="verdict-headline">{move || headline.get().0}</p>
-                <p class="dc-qualifier">{move || headline.get().1}</p>
-            </div>
-            <p class="dc-badges">
-                <span class="dc-badge" data-testid="confidence">
-                    "Confidence: "
-                    {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
-                    {move || verdict.with(|v| format!(" · {} of evidence gathered", explain::percent(v.confidence.fraction)))}
-                </span>
-            </p>
+            <VerdictHeadline card verdict=verdict.into() whose=Whose::Own />
             <LeanMeter card verdict />
             <details class="dc-why-details" open>
                 <summary>"Why"</summary>
                 <Explanation card verdict />
             </details>
         </aside>
+    }
+}
+
+/// Whose verdict is shown: one reader's, or a workshop group's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    Own,
+    Group,
+}
+
+/// The verdict in a line, its qualifier and its confidence: the same words on the card and
+/// for a workshop's group.
+#[component]
+pub fn VerdictHeadline(card: &'static Card, verdict: Signal<Verdict>, whose: Whose) -> impl IntoView {
+    let headline = Memo::new(move |_| verdict.with(|v| explain::headline(card, v)));
+    let testid = match whose {
+        Whose::Own => "verdict-headline",
+        Whose::Group => "ws-group-headline",
+    };
+    let gathered = move || {
+        verdict.with(|v| {
+            let share = explain::percent(v.confidence.fraction);
+            match whose {
+                Whose::Own => format!(" · {share} of evidence gathered"),
+                Whose::Group => format!(" ({share} of evidence gathered, group median)"),
+            }
+        })
+    };
+    view! {
+        // Only the headline is live: it changes when the outcome changes, not per keystroke.
+        <div aria-live="polite" aria-atomic="true">
+            <p class="dc-headline" data-testid=testid>{move || headline.get().0}</p>
+            <p class="dc-qualifier">{move || headline.get().1}</p>
+        </div>
+        <p class="dc-badges">
+            <span class="dc-badge" data-testid="confidence">
+                "Confidence: "
+                {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
+                {gathered}
+            </span>
+        </p>
+    }
+}
+
+/// What the verdict warns of and how it could change: the capability gate (with the failure
+/// mode of the option it holds back), a case resting on reasons that do not count, and the
+/// flip point.
+#[component]
+pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
+    let gate = explain::gate_sentence(card, &verdict);
+    let pitfalls = explain::pitfall_sentence(card, &verdict);
+    let flip = explain::flip_sentence(card, &verdict);
+    let held_back = card.option(verdict.points_to);
+    let gated_modes = (verdict.outcome == Outcome::Gated && !held_back.failure_modes.is_empty())
+        .then(|| held_back.failure_modes.join(" "));
+    view! {
+        {gate.map(|g| view! { <p class="dc-alert" data-testid="gate">{g}</p> })}
+        {gated_modes.map(|modes| view! {
+            <p class="dc-alert">"Failure mode of " {held_back.name.as_str()} " when misused: " {modes}</p>
+        })}
+        {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
+        {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>"Flip point: "</strong>{f}</p> })}
     }
 }
 
@@ -102,12 +152,6 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
             {move || {
                 verdict
                     .with(|v| {
-                        let flip = explain::flip_sentence(card, v);
-                        let gate = explain::gate_sentence(card, v);
-                        let pitfalls = explain::pitfall_sentence(card, v);
-                        let side = card.option(v.points_to);
-                        let gated_modes = (v.outcome == Outcome::Gated && !side.failure_modes.is_empty())
-                            .then(|| side.failure_modes.clone());
                         let target = card.option(v.recommends);
                         let set_aside: Vec<_> = card
                             .pitfalls()
@@ -125,19 +169,8 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                             });
                         view! {
                             <ContributionChart card contributions=v.contributions.clone() burden=v.burden />
-                            {gate.map(|g| view! { <p class="dc-alert" data-testid="gate">{g}</p> })}
-                            {gated_modes
-                                .map(|modes| {
-                                    view! {
-                                        <p class="dc-alert">
-                                            "Failure mode of " {side.name.clone()} " when misused: "
-                                            {modes.join(" ")}
-                                        </p>
-                                    }
-                                })}
-                            {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
+                            <Cautions card verdict=v.clone() />
                             {set_aside}
-                            {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>"Flip point: "</strong>{f}</p> })}
                             <WatchList option=target />
                         }
                     })

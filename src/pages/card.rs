@@ -38,7 +38,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
             embed::report_height(root, card.id.clone());
         })
     });
-    let answers = session.answers;
+    let answers = session.answers();
     let verdict = Memo::new(move |_| answers.with(|a| engine::evaluate(card, a)));
     view! {
         <div class="dc-root" node_ref=root>
@@ -58,30 +58,30 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">"Evidence"</a> })}
                     <a href="#dc-record">"Record"</a>
                 </nav>
-                <StoredNotice notice=session.notice.into() file_stem=card.id.clone() />
+                <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
                 <div class="dc-progress">
                     <SaveLine
-                        state=session.save_state.into()
+                        state=session.save_state().into()
                         what=Stored::Progress
                         on_export=Callback::new(move |_| {
-                            session.export();
+                            session.export(None);
                         })
                     />
                     <ResetControl on_reset=Callback::new(move |_| session.reset()) />
                 </div>
-                <ShareBar card answers />
+                <ShareBar session />
             </header>
             <div class="dc-layout">
                 <main class="dc-main">
                     <Orphans card answers />
                     <Framing card />
                     <Options card />
-                    <Reversibility card answers />
+                    <Reversibility session />
                     <HowToDecide />
-                    <Questions card answers />
-                    <Factors card answers />
-                    <Evidence card answers />
-                    <Signals card answers />
+                    <Questions session />
+                    <Factors session />
+                    <Evidence session />
+                    <Signals session />
                     <AiImpact card />
                     <Related card />
                     <RecordPanel card answers verdict />

@@ -3,7 +3,7 @@
 //! progress lines fill in once the app is live, since only the browser knows them.
 
 use crate::platform::{addresses, clock};
-use crate::storage;
+use crate::state::library;
 use decision_core::messages;
 use decision_core::page_data::{CardSummary, Progress};
 use leptos::prelude::*;
@@ -17,12 +17,11 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
     let cards_for_progress = cards.clone();
     // Effects run only in the browser, after the page is taken over.
     Effect::new(move |_| {
-        let stored = storage::stored_progress(cards_for_progress.iter().map(|c| c.id.as_str()));
         progress.set(
             cards_for_progress
                 .iter()
-                .zip(stored)
-                .map(|(card, text)| match card.progress(text.as_deref()) {
+                .zip(library::progress(&cards_for_progress))
+                .map(|(card, progress)| match progress {
                     Progress::NotStarted => messages::progress_none(),
                     Progress::Unreadable => messages::progress_unreadable(),
                     Progress::Started { factors_set, saved_at } => {

@@ -35,7 +35,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
     let session = WorkshopSession::new(card);
     // Built in the browser (this page is not prerendered), so storage can be read at once.
     session.connect();
-    let ws = session.workshop;
+    let ws = session.workshop();
     let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));
     let hidden = Memo::new(move |_| ws.with(|w| w.hidden));
     let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
@@ -50,7 +50,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                     <a href=addresses::card(&card.id) data-testid="back-to-card">"Back to the card"</a>
                 </nav>
                 <SaveLine
-                    state=session.save_state.into()
+                    state=session.save_state().into()
                     what=Stored::Workshop
                     on_export=Callback::new(move |()| {
                         session.download_workshop();
@@ -58,7 +58,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                     export_label="Download the workshop"
                 />
             </header>
-            <StoredNotice notice=session.notice.into() file_stem=card.id.clone() />
+            <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
             <main class="dc-ws-layout">
                 <Invite card_id=card.id.clone() />
                 <AddParticipants session />
@@ -72,7 +72,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                                 role="switch"
                                 data-testid="ws-hide"
                                 prop:checked=move || hidden.get()
-                                on:change=move |ev| session.set_hidden(event_target_checked(&ev))
+                                on:change:target=move |ev| session.set_hidden(ev.target().checked())
                             />
                             <span>"Hide results until revealed"</span>
                         </label>

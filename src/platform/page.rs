@@ -6,7 +6,8 @@
 //! `<script type="application/json" id="dc-data">` with the card or the library
 //! ([`decision_core::page_data`]).
 
-use decision_core::answers::{Edit, EvidenceStatus};
+use crate::controls::{Control, Element, Value};
+use decision_core::answers::Edit;
 use decision_core::card::Card;
 use decision_core::page_data::DATA_ID;
 use wasm_bindgen::JsCast;
@@ -68,55 +69,40 @@ pub fn cannot_start(why: &str) {
 /// control: a control counts when its value differs from the one in the markup (the
 /// card's default), so untouched controls never override saved answers.
 pub fn edits_in_page(card: &Card) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    let Some(document) = document() else { return edits };
-    let element = |id: &str| document.get_element_by_id(id);
-    let input = |id: String| element(&id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    // A slider or text field whose value is not the markup's, a box whose tick is not.
-    let moved = |id: String| input(id).filter(|i| i.value() != i.default_value()).map(|i| i.value());
-    let toggled = |id: String| input(id).filter(|i| i.checked() != i.default_checked()).map(|i| i.checked());
-    // A select whose choice is not the option the markup selected.
-    let chosen = |id: String| {
-        let select = element(&id)?.dyn_into::<web_sys::HtmlSelectElement>().ok()?;
-        let markup =
-            select.query_selector("option[selected]").ok().flatten().and_then(|o| o.get_attribute("value"));
-        let value = select.value();
-        (markup.as_deref() != Some(value.as_str())).then_some(value)
-    };
-    for f in &card.factors {
-        if let Some(position) = moved(format!("dc-f-{}", f.id)).and_then(|v| v.parse().ok()) {
-            edits.push(Edit::Position { factor: f.id.clone(), position });
+    let Some(document) = document() else { return Vec::new() };
+    Control::all(card)
+        .filter_map(|control| {
+            let element = document.get_element_by_id(&control.element_id())?;
+            control.edit(changed_value(element, control.element())?)
+        })
+        .collect()
+}
+
+/// The value of a control the user changed from the markup's, or `None` when it is as
+/// the page was written (or not the element it should be).
+fn changed_value(element: web_sys::Element, kind: Element) -> Option<Value> {
+    match kind {
+        Element::Range | Element::Text => {
+            let input = element.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+            (input.value() != input.default_value()).then(|| Value::Text(input.value()))
         }
-        if let Some(weight) = chosen(format!("dc-f-{}-w", f.id)).and_then(|v| v.parse().ok()) {
-            edits.push(Edit::Weight { factor: f.id.clone(), weight });
+        Element::Checkbox => {
+            let input = element.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+            (input.checked() != input.default_checked()).then(|| Value::Checked(input.checked()))
         }
-    }
-    for id in card.signals().map(|(_, s)| &s.id).chain(card.pitfalls().map(|p| &p.id)) {
-        if let Some(on) = toggled(format!("dc-t-{id}")) {
-            edits.push(Edit::Tick { id: id.clone(), on });
+        Element::Select => {
+            let select = element.dyn_into::<web_sys::HtmlSelectElement>().ok()?;
+            let markup = select
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .and_then(|o| o.get_attribute("value"));
+            let value = select.value();
+            (markup.as_deref() != Some(value.as_str())).then_some(Value::Text(value))
         }
-    }
-    for t in &card.reversibility.relook_triggers {
-        if let Some(on) = toggled(format!("dc-r-{}", t.id)) {
-            edits.push(Edit::Trigger { id: t.id.clone(), on });
-        }
-    }
-    for e in &card.evidence {
-        let status = chosen(format!("dc-e-{}", e.id))
-            .and_then(|v| EvidenceStatus::ALL.into_iter().find(|s| s.label() == v));
-        if let Some(status) = status {
-            edits.push(Edit::EvidenceStatus { id: e.id.clone(), status });
-        }
-        if let Some(note) = moved(format!("dc-e-{}-note", e.id)) {
-            edits.push(Edit::EvidenceNote { id: e.id.clone(), note });
+        Element::TextArea => {
+            let area = element.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?;
+            area.default_value().is_ok_and(|d| d != area.value()).then(|| Value::Text(area.value()))
         }
     }
-    for q in &card.questions {
-        let textarea = element(&format!("dc-q-{}", q.id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-        if let Some(t) = textarea.filter(|t| t.default_value().is_ok_and(|d| d != t.value())) {
-            edits.push(Edit::Note { question: q.id.clone(), note: t.value() });
-        }
-    }
-    edits
 }

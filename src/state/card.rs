@@ -1,23 +1,35 @@
-//! One card's session: its answers, saved progress, the status line and notices.
+//! One card's session: its answers and saved progress ([`Session`]), and answers that arrive
+//! from outside (a share link in the address, an imported answers file), waiting for the
+//! user's choice.
+//!
+//! Components change the answers only through [`CardSession::edit`], with a core [`Edit`]:
+//! the same type that carries the edits made before the app was live.
 
-use crate::platform::browser;
-use crate::platform::clock::{self, now_clock};
-use crate::storage::{self, Loaded, Progress, Saver};
+use super::session::Session;
+use crate::controls::{Control, Value};
+use crate::platform::{browser, clock};
+use crate::storage::{self, Progress};
 use decision_core::answers::{Answers, Edit};
 use decision_core::card::Card;
-use decision_core::share;
-use decision_core::store::{Notice, NoticeKind, SaveState, StoreStatus, Stored};
+use decision_core::messages::{self, FileRefused, IncomingSource};
+use decision_core::share::{self, Shared};
+use decision_core::store::{Notice, SaveState, Stored};
 use leptos::prelude::*;
 
-/// The reactive state of one card: its answers and what the user should know about saving.
+/// Answers that arrived from outside and wait for the user's decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub source: IncomingSource,
+    pub shared: Shared,
+}
+
+/// The reactive state of one card.
 #[derive(Clone, Copy)]
 pub struct CardSession {
     pub card: &'static Card,
-    pub answers: RwSignal<Answers>,
-    pub save_state: RwSignal<SaveState>,
-    /// Something about stored data the user must see (kept-aside or newer data).
-    pub notice: RwSignal<Option<Notice>>,
-    saver: StoredValue<Option<Saver<Progress>>, LocalStorage>,
+    progress: Session<Progress>,
+    incoming: RwSignal<Option<Incoming>>,
+    refused: RwSignal<Option<String>>,
 }
 
 impl CardSession {
@@ -25,128 +37,139 @@ impl CardSession {
     pub fn new(card: &'static Card) -> CardSession {
         CardSession {
             card,
-            answers: RwSignal::new(Answers::default()),
-            save_state: RwSignal::new(SaveState::Idle),
-            notice: RwSignal::new(None),
-            saver: StoredValue::new_local(None),
+            progress: Session::new(Stored::Progress, Answers::default()),
+            incoming: RwSignal::new(None),
+            refused: RwSignal::new(None),
+        }
+    }
+
+    pub fn answers(&self) -> ReadSignal<Answers> {
+        self.progress.value()
+    }
+
+    pub fn save_state(&self) -> ReadSignal<SaveState> {
+        self.progress.save_state.read_only()
+    }
+
+    pub fn notice(&self) -> ReadSignal<Option<Notice>> {
+        self.progress.notice.read_only()
+    }
+
+    /// Answers offered by a link or a file, until the user uses or declines them.
+    pub fn incoming(&self) -> ReadSignal<Option<Incoming>> {
+        self.incoming.read_only()
+    }
+
+    /// Why the last link or file could not be used, until dismissed.
+    pub fn refused(&self) -> ReadSignal<Option<String>> {
+        self.refused.read_only()
+    }
+
+    /// The one way the answers change: a control's edit.
+    pub fn edit(&self, edit: Edit) {
+        self.progress.update(|answers| answers.apply(edit));
+    }
+
+    /// A control was set to `value` on the page: its edit, if the value is one the control
+    /// can have.
+    pub fn set(&self, control: Control, value: Value) {
+        if let Some(edit) = control.edit(value) {
+            self.edit(edit);
         }
     }
 
     /// Opens the card's saved progress, shows it, and keeps it in step with the answers from
-    /// now on: a debounced save on every change, and changes from other tabs taken in.
-    /// `before`, what the reader changed before the app was live, is newer than anything
-    /// stored: each edit is applied, field by field, over the saved answers, and saved.
-    pub fn connect(self, before: Vec<Edit>) {
-        let mut document = storage::open_progress(self.card);
-        let loaded = document.load();
-        let status = document.status();
-        self.save_state.set(SaveState::of_status(&status));
-        self.take_in(loaded, false);
-        let moved_early = !before.is_empty();
-        if moved_early {
-            self.answers.update(|now| before.into_iter().for_each(|edit| now.apply(edit)));
-        }
-        if status != StoreStatus::Available {
-            // Restored answers say "saved at …", but a full, blocked or read-only storage is
-            // what the user must see from the start.
-            self.save_state.set(SaveState::of_status(&status));
-        }
-
-        // Answers just taken in from another tab: saving them is not news to the user, who
-        // should keep seeing where they came from until their next own change.
-        let from_other_tab = StoredValue::new(None::<Answers>);
-        let mut saver = Saver::new(document);
-        let save_state = self.save_state;
-        saver.on_result(move |result| {
-            save_state.update(|state| {
-                if !(result.is_ok() && matches!(state, SaveState::OtherTab(_))) {
-                    *state = SaveState::after(result, now_clock);
-                }
-            })
+    /// now on. `early`, what the reader changed before the app was live, is newer than
+    /// anything stored: each edit is applied, field by field, over the saved answers, and
+    /// saved. Then a share link in the address (now, or pasted later) is offered.
+    pub fn connect(self, early: Vec<Edit>) {
+        self.progress.connect(storage::open_progress(self.card), move |answers| {
+            let moved = !early.is_empty();
+            early.into_iter().for_each(|edit| answers.apply(edit));
+            moved
         });
-        saver.on_change(move |loaded| {
-            if let Loaded::Fresh | Loaded::Restored { .. } | Loaded::Merged { .. } = loaded {
-                let taken = match &loaded {
-                    Loaded::Restored { value, .. } | Loaded::Merged { value } => value.clone(),
-                    _ => Answers::default(),
-                };
-                from_other_tab.set_value(Some(taken));
-            }
-            self.take_in(loaded, true)
-        });
-        if moved_early {
-            saver.schedule(self.answers.get_untracked());
-        }
-        self.saver.set_value(Some(saver));
+        self.offer_link_in_address();
+        // Only when the fragment changes (a link pasted into this tab's address bar).
+        let listener = window_event_listener_untyped("hashchange", move |_| self.offer_link_in_address());
+        on_cleanup(move || listener.remove());
+    }
 
-        // Save on every change after the first run (the first run only reads the answers).
-        let answers = self.answers;
-        Effect::new(move |seen: Option<()>| {
-            let current = answers.get();
-            if seen.is_some() {
-                let external = from_other_tab.try_update_value(|t| t.take()).flatten();
-                if external.as_ref() != Some(&current) {
-                    save_state.set(SaveState::Pending);
-                }
-                self.saver.with_value(|s| {
-                    if let Some(s) = s {
-                        s.schedule(current)
-                    }
-                });
+    /// The share link of the answers, with the sender's name when given.
+    pub fn share_link(&self, name: &str) -> String {
+        let fragment = self.progress.value().with(|a| share::encode_link(self.card, a, Some(name)));
+        format!("{}#{fragment}", browser::page_url().unwrap_or_default())
+    }
+
+    /// Downloads the answers as the answers file (which Import reads back): also the way out
+    /// when they cannot be saved in this browser.
+    pub fn export(&self, name: Option<&str>) -> bool {
+        let text =
+            self.progress.value().with_untracked(|a| share::encode_file(self.card, a, name, clock::now_ms()));
+        browser::download(&format!("{}-answers.json", self.card.id), "application/json", &text)
+    }
+
+    /// Reads a picked answers file and offers its answers (or says why it cannot).
+    pub fn import_file(self, file: web_sys::File) {
+        let name = file.name();
+        // Checked before anything is read into memory.
+        if let Err(err) = share::check_file_size(file.size() as u64) {
+            return self.refuse(messages::file_refused(&name, &FileRefused::Share(err)));
+        }
+        leptos::task::spawn_local(async move {
+            let result = match browser::file_text(&file).await {
+                Ok(text) => share::decode_file(&text, self.card).map_err(FileRefused::Share),
+                Err(why) => Err(FileRefused::Unreadable(why)),
+            };
+            match result {
+                Ok(shared) => self.offer(IncomingSource::File(name), shared),
+                Err(err) => self.refuse(messages::file_refused(&name, &err)),
             }
         });
     }
 
-    /// Downloads the answers as the answers file (the same file the share bar exports,
-    /// which Import reads back): the way out when they cannot be saved in this browser.
-    pub fn export(&self) -> bool {
-        let text = self.answers.with_untracked(|a| share::encode_file(self.card, a, None, clock::now_ms()));
-        browser::download(&format!("{}-answers.json", self.card.id), "application/json", &text)
+    /// Puts the offered answers on the card in place of the current ones.
+    pub fn use_incoming(&self) {
+        if let Some(incoming) = self.incoming.try_update(Option::take).flatten() {
+            self.progress.set(incoming.shared.answers);
+        }
+        browser::clear_fragment();
+    }
+
+    /// Declines the offered answers.
+    pub fn decline_incoming(&self) {
+        self.incoming.set(None);
+        browser::clear_fragment();
+    }
+
+    pub fn dismiss_refusal(&self) {
+        self.refused.set(None);
     }
 
     /// Forgets every answer and the saved copy (after the user confirmed).
     pub fn reset(&self) {
-        let cleared = self.saver.with_value(|s| s.as_ref().and_then(|s| s.with_document(|d| d.clear())));
-        self.answers.set(Answers::default());
-        if let Some(Err(err)) = cleared {
-            self.save_state.set(SaveState::after(&Err(err), now_clock));
+        self.progress.clear(Answers::default());
+    }
+
+    /// A share link in the page's address, if there is one. Section anchors (`#dc-…`) are
+    /// not links.
+    fn offer_link_in_address(self) {
+        let Some(fragment) = browser::fragment() else { return };
+        if !share::is_link(&fragment) {
+            return;
+        }
+        match share::decode_link(&fragment, self.card) {
+            Ok(shared) => self.offer(IncomingSource::Link, shared),
+            Err(err) => self.refuse(messages::link_refused(&err)),
         }
     }
 
-    /// Applies what storage found, at start-up or from another tab.
-    fn take_in(&self, loaded: Loaded<Answers>, from_other_tab: bool) {
-        match loaded {
-            Loaded::Fresh => {
-                self.answers.set(Answers::default());
-                if from_other_tab {
-                    self.save_state.set(SaveState::OtherTab(now_clock()));
-                }
-            }
-            Loaded::Restored { value, saved_at, .. } => {
-                self.answers.set(value);
-                self.save_state.set(if from_other_tab {
-                    SaveState::OtherTab(now_clock())
-                } else {
-                    SaveState::Saved(clock::clock(saved_at))
-                });
-            }
-            Loaded::Merged { value } => {
-                self.answers.set(value);
-                self.save_state.set(SaveState::OtherTab(now_clock()));
-            }
-            Loaded::KeptAside { backup_key, error, raw } => {
-                let kind = NoticeKind::KeptAside { backup_key, error };
-                self.notice.set(Some(Notice { what: Stored::Progress, kind, raw }));
-            }
-            Loaded::Newer { schema, raw } => {
-                self.save_state.set(SaveState::ReadOnly(decision_core::store::Hold::Newer { schema }));
-                self.notice.set(Some(Notice {
-                    what: Stored::Progress,
-                    kind: NoticeKind::Newer { schema },
-                    raw,
-                }));
-            }
-            Loaded::Unavailable(why) => self.save_state.set(SaveState::MemoryOnly(why)),
-        }
+    fn offer(&self, source: IncomingSource, shared: Shared) {
+        self.refused.set(None);
+        self.incoming.set(Some(Incoming { source, shared }));
+    }
+
+    fn refuse(&self, why: String) {
+        self.incoming.set(None);
+        self.refused.set(Some(why));
     }
 }

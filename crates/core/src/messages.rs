@@ -412,6 +412,54 @@ pub fn incoming(
     IncomingWords { question, factors, counts }
 }
 
+// --- Actions ---------------------------------------------------------------------------
+
+/// Something the user asked for that the browser may refuse: a copy to the clipboard or a
+/// download. Its status line says how it went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The card's share link.
+    CopyShareLink,
+    /// The workshop's invitation link.
+    CopyInvite,
+    /// The card's answers file.
+    ExportAnswers,
+    CopyRecord,
+    DownloadRecord,
+    /// The workshop's Markdown summary.
+    CopySummary,
+    DownloadSummary,
+    DownloadCsv,
+    /// The whole workshop as a file.
+    DownloadWorkshop,
+    /// Shared answers put on the card, replacing what was there.
+    UseShared,
+    /// Shared answers declined.
+    KeepOwn,
+}
+
+/// How an action went, as its status line says it.
+pub fn action_status(action: Action, ok: bool) -> &'static str {
+    use Action::*;
+    match (action, ok) {
+        (CopyShareLink, true) => "Link copied. Paste it into a chat or an email.",
+        (CopyInvite, true) => "Link copied.",
+        (CopyShareLink | CopyInvite, false) => "Copy failed: select the link and copy it.",
+        (ExportAnswers, true) => "Answers file downloaded.",
+        (ExportAnswers, false) => "The download was refused by the browser.",
+        (CopyRecord, true) => "Copied to the clipboard.",
+        (CopyRecord, false) => "Copy failed: select the text below instead.",
+        (DownloadRecord, false) => "Download failed: copy the text below instead.",
+        (CopySummary, true) => "Summary copied.",
+        (CopySummary, false) => "Copy failed: download it instead.",
+        (DownloadSummary, false) => "Download failed: copy it instead.",
+        (DownloadRecord | DownloadSummary | DownloadCsv | DownloadWorkshop, true) => "Download started.",
+        (DownloadCsv | DownloadWorkshop, false) => "Download failed.",
+        (UseShared, _) => "The shared answers are now on this card and saved in this browser.",
+        (KeepOwn, _) => "Kept your answers; the shared ones were not used.",
+    }
+}
+
 // --- Workshops -------------------------------------------------------------------------
 
 /// Words for a stored workshop that could not be read.

@@ -1,12 +1,9 @@
 //! Adding participants: paste share links or a whole meeting chat, or pick answers files (or a
 //! downloaded workshop); then a report, line by line, of what was added and what was refused.
 
-use crate::platform::browser;
 use crate::state::workshop::WorkshopSession;
 use decision_core::messages;
-use decision_core::workshop::{self, Outcome};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Reports of success listed one by one; more are summed up in one line.
 const MAX_LISTED: usize = 8;
@@ -20,25 +17,12 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
         let kept = session.add_pasted(&text.get_untracked());
         text.set(kept);
     };
-    let add_files = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
+    let add_files = move |ev: leptos::ev::Targeted<leptos::ev::Event, web_sys::HtmlInputElement>| {
+        let input = ev.target();
         let Some(list) = input.files() else { return };
         let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
-        leptos::task::spawn_local(async move {
-            let mut read = Vec::new();
-            for file in files {
-                // Refused by size before it is read into memory.
-                let text = match workshop::check_file_size(file.size() as u64) {
-                    Err(err) => Err(Outcome::Refused(err)),
-                    Ok(()) => browser::file_text(&file).await.map_err(Outcome::Unreadable),
-                };
-                read.push((file.name(), text));
-            }
-            session.add_files(read);
-        });
+        session.add_files(files);
     };
     let lines = move |ok: bool| {
         session
@@ -69,7 +53,7 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
                 <button type="button" class="dc-primary" on:click=add_links data-testid="ws-add">"Add links"</button>
                 <label class="dc-file-button">
                     "Add answers files"
-                    <input type="file" multiple accept=".json,application/json" class="dc-sr" data-testid="ws-files" on:change=add_files />
+                    <input type="file" multiple accept=".json,application/json" class="dc-sr" data-testid="ws-files" on:change:target=add_files />
                 </label>
             </div>
             // The live region wraps the list: a role on the <ul> itself would unmake the list.

@@ -1,8 +1,10 @@
 //! What the facilitator takes away: the group summary as Markdown (to copy or download), one
 //! row per participant as CSV for a spreadsheet, and the whole workshop as a file to add back.
 
+use crate::components::status::{ActionStatus, StatusLine};
 use crate::platform::{browser, clock};
 use crate::state::workshop::WorkshopSession;
+use decision_core::messages::Action;
 use decision_core::workshop::{self, Summary};
 use leptos::prelude::*;
 
@@ -12,27 +14,23 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView
     let card = session.card;
     let date = clock::today();
     let markdown = move || {
-        session.workshop.with_untracked(|w| summary.with_untracked(|s| workshop::markdown(card, w, s, &date)))
+        session
+            .workshop()
+            .with_untracked(|w| summary.with_untracked(|s| workshop::markdown(card, w, s, &date)))
     };
-    let message = RwSignal::new(String::new());
+    let status = ActionStatus::new();
     let markdown_copy = markdown.clone();
-    let copy = move |_| {
-        let ok = browser::copy(&markdown_copy());
-        message.set(if ok { "Summary copied.".into() } else { "Copy failed: download it instead.".into() });
-    };
+    let copy = move |_| status.report(Action::CopySummary, browser::copy(&markdown_copy()));
     let download = move |_| {
         let ok = session.download("workshop-summary.md", "text/markdown", &markdown());
-        message.set(if ok { "Download started.".into() } else { "Download failed: copy it instead.".into() });
+        status.report(Action::DownloadSummary, ok);
     };
     let spreadsheet = move |_| {
-        let text = session.workshop.with_untracked(|w| summary.with_untracked(|s| workshop::csv(card, w, s)));
-        let ok = session.download("workshop.csv", "text/csv", &text);
-        message.set(if ok { "Download started.".into() } else { "Download failed.".into() });
+        let text =
+            session.workshop().with_untracked(|w| summary.with_untracked(|s| workshop::csv(card, w, s)));
+        status.report(Action::DownloadCsv, session.download("workshop.csv", "text/csv", &text));
     };
-    let everything = move |_| {
-        let ok = session.download_workshop();
-        message.set(if ok { "Download started.".into() } else { "Download failed.".into() });
-    };
+    let everything = move |_| status.report(Action::DownloadWorkshop, session.download_workshop());
     view! {
         <section class="dc-section dc-ws-export" aria-labelledby="dc-ws-export-h">
             <h2 id="dc-ws-export-h">"Take it away"</h2>
@@ -46,7 +44,7 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView
                 <button type="button" on:click=download data-testid="ws-download">"Download .md"</button>
                 <button type="button" on:click=spreadsheet data-testid="ws-csv">"Download .csv"</button>
                 <button type="button" on:click=everything data-testid="ws-download-all">"Download the workshop"</button>
-                <span class="dc-status" role="status">{move || message.get()}</span>
+                <StatusLine status />
             </div>
         </section>
     }

@@ -1,6 +1,8 @@
 //! What to send the participants: the card's own address, with how to answer and send back.
 
+use crate::components::status::{ActionStatus, StatusLine};
 use crate::platform::{addresses, browser};
+use decision_core::messages::Action;
 use leptos::prelude::*;
 
 /// The participants' link to the card, to paste into the meeting chat or an invitation.
@@ -9,16 +11,9 @@ pub fn Invite(card_id: String) -> impl IntoView {
     let link = browser::page_url()
         .map(|here| addresses::beside(&here, &addresses::card(&card_id)))
         .unwrap_or_else(|| addresses::card(&card_id));
-    let message = RwSignal::new(String::new());
+    let status = ActionStatus::new();
     let to_copy = link.clone();
-    let copy = move |_| {
-        let ok = browser::copy(&to_copy);
-        message.set(if ok {
-            "Link copied.".into()
-        } else {
-            "Copy failed: select the link and copy it.".into()
-        });
-    };
+    let copy = move |_| status.report(Action::CopyInvite, browser::copy(&to_copy));
     view! {
         <section class="dc-section dc-ws-invite" aria-labelledby="dc-ws-invite-h">
             <h2 id="dc-ws-invite-h">"Invite"</h2>
@@ -31,7 +26,7 @@ pub fn Invite(card_id: String) -> impl IntoView {
                 <label for="dc-ws-invite-url" class="dc-sr">"Link for the participants"</label>
                 <input id="dc-ws-invite-url" type="text" readonly value=link.clone() data-testid="ws-invite" />
                 <button type="button" on:click=copy>"Copy link"</button>
-                <span class="dc-status" role="status">{move || message.get()}</span>
+                <StatusLine status />
             </div>
         </section>
     }

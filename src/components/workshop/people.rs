@@ -1,6 +1,7 @@
 //! Who has been added: names to edit, each one's verdict (when results are shown), and a
 //! way to remove one or everyone.
 
+use crate::components::confirm::Confirm;
 use crate::state::workshop::WorkshopSession;
 use decision_core::explain;
 use decision_core::messages;
@@ -13,45 +14,42 @@ use leptos::prelude::*;
 #[component]
 pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<bool>) -> impl IntoView {
     let card = session.card;
-    let ws = session.workshop;
-    let (confirming, set_confirming) = signal(false);
+    let ws = session.workshop();
     let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
-    let rows = move || {
-        (0..count.get())
-            .map(|i| {
-                let label = Memo::new(move |_| ws.with(|w| w.label(i)));
-                let name = Memo::new(move |_| ws.with(|w| w.participants.get(i).map(|p| p.name.clone()).unwrap_or_default()));
-                let verdict = move || summary.with(|s| s.verdicts.get(i).map(|v| explain::headline(card, v).0));
-                let field = format!("dc-ws-name-{i}");
-                view! {
-                    <li class="dc-ws-person" data-testid="ws-participant">
-                        <label class="dc-sr" for=field.clone()>{move || format!("Name of {}", label.get())}</label>
-                        <input
-                            type="text"
-                            id=field
-                            class="dc-ws-name"
-                            maxlength=share::MAX_NAME_CHARS.to_string()
-                            placeholder=format!("Participant {}", i + 1)
-                            prop:value=move || name.get()
-                            on:change=move |ev| {
-                                session.rename(i, event_target_value(&ev).trim().to_string());
-                            }
-                        />
-                        <span class="dc-ws-verdict" data-testid="ws-participant-verdict">
-                            {move || if hidden.get() { "Verdict hidden".to_string() } else { verdict().unwrap_or_default() }}
-                        </span>
-                        <button
-                            type="button"
-                            class="dc-quiet"
-                            aria-label=move || format!("Remove {}", label.get())
-                            on:click=move |_| session.remove(i)
-                        >
-                            "Remove"
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+    // One row per place in the list, keyed by that place: adding participants adds rows and
+    // leaves the others be; each row reads its participant's name and verdict by itself.
+    let row = move |i: usize| {
+        let label = Memo::new(move |_| ws.with(|w| w.label(i)));
+        let name = Memo::new(move |_| {
+            ws.with(|w| w.participants.get(i).map(|p| p.name.clone()).unwrap_or_default())
+        });
+        let verdict = move || summary.with(|s| s.verdicts.get(i).map(|v| explain::headline(card, v).0));
+        let field = format!("dc-ws-name-{i}");
+        view! {
+            <li class="dc-ws-person" data-testid="ws-participant">
+                <label class="dc-sr" for=field.clone()>{move || format!("Name of {}", label.get())}</label>
+                <input
+                    type="text"
+                    id=field
+                    class="dc-ws-name"
+                    maxlength=share::MAX_NAME_CHARS.to_string()
+                    placeholder=format!("Participant {}", i + 1)
+                    prop:value=move || name.get()
+                    on:change:target=move |ev| session.rename(i, ev.target().value().trim().to_string())
+                />
+                <span class="dc-ws-verdict" data-testid="ws-participant-verdict">
+                    {move || if hidden.get() { "Verdict hidden".to_string() } else { verdict().unwrap_or_default() }}
+                </span>
+                <button
+                    type="button"
+                    class="dc-quiet"
+                    aria-label=move || format!("Remove {}", label.get())
+                    on:click=move |_| session.remove(i)
+                >
+                    "Remove"
+                </button>
+            </li>
+        }
     };
     view! {
         <section class="dc-section dc-ws-people" aria-labelledby="dc-ws-people-h">
@@ -62,28 +60,18 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
                 when=move || { count.get() > 0 }
                 fallback=|| view! { <p class="dc-blurb">"No one yet: add links or files above."</p> }
             >
-                <ol class="dc-ws-list">{rows}</ol>
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="dc-quiet" on:click=move |_| set_confirming.set(true)>"Remove everyone…"</button>
-                    }
-                >
-                    <div class="dc-confirm" role="group" aria-label="Confirm removing everyone">
-                        <span>"Remove every participant from this workshop?"</span>
-                        <button
-                            type="button"
-                            class="dc-danger"
-                            on:click=move |_| {
-                                set_confirming.set(false);
-                                session.remove_all();
-                            }
-                        >
-                            "Yes, remove all"
-                        </button>
-                        <button type="button" on:click=move |_| set_confirming.set(false)>"Cancel"</button>
-                    </div>
-                </Show>
+                <ol class="dc-ws-list">
+                    <For each=move || 0..count.get() key=|i| *i let:i>
+                        {row(i)}
+                    </For>
+                </ol>
+                <Confirm
+                    label="Remove everyone…"
+                    question="Remove every participant from this workshop?"
+                    yes="Yes, remove all"
+                    question_id="dc-ws-remove-all-q"
+                    on_yes=Callback::new(move |()| session.remove_all())
+                />
             </Show>
         </section>
     }
