@@ -34,7 +34,7 @@ fn EvidenceRow(item: &'static Item, session: CardSession) -> impl IntoView {
     let note_id = Control::EvidenceNote(id).element_id();
     view! {
         <li class="dc-evidence-row" data-status=move || status.get().key()>
-            <span class="dc-evidence-name" id=format!("dc-e-{id}-name")>{item.text.as_str()}</span>
+            <span class="dc-evidence-name" id=format!("{status_id}-name")>{item.text.as_str()}</span>
             <label class="dc-sr" for=status_id.clone()>{format!("Status of {}", item.text)}</label>
             <select
                 id=status_id

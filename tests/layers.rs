@@ -1,0 +1,61 @@
+//! The layering rules of `docs/architecture.md`, checked on the source text: what a layer
+//! must not reach for, it does not name.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every Rust file under `dir`, recursively.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// `(file, line number, line)` for each line under `dir` that contains one of `needles`.
+fn lines_with(dir: &str, needles: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut hits = Vec::new();
+    for file in rust_files(&root) {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if needles.iter().any(|needle| line.contains(needle)) {
+                hits.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn components_change_answers_only_through_the_session_s_edits() {
+    // A component that could write the answers would hold them writable.
+    let hits = lines_with("src/components", &["RwSignal<Answers>", "answers.update", "answers.set("]);
+    assert!(hits.is_empty(), "components write answers by hand:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn components_name_no_control_id_of_their_own() {
+    // Control ids are spelled in src/controls.rs only, for the reader of early edits.
+    let hits = lines_with("src/components", &["\"dc-f-{", "\"dc-t-{", "\"dc-r-{", "\"dc-e-{", "\"dc-q-{"]);
+    assert!(hits.is_empty(), "control ids spelled outside controls.rs:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn components_use_typed_event_targets_and_no_debug_formatting() {
+    let hits = lines_with("src/components", &["dyn_into", "{:?}"]);
+    assert!(hits.is_empty(), "casts or debug formatting in components:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn pages_and_components_do_no_storage_io() {
+    let mut hits = lines_with("src/components", &["crate::storage", "local_storage"]);
+    hits.extend(lines_with("src/pages", &["crate::storage", "local_storage"]));
+    assert!(hits.is_empty(), "storage reached outside state/:\n{}", hits.join("\n"));
+}
