@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './lib/server.mjs';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, EXPORT, HEADLINE, KEY, LIVE, SAVE_STATE, download, saved, setFactor, start, stored } from './lib/card.mjs';
+import { CARD, EXPORT, KEY, LIVE, SAVE_STATE, download, reload, saved, setFactor, start, stored } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
 
 
@@ -106,8 +106,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await screenshot(page, 'reliability-quota');
 
       // Still full after a reload: the warning is there from the start, with the last good copy.
-      await page.reload();
-      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      await reload(page);
       assert.match(await status.textContent(), /storage is full/);
       assert.equal(await page.locator(EXPORT).isVisible(), true);
       assert.equal(await page.locator('#dc-f-privacy').inputValue(), '2');
@@ -130,8 +129,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await start(page, env.cardUrl);
       const damaged = `{"schema":2,"card":"${CARD}","content_version":1,"saved_at":1,"answers":{"factors":{"privacy":{"posi`;
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, damaged]);
-      await page.reload();
-      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      await reload(page);
 
       const notice = page.locator('[data-testid="storage-notice"]');
       const text = await notice.textContent();
@@ -163,8 +161,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await start(page, env.cardUrl);
       const newer = JSON.stringify({ schema: 99, card: CARD, saved_at: 1, answers: { 'new-shape': true } });
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
-      await page.reload();
-      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      await reload(page);
       assert.match(await page.locator('[data-testid="storage-notice"]').textContent(), /saved by a newer version/);
       assert.match(await page.locator(SAVE_STATE).textContent(), /^Read-only:/);
       assert.equal(await page.locator(EXPORT).isVisible(), true);
@@ -173,8 +170,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       await page.waitForTimeout(600);
       await page.goto('about:blank'); // pagehide: a pending save would be written now
       const left = await context.newPage();
-      await left.goto(env.cardUrl);
-      await left.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      await start(left, env.cardUrl);
       assert.equal(await stored(left), newer, 'never downgraded or overwritten');
       assert.deepEqual(problems, []);
     } finally {
@@ -268,8 +264,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       };
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, JSON.stringify(old)]);
       const dialogs = recordDialogs(page);
-      await page.reload();
-      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      await reload(page);
 
       const orphans = page.locator('[data-testid="orphans"]');
       await orphans.waitFor();
@@ -317,8 +312,7 @@ describe('reliability: no fault or bad input loses progress', () => {
       assert.equal(await countElements(page), baseline, 'no element was created from user text');
       assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
 
-      await page.reload();
-      await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+      await reload(page);
       assert.equal(await page.locator('#dc-q-data-sensitivity').inputValue(), evil);
 
       // Through a share link, with the same text as the sender's name.

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, HEADLINE, saved, setFactor, shareLink, start, stored, tick } from './lib/card.mjs';
+import { CARD, HEADLINE, reload, saved, setFactor, shareLink, start, stored, tick } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
 
 
@@ -110,8 +110,7 @@ describe('share links and answers files', () => {
       await prompt.waitFor({ state: 'detached' });
       assert.equal(await stored(page), receiver.before);
       assert.equal(await page.evaluate(() => location.hash), '');
-      await page.reload();
-      await page.locator(HEADLINE).waitFor();
+      await reload(page);
       assert.equal(await page.locator('[data-testid="incoming"]').count(), 0);
       assert.equal(await page.locator('#dc-f-latency').inputValue(), '-2');
 
@@ -156,8 +155,7 @@ describe('share links and answers files', () => {
       const { page } = receiver;
       for (const [name, url, message] of cases) {
         await page.goto('about:blank');
-        await page.goto(url);
-        await page.locator(HEADLINE).waitFor({ timeout: 20_000 });
+        await start(page, url);
         const text = await alertText(page);
         assert.match(text, message, name);
         assert.match(text, /Your saved answers are unchanged\./, name);

@@ -23,6 +23,15 @@ export async function start(page, url) {
   await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
 }
 
+/**
+ * Reloads the page and waits until the app is live again. The verdict's headline is no sign
+ * of that: it is in the prerendered page before the app has read saved progress.
+ */
+export async function reload(page) {
+  await page.reload();
+  await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+}
+
 /** The verdict's headline. */
 export async function headline(page) {
   return (await page.locator(HEADLINE).textContent()).trim();

@@ -6,16 +6,17 @@ use leptos::prelude::*;
 
 /// The status of a group of actions (the share bar's, the record's, …).
 #[derive(Clone, Copy)]
-pub struct ActionStatus(RwSignal<&'static str>);
+pub struct ActionStatus(RwSignal<String>);
 
 impl ActionStatus {
     pub fn new() -> Self {
-        ActionStatus(RwSignal::new(""))
+        ActionStatus(RwSignal::new(String::new()))
     }
 
     /// Says how `action` went.
     pub fn report(&self, action: Action, ok: bool) {
-        self.0.set(messages::action_status(action, ok));
+        // A `String` signal, like the app's others: one more signal type costs WASM.
+        self.0.set(messages::action_status(action, ok).to_owned());
     }
 }
 

@@ -17,7 +17,7 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
     view! {
         <aside class=outcome_class aria-labelledby="dc-verdict-h" data-testid="verdict">
             <h2 id="dc-verdict-h" class="dc-verdict-label">"Verdict"</h2>
-            <VerdictHeadline card verdict=verdict.into() whose=Whose::Own />
+            <VerdictHeadline card verdict />
             <LeanMeter card verdict />
             <details class="dc-why-details" open>
                 <summary>"Why"</summary>
@@ -27,42 +27,21 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
     }
 }
 
-/// Whose verdict is shown: one reader's, or a workshop group's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Whose {
-    Own,
-    Group,
-}
-
-/// The verdict in a line, its qualifier and its confidence: the same words on the card and
-/// for a workshop's group.
+/// The verdict in a line, its qualifier and its confidence.
 #[component]
-pub fn VerdictHeadline(card: &'static Card, verdict: Signal<Verdict>, whose: Whose) -> impl IntoView {
+fn VerdictHeadline(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
     let headline = Memo::new(move |_| verdict.with(|v| explain::headline(card, v)));
-    let testid = match whose {
-        Whose::Own => "verdict-headline",
-        Whose::Group => "ws-group-headline",
-    };
-    let gathered = move || {
-        verdict.with(|v| {
-            let share = explain::percent(v.confidence.fraction);
-            match whose {
-                Whose::Own => format!(" · {share} of evidence gathered"),
-                Whose::Group => format!(" ({share} of evidence gathered, group median)"),
-            }
-        })
-    };
     view! {
         // Only the headline is live: it changes when the outcome changes, not per keystroke.
         <div aria-live="polite" aria-atomic="true">
-            <p class="dc-headline" data-testid=testid>{move || headline.get().0}</p>
+            <p class="dc-headline" data-testid="verdict-headline">{move || headline.get().0}</p>
             <p class="dc-qualifier">{move || headline.get().1}</p>
         </div>
         <p class="dc-badges">
             <span class="dc-badge" data-testid="confidence">
                 "Confidence: "
                 {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
-                {gathered}
+                {move || verdict.with(|v| format!(" · {} of evidence gathered", explain::percent(v.confidence.fraction)))}
             </span>
         </p>
     }
@@ -70,7 +49,7 @@ pub fn VerdictHeadline(card: &'static Card, verdict: Signal<Verdict>, whose: Who
 
 /// What the verdict warns of and how it could change: the capability gate (with the failure
 /// mode of the option it holds back), a case resting on reasons that do not count, and the
-/// flip point.
+/// flip point. The same sentences for one reader's verdict and for a workshop's group.
 #[component]
 pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
     let gate = explain::gate_sentence(card, &verdict);

@@ -15,12 +15,13 @@ pub struct Session<C: Codec + 'static>
 where
     C::Value: Send + Sync + 'static,
 {
-    value: RwSignal<C::Value>,
+    value: ReadSignal<C::Value>,
+    set_value: WriteSignal<C::Value>,
     pub save_state: RwSignal<SaveState>,
     /// Something about stored data the user must see (kept-aside or newer data).
     pub notice: RwSignal<Option<Notice>>,
     /// What the document is, for the words of its statuses and notices.
-    pub what: Stored,
+    what: Stored,
     saver: StoredValue<Option<Saver<C>>, LocalStorage>,
 }
 
@@ -42,8 +43,10 @@ where
     /// The session showing `empty`, touching nothing outside: nothing is saved until
     /// [`Session::connect`], so this value can never be written over stored data.
     pub fn new(what: Stored, empty: C::Value) -> Self {
+        let (value, set_value) = signal(empty);
         Session {
-            value: RwSignal::new(empty),
+            value,
+            set_value,
             save_state: RwSignal::new(SaveState::Idle),
             notice: RwSignal::new(None),
             what,
@@ -53,17 +56,17 @@ where
 
     /// The value, to read.
     pub fn value(&self) -> ReadSignal<C::Value> {
-        self.value.read_only()
+        self.value
     }
 
     /// Changes the value; saved after the quiet period.
     pub fn update<R>(&self, change: impl FnOnce(&mut C::Value) -> R) -> Option<R> {
-        self.value.try_update(change)
+        self.set_value.try_update(change)
     }
 
     /// Replaces the value; saved after the quiet period.
     pub fn set(&self, value: C::Value) {
-        self.value.set(value);
+        self.set_value.set(value);
     }
 
     /// Opens `document`, shows what it holds, and keeps it in step with the value from now
@@ -77,7 +80,7 @@ where
         let status = document.status();
         self.save_state.set(SaveState::of_status(&status));
         self.take_in(loaded, false, &empty);
-        let moved_early = self.value.try_update(early).unwrap_or(false);
+        let moved_early = self.set_value.try_update(early).unwrap_or(false);
         if status != StoreStatus::Available {
             // Restored data says "saved at …", but a full, blocked or read-only storage is
             // what the user must see from the start.
@@ -134,7 +137,7 @@ where
     /// Forgets the value and the stored copy (after the user confirmed).
     pub fn clear(&self, empty: C::Value) {
         let cleared = self.saver.with_value(|s| s.as_ref().and_then(|s| s.with_document(|d| d.clear())));
-        self.value.set(empty);
+        self.set_value.set(empty);
         if let Some(Err(err)) = cleared {
             self.save_state.set(SaveState::after(&Err(err), now_clock));
         }
@@ -145,13 +148,13 @@ where
         let other_tab = || SaveState::OtherTab(now_clock());
         match loaded {
             Loaded::Fresh => {
-                self.value.set(empty.clone());
+                self.set_value.set(empty.clone());
                 if from_other_tab {
                     self.save_state.set(other_tab());
                 }
             }
             Loaded::Restored { value, saved_at, .. } => {
-                self.value.set(value);
+                self.set_value.set(value);
                 if from_other_tab {
                     self.save_state.set(other_tab());
                 } else if saved_at > 0.0 {
@@ -160,7 +163,7 @@ where
                 }
             }
             Loaded::Merged { value } => {
-                self.value.set(value);
+                self.set_value.set(value);
                 self.save_state.set(other_tab());
             }
             Loaded::KeptAside { backup_key, error, raw } => {

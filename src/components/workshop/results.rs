@@ -2,7 +2,7 @@
 //! (with the card's questions as prompts), each factor's spread and the tallies.
 
 use super::plot::SpreadPlot;
-use crate::components::verdict::{Cautions, VerdictHeadline, Whose};
+use crate::components::verdict::Cautions;
 use decision_core::card::Card;
 use decision_core::explain;
 use decision_core::workshop::{self, Summary, AGGREGATION_RULE};
@@ -16,12 +16,22 @@ pub fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
             let Some(group) = s.group_verdict.clone() else {
                 return view! { <p class="dc-blurb" data-testid="ws-empty">"Add participants to see the group."</p> }.into_any();
             };
+            // Rendered anew with every change of the group: plain text, not the card's live
+            // headline.
+            let (headline, qualifier) = explain::headline(card, &group);
             let split = workshop::verdict_split(card, &s.verdicts);
             let n = s.participants;
             view! {
                 <div class="dc-ws-group" data-testid="ws-group">
                     <p class="dc-verdict-label">"Group verdict"</p>
-                    <VerdictHeadline card verdict=Signal::stored(group.clone()) whose=Whose::Group />
+                    <p class="dc-headline" data-testid="ws-group-headline">{headline}</p>
+                    <p class="dc-qualifier">{qualifier}</p>
+                    <p class="dc-badges">
+                        <span class="dc-badge">
+                            "Confidence: " {explain::confidence_words(group.confidence.level)}
+                            {format!(" ({} of evidence gathered, group median)", explain::percent(group.confidence.fraction))}
+                        </span>
+                    </p>
                     <Cautions card verdict=group />
                     <ul class="dc-list" data-testid="ws-split">
                         {split.into_iter().map(|(h, c)| view! { <li>{format!("{c} of {n}: {h}")}</li> }).collect_view()}
