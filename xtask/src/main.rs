@@ -17,13 +17,13 @@
 //!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
 //!
 //! Installing is idempotent and quick when everything is present; see `setup.rs` for how
-//! each tool is detected. This crate uses the standard library only, so it builds first and
-//! fast on a fresh machine.
+//! each tool is detected. The crates it uses are listed, with what for, in `Cargo.toml`.
 
 mod bench;
 mod csp;
 mod dist;
 mod fuzz;
+mod html;
 mod import_card;
 mod setup;
 mod single;
