@@ -3,12 +3,12 @@
 //! - `serve`: install what is missing, build the site in the dev profile (both apps and the
 //!   prerendered pages) into `target/serve/`, leaving `dist/` to the release build, and serve
 //!   it with the e2e tests' static server (`e2e/lib/server.mjs`, extra arguments go to it).
-//! - `test`:  install what is missing (including Chromium), then run every check in order,
-//!   stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
-//!   release build, e2e tests
+//! - `test`:  install what is missing (including Chromium and Java), then run every check in
+//!   order, stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
+//!   release build, HTML validation of the built pages (`vnu.rs`), e2e tests
 //!   (which include the size budgets, `e2e/size-budget.test.mjs`).
 //! - `check`: the house rules alone (the first step of `test`): rustfmt, clippy with
-//!   warnings as errors, no web crate under the core crate.
+//!   warnings as errors, no web crate under the core crate, no source file over 700 lines.
 //! - `dist`:  install what is missing, then the release build into `dist/` and the
 //!   single-file build into `dist-single/`.
 //! - `import-card FILE [--force]`: a card in the plain-text format becomes
@@ -29,6 +29,7 @@ mod setup;
 mod single;
 mod sri;
 mod util;
+mod vnu;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,9 +43,10 @@ usage: cargo xtask <command> [args]
 commands:
   serve [server args] install missing tools, build the site in the dev profile into target/serve/
                         and serve it (e.g. `cargo xtask serve --port 9000`)
-  test                install missing tools and Chromium, then run all checks:
-                        native tests, fuzzing, browser tests, release build, end-to-end tests
-  check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core
+  test                install missing tools, Chromium and Java, then run all checks: native tests,
+                        fuzzing, browser tests, release build, HTML validation, end-to-end tests
+  check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core,
+                        no source file over 700 lines
   dist                install missing tools, then the release build into dist/
                         and the single-file build (one page per card) into dist-single/
   import-card FILE [--force]
@@ -118,6 +120,7 @@ fn test(ctx: &Ctx) -> Result<()> {
     let started = Instant::now();
     setup::base(ctx)?;
     setup::browser(ctx)?;
+    setup::java(ctx)?;
     let steps = [
         Step {
             name:
@@ -128,6 +131,7 @@ fn test(ctx: &Ctx) -> Result<()> {
         Step { name: "fuzzing (cargo fuzz, each decoder for FUZZ_SECONDS, default 20 s)", run: fuzz::run },
         Step { name: "browser tests (wasm-bindgen-test in headless Chromium)", run: wasm_tests },
         Step { name: "release build (cargo xtask dist)", run: dist::build },
+        Step { name: "HTML validation (the Nu HTML Checker on every built page)", run: vnu::run },
         Step { name: "end-to-end tests (node --test e2e/)", run: e2e_tests },
     ];
     let mut timings = Vec::new();
@@ -156,8 +160,9 @@ fn test(ctx: &Ctx) -> Result<()> {
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "js-sys", "wasm-bindgen"];
 
 /// The rules that tools check: formatting (`rustfmt.toml`), clippy with warnings as errors
-/// (with the size rules of `clippy.toml`) for the native and the WASM build, and a core
-/// crate whose dependency tree has no web crate.
+/// (with the size rules of `clippy.toml`) for the native and the WASM build, a core crate
+/// whose dependency tree has no web crate, and no source file over [`MAX_SOURCE_LINES`]
+/// lines.
 fn house_rules(ctx: &Ctx) -> Result<()> {
     let mut fmt = ctx.cargo();
     fmt.args(["fmt", "--all", "--check"]);
