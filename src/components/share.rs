@@ -1,6 +1,6 @@
 //! Sharing from the card: a link that holds the answers, export and import of the answers
 //! file, the way to the workshop view, and the prompt shown when a link or a file brings
-//! answers in. The decoding rules live in [`crate::share`]; nothing here changes saved
+//! answers in. The decoding rules live in [`decision_core::share`]; nothing here changes saved
 //! progress unless the user chooses "Replace".
 
 use crate::platform::{addresses, browser, clock};

@@ -11,7 +11,7 @@
 //! default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'
 //! ```
 //!
-//! [`write`] derives the policy from the finished page anyway (hashes included, should an
+//! [`write()`] derives the policy from the finished page anyway (hashes included, should an
 //! inline script ever come back) and writes it to `dist/csp.txt`; the e2e tests serve the
 //! build with exactly that header, and check that `docs/csp.md` states the same policy.
 //! The pages are read and rewritten through the HTML pass of `html.rs`.

@@ -8,7 +8,8 @@
 //!   release build, HTML validation of the built pages (`vnu.rs`), e2e tests
 //!   (which include the size budgets, `e2e/size-budget.test.mjs`).
 //! - `check`: the house rules alone (the first step of `test`): rustfmt, clippy with
-//!   warnings as errors, no web crate under the core crate, no source file over 700 lines.
+//!   warnings as errors, the API docs built with warnings as errors, no web crate under the
+//!   core crate, no source file over 700 lines.
 //! - `dist`:  install what is missing, then the release build into `dist/` and the
 //!   single-file build into `dist-single/`.
 //! - `import-card FILE [--force]`: a card in the plain-text format becomes
@@ -45,8 +46,8 @@ commands:
                         and serve it (e.g. `cargo xtask serve --port 9000`)
   test                install missing tools, Chromium and Java, then run all checks: native tests,
                         fuzzing, browser tests, release build, HTML validation, end-to-end tests
-  check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core,
-                        no source file over 700 lines
+  check               the house rules only: rustfmt, clippy -D warnings, cargo doc -D warnings,
+                        no web crate in the core, no source file over 700 lines
   dist                install missing tools, then the release build into dist/
                         and the single-file build (one page per card) into dist-single/
   import-card FILE [--force]
@@ -124,7 +125,7 @@ fn test(ctx: &Ctx) -> Result<()> {
     let steps = [
         Step {
             name:
-                "house rules (rustfmt, clippy -D warnings, a core without web crates, no file over 700 lines)",
+                "house rules (rustfmt, clippy -D warnings, cargo doc -D warnings, a core without web crates, no file over 700 lines)",
             run: house_rules,
         },
         Step { name: "native tests (cargo test --workspace)", run: native_tests },
@@ -160,9 +161,9 @@ fn test(ctx: &Ctx) -> Result<()> {
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "js-sys", "wasm-bindgen"];
 
 /// The rules that tools check: formatting (`rustfmt.toml`), clippy with warnings as errors
-/// (with the size rules of `clippy.toml`) for the native and the WASM build, a core crate
-/// whose dependency tree has no web crate, and no source file over [`MAX_SOURCE_LINES`]
-/// lines.
+/// (with the size rules of `clippy.toml`) for the native and the WASM build, API docs that
+/// build without a warning (broken links included), a core crate whose dependency tree has
+/// no web crate, and no source file over [`MAX_SOURCE_LINES`] lines.
 fn house_rules(ctx: &Ctx) -> Result<()> {
     let mut fmt = ctx.cargo();
     fmt.args(["fmt", "--all", "--check"]);
@@ -195,6 +196,9 @@ fn house_rules(ctx: &Ctx) -> Result<()> {
         clippy_feature.args(["--bins", "--", "-D", "warnings"]);
         ctx.run(&mut clippy_feature)?;
     }
+    let mut doc = ctx.cargo();
+    doc.args(["doc", "--no-deps", "--workspace"]).env("RUSTDOCFLAGS", "-D warnings");
+    ctx.run(&mut doc)?;
     let tree = ctx.output_of(ctx.cargo().args([
         "tree",
         "--package",
