@@ -4,7 +4,7 @@
 //! Every way into the browser goes through [`window`]. When the pages are rendered at build
 //! time (feature `ssr`), a call there means a component asked the browser something while
 //! rendering, which would make the prerendered page differ from the live one: it is noted
-//! ([`super::render_check`]) and the prerender step fails, naming the place.
+//! (`render_check`, feature `ssr`) and the prerender step fails, naming the place.
 
 use wasm_bindgen::JsCast;
 

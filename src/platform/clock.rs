@@ -1,6 +1,6 @@
 //! The time now, and local dates and times as the user reads them. Everything else in the
 //! app takes times as arguments, so it stays testable. Like every call into the browser,
-//! these may not run while a page is prerendered ([`super::render_check`]).
+//! these may not run while a page is prerendered (`render_check`, feature `ssr`).
 
 /// The current time in milliseconds since the Unix epoch.
 #[track_caller]

@@ -9,7 +9,7 @@
 //! - [`listener`]: event listeners removed when dropped.
 //! - [`page`]: the page the app starts on: its kind, its data, edits made before it was live.
 //! - [`embed`]: embed mode and its iframe height messages.
-//! - [`panic`]: the notice shown when the app fails.
+//! - [`mod@panic`]: the notice shown when the app fails.
 
 pub mod addresses;
 pub mod browser;

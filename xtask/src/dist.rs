@@ -20,7 +20,9 @@
 //! 5. esbuild minifies the JS (the wasm-bindgen glue and the loaders) and the CSS. Trunk's
 //!    own minifier is off (Trunk.toml): in 0.21 it fails on the glue and ships it as it is.
 //! 6. The `integrity` attributes in the HTML are recomputed: steps 4 and 5 changed files that
-//!    Trunk had hashed.
+//!    Trunk had hashed; the one Trunk writes on the icon link, where HTML does not allow it,
+//!    goes. The same pass (`html.rs`) writes Leptos' hydration markers `<!>` as `<!---->`,
+//!    the same empty comment in valid HTML.
 //! 7. The policy is written to `dist/csp.txt` (see `docs/csp.md`).
 //! 8. The single-file build, one self-contained page per card and per workshop, goes to
 //!    `dist-single/` (`single.rs`); each card's is also in `dist/offline/`, for the card
@@ -57,7 +59,7 @@ pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
     let card_shell = staging("index.html").join("index.html");
     let shell = std::fs::read_to_string(&card_shell)
         .map_err(|e| format!("cannot read {}: {e}", card_shell.display()))?;
-    std::fs::write(&card_shell, without_wasm_preload(&shell))
+    std::fs::write(&card_shell, without_wasm_preload(&shell)?)
         .map_err(|e| format!("cannot write {}: {e}", card_shell.display()))?;
     let pages = ctx.root.join("target/trunk/pages");
     if pages.exists() {
@@ -114,7 +116,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         minify(ctx, &dist, asset)?;
     }
 
-    println!("\nupdating SRI hashes");
+    println!("\nupdating SRI hashes (and writing the hydration markers as valid comments)");
     for page in &pages {
         update_integrity(&dist, page)?;
     }
@@ -150,15 +152,13 @@ pub fn build(ctx: &Ctx) -> Result<()> {
 /// page was measured to put that paint off by a fifth, for no earlier start of the app
 /// (docs/performance.md). The loader fetches the WASM as soon as it runs. The workshop page
 /// keeps its preload: it has nothing to show before its WASM runs.
-fn without_wasm_preload(html: &str) -> String {
-    let mut out = html.to_owned();
-    for e in crate::csp::elements(html).iter().rev() {
-        let preload = e.name == "link" && e.has_rel("preload");
-        if preload && e.attr("href").is_some_and(|h| h.ends_with(".wasm")) {
-            out.replace_range(e.span.clone(), "");
+fn without_wasm_preload(html: &str) -> Result<String> {
+    crate::html::rewrite(html, "link", |e, el| {
+        if e.has_rel("preload") && e.attr("href").is_some_and(|h| h.ends_with(".wasm")) {
+            el.remove();
         }
-    }
-    out
+        Ok(())
+    })
 }
 
 /// Copies the files of `from` that `keep` accepts (by name) into `to`, leaving out hidden
@@ -176,7 +176,7 @@ fn copy_files(from: &Path, to: &Path, keep: impl Fn(&str) -> bool) -> Result<()>
     Ok(())
 }
 
-fn dist_dir(ctx: &Ctx) -> Result<PathBuf> {
+pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf> {
     let trunk_toml = ctx.read("Trunk.toml")?;
     let dist = toml_value(&trunk_toml, "build", "dist").unwrap_or_else(|| "dist".into());
     Ok(ctx.root.join(dist))
@@ -211,7 +211,12 @@ fn update_integrity(dist: &Path, page: &Path) -> Result<()> {
         std::fs::read(&file).map_err(|e| format!("{url} in {}: {e}", page.display()))
     })?;
     for u in &updates {
-        println!("  {}: {} {}", rel(dist, page), u.url, if u.changed { "updated" } else { "unchanged" });
+        let what = match u.change {
+            sri::Change::Unchanged => "unchanged",
+            sri::Change::Updated => "updated",
+            sri::Change::Dropped => "dropped (not allowed on this link)",
+        };
+        println!("  {}: {} {what}", rel(dist, page), u.url);
     }
     if new_html != html {
         std::fs::write(page, new_html).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
@@ -290,7 +295,7 @@ mod tests {
             r#"<link rel="preload" href="./font.woff2" as="font"></head>"#,
         );
         assert_eq!(
-            without_wasm_preload(shell),
+            without_wasm_preload(shell).unwrap(),
             r#"<head><link rel="modulepreload" href="./app-1.js" integrity="sha384-y"><link rel="preload" href="./font.woff2" as="font"></head>"#
         );
     }

@@ -1,6 +1,6 @@
 //! The fuzzing step of `cargo xtask test`: every target in `fuzz/` (the decoders of stored
-//! progress, share links and answers files) runs for a bounded time under cargo-fuzz
-//! (libFuzzer, coverage-guided, with AddressSanitizer).
+//! progress, share links and answers files, and the core's JSON reader under them) runs for
+//! a bounded time under cargo-fuzz (libFuzzer, coverage-guided, with AddressSanitizer).
 //!
 //! - cargo-fuzz is installed when missing or at another version:
 //!   `cargo install cargo-fuzz --version =0.13.2 --locked` (about a minute).
@@ -20,7 +20,7 @@ use std::time::Instant;
 use crate::util::{Ctx, Result};
 
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-/// Seconds per target: three targets make about a minute, plus the build.
+/// Seconds per target: the four targets make about a minute and a half, plus the build.
 pub const DEFAULT_SECONDS: u64 = 20;
 
 pub fn run(ctx: &Ctx) -> Result<()> {

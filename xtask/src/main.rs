@@ -3,12 +3,13 @@
 //! - `serve`: install what is missing, build the site in the dev profile (both apps and the
 //!   prerendered pages) into `target/serve/`, leaving `dist/` to the release build, and serve
 //!   it with the e2e tests' static server (`e2e/lib/server.mjs`, extra arguments go to it).
-//! - `test`:  install what is missing (including Chromium), then run every check in order,
-//!   stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
-//!   release build, e2e tests
+//! - `test`:  install what is missing (including Chromium and Java), then run every check in
+//!   order, stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
+//!   release build, HTML validation of the built pages (`vnu.rs`), e2e tests
 //!   (which include the size budgets, `e2e/size-budget.test.mjs`).
 //! - `check`: the house rules alone (the first step of `test`): rustfmt, clippy with
-//!   warnings as errors, no web crate under the core crate.
+//!   warnings as errors, the API docs built with warnings as errors, no web crate under the
+//!   core crate, no source file over 700 lines.
 //! - `dist`:  install what is missing, then the release build into `dist/` and the
 //!   single-file build into `dist-single/`.
 //! - `import-card FILE [--force]`: a card in the plain-text format becomes
@@ -17,18 +18,19 @@
 //!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
 //!
 //! Installing is idempotent and quick when everything is present; see `setup.rs` for how
-//! each tool is detected. This crate uses the standard library only, so it builds first and
-//! fast on a fresh machine.
+//! each tool is detected. The crates it uses are listed, with what for, in `Cargo.toml`.
 
 mod bench;
 mod csp;
 mod dist;
 mod fuzz;
+mod html;
 mod import_card;
 mod setup;
 mod single;
 mod sri;
 mod util;
+mod vnu;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,9 +44,10 @@ usage: cargo xtask <command> [args]
 commands:
   serve [server args] install missing tools, build the site in the dev profile into target/serve/
                         and serve it (e.g. `cargo xtask serve --port 9000`)
-  test                install missing tools and Chromium, then run all checks:
-                        native tests, fuzzing, browser tests, release build, end-to-end tests
-  check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core
+  test                install missing tools, Chromium and Java, then run all checks: native tests,
+                        fuzzing, browser tests, release build, HTML validation, end-to-end tests
+  check               the house rules only: rustfmt, clippy -D warnings, cargo doc -D warnings,
+                        no web crate in the core, no source file over 700 lines
   dist                install missing tools, then the release build into dist/
                         and the single-file build (one page per card) into dist-single/
   import-card FILE [--force]
@@ -118,16 +121,18 @@ fn test(ctx: &Ctx) -> Result<()> {
     let started = Instant::now();
     setup::base(ctx)?;
     setup::browser(ctx)?;
+    setup::java(ctx)?;
     let steps = [
         Step {
             name:
-                "house rules (rustfmt, clippy -D warnings, a core without web crates, no file over 700 lines)",
+                "house rules (rustfmt, clippy -D warnings, cargo doc -D warnings, a core without web crates, no file over 700 lines)",
             run: house_rules,
         },
         Step { name: "native tests (cargo test --workspace)", run: native_tests },
         Step { name: "fuzzing (cargo fuzz, each decoder for FUZZ_SECONDS, default 20 s)", run: fuzz::run },
         Step { name: "browser tests (wasm-bindgen-test in headless Chromium)", run: wasm_tests },
         Step { name: "release build (cargo xtask dist)", run: dist::build },
+        Step { name: "HTML validation (the Nu HTML Checker on every built page)", run: vnu::run },
         Step { name: "end-to-end tests (node --test e2e/)", run: e2e_tests },
     ];
     let mut timings = Vec::new();
@@ -156,8 +161,9 @@ fn test(ctx: &Ctx) -> Result<()> {
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "js-sys", "wasm-bindgen"];
 
 /// The rules that tools check: formatting (`rustfmt.toml`), clippy with warnings as errors
-/// (with the size rules of `clippy.toml`) for the native and the WASM build, and a core
-/// crate whose dependency tree has no web crate.
+/// (with the size rules of `clippy.toml`) for the native and the WASM build, API docs that
+/// build without a warning (broken links included), a core crate whose dependency tree has
+/// no web crate, and no source file over [`MAX_SOURCE_LINES`] lines.
 fn house_rules(ctx: &Ctx) -> Result<()> {
     let mut fmt = ctx.cargo();
     fmt.args(["fmt", "--all", "--check"]);
@@ -190,6 +196,9 @@ fn house_rules(ctx: &Ctx) -> Result<()> {
         clippy_feature.args(["--bins", "--", "-D", "warnings"]);
         ctx.run(&mut clippy_feature)?;
     }
+    let mut doc = ctx.cargo();
+    doc.args(["doc", "--no-deps", "--workspace"]).env("RUSTDOCFLAGS", "-D warnings");
+    ctx.run(&mut doc)?;
     let tree = ctx.output_of(ctx.cargo().args([
         "tree",
         "--package",

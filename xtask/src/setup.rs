@@ -6,9 +6,10 @@
 //! | wasm32 target             | `<rustc sysroot>/lib/rustlib/wasm32-unknown-unknown` exists    | `rustup target add wasm32-unknown-unknown`              |
 //! | Trunk                     | `trunk --version` is 0.21.x                                   | `cargo install trunk --version ~0.21 --locked`          |
 //! | wasm-bindgen-cli          | `wasm-bindgen --version` and `wasm-bindgen-test-runner --version` equal Cargo.lock's wasm-bindgen | `cargo install wasm-bindgen-cli --version =X` |
-//! | npm tools                 | `node_modules/.install-stamp` matches package.json + lock     | `npm ci`                                                |
+//! | npm tools                 | `node_modules/.install-stamp` matches package.json + lock     | `npm ci --ignore-scripts`                               |
 //! | crates                    | always run (no-op when cached)                                | `cargo fetch`                                           |
 //! | Chromium, chromedriver    | `/usr/bin/chromium` and `/usr/bin/chromedriver` exist          | `apt-get update && apt-get install -y chromium chromium-driver` |
+//! | Java (for the HTML checker) | `java -version` runs                                        | `apt-get update && apt-get install -y default-jre-headless` |
 
 use std::path::Path;
 use std::time::Instant;
@@ -21,8 +22,9 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_SERIES: &str = "0.21.";
 const NPM_STAMP: &str = "node_modules/.install-stamp";
-/// Binaries that `npm ci` must provide in `node_modules/.bin`.
-const NPM_BINS: &[&str] = &["wasm-opt", "esbuild"];
+/// Files that `npm ci` must provide: the binaries of `node_modules/.bin` and the HTML
+/// checker.
+const NPM_FILES: &[&str] = &["node_modules/.bin/wasm-opt", "node_modules/.bin/esbuild", crate::vnu::JAR];
 
 /// Everything `serve` and `dist` need.
 pub fn base(ctx: &Ctx) -> Result<()> {
@@ -52,8 +54,40 @@ pub fn browser(ctx: &Ctx) -> Result<()> {
     }
     println!("missing: {}; installing Debian's chromium and chromium-driver", missing.join(", "));
     let started = Instant::now();
+    apt_install(ctx, &["chromium", "chromium-driver"])?;
+    for path in [CHROMIUM, CHROMEDRIVER] {
+        if !Path::new(path).exists() {
+            return Err(format!("{path} is still missing after apt-get install"));
+        }
+    }
+    println!("installed Chromium in {:.0}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// What the HTML validation step needs on top of [`base`]: a Java runtime for the Nu HTML
+/// Checker (`vnu.rs`; the checker itself comes with the npm packages).
+pub fn java(ctx: &Ctx) -> Result<()> {
+    banner("setup: checking Java");
+    // `java -version` prints to stderr; success is enough.
+    if ctx.output("java", &["-version"]).is_some() {
+        println!("ok: java");
+        return Ok(());
+    }
+    println!("missing: java; installing Debian's default-jre-headless");
+    let started = Instant::now();
+    apt_install(ctx, &["default-jre-headless"])?;
+    if ctx.output("java", &["-version"]).is_none() {
+        return Err("`java -version` still fails after apt-get install default-jre-headless".into());
+    }
+    println!("installed Java in {:.0}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// `apt-get update`, then `apt-get install -y` of `packages`, through sudo unless root.
+fn apt_install(ctx: &Ctx, packages: &[&str]) -> Result<()> {
     let root = ctx.output("id", &["-u"]).as_deref() == Some("0");
-    for args in [&["update"][..], &["install", "-y", "chromium", "chromium-driver"][..]] {
+    let install: Vec<&str> = ["install", "-y"].into_iter().chain(packages.iter().copied()).collect();
+    for args in [&["update"][..], &install[..]] {
         let mut cmd = if root {
             ctx.command("apt-get")
         } else {
@@ -64,12 +98,6 @@ pub fn browser(ctx: &Ctx) -> Result<()> {
         cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         ctx.run(&mut cmd)?;
     }
-    for path in [CHROMIUM, CHROMEDRIVER] {
-        if !Path::new(path).exists() {
-            return Err(format!("{path} is still missing after apt-get install"));
-        }
-    }
-    println!("installed Chromium in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -156,13 +184,16 @@ fn npm_tools(ctx: &Ctx) -> Result<()> {
     }
     let stamp = npm_stamp(ctx)?;
     let current = std::fs::read_to_string(ctx.root.join(NPM_STAMP)).unwrap_or_default();
-    let bins_present = NPM_BINS.iter().all(|b| ctx.root.join("node_modules/.bin").join(b).exists());
+    let bins_present = NPM_FILES.iter().all(|f| ctx.root.join(f).exists());
     if current.trim() == stamp && bins_present {
         println!("ok: npm packages (node {node})");
     } else {
-        println!("npm packages missing or out of date: npm ci");
+        println!("npm packages missing or out of date: npm ci --ignore-scripts");
         let mut cmd = ctx.command("npm");
-        cmd.args(["ci", "--no-audit", "--no-fund"])
+        // No install scripts: vnu-jar's would download a Java runtime from GitHub when none
+        // is installed (`java` below installs Debian's instead), and no package needs one
+        // to work (esbuild's only swaps its launcher for the binary it finds anyway).
+        cmd.args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
             // Belt and braces: nothing here may download a browser.
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
             .env("PUPPETEER_SKIP_DOWNLOAD", "1");

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::csp::{self, Assets};
+use crate::html;
 use crate::sri;
 use crate::util::{Ctx, Result};
 use decision_core::authoring::load;
@@ -73,7 +74,7 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
                     classic: parts
                         .classic
                         .iter()
-                        .map(|(_, path)| read_text(&dist.join(path)))
+                        .map(|path| read_text(&dist.join(path)))
                         .collect::<Result<_>>()?,
                     glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
                     wasm_base64: sri::base64(&wasm),
@@ -96,7 +97,7 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
                     .map_err(|e| format!("cannot write {}: {e}", offline.display()))?;
             }
             // The pages differ in their markup and data, not in their scripts or style.
-            let p = csp::policy(&html, Assets::Inlined);
+            let p = csp::policy(&html, Assets::Inlined)?;
             policy = Some(match policy {
                 None => p,
                 Some(prev) => merge_policies(&prev, &p),
@@ -111,19 +112,12 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
     Ok(())
 }
 
-/// What the single-file page is made of, found in the release build's `index.html`.
+/// The files a built page loads, which the single-file page carries inline instead.
 #[derive(Debug)]
 struct Parts {
-    /// The module loader script (removed: the single file has its own).
-    loader: std::ops::Range<usize>,
-    /// `modulepreload` and `preload` links (removed: nothing is fetched).
-    preloads: Vec<std::ops::Range<usize>>,
-    /// The stylesheet link (replaced by a `<style>`).
-    stylesheet: std::ops::Range<usize>,
-    /// Classic `<script src>` elements (the start-up watch), inlined where they are.
-    classic: Vec<(std::ops::Range<usize>, PathBuf)>,
-    /// The favicon link (removed).
-    icons: Vec<std::ops::Range<usize>>,
+    /// The classic `<script src>` files (the start-up watch), in page order: each is
+    /// inlined where it is.
+    classic: Vec<PathBuf>,
     glue: PathBuf,
     wasm: PathBuf,
     css: PathBuf,
@@ -132,14 +126,14 @@ struct Parts {
 impl Parts {
     /// `read(path)` returns the text of a file of the build (the module loader's).
     fn find(page: &str, read: impl Fn(&Path) -> Result<String>) -> Result<Parts> {
-        let elements = csp::elements(page);
+        let elements = html::elements(page, "script, link")?;
         let loader = elements
             .iter()
             .find(|e| e.name == "script" && e.attr("type") == Some("module"))
             .ok_or("the page has no module loader script (has Trunk's output changed?)")?;
         let code = match loader.attr("src") {
             Some(src) => read(&local_path(src)?)?,
-            None => page[loader.content.clone().unwrap_or_default()].to_owned(),
+            None => loader.text.clone().unwrap_or_default(),
         };
         let strings = quoted_strings(&code);
         let one = |ext: &str| -> Result<String> {
@@ -155,33 +149,18 @@ impl Parts {
             .find(|e| e.name == "link" && e.has_rel("stylesheet"))
             .ok_or("the page has no stylesheet link")?;
         let css = stylesheet.attr("href").ok_or("the stylesheet link has no href")?;
-        let preloads = elements
+        let classic = elements
             .iter()
-            .filter(|e| e.name == "link" && (e.has_rel("modulepreload") || e.has_rel("preload")))
-            .map(|e| e.span.clone())
-            .collect();
-        let icons = elements
-            .iter()
-            .filter(|e| e.name == "link" && e.has_rel("icon"))
-            .map(|e| e.span.clone())
-            .collect();
-        let mut classic = Vec::new();
-        for e in elements.iter().filter(|e| e.name == "script" && e.attr("type").is_none()) {
-            if let Some(src) = e.attr("src") {
-                classic.push((e.span.clone(), local_path(src)?));
-            }
-        }
-        Ok(Parts {
-            loader: loader.span.clone(),
-            preloads,
-            icons,
-            stylesheet: stylesheet.span.clone(),
-            classic,
-            glue: local_path(&glue)?,
-            wasm: local_path(&wasm)?,
-            css: local_path(css)?,
-        })
+            .filter(|e| is_classic_file(e))
+            .map(|e| local_path(e.attr("src").unwrap_or_default()))
+            .collect::<Result<_>>()?;
+        Ok(Parts { classic, glue: local_path(&glue)?, wasm: local_path(&wasm)?, css: local_path(css)? })
     }
+}
+
+/// A classic script loaded from a file: the start-up watch.
+fn is_classic_file(e: &html::Element) -> bool {
+    e.name == "script" && e.attr("type").is_none() && e.attr("src").is_some()
 }
 
 /// The contents of the string literals in a piece of JS (no escapes expected: file names).
@@ -245,43 +224,51 @@ struct Inlined {
     wasm_base64: String,
 }
 
-/// The single-file page made from `page`.
+/// The single-file page made from `page`: its own markup stays what it is (it is what the
+/// app takes over); what it loads comes inline, in one pass of `html.rs`:
+///
+/// - the module loader, the preloads and the icon link go;
+/// - the stylesheet link becomes a `<style>`, each classic `<script src>` a `<script>`;
+/// - `<html>` gets `data-build="single-file"`;
+/// - the glue and the loader of the inlined WASM end the `<body>`.
 fn assemble(page: &str, parts: &Parts, inlined: &Inlined) -> Result<String> {
-    // Inline text must not end its own element early.
-    for js in inlined.classic.iter().chain([&inlined.glue]) {
-        if csp::find_ascii_ci(js, "</script").is_some() {
-            return Err("a script to inline contains `</script`; it cannot be inlined as it is".into());
-        }
-    }
-    if csp::find_ascii_ci(&inlined.css, "</style").is_some() {
-        return Err("the CSS contains `</style`; it cannot be inlined as it is".into());
-    }
-    // The page's own HTML first, with markers where the inlined texts go. Nothing else of it
-    // changes: the prerendered markup must stay what the app takes over.
-    const STYLE: &str = "\u{0}style\u{0}";
-    let classic_marker = |i: usize| format!("\u{0}classic{i}\u{0}");
-    let mut edits: Vec<(std::ops::Range<usize>, String)> =
-        vec![(parts.loader.clone(), String::new()), (parts.stylesheet.clone(), STYLE.to_owned())];
-    edits.extend(parts.preloads.iter().chain(&parts.icons).map(|r| (r.clone(), String::new())));
-    edits.extend(parts.classic.iter().enumerate().map(|(i, (r, _))| (r.clone(), classic_marker(i))));
-    // Cut and replace from the end, so earlier ranges stay valid.
-    edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
-    let mut html = page.to_owned();
-    for (range, text) in edits {
-        html.replace_range(range, &text);
-    }
-    let html = replace_once(&html, "<html lang=\"en\">", "<html lang=\"en\" data-build=\"single-file\">")?;
-    let scripts = format!(
-        "<script>{glue}</script>\n<script>{loader}</script>\n</body>",
-        glue = inlined.glue.trim_end(),
-        loader = loader(&inlined.wasm_base64)
+    let style = html::style(inlined.css.trim_end())?;
+    let classic: Vec<String> =
+        inlined.classic.iter().map(|c| html::script(c.trim_end())).collect::<Result<_>>()?;
+    let ends_body = format!(
+        "{glue}\n{loader}\n",
+        glue = html::script(inlined.glue.trim_end())?,
+        loader = html::script(&loader(&inlined.wasm_base64))?
     );
-    let mut html = replace_once(&html, "</body>", &scripts)?;
-    html = replace_once(&html, STYLE, &format!("<style>{}</style>", inlined.css.trim_end()))?;
-    for (i, code) in inlined.classic.iter().enumerate() {
-        html = replace_once(&html, &classic_marker(i), &format!("<script>{}</script>", code.trim_end()))?;
+    if classic.len() != parts.classic.len() {
+        return Err("the classic scripts found and inlined differ in number".into());
     }
-    Ok(html)
+    let mut classic = classic.iter();
+    let (mut html_found, mut body_found) = (false, false);
+    let out = html::rewrite(page, "html, body, script, link", |e, el| {
+        match e.name.as_str() {
+            "html" => {
+                el.set_attribute("data-build", "single-file").map_err(|e| e.to_string())?;
+                html_found = true;
+            }
+            "body" => {
+                el.append(&ends_body, html::HTML);
+                body_found = true;
+            }
+            "script" if e.attr("type") == Some("module") => el.remove(),
+            "script" if is_classic_file(e) => {
+                el.replace(classic.next().ok_or("more classic scripts than were found")?, html::HTML)
+            }
+            "link" if e.has_rel("stylesheet") => el.replace(&style, html::HTML),
+            "link" if ["modulepreload", "preload", "icon"].iter().any(|r| e.has_rel(r)) => el.remove(),
+            _ => {}
+        }
+        Ok(())
+    })?;
+    match (html_found, body_found) {
+        (true, true) => Ok(out),
+        _ => Err("the page has no <html> or no <body> element".into()),
+    }
 }
 
 /// The loader: turns the base64 back into bytes and starts the app. It fires the same
@@ -295,13 +282,6 @@ for(var i=0;i<s.length;i++)b[i]=s.charCodeAt(i);\
 window.wasmBindings={GLUE_GLOBAL};\
 dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\",{{detail:{{wasm:wasm}}}}));}});}})();"
     )
-}
-
-fn replace_once(html: &str, from: &str, to: &str) -> Result<String> {
-    match html.matches(from).count() {
-        1 => Ok(html.replacen(from, to, 1)),
-        n => Err(format!("expected `{from}` once in the page, found it {n} times")),
-    }
 }
 
 /// Joins two policies that differ only in their hash lists.
@@ -382,10 +362,7 @@ mod tests {
         assert_eq!(parts.glue, Path::new("app-1.js"));
         assert_eq!(parts.wasm, Path::new("app-1_bg.wasm"));
         assert_eq!(parts.css, Path::new("main-2.css"));
-        assert_eq!(parts.preloads.len(), 2);
-        assert_eq!(parts.icons.len(), 1);
-        assert_eq!(parts.classic.len(), 1);
-        assert_eq!(parts.classic[0].1, Path::new("startup-cd.js"));
+        assert_eq!(parts.classic, [Path::new("startup-cd.js")]);
     }
 
     #[test]
@@ -404,7 +381,7 @@ mod tests {
         let html =
             assemble(PAGE, &parts(), &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"))
                 .unwrap();
-        for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css", "\u{0}"] {
+        for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css"] {
             assert!(!html.contains(gone), "{gone} is still in:\n{html}");
         }
         assert!(html.contains("<html lang=\"en\" data-build=\"single-file\">"));
@@ -415,6 +392,8 @@ mod tests {
         // The start-up watch stays, before the scripts that may fail.
         let boot = html.find("boot();").unwrap();
         assert!(boot < html.find("var __dcGlue=1;").unwrap());
+        assert!(html.contains("var __dcGlue=1;</script>\n<script>(function(){"));
+        assert!(html.contains("})();</script>\n</body>"));
         assert!(html.trim_end().ends_with("</html>"));
     }
 

@@ -1,8 +1,9 @@
 //! Subresource Integrity: rewriting the `integrity` attributes of an HTML file after the
 //! files they cover have changed (the release build minifies the JS after Trunk has hashed
-//! it), with SHA-384 and base64 from the `sha2` and `base64` crates. Pure functions, so they
-//! are tested here without files.
+//! it), with SHA-384 and base64 from the `sha2` and `base64` crates, through the HTML pass
+//! of `html.rs`. Pure functions, so they are tested here without files.
 
+use crate::html;
 use base64::Engine as _;
 use sha2::Digest as _;
 
@@ -21,132 +22,61 @@ pub fn integrity(bytes: &[u8]) -> String {
     format!("sha384-{}", base64(&sha384(bytes)))
 }
 
-/// One rewritten `integrity` attribute.
+/// What the rewrite did to one `integrity` attribute.
+#[derive(Debug, PartialEq)]
+pub enum Change {
+    /// The hash of the file is the one written.
+    Unchanged,
+    /// The file changed since it was hashed: the new hash is written.
+    Updated,
+    /// The attribute is gone: HTML allows `integrity` on a `<link>` only when it loads a
+    /// stylesheet or preloads (Trunk writes one on the icon link too).
+    Dropped,
+}
+
+/// One `integrity` attribute of the page.
 #[derive(Debug, PartialEq)]
 pub struct Update {
     /// The `href` or `src` of the element, as written in the HTML.
     pub url: String,
-    pub changed: bool,
+    pub change: Change,
 }
 
-/// Recomputes every `integrity="..."` attribute on the `<link>` and `<script>` elements of
-/// `html`. `read(url)` returns the bytes of the file an element's `href`/`src` names.
-/// Everything else in the HTML is left byte for byte as it was.
+/// The link types whose `<link>` may carry `integrity` (HTML, "the link element").
+const LINK_TYPES_WITH_INTEGRITY: &[&str] = &["stylesheet", "preload", "modulepreload"];
+
+/// Recomputes every `integrity` attribute on the `<link>` and `<script>` elements of `html`
+/// and drops it where HTML does not allow it. `read(url)` returns the bytes of the file an
+/// element's `href`/`src` names. The page goes through [`html::rewrite`]: nothing else of it
+/// changes.
 pub fn rewrite_integrity(
     html: &str,
     mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<(String, Vec<Update>), String> {
-    let mut out = String::with_capacity(html.len());
     let mut updates = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = tag_end(rest);
-        let tag = &rest[..end];
-        rest = &rest[end..];
-        let name = tag[1..]
-            .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let attrs = if name == "link" || name == "script" { attributes(tag) } else { Vec::new() };
-        let Some(integrity) = attrs.iter().find(|a| a.name == "integrity") else {
-            out.push_str(tag);
-            continue;
-        };
-        let url_attr = if name == "link" { "href" } else { "src" };
-        let url = attrs
-            .iter()
-            .find(|a| a.name == url_attr)
-            .map(|a| &tag[a.value.clone()])
-            .ok_or_else(|| format!("<{name}> with integrity but no {url_attr}: {tag}"))?;
-        let old = &tag[integrity.value.clone()];
+    let out = html::rewrite(html, "link[integrity], script[integrity]", |e, el| {
+        let url_attr = if e.name == "link" { "href" } else { "src" };
+        let url = e.attr(url_attr).ok_or_else(|| format!("<{}> with integrity but no {url_attr}", e.name))?;
+        if e.name == "link" && !LINK_TYPES_WITH_INTEGRITY.iter().any(|t| e.has_rel(t)) {
+            el.remove_attribute("integrity");
+            updates.push(Update { url: url.to_owned(), change: Change::Dropped });
+            return Ok(());
+        }
+        let old = e.attr("integrity").unwrap_or_default();
         if !old.starts_with("sha384-") {
             return Err(format!("unsupported integrity algorithm on {url}: {old}"));
         }
-        let new = self::integrity(&read(url)?);
-        out.push_str(&tag[..integrity.value.start]);
-        out.push_str(&new);
-        out.push_str(&tag[integrity.value.end..]);
-        updates.push(Update { url: url.to_owned(), changed: old != new });
-    }
-    out.push_str(rest);
-    Ok((out, updates))
-}
-
-/// Length of the tag starting at `s[0] == '<'`, up to and including its `>`; quoted
-/// attribute values may contain `>`. Comments end at `-->`.
-pub(crate) fn tag_end(s: &str) -> usize {
-    if s.starts_with("<!--") {
-        return s.find("-->").map_or(s.len(), |i| i + 3);
-    }
-    let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return i + 1,
-            _ => {}
-        }
-    }
-    s.len()
-}
-
-pub(crate) struct Attr {
-    pub(crate) name: String,
-    /// Byte range of the (unquoted) value within the tag.
-    pub(crate) value: std::ops::Range<usize>,
-}
-
-/// The attributes of one tag, with the byte ranges of their values.
-pub(crate) fn attributes(tag: &str) -> Vec<Attr> {
-    let bytes = tag.as_bytes();
-    let mut attrs = Vec::new();
-    // Skip "<name".
-    let mut i = 1;
-    while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
-        i += 1;
-    }
-    loop {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        if i >= bytes.len() || bytes[i] == b'>' {
-            return attrs;
-        }
-        let name_start = i;
-        while i < bytes.len() && !matches!(bytes[i], b'=' | b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let name = tag[name_start..i].to_ascii_lowercase();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i < bytes.len() && bytes[i] == b'=' {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
-                let q = bytes[i];
-                let start = i + 1;
-                let end = tag[start..].find(q as char).map_or(tag.len(), |e| start + e);
-                i = (end + 1).min(tag.len());
-                start..end
-            } else {
-                let start = i;
-                while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
-                    i += 1;
-                }
-                start..i
-            };
-            attrs.push(Attr { name, value });
+        let new = integrity(&read(url)?);
+        let change = if old == new {
+            Change::Unchanged
         } else {
-            attrs.push(Attr { name, value: i..i });
-        }
-    }
+            el.set_attribute("integrity", &new).map_err(|e| e.to_string())?;
+            Change::Updated
+        };
+        updates.push(Update { url: url.to_owned(), change });
+        Ok(())
+    })?;
+    Ok((out, updates))
 }
 
 #[cfg(test)]
@@ -201,6 +131,7 @@ mod tests {
 <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-OLD">
 <link rel="preload" href="./app-1_bg.wasm" crossorigin=anonymous integrity='sha384-OLD2' as="fetch" type="application/wasm">
 <link rel="stylesheet" href="./main.css">
+<link rel="icon" href="./favicon.svg" integrity="sha384-ICON" type="image/svg+xml">
 <!-- <link href="./commented.js" integrity="sha384-X"> -->
 <script type="module" data-x="a>b">import init from './app-1.js';</script>
 <script src="./extra.js" integrity="sha384-Z"></script>
@@ -216,12 +147,15 @@ mod tests {
         let empty = integrity(b"");
         assert_eq!(
             updates.iter().map(|u| u.url.as_str()).collect::<Vec<_>>(),
-            ["./app-1.js", "./app-1_bg.wasm", "./extra.js"]
+            ["./app-1.js", "./app-1_bg.wasm", "./favicon.svg", "./extra.js"]
         );
-        assert!(updates.iter().all(|u| u.changed));
+        let changes: Vec<&Change> = updates.iter().map(|u| &u.change).collect();
+        assert_eq!(changes, [&Change::Updated, &Change::Updated, &Change::Dropped, &Change::Updated]);
+        // A changed attribute is written in double quotes, whatever quotes it had.
         let expected = html
             .replacen("sha384-OLD\"", &format!("{abc}\""), 1)
-            .replacen("sha384-OLD2", &empty, 1)
+            .replacen("integrity='sha384-OLD2'", &format!("integrity=\"{empty}\""), 1)
+            .replacen(" integrity=\"sha384-ICON\"", "", 1)
             .replacen("sha384-Z", &abc, 1);
         assert_eq!(out, expected);
     }
@@ -232,15 +166,15 @@ mod tests {
         let html = format!(r#"<link href="a.css" rel="stylesheet" integrity="{good}"/>"#);
         let (out, updates) = rewrite_integrity(&html, |_| Ok(b"same".to_vec())).unwrap();
         assert_eq!(out, html);
-        assert_eq!(updates, [Update { url: "a.css".into(), changed: false }]);
+        assert_eq!(updates, [Update { url: "a.css".into(), change: Change::Unchanged }]);
     }
 
     #[test]
     fn rejects_other_algorithms_and_missing_urls() {
-        assert!(rewrite_integrity(r#"<link href="a" integrity="sha512-x">"#, |_| Ok(vec![])).is_err());
+        let css = |integrity: &str| format!(r#"<link rel="stylesheet" href="a" integrity="{integrity}">"#);
+        assert!(rewrite_integrity(&css("sha512-x"), |_| Ok(vec![])).is_err());
         assert!(rewrite_integrity(r#"<script integrity="sha384-x"></script>"#, |_| Ok(vec![])).is_err());
-        assert!(
-            rewrite_integrity(r#"<link href="a" integrity="sha384-x">"#, |u| Err(format!("no {u}"))).is_err()
-        );
+        assert!(rewrite_integrity(&css("sha384-x"), |u| Err(format!("no {u}"))).is_err());
+        assert!(rewrite_integrity(&css("sha384-x"), |_| Ok(vec![])).is_ok());
     }
 }

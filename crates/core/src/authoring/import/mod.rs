@@ -1,6 +1,6 @@
 //! Importing a card written in the plain-text shape teams keep their cards in (the seed
 //! card's source): a title and a tagline, then headings ("Really about", "Option A", "Best
-//! when", "Key factors", "For · <option>" …) each followed by its lines or "- " bullets, with
+//! when", "Key factors", "For · `<option>`" …) each followed by its lines or "- " bullets, with
 //! the template's explanatory subtitles between them.
 //!
 //! [`import`] turns such a text into a [`Card`]: every sentence of the source goes into the
