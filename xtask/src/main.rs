@@ -1,8 +1,8 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
 //!
-//! - `serve`: install what is missing, build the site in the dev profile (both apps and the
-//!   prerendered pages) into `target/serve/`, leaving `dist/` to the release build, and serve
-//!   it with the e2e tests' static server (`e2e/lib/server.mjs`, extra arguments go to it).
+//! - `serve`: install what is missing, build the site in the dev profile into `target/serve/`
+//!   (leaving `dist/` to the release build), serve it, and on every saved change build what
+//!   it needs again and reload the open pages (`serve.rs`).
 //! - `test`:  install what is missing (including Chromium), then run every check in order,
 //!   stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
 //!   release build, e2e tests
@@ -17,14 +17,15 @@
 //!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
 //!
 //! Installing is idempotent and quick when everything is present; see `setup.rs` for how
-//! each tool is detected. This crate uses the standard library only, so it builds first and
-//! fast on a fresh machine.
+//! each tool is detected. This crate keeps to a few small crates (see `Cargo.toml`), so it
+//! builds first and fast on a fresh machine.
 
 mod bench;
 mod csp;
 mod dist;
 mod fuzz;
 mod import_card;
+mod serve;
 mod setup;
 mod single;
 mod sri;
@@ -40,8 +41,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [args]
 
 commands:
-  serve [server args] install missing tools, build the site in the dev profile into target/serve/
-                        and serve it (e.g. `cargo xtask serve --port 9000`)
+  serve [--port N]    install missing tools, build the site in the dev profile into target/serve/,
+                        serve it at http://127.0.0.1:8080/ (or port N), rebuild on every change
+                        (content/ alone: the pages only) and reload the open pages
   test                install missing tools and Chromium, then run all checks:
                         native tests, fuzzing, browser tests, release build, end-to-end tests
   check               the house rules only: rustfmt, clippy -D warnings, no web crate in the core
@@ -63,7 +65,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let ctx = Ctx::new();
     let result = match command.as_str() {
-        "serve" => serve(&ctx, rest),
+        "serve" => serve::run(&ctx, rest),
         "test" if rest.is_empty() => test(&ctx),
         "check" if rest.is_empty() => house_rules(&ctx),
         "dist" if rest.is_empty() => dist_cmd(&ctx),
@@ -85,22 +87,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Where `serve` puts its (debug) build, so that `dist/` keeps the release build.
-const SERVE_DIST: &str = "target/serve";
-
-/// A dev build rather than `trunk serve`: the pages are prerendered after Trunk has built the
-/// apps, which Trunk's own server knows nothing of. Rerun after a change.
-fn serve(ctx: &Ctx, server_args: &[String]) -> Result<()> {
-    setup::base(ctx)?;
-    banner("dev build");
-    let out = ctx.root.join(SERVE_DIST);
-    dist::site(ctx, dist::Profile::Dev, &out)?;
-    banner("serving");
-    let mut cmd = ctx.command("node");
-    cmd.arg(ctx.root.join("e2e/lib/server.mjs")).arg(&out).args(server_args);
-    ctx.run_interactive(&mut cmd)
 }
 
 fn dist_cmd(ctx: &Ctx) -> Result<()> {
