@@ -25,8 +25,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::dist::{self, Profile};
 use crate::setup;
@@ -41,8 +40,8 @@ const WATCHED: &[&str] =
     &["content", "src", "crates", "style", "web", "index.html", "workshop.html", "Cargo.toml", "Trunk.toml"];
 /// The folder whose changes need the pages rendered again, and nothing else.
 const CONTENT: &str = "content";
-/// How long the watcher waits for the saves of one edit to settle (an editor may write a file
-/// in several steps).
+/// How long a change waits for the saves that come with it to settle (an editor may write a
+/// file in several steps; a checkout writes many files).
 const SETTLE: Duration = Duration::from_millis(150);
 /// How often an idle event stream says it is still there: a tab that has gone is noticed
 /// (the write fails) and its thread ends.
@@ -114,21 +113,18 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
 
     // Watching starts before the first build, so that nothing saved during it is missed.
     let root = ctx.root.canonicalize().map_err(|e| format!("{}: {e}", ctx.root.display()))?;
-    let (tx, changes) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(SETTLE, tx).map_err(|e| format!("cannot watch files: {e}"))?;
+    let (tx, changes) = mpsc::channel::<notify::Result<Event>>();
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
     // Files are watched through their folder (the root): an editor that saves by writing a
     // new file and renaming it over the old one would end a watch on the file itself.
-    debouncer
-        .watcher()
-        .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    let mut watch = |path: &Path, mode| {
+        watcher.watch(path, mode).map_err(|e| format!("cannot watch {}: {e}", path.display()))
+    };
+    watch(&root, RecursiveMode::NonRecursive)?;
     for name in WATCHED {
         let path = root.join(name);
         if path.is_dir() {
-            debouncer
-                .watcher()
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            watch(&path, RecursiveMode::Recursive)?;
         }
     }
 
@@ -190,32 +186,50 @@ fn build(ctx: &Ctx, what: Rebuild, out: &Path, apps_built: &mut bool) -> Result<
     dist::assemble(ctx, out)
 }
 
-/// Waits for the next change that needs a build, and says what it needs; every change
-/// waiting already (saved during the last build) goes into the same build.
-fn next_change(changes: &mpsc::Receiver<DebounceEventResult>, root: &Path) -> Result<Option<Rebuild>> {
+/// Waits for the next change that needs a build, then for the changes that come with it to
+/// settle, and says what they need. Changes saved during the last build are waiting already,
+/// and go into this one.
+fn next_change(changes: &mpsc::Receiver<notify::Result<Event>>, root: &Path) -> Result<Option<Rebuild>> {
     let mut need = None;
+    let mut changed = Vec::new();
     loop {
-        let batch = if need.is_none() {
+        let event = if need.is_none() {
             match changes.recv() {
-                Ok(batch) => batch,
-                Err(_) => return Ok(None),
+                Ok(event) => event,
+                Err(_) => return Err("the file watcher stopped".into()),
             }
         } else {
-            match changes.try_recv() {
-                Ok(batch) => batch,
-                Err(_) => return Ok(need),
+            match changes.recv_timeout(SETTLE) {
+                Ok(event) => event,
+                Err(_) => break,
             }
         };
-        let paths = match batch {
-            Ok(events) => events.into_iter().map(|e| e.path).collect::<Vec<_>>(),
-            Err(e) => return Err(format!("watching files failed: {e}")),
+        let event = match event {
+            Ok(event) => event,
+            // Changes were lost (the system's queue overflowed): build everything.
+            Err(e) => {
+                println!("\nthe file watcher missed changes ({e}): building everything");
+                need = Some(Rebuild::Apps);
+                continue;
+            }
         };
-        if let Some(what) = rebuild_for(root, &paths) {
-            let changed: Vec<String> = paths.iter().map(|p| rel(root, p)).collect();
-            println!("\nchanged: {}", changed.join(", "));
+        // Reading a file is no change: the build itself opens every source, and the watcher
+        // reports each open.
+        if !matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)) {
+            continue;
+        }
+        if let Some(what) = rebuild_for(root, &event.paths) {
             need = need.max(Some(what));
+            for path in &event.paths {
+                let path = rel(root, path);
+                if !changed.contains(&path) {
+                    changed.push(path);
+                }
+            }
         }
     }
+    println!("\nchanged: {}", changed.join(", "));
+    Ok(need)
 }
 
 /// What the changed `paths` (absolute, under `root`) need; `None` when nothing watched
@@ -451,6 +465,25 @@ mod tests {
             assert_eq!(need(&[ignored]), None, "{ignored}");
         }
         assert_eq!(rebuild_for(root, &[PathBuf::from("/elsewhere/content/a.toml")]), None);
+    }
+
+    #[test]
+    fn reads_are_no_change_and_the_saves_of_one_edit_make_one_build() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind};
+        let root = Path::new("/repo");
+        let (tx, rx) = mpsc::channel();
+        let send = |kind, path: &str| tx.send(Ok(Event::new(kind).add_path(root.join(path)))).unwrap();
+        let saved = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        send(EventKind::Access(AccessKind::Open(AccessMode::Any)), "src/lib.rs");
+        send(EventKind::Access(AccessKind::Close(AccessMode::Read)), "style/main.css");
+        send(saved, "content/a.toml");
+        send(EventKind::Create(CreateKind::File), "target/serve/a.html");
+        assert_eq!(next_change(&rx, root).unwrap(), Some(Rebuild::Pages));
+        send(saved, "content/a.toml");
+        send(EventKind::Remove(RemoveKind::File), "src/old.rs");
+        assert_eq!(next_change(&rx, root).unwrap(), Some(Rebuild::Apps));
+        drop(tx);
+        assert!(next_change(&rx, root).is_err(), "a watcher that stopped ends the loop");
     }
 
     #[test]
