@@ -140,13 +140,11 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
     println!("watching {}", watched.join(", "));
     println!("a change under content/ renders the pages again; any other builds the apps first");
 
-    let mut need = Some(Rebuild::Apps);
+    let mut need = Rebuild::Apps;
     let mut apps_built = false;
-    let mut count = 0u64;
-    while let Some(what) = need {
+    for count in 1u64.. {
         // Pages alone need shells to render into: after a failed app build, the apps first.
-        let what = if apps_built { what } else { Rebuild::Apps };
-        count += 1;
+        let what = if apps_built { need } else { Rebuild::Apps };
         let started = Instant::now();
         banner(match what {
             Rebuild::Pages => "content changed: rendering the pages (the apps stay as they are)",
@@ -189,47 +187,44 @@ fn build(ctx: &Ctx, what: Rebuild, out: &Path, apps_built: &mut bool) -> Result<
 /// Waits for the next change that needs a build, then for the changes that come with it to
 /// settle, and says what they need. Changes saved during the last build are waiting already,
 /// and go into this one.
-fn next_change(changes: &mpsc::Receiver<notify::Result<Event>>, root: &Path) -> Result<Option<Rebuild>> {
-    let mut need = None;
+fn next_change(changes: &mpsc::Receiver<notify::Result<Event>>, root: &Path) -> Result<Rebuild> {
     let mut changed = Vec::new();
-    loop {
-        let event = if need.is_none() {
-            match changes.recv() {
-                Ok(event) => event,
-                Err(_) => return Err("the file watcher stopped".into()),
-            }
-        } else {
-            match changes.recv_timeout(SETTLE) {
-                Ok(event) => event,
-                Err(_) => break,
-            }
-        };
-        let event = match event {
-            Ok(event) => event,
-            // Changes were lost (the system's queue overflowed): build everything.
-            Err(e) => {
-                println!("\nthe file watcher missed changes ({e}): building everything");
-                need = Some(Rebuild::Apps);
-                continue;
-            }
-        };
-        // Reading a file is no change: the build itself opens every source, and the watcher
-        // reports each open.
-        if !matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)) {
-            continue;
+    let mut need = loop {
+        let event = changes.recv().map_err(|_| "the file watcher stopped")?;
+        if let Some(what) = needs(event, root, &mut changed) {
+            break what;
         }
-        if let Some(what) = rebuild_for(root, &event.paths) {
-            need = need.max(Some(what));
-            for path in &event.paths {
-                let path = rel(root, path);
-                if !changed.contains(&path) {
-                    changed.push(path);
-                }
-            }
-        }
+    };
+    while let Ok(event) = changes.recv_timeout(SETTLE) {
+        need = need.max(needs(event, root, &mut changed).unwrap_or(need));
     }
     println!("\nchanged: {}", changed.join(", "));
     Ok(need)
+}
+
+/// What one event from the watcher needs, if anything; the paths that need it go to `changed`.
+fn needs(event: notify::Result<Event>, root: &Path, changed: &mut Vec<String>) -> Option<Rebuild> {
+    let event = match event {
+        Ok(event) => event,
+        // Changes were lost (the system's queue overflowed): build everything.
+        Err(e) => {
+            changed.push(format!("unknown (the file watcher missed changes: {e})"));
+            return Some(Rebuild::Apps);
+        }
+    };
+    // Reading a file is no change: the build itself opens every source, and the watcher
+    // reports each open.
+    if !matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)) {
+        return None;
+    }
+    let what = rebuild_for(root, &event.paths)?;
+    for path in &event.paths {
+        let path = rel(root, path);
+        if !changed.contains(&path) {
+            changed.push(path);
+        }
+    }
+    Some(what)
 }
 
 /// What the changed `paths` (absolute, under `root`) need; `None` when nothing watched
@@ -478,10 +473,13 @@ mod tests {
         send(EventKind::Access(AccessKind::Close(AccessMode::Read)), "style/main.css");
         send(saved, "content/a.toml");
         send(EventKind::Create(CreateKind::File), "target/serve/a.html");
-        assert_eq!(next_change(&rx, root).unwrap(), Some(Rebuild::Pages));
+        assert_eq!(next_change(&rx, root).unwrap(), Rebuild::Pages);
         send(saved, "content/a.toml");
         send(EventKind::Remove(RemoveKind::File), "src/old.rs");
-        assert_eq!(next_change(&rx, root).unwrap(), Some(Rebuild::Apps));
+        assert_eq!(next_change(&rx, root).unwrap(), Rebuild::Apps);
+        send(saved, "content/a.toml");
+        tx.send(Err(notify::Error::generic("queue overflow"))).unwrap();
+        assert_eq!(next_change(&rx, root).unwrap(), Rebuild::Apps, "lost changes build everything");
         drop(tx);
         assert!(next_change(&rx, root).is_err(), "a watcher that stopped ends the loop");
     }
