@@ -1,6 +1,7 @@
 //! The site, and the release build into `dist/`.
 //!
-//! [`site`] makes the pages (used by `dist` and by `serve`):
+//! [`site`] makes the pages (used by `dist`; `serve` runs its steps [`apps`], [`pages`] and
+//! [`assemble`] one by one, as a change needs them):
 //!
 //! 1. `trunk build` for each app ([`APPS`]): the card WASM (`index.html`, feature `hydrate`:
 //!    the library and the card pages) and the workshop WASM (`workshop.html`): cargo,
@@ -49,19 +50,41 @@ pub enum Profile {
 
 /// Builds every page of the site into `out` (emptied first): the steps 1 to 3 above.
 pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
+    apps(ctx, profile)?;
+    pages(ctx)?;
+    assemble(ctx, out)
+}
+
+/// Trunk's staging folder of one app (the step 1 output).
+fn staging(ctx: &Ctx, app: &str) -> PathBuf {
+    ctx.root.join("target/trunk").join(app.trim_end_matches(".html"))
+}
+
+/// Where the prerender step writes the pages (the step 2 output).
+fn pages_dir(ctx: &Ctx) -> PathBuf {
+    ctx.root.join("target/trunk/pages")
+}
+
+/// Step 1: each app built by Trunk into its staging folder, the card shell without its WASM
+/// preload. `cargo xtask serve` runs this only when something other than `content/` changed.
+pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
     let release = if profile == Profile::Release { "true" } else { "false" };
-    let staging = |app: &str| ctx.root.join("target/trunk").join(app.trim_end_matches(".html"));
     for app in APPS {
         let mut trunk = ctx.command("trunk");
-        trunk.args(["build", "--release", release, "--dist"]).arg(staging(app)).arg(app);
+        trunk.args(["build", "--release", release, "--dist"]).arg(staging(ctx, app)).arg(app);
         ctx.run(&mut trunk)?;
     }
-    let card_shell = staging("index.html").join("index.html");
+    let card_shell = staging(ctx, "index.html").join("index.html");
     let shell = std::fs::read_to_string(&card_shell)
         .map_err(|e| format!("cannot read {}: {e}", card_shell.display()))?;
     std::fs::write(&card_shell, without_wasm_preload(&shell)?)
-        .map_err(|e| format!("cannot write {}: {e}", card_shell.display()))?;
-    let pages = ctx.root.join("target/trunk/pages");
+        .map_err(|e| format!("cannot write {}: {e}", card_shell.display()))
+}
+
+/// Step 2: every page rendered from `content/` into the shells of step 1. All a change to a
+/// card needs: the WASM reads its card from the page.
+pub fn pages(ctx: &Ctx) -> Result<()> {
+    let pages = pages_dir(ctx);
     if pages.exists() {
         std::fs::remove_dir_all(&pages).map_err(|e| format!("cannot clear {}: {e}", pages.display()))?;
     }
@@ -79,19 +102,22 @@ pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
         "--",
     ]);
     prerender.arg("--content").arg(ctx.root.join("content"));
-    prerender.arg("--card-shell").arg(&card_shell);
-    prerender.arg("--workshop-shell").arg(staging("workshop.html").join("index.html"));
+    prerender.arg("--card-shell").arg(staging(ctx, "index.html").join("index.html"));
+    prerender.arg("--workshop-shell").arg(staging(ctx, "workshop.html").join("index.html"));
     prerender.arg("--out").arg(&pages);
-    ctx.run(&mut prerender)?;
+    ctx.run(&mut prerender)
+}
 
+/// Step 3: the apps' files and the pages into `out`, emptied first.
+pub fn assemble(ctx: &Ctx, out: &Path) -> Result<()> {
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     for app in APPS {
-        copy_files(&staging(app), out, |name| name != "index.html")?;
+        copy_files(&staging(ctx, app), out, |name| name != "index.html")?;
     }
-    copy_files(&pages, out, |_| true)
+    copy_files(&pages_dir(ctx), out, |_| true)
 }
 
 pub fn build(ctx: &Ctx) -> Result<()> {

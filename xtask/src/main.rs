@@ -1,8 +1,8 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
 //!
-//! - `serve`: install what is missing, build the site in the dev profile (both apps and the
-//!   prerendered pages) into `target/serve/`, leaving `dist/` to the release build, and serve
-//!   it with the e2e tests' static server (`e2e/lib/server.mjs`, extra arguments go to it).
+//! - `serve`: install what is missing, build the site in the dev profile into `target/serve/`
+//!   (leaving `dist/` to the release build), serve it, and on every saved change build what
+//!   it needs again and reload the open pages (`serve.rs`).
 //! - `test`:  install what is missing (including Chromium and Java), then run every check in
 //!   order, stopping at the first failure: native tests, fuzzing (`fuzz.rs`), browser tests,
 //!   release build, HTML validation of the built pages (`vnu.rs`), e2e tests
@@ -26,6 +26,7 @@ mod dist;
 mod fuzz;
 mod html;
 mod import_card;
+mod serve;
 mod setup;
 mod single;
 mod sri;
@@ -42,8 +43,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [args]
 
 commands:
-  serve [server args] install missing tools, build the site in the dev profile into target/serve/
-                        and serve it (e.g. `cargo xtask serve --port 9000`)
+  serve [--port N]    install missing tools, build the site in the dev profile into target/serve/,
+                        serve it at http://127.0.0.1:8080/ (or port N), rebuild on every change
+                        (content/ alone: the pages only) and reload the open pages
   test                install missing tools, Chromium and Java, then run all checks: native tests,
                         fuzzing, browser tests, release build, HTML validation, end-to-end tests
   check               the house rules only: rustfmt, clippy -D warnings, cargo doc -D warnings,
@@ -66,7 +68,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let ctx = Ctx::new();
     let result = match command.as_str() {
-        "serve" => serve(&ctx, rest),
+        "serve" => serve::run(&ctx, rest),
         "test" if rest.is_empty() => test(&ctx),
         "check" if rest.is_empty() => house_rules(&ctx),
         "dist" if rest.is_empty() => dist_cmd(&ctx),
@@ -88,22 +90,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Where `serve` puts its (debug) build, so that `dist/` keeps the release build.
-const SERVE_DIST: &str = "target/serve";
-
-/// A dev build rather than `trunk serve`: the pages are prerendered after Trunk has built the
-/// apps, which Trunk's own server knows nothing of. Rerun after a change.
-fn serve(ctx: &Ctx, server_args: &[String]) -> Result<()> {
-    setup::base(ctx)?;
-    banner("dev build");
-    let out = ctx.root.join(SERVE_DIST);
-    dist::site(ctx, dist::Profile::Dev, &out)?;
-    banner("serving");
-    let mut cmd = ctx.command("node");
-    cmd.arg(ctx.root.join("e2e/lib/server.mjs")).arg(&out).args(server_args);
-    ctx.run_interactive(&mut cmd)
 }
 
 fn dist_cmd(ctx: &Ctx) -> Result<()> {

@@ -3,6 +3,7 @@
 //! crate).
 
 use std::ffi::OsString;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -23,6 +24,9 @@ pub struct Ctx {
     pub root: PathBuf,
     /// PATH for every child: `node_modules/.bin`, then cargo's bin folder, then the caller's PATH.
     path: OsString,
+    /// Whether a failed command's error carries what it wrote to stderr (see
+    /// [`Ctx::keeping_stderr`]).
+    keep_stderr: bool,
 }
 
 impl Ctx {
@@ -39,7 +43,14 @@ impl Ctx {
             dirs.extend(std::env::split_paths(&old));
         }
         let path = std::env::join_paths(dirs).expect("PATH entries contain no separator");
-        Ctx { root, path }
+        Ctx { root, path, keep_stderr: false }
+    }
+
+    /// The same context, but every command's stderr is also kept, and a failed command's
+    /// error ends with it: `cargo xtask serve` shows a failed build's errors in the page,
+    /// as well as on the terminal.
+    pub fn keeping_stderr(&self) -> Ctx {
+        Ctx { root: self.root.clone(), path: self.path.clone(), keep_stderr: true }
     }
 
     /// A command run in the repository root with the tool PATH.
@@ -68,10 +79,13 @@ impl Ctx {
         self.run_interactive(cmd)
     }
 
-    /// Like [`Ctx::run`], but keeps the terminal's stdin (for `trunk serve`).
+    /// Like [`Ctx::run`], but keeps the terminal's stdin.
     pub fn run_interactive(&self, cmd: &mut Command) -> Result<()> {
         let shown = show(cmd);
         println!("$ {shown}");
+        if self.keep_stderr {
+            return run_keeping_stderr(cmd, &shown);
+        }
         let status = cmd.status().map_err(|e| format!("could not start `{shown}`: {e}"))?;
         if status.success() {
             Ok(())
@@ -112,6 +126,34 @@ impl Ctx {
     pub fn package_name(&self) -> Result<String> {
         toml_value(&self.read("Cargo.toml")?, "package", "name")
             .ok_or_else(|| "no [package] name in Cargo.toml".into())
+    }
+}
+
+/// Runs `cmd`, passing its stderr through to ours as it comes and keeping a copy for the
+/// error, should it fail.
+fn run_keeping_stderr(cmd: &mut Command, shown: &str) -> Result<()> {
+    let mut child =
+        cmd.stderr(Stdio::piped()).spawn().map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    let mut pipe = child.stderr.take().expect("stderr is piped");
+    let mut kept = Vec::new();
+    let mut chunk = [0; 8192];
+    loop {
+        match pipe.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                // The terminal is only a copy: a closed one must not stop the build.
+                let _ = std::io::stderr().write_all(&chunk[..n]);
+                kept.extend_from_slice(&chunk[..n]);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(format!("cannot read the output of `{shown}`: {e}")),
+        }
+    }
+    let status = child.wait().map_err(|e| format!("`{shown}` did not finish: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status}):\n{}", String::from_utf8_lossy(&kept).trim_end()))
     }
 }
 
