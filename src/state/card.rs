@@ -2,7 +2,7 @@
 
 use crate::platform::browser;
 use crate::platform::clock::{self, now_clock};
-use crate::storage::{self, Loaded, Progress, Saver};
+use crate::storage::{self, Loaded, ProgressCodec, Saver};
 use decision_core::answers::{Answers, Edit};
 use decision_core::card::Card;
 use decision_core::share;
@@ -17,7 +17,7 @@ pub struct CardSession {
     pub save_state: RwSignal<SaveState>,
     /// Something about stored data the user must see (kept-aside or newer data).
     pub notice: RwSignal<Option<Notice>>,
-    saver: StoredValue<Option<Saver<Progress>>, LocalStorage>,
+    saver: StoredValue<Option<Saver<ProgressCodec>>, LocalStorage>,
 }
 
 impl CardSession {

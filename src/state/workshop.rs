@@ -6,7 +6,7 @@ use crate::platform::clock::now_clock;
 use crate::storage::{self, Loaded, Saver};
 use decision_core::card::Card;
 use decision_core::store::{Hold, Notice, NoticeKind, SaveState, StoreStatus, Stored};
-use decision_core::workshop::{self, Outcome, Report, Source, Workshop};
+use decision_core::workshop::{self, AddOutcome, Report, Source, Workshop};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -17,7 +17,7 @@ pub struct WorkshopSession {
     pub notice: RwSignal<Option<Notice>>,
     /// What the last paste or file pick did, line by line.
     pub reports: RwSignal<Vec<Report>>,
-    saver: StoredValue<Option<Saver<storage::Workshop>>, LocalStorage>,
+    saver: StoredValue<Option<Saver<storage::WorkshopCodec>>, LocalStorage>,
 }
 
 impl WorkshopSession {
@@ -79,7 +79,7 @@ impl WorkshopSession {
 
     /// Adds answers files the facilitator picked: `(file name, its text, or what became of
     /// it when it could not be read)`.
-    pub fn add_files(&self, files: Vec<(String, Result<String, Outcome>)>) {
+    pub fn add_files(&self, files: Vec<(String, Result<String, AddOutcome>)>) {
         let mut reports = Vec::new();
         self.workshop.update(|w| {
             for (name, text) in files {

@@ -4,7 +4,7 @@
 use crate::platform::browser;
 use crate::state::workshop::WorkshopSession;
 use decision_core::messages;
-use decision_core::workshop::{self, Outcome};
+use decision_core::workshop::{self, AddOutcome};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,8 +32,8 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
             for file in files {
                 // Refused by size before it is read into memory.
                 let text = match workshop::check_file_size(file.size() as u64) {
-                    Err(err) => Err(Outcome::Refused(err)),
-                    Ok(()) => browser::file_text(&file).await.map_err(Outcome::Unreadable),
+                    Err(err) => Err(AddOutcome::Refused(err)),
+                    Ok(()) => browser::file_text(&file).await.map_err(AddOutcome::Unreadable),
                 };
                 read.push((file.name(), text));
             }
