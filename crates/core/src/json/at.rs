@@ -71,11 +71,6 @@ impl<'a> At<'a> {
         At { value, step: Step::Top, parent: None }
     }
 
-    /// The document's member `key` (for the readers of one member of a document).
-    pub fn member(value: &'a Json, key: &'a str) -> At<'a> {
-        At { value, step: Step::Key(key), parent: None }
-    }
-
     /// The path of this value, as the messages show it.
     pub fn path(&self) -> String {
         let mut steps = Vec::new();
@@ -232,8 +227,6 @@ mod tests {
         );
         assert_eq!(first.field("z").err(), Some(ShapeError::Missing { path: "[0].z".into() }));
         assert_eq!(top.path(), "");
-        let member = At::member(&doc, "answers");
-        assert_eq!(member.items().unwrap().next().unwrap().path(), "answers[0]");
     }
 
     #[test]
