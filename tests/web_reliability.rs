@@ -27,7 +27,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn progress_doc(card: &str) -> Document<decision_cards::storage::Progress> {
+fn progress_doc(card: &str) -> Document<decision_cards::storage::ProgressCodec> {
     Document::open(progress_key(card), progress(card, 1), local_storage(), fixed_now)
 }
 

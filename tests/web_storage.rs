@@ -20,7 +20,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A card's progress in the page's real `localStorage`.
-fn document(card: &str) -> Document<decision_cards::storage::Progress> {
+fn document(card: &str) -> Document<decision_cards::storage::ProgressCodec> {
     Document::open(progress_key(card), progress(card, 1), local_storage(), fixed_now)
 }
 

@@ -16,7 +16,7 @@ pub fn start_card_app() {
         Some("library") => {
             let cards = match page_data::read_library(&data) {
                 Ok(cards) => cards,
-                Err(why) => return page::cannot_start(&why),
+                Err(why) => return page::cannot_start(&why.to_string()),
             };
             let missing = match old_link_target(&cards) {
                 Some(Ok(url)) => return browser::replace_location(&url),
@@ -29,7 +29,7 @@ pub fn start_card_app() {
         Some("card") => {
             let card: &'static _ = match page_data::read_card(&data) {
                 Ok(card) => Box::leak(Box::new(card)),
-                Err(why) => return page::cannot_start(&why),
+                Err(why) => return page::cannot_start(&why.to_string()),
             };
             let Some(root) = page::app_element() else { return };
             // Read before taking over, which sets every control from the (empty) answers.

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 pub fn start_workshop_app() {
     let card: &'static _ = match page_data::read_card(&page::data().unwrap_or_default()) {
         Ok(card) => Box::leak(Box::new(card)),
-        Err(why) => return page::cannot_start(&why),
+        Err(why) => return page::cannot_start(&why.to_string()),
     };
     let Some(root) = page::app_element() else { return };
     leptos::mount::mount_to(root, move || view! { <WorkshopPage card /> }).forget();

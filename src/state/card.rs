@@ -8,7 +8,7 @@
 use super::session::Session;
 use crate::controls::{Control, Value};
 use crate::platform::{browser, clock};
-use crate::storage::{self, Progress};
+use crate::storage::{self, ProgressCodec};
 use decision_core::answers::{Answers, Edit};
 use decision_core::card::Card;
 use decision_core::messages::{self, FileRefused, IncomingSource};
@@ -27,7 +27,7 @@ pub struct Incoming {
 #[derive(Clone, Copy)]
 pub struct CardSession {
     pub card: &'static Card,
-    progress: Session<Progress>,
+    progress: Session<ProgressCodec>,
     incoming: RwSignal<Option<Incoming>>,
     refused: RwSignal<Option<String>>,
 }

@@ -6,13 +6,13 @@ use crate::platform::browser;
 use crate::storage;
 use decision_core::card::Card;
 use decision_core::store::{Notice, SaveState, Stored};
-use decision_core::workshop::{self, Outcome, Report, Source, Workshop};
+use decision_core::workshop::{self, AddOutcome, Report, Source, Workshop};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct WorkshopSession {
     pub card: &'static Card,
-    stored: Session<storage::Workshop>,
+    stored: Session<storage::WorkshopCodec>,
     /// What the last paste or file pick did, line by line.
     pub reports: RwSignal<Vec<Report>>,
 }
@@ -60,8 +60,8 @@ impl WorkshopSession {
             let mut read = Vec::new();
             for file in files {
                 let text = match workshop::check_file_size(file.size() as u64) {
-                    Err(err) => Err(Outcome::Refused(err)),
-                    Ok(()) => browser::file_text(&file).await.map_err(Outcome::Unreadable),
+                    Err(err) => Err(AddOutcome::Refused(err)),
+                    Ok(()) => browser::file_text(&file).await.map_err(AddOutcome::Unreadable),
                 };
                 read.push((file.name(), text));
             }
@@ -71,7 +71,7 @@ impl WorkshopSession {
 
     /// Adds files already read: `(file name, its text, or what became of it when it could
     /// not be read)`.
-    pub fn add_read_files(&self, files: Vec<(String, Result<String, Outcome>)>) {
+    pub fn add_read_files(&self, files: Vec<(String, Result<String, AddOutcome>)>) {
         let mut reports = Vec::new();
         self.stored.update(|w| {
             for (name, text) in files {

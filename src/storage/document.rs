@@ -16,7 +16,8 @@
 //! [`decision_core::store`], worded by [`decision_core::messages`].
 
 use super::backend::{Backend, BackendError, Probed};
-use decision_core::envelope::{DecodeError, Prefer};
+use decision_core::answers::Prefer;
+use decision_core::envelope::DecodeError;
 use decision_core::store::{Hold, SaveError, StoreStatus, Unavailable};
 use std::rc::Rc;
 

@@ -3,10 +3,10 @@
 //!
 //! Keys, one document each:
 //!
-//! - `decision-cards/<card-id>`: the card's progress ([`Progress`] codec: the envelope of
+//! - `decision-cards/<card-id>`: the card's progress ([`ProgressCodec`]: the envelope of
 //!   `decision_core::envelope`). The key holds no schema version, so a newer version of the
 //!   app reads (and migrates) the same key.
-//! - `decision-cards/<card-id>/workshop`: the card's workshop ([`Workshop`] codec).
+//! - `decision-cards/<card-id>/workshop`: the card's workshop ([`WorkshopCodec`]).
 //! - `<key>/backup/<ms-since-epoch>`: a verbatim copy of stored text that could not be read,
 //!   made before that key is ever written again.
 //!
@@ -23,9 +23,9 @@ pub use backend::{local_storage, Backend, BackendError, MemoryStorage, Probed};
 pub use document::{Codec, Decoded, Document, Loaded};
 pub use saver::{flush_all_quietly, Saver, Unsaved};
 
-use decision_core::answers::Answers;
+use decision_core::answers::{Answers, Prefer};
 use decision_core::card::Card;
-use decision_core::envelope::{self, DecodeError, Envelope, Prefer};
+use decision_core::envelope::{self, DecodeError, Envelope};
 use decision_core::workshop;
 
 /// Prefix of every key this app writes.
@@ -43,18 +43,18 @@ pub fn workshop_key(card_id: &str) -> String {
 
 /// A card's answers, stored as the versioned envelope.
 #[derive(Debug, Clone)]
-pub struct Progress {
+pub struct ProgressCodec {
     pub card_id: String,
     pub content_version: u32,
 }
 
-impl Progress {
-    pub fn of(card: &Card) -> Progress {
-        Progress { card_id: card.id.clone(), content_version: card.version }
+impl ProgressCodec {
+    pub fn of(card: &Card) -> ProgressCodec {
+        ProgressCodec { card_id: card.id.clone(), content_version: card.version }
     }
 }
 
-impl Codec for Progress {
+impl Codec for ProgressCodec {
     type Value = Answers;
 
     fn encode(&self, answers: &Answers, saved_at: f64) -> String {
@@ -68,7 +68,7 @@ impl Codec for Progress {
     }
 
     fn merge(&self, base: &Answers, ours: &Answers, theirs: &Answers, prefer: Prefer) -> Answers {
-        envelope::merge(base, ours, theirs, prefer)
+        Answers::merge(base, ours, theirs, prefer)
     }
 
     fn empty(&self) -> Answers {
@@ -86,18 +86,18 @@ impl Codec for Progress {
 
 /// A facilitator's workshop on one card.
 #[derive(Debug, Clone)]
-pub struct Workshop {
+pub struct WorkshopCodec {
     pub card_id: String,
     pub content_version: u32,
 }
 
-impl Workshop {
-    pub fn of(card: &Card) -> Workshop {
-        Workshop { card_id: card.id.clone(), content_version: card.version }
+impl WorkshopCodec {
+    pub fn of(card: &Card) -> WorkshopCodec {
+        WorkshopCodec { card_id: card.id.clone(), content_version: card.version }
     }
 }
 
-impl Codec for Workshop {
+impl Codec for WorkshopCodec {
     type Value = workshop::Workshop;
 
     fn encode(&self, value: &workshop::Workshop, _saved_at: f64) -> String {
@@ -135,20 +135,20 @@ impl Codec for Workshop {
 }
 
 /// A card's progress in this browser's storage.
-pub fn open_progress(card: &Card) -> Document<Progress> {
+pub fn open_progress(card: &Card) -> Document<ProgressCodec> {
     Document::open(
         progress_key(&card.id),
-        Progress::of(card),
+        ProgressCodec::of(card),
         local_storage(),
         crate::platform::clock::now_ms,
     )
 }
 
 /// A card's workshop in this browser's storage.
-pub fn open_workshop(card: &Card) -> Document<Workshop> {
+pub fn open_workshop(card: &Card) -> Document<WorkshopCodec> {
     Document::open(
         workshop_key(&card.id),
-        Workshop::of(card),
+        WorkshopCodec::of(card),
         local_storage(),
         crate::platform::clock::now_ms,
     )

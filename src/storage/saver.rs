@@ -8,7 +8,7 @@
 
 use super::document::{readable, Codec, Document, Loaded};
 use crate::platform::listener::Listener;
-use decision_core::envelope::Prefer;
+use decision_core::answers::Prefer;
 use decision_core::store::{SaveError, StoreStatus};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

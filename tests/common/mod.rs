@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use decision_cards::storage::{self, backend, Document, MemoryStorage, Progress, Workshop};
+use decision_cards::storage::{self, backend, Document, MemoryStorage, ProgressCodec, WorkshopCodec};
 use decision_core::answers::{Answers, FactorAnswer};
 
 /// The seed card's id.
@@ -38,12 +38,16 @@ pub fn answers(position: i8, note: &str) -> Answers {
 }
 
 /// The progress codec for a card id (any id: the documents do not need a bundled card).
-pub fn progress(card_id: &str, content_version: u32) -> Progress {
-    Progress { card_id: card_id.into(), content_version }
+pub fn progress(card_id: &str, content_version: u32) -> ProgressCodec {
+    ProgressCodec { card_id: card_id.into(), content_version }
 }
 
 /// A card's progress document over `memory`.
-pub fn progress_document(memory: &MemoryStorage, card_id: &str, content_version: u32) -> Document<Progress> {
+pub fn progress_document(
+    memory: &MemoryStorage,
+    card_id: &str,
+    content_version: u32,
+) -> Document<ProgressCodec> {
     Document::open(
         storage::progress_key(card_id),
         progress(card_id, content_version),
@@ -53,10 +57,10 @@ pub fn progress_document(memory: &MemoryStorage, card_id: &str, content_version:
 }
 
 /// A card's workshop document over `memory`.
-pub fn workshop_document(memory: &MemoryStorage, card_id: &str) -> Document<Workshop> {
+pub fn workshop_document(memory: &MemoryStorage, card_id: &str) -> Document<WorkshopCodec> {
     Document::open(
         storage::workshop_key(card_id),
-        Workshop { card_id: card_id.into(), content_version: 1 },
+        WorkshopCodec { card_id: card_id.into(), content_version: 1 },
         backend::probe(memory.backend()),
         fixed_now,
     )

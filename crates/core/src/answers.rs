@@ -3,8 +3,11 @@
 //!
 //! Answers to ids the card no longer has are kept as they are (never dropped) and can be
 //! listed with [`Answers::orphans`]; the engine simply ignores them.
+//!
+//! [`Answers::merge`] combines answers changed in two places (two tabs) since a common saved
+//! copy, so that neither side's change overwrites the other's.
 
-use crate::card::{Card, MAX_WEIGHT};
+use crate::card::{Card, Factor, MAX_WEIGHT};
 use crate::ids::{IdMap, IdSet};
 
 /// Slider steps either side of neutral: positions run `-STEPS..=STEPS`.
@@ -50,13 +53,12 @@ pub enum EvidenceStatus {
 impl EvidenceStatus {
     pub const ALL: [EvidenceStatus; 3] = [Self::NotStarted, Self::InProgress, Self::Gathered];
 
+    /// The names the stored form uses, in the order of [`EvidenceStatus::ALL`].
+    pub const KEYS: [&'static str; 3] = ["not_started", "in_progress", "gathered"];
+
     /// The name the stored form uses.
     pub fn key(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not_started",
-            Self::InProgress => "in_progress",
-            Self::Gathered => "gathered",
-        }
+        Self::KEYS[self as usize]
     }
 
     pub fn from_key(key: &str) -> Option<EvidenceStatus> {
@@ -195,6 +197,12 @@ impl Answers {
         self.factors.get(factor).and_then(|f| f.weight).unwrap_or(default).min(MAX_WEIGHT)
     }
 
+    /// Importance of a card's factor: the user's choice, else its default, clamped (without
+    /// looking the factor up, for the workshop's pass over many participants).
+    pub fn weight_of(&self, factor: &Factor) -> u8 {
+        self.factors.get(&factor.id).and_then(|f| f.weight).unwrap_or(factor.weight).min(MAX_WEIGHT)
+    }
+
     pub fn is_ticked(&self, id: &str) -> bool {
         self.ticked.contains(id)
     }
@@ -256,4 +264,76 @@ impl Answers {
         }
         out
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging answers changed in two places
+// ---------------------------------------------------------------------------------------------
+
+/// Which side keeps an answer that both sides changed to different values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefer {
+    Ours,
+    Theirs,
+}
+
+impl Answers {
+    /// Three-way merge of one card's answers: `base` is the copy both sides last agreed on (the
+    /// stored answers this tab last read or wrote), `ours` and `theirs` are the two changed
+    /// versions. Every item is decided on its own: an item changed on one side only takes that
+    /// side's value, so changes to different items are all kept; only an item both sides changed
+    /// to different values is decided by `prefer`. An empty value (neutral slider, blank note,
+    /// untouched evidence) counts the same as no answer.
+    pub fn merge(base: &Answers, ours: &Answers, theirs: &Answers, prefer: Prefer) -> Answers {
+        Answers {
+            factors: merge_map(&base.factors, &ours.factors, &theirs.factors, prefer),
+            ticked: merge_set(&base.ticked, &ours.ticked, &theirs.ticked, prefer),
+            evidence: merge_map(&base.evidence, &ours.evidence, &theirs.evidence, prefer),
+            notes: merge_map(&base.notes, &ours.notes, &theirs.notes, prefer),
+            triggers: merge_set(&base.triggers, &ours.triggers, &theirs.triggers, prefer),
+        }
+    }
+}
+
+fn pick<T: PartialEq>(base: T, ours: T, theirs: T, prefer: Prefer) -> T {
+    if ours == base {
+        theirs
+    } else if theirs == base {
+        ours
+    } else {
+        match prefer {
+            Prefer::Ours => ours,
+            Prefer::Theirs => theirs,
+        }
+    }
+}
+
+fn merge_map<V: Clone + Default + PartialEq>(
+    base: &IdMap<V>,
+    ours: &IdMap<V>,
+    theirs: &IdMap<V>,
+    prefer: Prefer,
+) -> IdMap<V> {
+    let empty = V::default();
+    let get = |map: &IdMap<V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
+    let mut merged = IdMap::new();
+    for key in base.keys().chain(ours.keys()).chain(theirs.keys()) {
+        if merged.contains_key(key) {
+            continue;
+        }
+        if let Some(v) = pick(get(base, key), get(ours, key), get(theirs, key), prefer) {
+            merged.insert(key.clone(), v);
+        }
+    }
+    merged
+}
+
+fn merge_set(base: &IdSet, ours: &IdSet, theirs: &IdSet, prefer: Prefer) -> IdSet {
+    let mut merged = IdSet::new();
+    for id in base.iter().chain(ours).chain(theirs) {
+        if pick(base.contains(id), ours.contains(id), theirs.contains(id), prefer) {
+            merged.insert(id.clone());
+        }
+    }
+    merged
 }

@@ -22,15 +22,16 @@
 //!   as [`write_answers`] writes them.
 //!
 //! The JSON is read and written by [`crate::json`], not serde_json (a large part of the
-//! WASM); the fuzz targets check both agree on what is JSON.
+//! WASM); the fuzz targets check both agree on what is JSON. It is read through
+//! [`crate::json::At`], so a document of the wrong shape is refused with the path of the
+//! value that is wrong ([`DecodeError::WrongShape`]).
 //!
-//! [`merge`] combines answers changed in two places (two tabs) since a common saved copy, so
-//! that neither side's change overwrites the other's.
+//! Answers changed in two tabs are combined by [`Answers::merge`].
 
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::MAX_WEIGHT;
-use crate::ids::{IdMap, IdSet};
-use crate::json::{self, Json, Number, ObjectWriter, ParseError};
+use crate::ids::IdSet;
+use crate::json::{self, At, Expected, Json, Number, ObjectWriter, ParseError, ShapeError};
 
 /// The schema this version writes and the newest it can read.
 pub const SCHEMA: u32 = 2;
@@ -69,14 +70,14 @@ impl Envelope {
 
 /// A decoded envelope and the schema it was stored in.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
+pub struct DecodedEnvelope {
     /// The envelope, migrated to [`SCHEMA`], numbers clamped.
     pub envelope: Envelope,
     /// The schema found in the text; below [`SCHEMA`] when a migration ran.
     pub from_schema: u32,
 }
 
-impl Decoded {
+impl DecodedEnvelope {
     /// True when the stored text was in an older schema and has been migrated.
     pub fn migrated(&self) -> bool {
         self.from_schema < SCHEMA
@@ -93,13 +94,19 @@ pub enum DecodeError {
     Truncated,
     /// The text is not JSON at all.
     NotJson { detail: String },
-    /// Valid JSON, but not an envelope (serde's message says which part).
-    WrongShape { detail: String },
+    /// Valid JSON, but not an envelope: which value is wrong, and how.
+    WrongShape(ShapeError),
     /// Written by a newer version of the app in a schema this version does not know. Such
     /// data must be kept as it is and never rewritten in an older schema.
     Newer { schema: u64 },
     /// A valid envelope, but for another card.
     OtherCard { card: String },
+}
+
+impl From<ShapeError> for DecodeError {
+    fn from(shape: ShapeError) -> Self {
+        DecodeError::WrongShape(shape)
+    }
 }
 
 impl DecodeError {
@@ -176,30 +183,29 @@ pub fn parse(raw: &str, max_bytes: usize) -> Result<Json, DecodeError> {
     }
     json::parse(raw).map_err(|e| match e {
         ParseError::Eof => DecodeError::Truncated,
-        ParseError::Invalid { at, what } => {
-            DecodeError::NotJson { detail: format!("{what}, at character {}", at + 1) }
-        }
+        invalid => DecodeError::NotJson { detail: invalid.to_string() },
     })
 }
 
 /// Like [`decode`], and also says which schema the text was stored in.
-pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError> {
+pub fn decode_detailed(raw: &str, card_id: &str) -> Result<DecodedEnvelope, DecodeError> {
     let mut value = parse(raw, MAX_BYTES)?;
-    let from_schema = read_schema(&value, SCHEMA)?;
-    migrate(&mut value, from_schema).map_err(|detail| DecodeError::WrongShape { detail })?;
+    decode_value(&mut value, card_id)
+}
+
+/// Reads parsed JSON as the envelope of `card_id`. Older schemas are migrated in place, so
+/// a caller that reads more of the same document (the answers file's participant) sees it
+/// in the current schema, without parsing the text again.
+pub fn decode_value(value: &mut Json, card_id: &str) -> Result<DecodedEnvelope, DecodeError> {
+    let from_schema = read_schema(value, SCHEMA)?;
+    migrate(value, from_schema)?;
     // The card id is checked on untyped JSON so that another card's data is reported as such
     // even when its answers would not parse.
-    check_card(&value, card_id)?;
-    let number = |field: &str| -> Result<&Json, DecodeError> {
-        value.get(field).ok_or_else(|| shape(&format!("`{field}` is missing")))
-    };
-    let content_version = number("content_version")?
-        .as_u64()
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| shape("`content_version` is not a whole number from 0 to 4294967295"))?;
-    let saved_at = number("saved_at")?.as_f64().ok_or_else(|| shape("`saved_at` is not a number"))?;
-    let answers = value.get("answers").ok_or_else(|| shape("`answers` is missing"))?;
-    let mut answers = read_answers(answers).map_err(|detail| DecodeError::WrongShape { detail })?;
+    check_card(value, card_id)?;
+    let doc = At::top(value);
+    let content_version = doc.field("content_version")?.whole(0, i64::from(u32::MAX))? as u32;
+    let saved_at = doc.number_of("saved_at")?;
+    let mut answers = read_answers(&doc.field("answers")?)?;
     answers.clamp();
     let envelope = Envelope {
         schema: SCHEMA,
@@ -208,15 +214,15 @@ pub fn decode_detailed(raw: &str, card_id: &str) -> Result<Decoded, DecodeError>
         saved_at: clean_time(saved_at),
         answers,
     };
-    Ok(Decoded { envelope, from_schema })
+    Ok(DecodedEnvelope { envelope, from_schema })
 }
 
 /// The `card` field, checked against the card expected.
 pub fn check_card(value: &Json, card_id: &str) -> Result<(), DecodeError> {
-    match value.get("card") {
-        Some(Json::String(card)) if card == card_id => Ok(()),
-        Some(Json::String(card)) => Err(DecodeError::OtherCard { card: card.clone() }),
-        _ => Err(shape("`card` is missing or not a string")),
+    let doc = At::top(value);
+    match doc.field("card")?.str()? {
+        card if card == card_id => Ok(()),
+        card => Err(DecodeError::OtherCard { card: card.to_owned() }),
     }
 }
 
@@ -233,19 +239,14 @@ fn clean_time(ms: f64) -> f64 {
     }
 }
 
-fn shape(detail: &str) -> DecodeError {
-    DecodeError::WrongShape { detail: detail.to_string() }
-}
-
 /// The `schema` field, checked before anything else is interpreted: a positive whole number,
 /// and at most `newest`.
 pub fn read_schema(value: &Json, newest: u32) -> Result<u32, DecodeError> {
-    if value.as_object().is_none() {
-        return Err(shape("expected an object"));
-    }
-    let schema = match value.get("schema").and_then(Json::as_u64) {
+    let doc = At::top(value);
+    let schema = doc.field("schema")?;
+    let schema = match schema.value.as_u64() {
         Some(n) if n >= 1 => n,
-        _ => return Err(shape("`schema` is missing or not a positive whole number")),
+        _ => return Err(schema.expected(Expected::Whole { min: 1, max: None }).into()),
     };
     if schema > u64::from(newest) {
         return Err(DecodeError::Newer { schema });
@@ -257,97 +258,69 @@ pub fn read_schema(value: &Json, newest: u32) -> Result<u32, DecodeError> {
 /// shape this app writes: an object of objects for factors and evidence, lists of strings
 /// for ticked items and triggers, strings for notes. Whole-number positions and weights out
 /// of range are clamped, never rejected: a user's answers matter more than a stray number.
-pub fn read_answers(value: &Json) -> Result<Answers, String> {
-    let at = |field: &str| format!("answers.{field}");
-    let Some(_) = value.as_object() else { return Err("`answers` is not an object".into()) };
+pub fn read_answers(at: &At) -> Result<Answers, ShapeError> {
     let mut a = Answers::default();
-    if let Some(factors) = value.get("factors") {
-        for (id, f) in members(factors, &at("factors"))? {
-            let path = format!("answers.factors.{id}");
-            if f.as_object().is_none() {
-                return Err(format!("`{path}` is not an object"));
-            }
-            let position = match f.get("position") {
+    if let Some(factors) = at.get("factors")? {
+        for (id, f) in factors.members()? {
+            let position = match f.get("position")? {
                 None => 0,
-                Some(p) => {
-                    clamp_whole(p, i64::from(-STEPS), i64::from(STEPS), &format!("{path}.position"))? as i8
-                }
+                Some(p) => p.clamped(i64::from(-STEPS), i64::from(STEPS))? as i8,
             };
-            let weight = match f.get("weight") {
-                None | Some(Json::Null) => None,
-                Some(w) => Some(clamp_whole(w, 0, i64::from(MAX_WEIGHT), &format!("{path}.weight"))? as u8),
+            let weight = match f.get("weight")? {
+                None => None,
+                Some(w) if matches!(w.value, Json::Null) => None,
+                Some(w) => Some(w.clamped(0, i64::from(MAX_WEIGHT))? as u8),
             };
-            a.factors.insert(id.clone(), FactorAnswer { position, weight });
+            a.factors.insert(id.to_owned(), FactorAnswer { position, weight });
         }
     }
-    if let Some(ticked) = value.get("ticked") {
-        a.ticked = strings(ticked, &at("ticked"))?;
+    if let Some(ticked) = at.get("ticked")? {
+        a.ticked = strings(&ticked)?;
     }
-    if let Some(evidence) = value.get("evidence") {
-        for (id, e) in members(evidence, &at("evidence"))? {
-            let path = format!("answers.evidence.{id}");
-            if e.as_object().is_none() {
-                return Err(format!("`{path}` is not an object"));
-            }
-            let status = match e.get("status") {
+    if let Some(evidence) = at.get("evidence")? {
+        for (id, e) in evidence.members()? {
+            let status = match e.get("status")? {
                 None => EvidenceStatus::NotStarted,
-                Some(s) => s.as_str().and_then(EvidenceStatus::from_key).ok_or_else(|| {
-                    format!("`{path}.status` is not one of not_started, in_progress, gathered")
-                })?,
+                Some(s) => s
+                    .value
+                    .as_str()
+                    .and_then(EvidenceStatus::from_key)
+                    .ok_or_else(|| s.expected(Expected::OneOf(&EvidenceStatus::KEYS)))?,
             };
-            let note = match e.get("note") {
+            let note = match e.get("note")? {
                 None => String::new(),
-                Some(n) => text(n, &format!("{path}.note"))?,
+                Some(n) => n.text()?,
             };
-            a.evidence.insert(id.clone(), EvidenceAnswer { status, note });
+            a.evidence.insert(id.to_owned(), EvidenceAnswer { status, note });
         }
     }
-    if let Some(notes) = value.get("notes") {
-        for (id, note) in members(notes, &at("notes"))? {
-            a.notes.insert(id.clone(), text(note, &format!("answers.notes.{id}"))?);
+    if let Some(notes) = at.get("notes")? {
+        for (id, note) in notes.members()? {
+            a.notes.insert(id.to_owned(), note.text()?);
         }
     }
-    if let Some(triggers) = value.get("triggers") {
-        a.triggers = strings(triggers, &at("triggers"))?;
+    if let Some(triggers) = at.get("triggers")? {
+        a.triggers = strings(&triggers)?;
     }
     Ok(a)
 }
 
-fn members<'a>(value: &'a Json, path: &str) -> Result<&'a [(String, Json)], String> {
-    value.as_object().ok_or_else(|| format!("`{path}` is not an object"))
-}
-
-fn text(value: &Json, path: &str) -> Result<String, String> {
-    value.as_str().map(str::to_owned).ok_or_else(|| format!("`{path}` is not text"))
-}
-
-fn strings(value: &Json, path: &str) -> Result<IdSet, String> {
-    let items = value.as_array().ok_or_else(|| format!("`{path}` is not a list"))?;
+fn strings(at: &At) -> Result<IdSet, ShapeError> {
     let mut set = IdSet::new();
-    for item in items {
-        set.insert(text(item, path)?);
+    for item in at.items()? {
+        set.insert(item.text()?);
     }
     Ok(set)
 }
 
-/// A whole number, clamped into `min..=max`; anything else (a fraction, text) is refused.
-fn clamp_whole(value: &Json, min: i64, max: i64, path: &str) -> Result<i64, String> {
-    match value {
-        Json::Number(Number::Int(n)) => Ok((*n).clamp(min, max)),
-        // Only whole numbers above i64::MAX are read as u64.
-        Json::Number(Number::UInt(_)) => Ok(max),
-        _ => Err(format!("`{path}` is not a whole number")),
-    }
-}
-
 /// One migration step: rewrites an object of schema `n` into schema `n + 1` in place.
-type Migration = fn(&mut Json) -> Result<(), String>;
+type Migration = fn(&mut Json) -> Result<(), ShapeError>;
 
 /// `MIGRATIONS[i]` migrates schema `i + 1` to schema `i + 2`.
 const MIGRATIONS: [Migration; SCHEMA as usize - 1] = [v1_to_v2];
 
 /// Run every step from `from` up to [`SCHEMA`], then stamp the result with [`SCHEMA`].
-fn migrate(value: &mut Json, from: u32) -> Result<(), String> {
+fn migrate(value: &mut Json, from: u32) -> Result<(), ShapeError> {
     for step in &MIGRATIONS[(from as usize - 1)..] {
         step(value)?;
     }
@@ -360,15 +333,15 @@ fn migrate(value: &mut Json, from: u32) -> Result<(), String> {
 /// A factor that only had a weight gets position 0 (neutral); one that only had a position
 /// keeps the card's default weight (`null`). Values are copied as they are: the typed
 /// reading after migration checks and clamps them like any other answer.
-fn v1_to_v2(envelope: &mut Json) -> Result<(), String> {
+fn v1_to_v2(envelope: &mut Json) -> Result<(), ShapeError> {
     let Some(answers) = envelope.get_mut("answers").filter(|a| a.as_object().is_some()) else {
         // No answers to migrate: the typed reading reports the missing field.
         return Ok(());
     };
-    let mut take = |name: &str| match answers.remove(name) {
+    let mut take = |name: &'static str| match answers.remove(name) {
         None | Some(Json::Null) => Ok(Vec::new()),
         Some(Json::Object(members)) => Ok(members),
-        Some(_) => Err(format!("`answers.{name}` is not a map of factor ids (schema 1)")),
+        Some(_) => Err(ShapeError::Expected { path: format!("answers.{name}"), expected: Expected::Object }),
     };
     let positions = take("positions")?;
     let weights = take("weights")?;
@@ -386,70 +359,4 @@ fn v1_to_v2(envelope: &mut Json) -> Result<(), String> {
     }
     answers.set("factors", factors);
     Ok(())
-}
-
-/// Which side keeps an answer that both sides changed to different values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prefer {
-    Ours,
-    Theirs,
-}
-
-/// Three-way merge of one card's answers: `base` is the copy both sides last agreed on (the
-/// stored answers this tab last read or wrote), `ours` and `theirs` are the two changed
-/// versions. Every item is decided on its own: an item changed on one side only takes that
-/// side's value, so changes to different items are all kept; only an item both sides changed
-/// to different values is decided by `prefer`. An empty value (neutral slider, blank note,
-/// untouched evidence) counts the same as no answer.
-pub fn merge(base: &Answers, ours: &Answers, theirs: &Answers, prefer: Prefer) -> Answers {
-    Answers {
-        factors: merge_map(&base.factors, &ours.factors, &theirs.factors, prefer),
-        ticked: merge_set(&base.ticked, &ours.ticked, &theirs.ticked, prefer),
-        evidence: merge_map(&base.evidence, &ours.evidence, &theirs.evidence, prefer),
-        notes: merge_map(&base.notes, &ours.notes, &theirs.notes, prefer),
-        triggers: merge_set(&base.triggers, &ours.triggers, &theirs.triggers, prefer),
-    }
-}
-
-fn pick<T: PartialEq>(base: T, ours: T, theirs: T, prefer: Prefer) -> T {
-    if ours == base {
-        theirs
-    } else if theirs == base {
-        ours
-    } else {
-        match prefer {
-            Prefer::Ours => ours,
-            Prefer::Theirs => theirs,
-        }
-    }
-}
-
-fn merge_map<V: Clone + Default + PartialEq>(
-    base: &IdMap<V>,
-    ours: &IdMap<V>,
-    theirs: &IdMap<V>,
-    prefer: Prefer,
-) -> IdMap<V> {
-    let empty = V::default();
-    let get = |map: &IdMap<V>, key: &str| map.get(key).filter(|v| **v != empty).cloned();
-    let mut merged = IdMap::new();
-    for key in base.keys().chain(ours.keys()).chain(theirs.keys()) {
-        if merged.contains_key(key) {
-            continue;
-        }
-        if let Some(v) = pick(get(base, key), get(ours, key), get(theirs, key), prefer) {
-            merged.insert(key.clone(), v);
-        }
-    }
-    merged
-}
-
-fn merge_set(base: &IdSet, ours: &IdSet, theirs: &IdSet, prefer: Prefer) -> IdSet {
-    let mut merged = IdSet::new();
-    for id in base.iter().chain(ours).chain(theirs) {
-        if pick(base.contains(id), ours.contains(id), theirs.contains(id), prefer) {
-            merged.insert(id.clone());
-        }
-    }
-    merged
 }

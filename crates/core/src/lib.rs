@@ -2,10 +2,11 @@
 //! browser in sight, so all of it is tested natively and fuzzed.
 //!
 //! - [`card`]: the card as written; [`validate`] checks what its types cannot express.
-//! - [`answers`]: one user's answers, keyed by the card's stable item ids.
+//! - [`answers`]: one user's answers, keyed by the card's stable item ids, and their
+//!   three-way merge.
 //! - [`engine`]: "default plus burden of proof"; [`explain`] puts its numbers into words.
 //! - [`record`]: the decision record (Markdown, MADR shape).
-//! - [`envelope`]: the stored form of progress, its migrations and the three-way merge.
+//! - [`envelope`]: the stored form of progress and its migrations.
 //! - [`share`]: share links and answers files.
 //! - [`workshop`]: a facilitator's workshop: duplicates, spread, tallies, group verdict.
 //! - [`transcript`]: share links and their senders' names in pasted text or a whole chat.

@@ -11,6 +11,8 @@ use crate::answers::{Answers, EvidenceStatus, Orphan};
 use crate::card::Card;
 use crate::envelope::{self, DecodeError, MAX_BYTES};
 use crate::explain;
+use crate::json::{Expected, ParseError, ShapeError};
+use crate::page_data::DataError;
 use crate::share::{ShareError, LINK_FORMAT, MAX_LINK_CHARS};
 use crate::store::{Hold, Notice, NoticeKind, SaveError, SaveState, Stored, Unavailable};
 use crate::validate::{Problem, ProblemKind, Severity};
@@ -34,8 +36,8 @@ impl fmt::Display for DecodeError {
             DecodeError::NotJson { detail } => {
                 write!(f, "The saved data is damaged and cannot be read ({detail}).")
             }
-            DecodeError::WrongShape { detail } => {
-                write!(f, "The saved data is not in a form this page understands ({detail}).")
+            DecodeError::WrongShape(shape) => {
+                write!(f, "The saved data is not in a form this page understands ({shape}).")
             }
             DecodeError::Newer { schema } => write!(
                 f,
@@ -52,6 +54,62 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+// --- Documents that are not what their reader expects ---------------------------------
+
+/// What a value should have been, as words: "a whole number from -2 to 2".
+fn expected_words(expected: &Expected) -> String {
+    match expected {
+        Expected::Object => "an object".into(),
+        Expected::List => "a list".into(),
+        Expected::Text => "text".into(),
+        Expected::Bool => "true or false".into(),
+        Expected::Number => "a number".into(),
+        Expected::Whole { min, max: Some(max) } => format!("a whole number from {min} to {max}"),
+        Expected::Whole { min, max: None } => format!("a whole number from {min} up"),
+        Expected::OneOf(words) => format!("one of {}", words.join(", ")),
+        Expected::TextOrNull => "text or null".into(),
+        Expected::ListOf(n) => format!("a list of {n} items"),
+    }
+}
+
+/// "answers.factors.privacy.position: expected a whole number from -2 to 2",
+/// "content_version is missing".
+impl fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShapeError::Missing { path } => write!(f, "{path} is missing"),
+            ShapeError::Expected { path, expected } if path.is_empty() => {
+                write!(f, "expected {}", expected_words(expected))
+            }
+            ShapeError::Expected { path, expected } => {
+                write!(f, "{path}: expected {}", expected_words(expected))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ShapeError {}
+
+/// Why text is not JSON: "expected `,` or `]`, at character 12".
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Eof => f.write_str("it ends too early"),
+            ParseError::Invalid { at, what } => write!(f, "{what}, at character {}", at + 1),
+        }
+    }
+}
+
+/// Why a page's own data could not be read (shown after "Its data could not be read:").
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::NotJson(e) => write!(f, "it is not JSON ({e})"),
+            DataError::Shape(shape) => write!(f, "{shape}"),
+        }
+    }
+}
 
 // --- Saving in the browser ------------------------------------------------------------
 
@@ -311,8 +369,8 @@ fn file_message(err: &DecodeError) -> String {
              file that \u{201c}Export file\u{201d} saved."
                 .to_string()
         }
-        DecodeError::WrongShape { detail } => {
-            format!("This file is JSON, but not a Decision Cards answers file ({detail}).")
+        DecodeError::WrongShape(shape) => {
+            format!("This file is JSON, but not a Decision Cards answers file ({shape}).")
         }
         DecodeError::Newer { schema } => format!(
             "This file was saved by a newer version of Decision Cards (format {schema}; this \
@@ -493,7 +551,7 @@ fn source_words(source: &workshop::Source) -> String {
 
 /// One line of the report after adding links or files to a workshop.
 pub fn workshop_report(report: &workshop::Report) -> String {
-    use workshop::Outcome;
+    use workshop::AddOutcome as Outcome;
     let (Some(source), Some(outcome)) = (&report.source, &report.outcome) else {
         return match report.outcome {
             Some(Outcome::Chatter { lines }) => chatter(lines),

@@ -4,12 +4,13 @@
 //! app reads it here. So the WASM holds no card at all: one WASM serves every card of the
 //! library, and a card added to `content/` costs a page, not kilobytes on every page.
 //!
-//! The reader is written out by hand over [`crate::json`]: serde's derived deserializers
-//! would be tens of kilobytes of WASM for a document the build wrote and checked. A test
-//! reads back every card of `content/` as the build writes it.
+//! The reader is written out by hand over [`crate::json::At`], which names the path of a
+//! wrong value in its error: serde's derived deserializers would be tens of kilobytes of
+//! WASM for a document the build wrote and checked. A test reads back every card of
+//! `content/` as the build writes it.
 
 use crate::card::*;
-use crate::json::{self, Json};
+use crate::json::{self, At, Expected, Json, ShapeError};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -75,209 +76,155 @@ pub enum Progress {
     },
 }
 
+/// Why a page's data could not be read; [`crate::messages`] words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataError {
+    /// The data is not JSON.
+    NotJson(json::ParseError),
+    /// JSON, but not a card (or a library): which value is wrong, and how.
+    Shape(ShapeError),
+}
+
+impl From<ShapeError> for DataError {
+    fn from(shape: ShapeError) -> Self {
+        DataError::Shape(shape)
+    }
+}
+
 /// A card page's data: the card.
-pub fn read_card(text: &str) -> Result<Card, String> {
-    let value = json::parse(text).map_err(|e| format!("the card data is not JSON ({e:?})"))?;
-    card(&R { v: &value, path: String::new() })
+pub fn read_card(text: &str) -> Result<Card, DataError> {
+    let value = json::parse(text).map_err(DataError::NotJson)?;
+    Ok(card(&At::top(&value))?)
 }
 
 /// The library page's data: the cards it lists, in order.
-pub fn read_library(text: &str) -> Result<Vec<CardSummary>, String> {
-    let value = json::parse(text).map_err(|e| format!("the library data is not JSON ({e:?})"))?;
-    let r = R { v: &value, path: String::new() };
-    r.list()?
-        .iter()
+pub fn read_library(text: &str) -> Result<Vec<CardSummary>, DataError> {
+    let value = json::parse(text).map_err(DataError::NotJson)?;
+    let cards = At::top(&value)
+        .items()?
         .map(|c| {
             Ok(CardSummary {
-                id: c.text("id")?,
-                version: c.number("version")? as u32,
-                title: c.text("title")?,
-                tagline: c.text("tagline")?,
-                question: c.text("question")?,
-                default_stance: c.text("default_stance")?,
-                factors: c.texts("factors")?,
+                id: c.text_of("id")?,
+                version: c.number_of("version")? as u32,
+                title: c.text_of("title")?,
+                tagline: c.text_of("tagline")?,
+                question: c.text_of("question")?,
+                default_stance: c.text_of("default_stance")?,
+                factors: c.texts_of("factors")?,
             })
         })
-        .collect()
+        .collect::<Result<_, ShapeError>>()?;
+    Ok(cards)
 }
 
-/// A value being read, with its path for messages.
-struct R<'a> {
-    v: &'a Json,
-    path: String,
+fn items(r: &At, key: &str) -> Result<Vec<Item>, ShapeError> {
+    r.list(key, |i| Ok(Item { id: i.text_of("id")?, text: i.text_of("text")? }))
 }
 
-impl<'a> R<'a> {
-    fn field(&self, name: &str) -> Result<R<'a>, String> {
-        let path = if self.path.is_empty() { name.to_owned() } else { format!("{}.{name}", self.path) };
-        match self.v.get(name) {
-            Some(v) => Ok(R { v, path }),
-            None => Err(format!("`{path}` is missing")),
-        }
-    }
-
-    fn text(&self, name: &str) -> Result<String, String> {
-        let f = self.field(name)?;
-        f.v.as_str().map(str::to_owned).ok_or_else(|| format!("`{}` is not text", f.path))
-    }
-
-    fn flag(&self, name: &str) -> Result<bool, String> {
-        match self.field(name)?.v {
-            Json::Bool(b) => Ok(*b),
-            _ => Err(format!("`{}.{name}` is not true or false", self.path)),
-        }
-    }
-
-    fn number(&self, name: &str) -> Result<f64, String> {
-        let f = self.field(name)?;
-        f.v.as_f64().ok_or_else(|| format!("`{}` is not a number", f.path))
-    }
-
-    fn list(&self) -> Result<Vec<R<'a>>, String> {
-        let items = self.v.as_array().ok_or_else(|| format!("`{}` is not a list", self.path))?;
-        Ok(items.iter().enumerate().map(|(i, v)| R { v, path: format!("{}[{i}]", self.path) }).collect())
-    }
-
-    fn texts(&self, name: &str) -> Result<Vec<String>, String> {
-        self.field(name)?
-            .list()?
-            .iter()
-            .map(|item| {
-                item.v.as_str().map(str::to_owned).ok_or_else(|| format!("`{}` is not text", item.path))
-            })
-            .collect()
-    }
-
-    fn items(&self, name: &str) -> Result<Vec<Item>, String> {
-        self.field(name)?
-            .list()?
-            .iter()
-            .map(|i| Ok(Item { id: i.text("id")?, text: i.text("text")? }))
-            .collect()
-    }
-}
-
-fn card(r: &R) -> Result<Card, String> {
+fn card(r: &At) -> Result<Card, ShapeError> {
     let framing = r.field("framing")?;
     let decision = r.field("decision")?;
-    let options = r.field("options")?.list()?;
+    let option_list = r.field("options")?;
+    let options: Vec<At> = option_list.items()?.collect();
     let [a, b] = options.as_slice() else {
-        return Err("`options` does not hold exactly two options".into());
+        return Err(option_list.expected(Expected::ListOf(2)));
     };
     let reversibility = r.field("reversibility")?;
     let pressures = r.field("pressures")?;
     let ai = r.field("ai")?;
     let scoring = r.field("scoring")?;
     let mut burden = BTreeMap::new();
-    let burdens = scoring.field("burden")?;
-    for (key, value) in burdens.v.as_object().ok_or("`scoring.burden` is not a map")? {
-        burden.insert(
-            key.clone(),
-            value.as_f64().ok_or_else(|| format!("`scoring.burden.{key}` is not a number"))?,
-        );
+    for (key, value) in scoring.field("burden")?.members()? {
+        burden.insert(key.to_owned(), value.number()?);
     }
     Ok(Card {
-        id: r.text("id")?,
-        version: r.number("version")? as u32,
-        title: r.text("title")?,
-        tagline: r.text("tagline")?,
+        id: r.text_of("id")?,
+        version: r.number_of("version")? as u32,
+        title: r.text_of("title")?,
+        tagline: r.text_of("tagline")?,
         framing: Framing {
-            really_about: framing.texts("really_about")?,
-            not_about: framing.texts("not_about")?,
-            why_hard: framing.texts("why_hard")?,
+            really_about: framing.texts_of("really_about")?,
+            not_about: framing.texts_of("not_about")?,
+            why_hard: framing.texts_of("why_hard")?,
         },
         decision: Decision {
-            question: decision.text("question")?,
-            heuristic: decision.text("heuristic")?,
-            default_stance: decision.text("default_stance")?,
-            default_option: decision.text("default_option")?,
+            question: decision.text_of("question")?,
+            heuristic: decision.text_of("heuristic")?,
+            default_stance: decision.text_of("default_stance")?,
+            default_option: decision.text_of("default_option")?,
         },
         options: [option(a)?, option(b)?],
         reversibility: Reversibility {
-            undo_cost: reversibility.text("undo_cost")?,
-            undo_cost_added: reversibility.flag("undo_cost_added")?,
-            relook_triggers: reversibility.items("relook_triggers")?,
+            undo_cost: reversibility.text_of("undo_cost")?,
+            undo_cost_added: reversibility.bool_of("undo_cost_added")?,
+            relook_triggers: items(&reversibility, "relook_triggers")?,
         },
-        factors: r.field("factors")?.list()?.iter().map(factor).collect::<Result<_, _>>()?,
-        questions: r.items("questions")?,
-        evidence: r.items("evidence")?,
+        factors: r.list("factors", factor)?,
+        questions: items(r, "questions")?,
+        evidence: items(r, "evidence")?,
         pressures: Pressures {
-            bad_reasons: pressures
-                .field("bad_reasons")?
-                .list()?
-                .iter()
-                .map(pitfall)
-                .collect::<Result<_, _>>()?,
-            anti_patterns: pressures
-                .field("anti_patterns")?
-                .list()?
-                .iter()
-                .map(pitfall)
-                .collect::<Result<_, _>>()?,
+            bad_reasons: pressures.list("bad_reasons", pitfall)?,
+            anti_patterns: pressures.list("anti_patterns", pitfall)?,
         },
         ai: AiImpact {
-            helps: ai.texts("helps")?,
-            worsens: ai.texts("worsens")?,
-            false_confidence: ai.text("false_confidence")?,
-            synthesis: ai.text("synthesis")?,
+            helps: ai.texts_of("helps")?,
+            worsens: ai.texts_of("worsens")?,
+            false_confidence: ai.text_of("false_confidence")?,
+            synthesis: ai.text_of("synthesis")?,
         },
-        related: r
-            .field("related")?
-            .list()?
-            .iter()
-            .map(|x| {
-                Ok(Related {
-                    kind: x.text("kind")?,
-                    title: x.text("title")?,
-                    title_added: x.flag("title_added")?,
-                    text: x.text("text")?,
-                })
+        related: r.list("related", |x| {
+            Ok(Related {
+                kind: x.text_of("kind")?,
+                title: x.text_of("title")?,
+                title_added: x.bool_of("title_added")?,
+                text: x.text_of("text")?,
             })
-            .collect::<Result<_, String>>()?,
-        scoring: Scoring { signal_strength: scoring.number("signal_strength")?, burden },
+        })?,
+        scoring: Scoring { signal_strength: scoring.number_of("signal_strength")?, burden },
     })
 }
 
-fn option(r: &R) -> Result<OptionSide, String> {
+fn option(r: &At) -> Result<OptionSide, ShapeError> {
     Ok(OptionSide {
-        id: r.text("id")?,
-        name: r.text("name")?,
-        best_when: r.texts("best_when")?,
-        real_world_fits: r.texts("real_world_fits")?,
-        strengths: r.texts("strengths")?,
-        costs: r.texts("costs")?,
-        hidden_costs: r.texts("hidden_costs")?,
-        failure_modes: r.texts("failure_modes")?,
-        who_absorbs_cost: r.texts("who_absorbs_cost")?,
-        over_time: r.text("over_time")?,
-        signals: r.items("signals")?,
+        id: r.text_of("id")?,
+        name: r.text_of("name")?,
+        best_when: r.texts_of("best_when")?,
+        real_world_fits: r.texts_of("real_world_fits")?,
+        strengths: r.texts_of("strengths")?,
+        costs: r.texts_of("costs")?,
+        hidden_costs: r.texts_of("hidden_costs")?,
+        failure_modes: r.texts_of("failure_modes")?,
+        who_absorbs_cost: r.texts_of("who_absorbs_cost")?,
+        over_time: r.text_of("over_time")?,
+        signals: items(r, "signals")?,
     })
 }
 
-fn factor(r: &R) -> Result<Factor, String> {
-    let gate_for = match r.field("gate_for")?.v {
+fn factor(r: &At) -> Result<Factor, ShapeError> {
+    let gate_for = r.field("gate_for")?;
+    let gate_for = match gate_for.value {
         Json::Null => None,
         Json::String(s) => Some(s.clone()),
-        _ => return Err(format!("`{}.gate_for` is not an option id", r.path)),
+        _ => return Err(gate_for.expected(Expected::TextOrNull)),
     };
-    let weight = r.number("weight")?;
+    let weight = r.number_of("weight")?;
     Ok(Factor {
-        id: r.text("id")?,
-        name: r.text("name")?,
-        prompt: r.text("prompt")?,
-        prompt_added: r.flag("prompt_added")?,
+        id: r.text_of("id")?,
+        name: r.text_of("name")?,
+        prompt: r.text_of("prompt")?,
+        prompt_added: r.bool_of("prompt_added")?,
         weight: weight.clamp(0.0, 255.0) as u8,
-        weight_added: r.flag("weight_added")?,
+        weight_added: r.bool_of("weight_added")?,
         gate_for,
     })
 }
 
-fn pitfall(r: &R) -> Result<Pitfall, String> {
+fn pitfall(r: &At) -> Result<Pitfall, ShapeError> {
     Ok(Pitfall {
-        id: r.text("id")?,
-        text: r.text("text")?,
-        why: r.text("why")?,
-        why_added: r.flag("why_added")?,
-        favours: r.text("favours")?,
+        id: r.text_of("id")?,
+        text: r.text_of("text")?,
+        why: r.text_of("why")?,
+        why_added: r.bool_of("why_added")?,
+        favours: r.text_of("favours")?,
     })
 }

@@ -37,7 +37,7 @@
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::{Card, MAX_WEIGHT};
 use crate::envelope::{self, DecodeError, Envelope, MAX_BYTES};
-use crate::json::{self, Json, Number};
+use crate::json::{At, Json, Number, ShapeError};
 
 /// The link format this version writes and the newest it reads.
 pub const LINK_FORMAT: u32 = 1;
@@ -523,35 +523,33 @@ pub fn check_file_size(bytes: u64) -> Result<(), ShareError> {
 }
 
 /// Read an answers file for `card`: size, JSON, schema, card (the envelope decoder), then
-/// every factor number is checked to be in range. Never panics.
+/// every factor number is checked to be in range. The text is parsed once. Never panics.
 pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
     check_file_size(text.len() as u64)?;
-    let envelope = envelope::decode(text, &card.id).map_err(ShareError::File)?;
+    let mut value = envelope::parse(text, MAX_BYTES).map_err(ShareError::File)?;
+    // Migrated in place: schema 1's position and weight maps are now under `factors`.
+    let envelope = envelope::decode_value(&mut value, &card.id).map_err(ShareError::File)?.envelope;
     // The envelope decoder clamps stray numbers in saved progress; an imported file is
-    // checked strictly instead. It parsed above, so this parse succeeds.
-    let value = json::parse(text).unwrap_or(Json::Null);
+    // checked strictly instead.
     check_ranges(&value, card)?;
-    let name = match value.get("participant") {
-        None | Some(Json::Null) => None,
-        Some(Json::String(s)) if s.chars().count() <= MAX_NAME_CHARS => {
-            Some(s.trim().to_string()).filter(|s| !s.is_empty())
+    let shape = |e: ShapeError| ShareError::File(DecodeError::WrongShape(e));
+    let name = match At::top(&value).get("participant").map_err(shape)? {
+        Some(name) if !matches!(name.value, Json::Null) => {
+            let name = name.str().map_err(shape)?;
+            if name.chars().count() > MAX_NAME_CHARS {
+                return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")));
+            }
+            Some(name.trim().to_string()).filter(|s| !s.is_empty())
         }
-        Some(Json::String(_)) => {
-            return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")))
-        }
-        Some(_) => {
-            return Err(ShareError::File(DecodeError::WrongShape {
-                detail: "`participant` is not text".into(),
-            }))
-        }
+        _ => None,
     };
     Ok(Shared { name, content_version: envelope.content_version, answers: envelope.answers })
 }
 
-/// Every factor position and weight in the file, in either stored shape (schema 1 kept them in
-/// `positions` and `weights` maps, schema 2 in `factors`), must be a whole number in range.
+/// Every factor position and weight in the file (migrated to the current schema, so all of
+/// them are under `answers.factors`) must be a whole number in range.
 fn check_ranges(value: &Json, card: &Card) -> Result<(), ShareError> {
-    let Some(answers) = value.get("answers") else {
+    let Some(factors) = value.get("answers").and_then(|a| a.get("factors")).and_then(Json::as_object) else {
         return Ok(());
     };
     let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
@@ -568,25 +566,12 @@ fn check_ranges(value: &Json, card: &Card) -> Result<(), ShareError> {
             name(id)
         )))
     };
-    let (p_min, p_max) = (i64::from(-STEPS), i64::from(STEPS));
-    let w_max = i64::from(MAX_WEIGHT);
-    if let Some(factors) = answers.get("factors").and_then(Json::as_object) {
-        for (id, f) in factors {
-            if let Some(p) = f.get("position") {
-                check(id, "position", p, p_min, p_max)?;
-            }
-            if let Some(w) = f.get("weight") {
-                check(id, "importance", w, 0, w_max)?;
-            }
+    for (id, f) in factors {
+        if let Some(p) = f.get("position") {
+            check(id, "position", p, i64::from(-STEPS), i64::from(STEPS))?;
         }
-    }
-    for (field, what, min, max) in
-        [("positions", "position", p_min, p_max), ("weights", "importance", 0, w_max)]
-    {
-        if let Some(map) = answers.get(field).and_then(Json::as_object) {
-            for (id, v) in map {
-                check(id, what, v, min, max)?;
-            }
+        if let Some(w) = f.get("weight") {
+            check(id, "importance", w, 0, i64::from(MAX_WEIGHT))?;
         }
     }
     Ok(())

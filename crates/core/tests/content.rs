@@ -543,3 +543,33 @@ fn every_card_reads_back_from_the_data_its_page_carries() {
         assert!(read_card(bad).is_err(), "{bad:.40}");
     }
 }
+
+#[test]
+fn page_data_that_is_not_a_card_names_the_wrong_field() {
+    use decision_core::authoring::emit;
+    use decision_core::json::{Expected, ShapeError};
+    use decision_core::page_data::{read_card, read_library, DataError};
+    let text = emit::card_json(&seed());
+    let shape = |text: &str| match read_card(text) {
+        Err(DataError::Shape(shape)) => shape,
+        other => panic!("expected a shape error, got {other:?}"),
+    };
+    assert_eq!(
+        shape(&text.replace("\"options\"", "\"opts\"")),
+        ShapeError::Missing { path: "options".into() }
+    );
+    assert_eq!(
+        shape(&text.replacen("\"gate_for\":", "\"gate_for\":1,\"was\":", 1)),
+        ShapeError::Expected { path: "factors[0].gate_for".into(), expected: Expected::TextOrNull }
+    );
+    assert_eq!(
+        shape(&text.replacen("\"prompt_added\":", "\"prompt_added\":0,\"was\":", 1)),
+        ShapeError::Expected { path: "factors[0].prompt_added".into(), expected: Expected::Bool }
+    );
+    let err = read_card(&text.replacen("\"why_added\":", "\"why_added\":null,\"was\":", 1)).unwrap_err();
+    assert_eq!(err.to_string(), "pressures.bad_reasons[0].why_added: expected true or false");
+    assert!(matches!(read_card("{"), Err(DataError::NotJson(_))));
+    let library = emit::library_json(std::slice::from_ref(&seed()));
+    let err = read_library(&library.replacen("\"version\":", "\"version\":\"1\",\"was\":", 1)).unwrap_err();
+    assert_eq!(err.to_string(), "[0].version: expected a number");
+}

@@ -5,6 +5,7 @@ mod common;
 
 use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
 use decision_core::envelope::{decode, decode_detailed, encode, DecodeError, Envelope, MAX_BYTES, SCHEMA};
+use decision_core::json::{Expected, ShapeError};
 use proptest::prelude::*;
 
 const CARD: &str = "model-api-vs-self-hosted";
@@ -106,10 +107,96 @@ fn wrong_shapes_are_reported_with_detail() {
     ];
     for raw in cases {
         match err(raw) {
-            DecodeError::WrongShape { detail } => assert!(!detail.is_empty(), "{raw}"),
+            DecodeError::WrongShape(shape) => assert!(!shape.to_string().is_empty(), "{raw}"),
             other => panic!("{raw}: expected WrongShape, got {other:?}"),
         }
     }
+}
+
+#[test]
+fn a_wrong_value_is_named_by_its_path() {
+    let stored = |answers: &str| {
+        format!(
+            r#"{{"schema": 2, "card": "{CARD}", "content_version": 1, "saved_at": 0, "answers": {answers}}}"#
+        )
+    };
+    let expected =
+        |path: &str, expected| DecodeError::WrongShape(ShapeError::Expected { path: path.into(), expected });
+    let position = Expected::Whole { min: -2, max: Some(2) };
+    let cases = [
+        ("[1, 2]".to_string(), expected("", Expected::Object)),
+        (r#"{"schema": "2"}"#.to_string(), expected("schema", Expected::Whole { min: 1, max: None })),
+        (
+            r#"{"card": "x"}"#.to_string(),
+            DecodeError::WrongShape(ShapeError::Missing { path: "schema".into() }),
+        ),
+        (
+            stored(r#"{"factors": {"privacy": {"position": 1.5}}}"#),
+            expected("answers.factors.privacy.position", position),
+        ),
+        (
+            stored(r#"{"factors": {"privacy": {"position": "2"}}}"#),
+            expected("answers.factors.privacy.position", position),
+        ),
+        (
+            stored(r#"{"factors": {"privacy": {"weight": true}}}"#),
+            expected("answers.factors.privacy.weight", Expected::Whole { min: 0, max: Some(3) }),
+        ),
+        (stored(r#"{"factors": {"privacy": 2}}"#), expected("answers.factors.privacy", Expected::Object)),
+        (stored(r#"{"ticked": "all"}"#), expected("answers.ticked", Expected::List)),
+        (stored(r#"{"triggers": ["a", 2]}"#), expected("answers.triggers[1]", Expected::Text)),
+        (
+            stored(r#"{"evidence": {"cost-model": {"status": "done"}}}"#),
+            expected("answers.evidence.cost-model.status", Expected::OneOf(&EvidenceStatus::KEYS)),
+        ),
+        (
+            stored(r#"{"evidence": {"cost-model": {"note": 1}}}"#),
+            expected("answers.evidence.cost-model.note", Expected::Text),
+        ),
+        (stored(r#"{"notes": {"q": null}}"#), expected("answers.notes.q", Expected::Text)),
+        (stored("[]"), expected("answers", Expected::Object)),
+        (
+            stored("{}").replace(r#""content_version": 1"#, r#""content_version": -1"#),
+            expected("content_version", Expected::Whole { min: 0, max: Some(4_294_967_295) }),
+        ),
+        (
+            stored("{}").replace(r#""saved_at": 0"#, r#""saved_at": "now""#),
+            expected("saved_at", Expected::Number),
+        ),
+        (
+            stored("{}").replace(r#""card": "model-api-vs-self-hosted""#, r#""card": 7"#),
+            expected("card", Expected::Text),
+        ),
+        (
+            format!(r#"{{"schema": 2, "card": "{CARD}", "content_version": 1, "saved_at": 0}}"#),
+            DecodeError::WrongShape(ShapeError::Missing { path: "answers".into() }),
+        ),
+        (
+            format!(
+                r#"{{"schema": 1, "card": "{CARD}", "content_version": 1, "saved_at": 0, "answers": {{"positions": [1]}}}}"#
+            ),
+            expected("answers.positions", Expected::Object),
+        ),
+        (
+            // Schema 1's maps are checked where the migration put them.
+            format!(
+                r#"{{"schema": 1, "card": "{CARD}", "content_version": 1, "saved_at": 0, "answers": {{"positions": {{"privacy": "2"}}}}}}"#
+            ),
+            expected("answers.factors.privacy.position", position),
+        ),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(err(&raw), want, "{raw}");
+    }
+    // The sentence names the field.
+    let m = err(&stored(r#"{"factors": {"privacy": {"position": 1.5}}}"#)).to_string();
+    assert_eq!(
+        m,
+        "The saved data is not in a form this page understands \
+         (answers.factors.privacy.position: expected a whole number from -2 to 2)."
+    );
+    let m = err(&stored("{}").replace(r#""saved_at": 0, "#, "")).to_string();
+    assert!(m.contains("(saved_at is missing)"), "{m}");
 }
 
 #[test]
@@ -235,7 +322,7 @@ fn messages_are_plain_sentences() {
         DecodeError::TooLarge { bytes: 2 * MAX_BYTES },
         DecodeError::Truncated,
         DecodeError::NotJson { detail: "expected value at line 1 column 1".into() },
-        DecodeError::WrongShape { detail: "missing field `answers`".into() },
+        DecodeError::WrongShape(ShapeError::Missing { path: "answers".into() }),
         DecodeError::Newer { schema: 9 },
         DecodeError::OtherCard { card: "x".into() },
     ] {

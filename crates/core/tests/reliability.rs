@@ -10,11 +10,11 @@
 
 mod common;
 
-use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, Orphan};
+use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, Orphan, Prefer};
 use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::envelope::{
-    decode, decode_detailed, encode, merge, DecodeError, Envelope, Prefer, MAX_BYTES, MAX_TIME_MS, SCHEMA,
+    decode, decode_detailed, encode, DecodeError, Envelope, MAX_BYTES, MAX_TIME_MS, SCHEMA,
 };
 use decision_core::messages;
 use decision_core::share::{decode_file, decode_link, encode_file, encode_link, ShareError};
@@ -253,7 +253,7 @@ fn case_07_changes_to_different_items_in_two_tabs_are_both_kept() {
     theirs.evidence.remove("cost-model");
 
     for prefer in [Prefer::Ours, Prefer::Theirs] {
-        let merged = merge(&base, &ours, &theirs, prefer);
+        let merged = Answers::merge(&base, &ours, &theirs, prefer);
         assert_eq!(merged.factors["control"].position, 1);
         assert_eq!(merged.factors["economics"].position, -2);
         assert_eq!(merged.factors["privacy"], base.factors["privacy"]);
@@ -272,13 +272,13 @@ fn case_07_the_same_item_changed_in_both_tabs_goes_to_the_preferred_side_only() 
     ours.notes.insert("data-sensitivity".into(), "ours".into());
     let mut theirs = base.clone();
     theirs.notes.insert("data-sensitivity".into(), "theirs".into());
-    assert_eq!(merge(&base, &ours, &theirs, Prefer::Ours).notes["data-sensitivity"], "ours");
-    assert_eq!(merge(&base, &ours, &theirs, Prefer::Theirs).notes["data-sensitivity"], "theirs");
+    assert_eq!(Answers::merge(&base, &ours, &theirs, Prefer::Ours).notes["data-sensitivity"], "ours");
+    assert_eq!(Answers::merge(&base, &ours, &theirs, Prefer::Theirs).notes["data-sensitivity"], "theirs");
     // An emptied note is the same as no note: a blank here does not wipe their text.
     let mut blank = base.clone();
     blank.notes.insert("new-question".into(), String::new());
     theirs.notes.insert("new-question".into(), "their text".into());
-    assert_eq!(merge(&base, &blank, &theirs, Prefer::Ours).notes["new-question"], "their text");
+    assert_eq!(Answers::merge(&base, &blank, &theirs, Prefer::Ours).notes["new-question"], "their text");
 }
 
 #[test]
@@ -286,7 +286,7 @@ fn case_07_another_tabs_reset_clears_only_what_this_tab_did_not_change() {
     let base = answered();
     let mut ours = base.clone();
     ours.notes.insert("cost-model-question".into(), "typed just before the reset".into());
-    let merged = merge(&base, &ours, &Answers::default(), Prefer::Theirs);
+    let merged = Answers::merge(&base, &ours, &Answers::default(), Prefer::Theirs);
     let mut expected = Answers::default();
     expected.notes.insert("cost-model-question".into(), "typed just before the reset".into());
     assert_eq!(merged, expected);
@@ -312,7 +312,7 @@ fn small_answers() -> impl Strategy<Value = Answers> {
 
 /// `x` without empty values (neutral factors, blank notes), which count as no answer.
 fn normalized(x: &Answers) -> Answers {
-    merge(&Answers::default(), &Answers::default(), x, Prefer::Ours)
+    Answers::merge(&Answers::default(), &Answers::default(), x, Prefer::Ours)
 }
 
 proptest! {
@@ -321,13 +321,13 @@ proptest! {
         base in small_answers(), ours in small_answers(), theirs in small_answers()
     ) {
         // A side that changed nothing takes the other side whole.
-        prop_assert_eq!(merge(&base, &base, &theirs, Prefer::Ours), normalized(&theirs));
-        prop_assert_eq!(merge(&base, &ours, &base, Prefer::Theirs), normalized(&ours));
+        prop_assert_eq!(Answers::merge(&base, &base, &theirs, Prefer::Ours), normalized(&theirs));
+        prop_assert_eq!(Answers::merge(&base, &ours, &base, Prefer::Theirs), normalized(&ours));
         // Both sides made the same change: that change.
-        prop_assert_eq!(merge(&base, &ours, &ours, Prefer::Theirs), normalized(&ours));
+        prop_assert_eq!(Answers::merge(&base, &ours, &ours, Prefer::Theirs), normalized(&ours));
         // The two tabs' views are symmetric: what one keeps, the other keeps.
-        let merged = merge(&base, &ours, &theirs, Prefer::Theirs);
-        prop_assert_eq!(&merged, &merge(&base, &theirs, &ours, Prefer::Ours));
+        let merged = Answers::merge(&base, &ours, &theirs, Prefer::Theirs);
+        prop_assert_eq!(&merged, &Answers::merge(&base, &theirs, &ours, Prefer::Ours));
         // Every item only one side changed has that side's value in the result.
         let ids: Vec<&String> = base.notes.keys().chain(ours.notes.keys()).chain(theirs.notes.keys()).collect();
         for id in ids {

@@ -7,6 +7,7 @@ mod common;
 use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
 use decision_core::card::Card;
 use decision_core::envelope::{DecodeError, MAX_BYTES};
+use decision_core::json::{Expected, ShapeError};
 use decision_core::share::{
     base64url_encode, check_file_size, crc32, decode_file, decode_link, encode_file, encode_link, is_link,
     link_card, shareable, ShareError, LINK_FORMAT, MAX_LINK_CHARS,
@@ -255,7 +256,10 @@ fn every_error_has_a_message_for_people() {
         ShareError::File(DecodeError::Truncated),
         ShareError::File(DecodeError::Newer { schema: 9 }),
         ShareError::File(DecodeError::OtherCard { card: "x".into() }),
-        ShareError::File(DecodeError::WrongShape { detail: "d".into() }),
+        ShareError::File(DecodeError::WrongShape(ShapeError::Expected {
+            path: "answers.ticked".into(),
+            expected: Expected::List,
+        })),
         ShareError::File(DecodeError::TooLarge { bytes: 2 << 20 }),
     ];
     for e in errors {
@@ -304,6 +308,22 @@ fn a_file_that_is_not_json_is_refused() {
     assert!(err.to_string().contains("not JSON"));
     assert!(matches!(decode_file("", card()), Err(ShareError::File(DecodeError::Truncated))));
     assert!(matches!(decode_file("[1,2]", card()), Err(ShareError::File(DecodeError::WrongShape { .. }))));
+}
+
+#[test]
+fn a_file_of_the_wrong_shape_names_the_field() {
+    let text = encode_file(card(), &fully_filled(), Some("Ana"), 0.0);
+    let bad = text.replace(r#""participant":"Ana""#, r#""participant":["Ana"]"#);
+    let err = decode_file(&bad, card()).unwrap_err();
+    let want = ShapeError::Expected { path: "participant".into(), expected: Expected::Text };
+    assert_eq!(err, ShareError::File(DecodeError::WrongShape(want)));
+    assert_eq!(
+        err.to_string(),
+        "This file is JSON, but not a Decision Cards answers file (participant: expected text)."
+    );
+    let bad = text.replacen(r#""note":""#, r#""note":7,"x":""#, 1);
+    let err = decode_file(&bad, card()).unwrap_err().to_string();
+    assert!(err.contains("(answers.evidence.") && err.contains(".note: expected text)"), "{err}");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use decision_core::answers::Answers;
 use decision_core::card::Card;
 use decision_core::share::{encode_link, ShareError};
 use decision_core::transcript::scan;
-use decision_core::workshop::{self, Outcome, Report, Source, Workshop};
+use decision_core::workshop::{self, AddOutcome, Report, Source, Workshop};
 use proptest::prelude::*;
 
 const CARD: &str = "model-api-vs-self-hosted";
@@ -104,18 +104,18 @@ fn a_whole_transcript_reports_each_link_and_counts_the_chat() {
     );
     let pasted = w.add_pasted(card(), &text);
     let line = |n| Some(Source::Line(n));
-    let lines: Vec<(Option<Source>, Option<Outcome>)> =
+    let lines: Vec<(Option<Source>, Option<AddOutcome>)> =
         pasted.reports.into_iter().map(|Report { source, outcome }| (source, outcome)).collect();
     assert_eq!(
         lines,
         vec![
-            (line(2), Some(Outcome::Added { who: "Ana".into() })),
-            (line(3), Some(Outcome::Added { who: "Bo".into() })),
-            (line(4), Some(Outcome::Duplicate { who: "Ana".into() })),
-            (line(5), Some(Outcome::Refused(ShareError::OtherCard { card: "rent-vs-build".into() }))),
-            (line(6), Some(Outcome::Refused(ShareError::Incomplete))),
-            (line(7), Some(Outcome::NotALink)),
-            (None, Some(Outcome::Chatter { lines: 2 })),
+            (line(2), Some(AddOutcome::Added { who: "Ana".into() })),
+            (line(3), Some(AddOutcome::Added { who: "Bo".into() })),
+            (line(4), Some(AddOutcome::Duplicate { who: "Ana".into() })),
+            (line(5), Some(AddOutcome::Refused(ShareError::OtherCard { card: "rent-vs-build".into() }))),
+            (line(6), Some(AddOutcome::Refused(ShareError::Incomplete))),
+            (line(7), Some(AddOutcome::NotALink)),
+            (None, Some(AddOutcome::Chatter { lines: 2 })),
         ]
     );
     // What needs a look stays in the box, once per line; the chat goes.
@@ -149,7 +149,7 @@ fn ten_thousand_lines_of_chat_with_a_thousand_links() {
     assert_eq!(w.label(0), "Person 3");
     assert_eq!(
         pasted.reports.last().and_then(|r| r.outcome.clone()),
-        Some(Outcome::Chatter { lines: 9_000 })
+        Some(AddOutcome::Chatter { lines: 9_000 })
     );
     assert!(pasted.kept.is_empty());
     let summary = workshop::summarize(card(), &w.participants);

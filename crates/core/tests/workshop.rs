@@ -7,6 +7,7 @@ use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnsw
 use decision_core::card::Card;
 use decision_core::engine::{self, Outcome};
 use decision_core::envelope::DecodeError;
+use decision_core::json::{Expected, ShapeError};
 use decision_core::workshop::{self, *};
 use proptest::prelude::*;
 
@@ -23,6 +24,18 @@ fn answers(positions: &[(&str, i8)], ticked: &[&str]) -> Answers {
     }
     a.ticked = ticked.iter().map(|s| (*s).to_string()).collect();
     a
+}
+
+/// The reference statistics sort with the standard library, unlike the code they check.
+#[allow(clippy::disallowed_methods)]
+fn sorted<T: Ord + Clone>(items: &[T]) -> Vec<T> {
+    let mut items = items.to_vec();
+    items.sort();
+    items
+}
+
+fn decode_err_text(text: &str) -> String {
+    decode(text, CARD).unwrap_err().to_string()
 }
 
 fn person(name: &str, a: Answers) -> Participant {
@@ -90,8 +103,8 @@ fn a_downloaded_workshop_is_added_back_whole() {
     assert_eq!(
         outcomes,
         vec![
-            workshop::Outcome::Added { who: "Ana".into() },
-            workshop::Outcome::Duplicate { who: "Bo".into() }
+            workshop::AddOutcome::Added { who: "Ana".into() },
+            workshop::AddOutcome::Duplicate { who: "Bo".into() }
         ]
     );
     let labels: Vec<String> = (0..w.participants.len()).map(|i| w.label(i)).collect();
@@ -99,7 +112,7 @@ fn a_downloaded_workshop_is_added_back_whole() {
     // A workshop of another card is refused as the answers file it is not.
     let other = encode(&Workshop::empty("rent-vs-build", 1));
     let reports = w.add_file(card(), "other.json", &other);
-    assert!(matches!(reports[..], [Report { outcome: Some(workshop::Outcome::Refused(_)), .. }]));
+    assert!(matches!(reports[..], [Report { outcome: Some(workshop::AddOutcome::Refused(_)), .. }]));
     assert_eq!(w.participants.len(), 2);
 }
 
@@ -249,6 +262,24 @@ fn the_stored_form_round_trips_and_refuses_what_it_cannot_use() {
     assert!(matches!(decode(&text[..text.len() / 2], CARD), Err(DecodeError::Truncated)));
     assert!(matches!(decode("not json", CARD), Err(DecodeError::NotJson { .. })));
     assert!(matches!(decode("{}", CARD), Err(DecodeError::WrongShape { .. })));
+    // A damaged participant is named by its place in the list and the field that is wrong.
+    let mut two = Workshop::new(card());
+    two.add(Some("Ana"), answers(&[("privacy", 2)], &[]));
+    two.add(Some("Bo"), answers(&[("privacy", -1)], &[]));
+    let damaged = encode(&two).replace(r#""position":-1"#, r#""position":"-1""#);
+    let err = decode(&damaged, CARD).unwrap_err();
+    assert_eq!(
+        err,
+        DecodeError::WrongShape(ShapeError::Expected {
+            path: "participants[1].answers.factors.privacy.position".into(),
+            expected: Expected::Whole { min: -2, max: Some(2) },
+        })
+    );
+    let damaged = encode(&two).replace(r#""name":"Bo""#, r#""name":false"#);
+    assert_eq!(
+        decode_err_text(&damaged),
+        "The saved data is not in a form this page understands (participants[1].name: expected text)."
+    );
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_BYTES));
     assert!(matches!(decode(&huge, CARD), Err(DecodeError::TooLarge { .. })));
 
@@ -268,12 +299,12 @@ fn merging_keeps_what_either_tab_added_and_drops_what_either_removed() {
     there.hidden = true;
     let mut here = base.clone();
     here.add(Some("Cy"), answers(&[("latency", 1)], &[]));
-    let merged = merge(&base, &here, &there, decision_core::envelope::Prefer::Ours);
+    let merged = merge(&base, &here, &there, decision_core::answers::Prefer::Ours);
     let names: Vec<String> = (0..merged.participants.len()).map(|i| merged.label(i)).collect();
     assert_eq!(names, vec!["Ana", "Cy", "Bo"]);
     assert!(merged.hidden, "hiding in the other tab is kept");
     // Merging is symmetric in what it keeps.
-    let other_way = merge(&base, &there, &here, decision_core::envelope::Prefer::Ours);
+    let other_way = merge(&base, &there, &here, decision_core::answers::Prefer::Ours);
     assert_eq!(other_way.participants.len(), 3);
 }
 
@@ -329,6 +360,86 @@ proptest! {
         if let Some(v) = &s.group_verdict {
             prop_assert!(v.lean.abs() <= 1.0);
         }
+    }
+
+    /// The histogram-based statistics equal the plain computation: every position and
+    /// importance listed, sorted, summed and averaged.
+    #[test]
+    fn factor_stats_equal_a_plain_computation(
+        groups in prop::collection::vec(
+            (prop::collection::vec((-3i8..=3, prop::option::of(0u8..=4)), 5), prop::collection::vec(0usize..3, 3)),
+            0..40,
+        )
+    ) {
+        let c = card();
+        let people: Vec<Participant> = groups
+            .into_iter()
+            .map(|(fs, evidence)| {
+                let mut a = Answers::default();
+                for (f, (p, w)) in c.factors.iter().zip(fs) {
+                    a.factors.insert(f.id.clone(), FactorAnswer { position: p, weight: w });
+                }
+                for (e, status) in c.evidence.iter().zip(evidence) {
+                    let status = EvidenceStatus::ALL[status];
+                    a.evidence.insert(e.id.clone(), EvidenceAnswer { status, note: String::new() });
+                }
+                Participant { name: String::new(), answers: a }
+            })
+            .collect();
+        let stats = factor_stats(c, &people);
+        prop_assert_eq!(stats.len(), c.factors.len());
+        let n = people.len();
+        // The middle of a sorted list: one value, or the two either side of the halfway point.
+        fn middle<T: Copy>(sorted: &[T]) -> Option<(T, T)> {
+            let n = sorted.len();
+            (n > 0).then(|| (sorted[(n - 1) / 2], sorted[n / 2]))
+        }
+        for (f, s) in c.factors.iter().zip(&stats) {
+            let positions: Vec<i8> = people.iter().map(|p| p.answers.position(&f.id)).collect();
+            let ordered = sorted(&positions);
+            prop_assert_eq!(&s.id, &f.id);
+            prop_assert_eq!(&s.positions, &positions);
+            let counts: Vec<usize> = (-2..=2).map(|v| positions.iter().filter(|&&p| p == v).count()).collect();
+            prop_assert_eq!(&s.counts, &counts);
+            prop_assert_eq!(s.min, ordered.first().copied().unwrap_or(0));
+            prop_assert_eq!(s.max, ordered.last().copied().unwrap_or(0));
+            let mean = if n == 0 { 0.0 } else { positions.iter().map(|&p| f64::from(p)).sum::<f64>() / n as f64 };
+            let variance = if n == 0 {
+                0.0
+            } else {
+                positions.iter().map(|&p| (f64::from(p) - mean).powi(2)).sum::<f64>() / n as f64
+            };
+            prop_assert!((s.mean - mean).abs() < 1e-12, "{} vs {}", s.mean, mean);
+            prop_assert!((s.spread - variance.sqrt()).abs() < 1e-9, "{} vs {}", s.spread, variance.sqrt());
+            let (median, group_position) = match middle(&ordered) {
+                None => (0.0, 0),
+                Some((a, b)) => ((f64::from(a) + f64::from(b)) / 2.0, ((i16::from(a) + i16::from(b)) / 2) as i8),
+            };
+            prop_assert_eq!(s.median, median);
+            prop_assert_eq!(s.group_position, group_position);
+            let weights = sorted(&people.iter().map(|p| p.answers.weight(c, &f.id)).collect::<Vec<u8>>());
+            let group_weight = match middle(&weights) {
+                None => f.weight,
+                Some((a, b)) if a == b => a,
+                // A halfway point goes toward the card's default.
+                Some((a, b)) => if f.weight > (a + b) / 2 { (a + b).div_ceil(2) } else { (a + b) / 2 },
+            };
+            prop_assert_eq!(s.group_weight, group_weight);
+        }
+        // The group's answers are built on the same statistics, and the summary on both.
+        let group = group_answers(c, &people);
+        for e in &c.evidence {
+            let codes: Vec<usize> = people
+                .iter()
+                .map(|p| EvidenceStatus::ALL.iter().position(|&s| s == p.answers.evidence_status(&e.id)).unwrap())
+                .collect();
+            let codes = sorted(&codes);
+            let status = middle(&codes).map_or(EvidenceStatus::NotStarted, |(a, b)| EvidenceStatus::ALL[(a + b) / 2]);
+            prop_assert_eq!(group.evidence_status(&e.id), status);
+        }
+        let summary = summarize(c, &people);
+        prop_assert_eq!(&summary.factors, &stats);
+        prop_assert_eq!(&summary.group, &group);
     }
 }
 

@@ -13,8 +13,15 @@
 //! are read without the standard library's float parser (a large table in WASM): exactly
 //! when mantissa and exponent are small, as in every number this app writes or reads, and
 //! to within a few units in the last place otherwise.
+//!
+//! Documents are read through [`At`] (`at.rs`): a value with its path in the document, so
+//! that every decoder (stored progress, answers files, workshops, page data) refuses a value
+//! of the wrong shape with a [`ShapeError`] that names it (`answers.factors.privacy.position`).
 
 use std::fmt::Write as _;
+
+mod at;
+pub use at::{At, Expected, ShapeError};
 
 /// Deepest nesting of arrays and objects read (serde_json's limit too).
 pub const MAX_DEPTH: usize = 128;
