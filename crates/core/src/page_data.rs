@@ -152,7 +152,16 @@ impl<'a> R<'a> {
         self.field(name)?
             .list()?
             .iter()
-            .map(|i| Ok(Item { id: i.text("id")?, text: i.text("text")? }))
+            .map(|i| {
+                // `informs` and its mark are written only when set (see `Item`).
+                let has = |name: &str| i.v.get(name).is_some();
+                Ok(Item {
+                    id: i.text("id")?,
+                    text: i.text("text")?,
+                    informs: if has("informs") { i.texts("informs")? } else { Vec::new() },
+                    informs_added: has("informs_added") && i.flag("informs_added")?,
+                })
+            })
             .collect()
     }
 }
