@@ -40,17 +40,16 @@ async function makeMove(page, token) {
   }
 }
 
-/** The moves of each change the part lists: one array of tokens per list item. */
+/** The moves of each change the part lists: one array of tokens per change. */
 async function listedChanges(page) {
-  const items = page.locator(`${PART} [data-testid="changes"] li[data-moves]`);
-  const moves = await items.evaluateAll((els) => els.map((el) => el.dataset.moves.split(' ')));
-  return moves;
+  const moves = await page.locator(PART).getAttribute('data-moves');
+  return moves ? moves.split('|').map((change) => change.split(' ')) : [];
 }
 
+/** The factors the part names as settled (beside pairs: as changing nothing with one other answer). */
 async function settledFactors(page) {
-  const line = page.locator(`${PART} [data-testid="settled"]`);
-  if ((await line.count()) === 0) return [];
-  return (await line.getAttribute('data-factors')).split(' ').filter(Boolean);
+  const ids = await page.locator(PART).getAttribute('data-settled');
+  return ids ? ids.split(' ') : [];
 }
 
 /** A fresh page (fresh storage) of `card` with the `setup` moves made, and its headline. */

@@ -9,48 +9,43 @@ use leptos::prelude::*;
 
 #[component]
 pub fn WhatCouldChange(card: &'static Card, sensitivity: Memo<Sensitivity>) -> impl IntoView {
-    let panel = Memo::new(move |_| sensitivity.with(|s| words::panel(card, s)));
-    // The settled factors' ids, for the page's tests: the sentence names them in words.
-    let settled = move || {
-        sensitivity.with(|s| if s.changes.is_empty() { s.idle.join(" ") } else { s.settled.join(" ") })
+    move || sensitivity.with(|s| part(card, s))
+}
+
+/// The part, drawn anew when the analysis changes. Its paragraphs and list are built like the
+/// verdict's other ones (a classed paragraph with a test id, a plain list of text), so the WASM
+/// renders them with code it already has. The moves of each listed change (`|` between
+/// changes, as `Change::tokens` writes them) and the settled factors' ids ride on the section,
+/// for the page's tests.
+fn part(card: &'static Card, s: &Sensitivity) -> impl IntoView {
+    let p = words::panel(card, s);
+    let settled = if s.changes.is_empty() { &s.idle } else { &s.settled };
+    let moves: Vec<&str> = p.changes.iter().map(|(_, m)| m.as_str()).collect();
+    let moves = moves.join("|");
+    let para = |class: &'static str, testid: &'static str, text: Option<String>| {
+        text.map(|t| view! { <p class=class data-testid=testid>{t}</p> })
     };
+    let mut items: Vec<String> = p.changes.into_iter().map(|(text, _)| text).collect();
+    if p.more_pairs > 0 {
+        items.push(words::more_pairs(p.more_pairs));
+    }
+    let list = (!items.is_empty()).then(|| {
+        let items: Vec<_> = items.into_iter().map(|t| view! { <li>{t}</li> }).collect();
+        view! { <ul class="dc-list">{items}</ul> }
+    });
     view! {
-        <section class="dc-change" aria-labelledby="dc-change-h" data-testid="what-could-change">
+        <section
+            class="dc-change"
+            aria-labelledby="dc-change-h"
+            data-testid="what-could-change"
+            data-moves=moves
+            data-settled=settled.join(" ")
+        >
             <h3 id="dc-change-h" class="dc-small-h">{words::HEADING}</h3>
-            {move || panel.with(|p| p.lead.clone().map(|l| view! { <p class="dc-change-lead">{l}</p> }))}
-            <ul class="dc-list dc-change-list" data-testid="changes">
-                {move || {
-                    panel
-                        .with(|p| {
-                            p.changes
-                                .iter()
-                                .map(|(text, moves)| view! { <li data-moves=moves.clone()>{text.clone()}</li> })
-                                .collect_view()
-                        })
-                }}
-                {move || {
-                    panel
-                        .with(|p| {
-                            (p.more_pairs > 0).then(|| view! { <li class="dc-muted">{words::more_pairs(p.more_pairs)}</li> })
-                        })
-                }}
-            </ul>
-            {move || {
-                panel
-                    .with(|p| {
-                        p.settled
-                            .clone()
-                            .map(|t| view! { <p class="dc-change-settled" data-testid="settled" data-factors=settled>{t}</p> })
-                    })
-            }}
-            {move || {
-                panel
-                    .with(|p| {
-                        p.evidence
-                            .clone()
-                            .map(|t| view! { <p class="dc-change-evidence" data-testid="find-out-first">{t}</p> })
-                    })
-            }}
+            {para("dc-change-lead", "change-lead", p.lead)}
+            {list}
+            {para("dc-change-settled", "settled", p.settled)}
+            {para("dc-change-evidence", "find-out-first", p.evidence)}
         </section>
     }
 }

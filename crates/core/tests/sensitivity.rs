@@ -250,8 +250,8 @@ fn neutral_seed_card_names_the_smallest_pairs_and_the_idle_factor() {
     let panel = words::panel(card, &s);
     assert_eq!(
         panel.changes[0].0,
-        "Privacy to \u{201c}points clearly to Self-Hosted Model\u{201d} and Control to \u{201c}points clearly to \
-         Self-Hosted Model\u{201d}: Self-Hosted Model would be justified."
+        "Privacy and Control both to \u{201c}points clearly to Self-Hosted Model\u{201d}: Self-Hosted Model would be \
+         justified."
     );
     assert_eq!(panel.changes[0].1, "position:privacy:2 position:control:2");
     assert_eq!(

@@ -3,7 +3,7 @@
 //! them hold a position at which (everything else as the group answered) the group's verdict
 //! would recommend the other option, and some do not.
 
-use super::analyse;
+use super::reach;
 use crate::answers::Answers;
 use crate::card::Card;
 
@@ -29,13 +29,13 @@ impl Sides {
 /// For each of the card's factors (in card order, `positions[i]` the participants' positions
 /// on `card.factors[i]`), how the participants sit around the group's points of change.
 pub fn sides(card: &Card, group: &Answers, positions: &[&[i8]]) -> Vec<Sides> {
-    let analysis = analyse(card, group);
+    let reach = reach(card, group);
     card.factors
         .iter()
         .zip(positions)
         .map(|(f, ps)| {
             let weight = group.weight(card, &f.id);
-            let Some(reach) = analysis.factors.iter().find(|r| r.factor == f.id) else {
+            let Some(reach) = reach.iter().find(|r| r.factor == f.id) else {
                 return Sides::default();
             };
             let changing = ps.iter().filter(|&&p| reach.changes_at(p, weight)).count();

@@ -228,23 +228,7 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
         o
     };
 
-    // Per factor, the whole grid of positions × importances.
-    let factors: Vec<FactorReach> = keys
-        .iter()
-        .map(|&key| {
-            let mut grid = 0u32;
-            for weight in 0..=MAX_WEIGHT {
-                for position in -STEPS..=STEPS {
-                    let o =
-                        Over { factors: [Some((key, position, i64::from(weight))), None], ticked_delta: 0 };
-                    if p.core(&o).recommends != now {
-                        grid |= FactorReach::bit(position, weight).map_or(0, |b| 1 << b);
-                    }
-                }
-            }
-            FactorReach { factor: p.factors[key].id.to_owned(), grid }
-        })
-        .collect();
+    let factors = grids(&p, &keys, now);
 
     // Single moves: per factor its nearest slider position and nearest importance that change
     // the recommendation, and every signal that does.
@@ -370,6 +354,34 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
         idle,
         first_evidence: first_evidence.into_iter().map(|(_, e, f)| (e, f)).collect(),
     }
+}
+
+/// Where each factor alone changes the recommendation, without the rest of the analysis: all
+/// a workshop needs ([`group`]).
+pub fn reach(card: &Card, answers: &Answers) -> Vec<FactorReach> {
+    let p = Prepared::new(card, answers);
+    let now = p.core(&Over::NONE).recommends;
+    let keys: Vec<usize> = (0..p.factors.len()).filter(|&i| p.factors[i].key == i).collect();
+    grids(&p, &keys, now)
+}
+
+/// Per factor key, the whole grid of positions × importances.
+fn grids(p: &Prepared, keys: &[usize], now: Side) -> Vec<FactorReach> {
+    keys.iter()
+        .map(|&key| {
+            let mut grid = 0u32;
+            for weight in 0..=MAX_WEIGHT {
+                for position in -STEPS..=STEPS {
+                    let o =
+                        Over { factors: [Some((key, position, i64::from(weight))), None], ticked_delta: 0 };
+                    if p.core(&o).recommends != now {
+                        grid |= FactorReach::bit(position, weight).map_or(0, |b| 1 << b);
+                    }
+                }
+            }
+            FactorReach { factor: p.factors[key].id.to_owned(), grid }
+        })
+        .collect()
 }
 
 /// The factor `key` as `over` already moves it, if it does.

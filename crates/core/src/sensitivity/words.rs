@@ -91,8 +91,18 @@ pub fn panel(card: &Card, s: &Sensitivity) -> Panel {
 /// "Economics to “points clearly to Self-Hosted Model” or further: Self-Hosted Model would be
 /// justified."
 pub fn change_sentence(card: &Card, c: &Change) -> String {
-    let moves: Vec<String> = c.moves.iter().map(|m| move_words(card, m, c.or_further)).collect();
-    let moves = upper_first(&moves.join(" and "));
+    let moves = match c.moves.as_slice() {
+        // "Privacy and Control both to “points clearly to Self-Hosted Model”".
+        [Move::Position { factor: a, position: p }, Move::Position { factor: b, position: q }] if p == q => {
+            let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
+            let at = move_words(card, &c.moves[1], false);
+            let second = name(b);
+            format!("{} and {second} both{}", name(a), at.strip_prefix(second.as_str()).unwrap_or(&at))
+        }
+        moves => upper_first(
+            &moves.iter().map(|m| move_words(card, m, c.or_further)).collect::<Vec<_>>().join(" and "),
+        ),
+    };
     format!("{moves}: {}.", outcome_clause(card, c.outcome, c.recommends, c.points_to))
 }
 
