@@ -338,6 +338,40 @@ fn informs_must_name_factors_and_belongs_to_evidence_only() {
     );
 }
 
+#[test]
+fn a_workshop_ranks_first_the_disagreement_that_could_change_the_group_s_answer() {
+    use decision_core::workshop::{self, Participant, Workshop};
+    let card = seed_card();
+    let person = |name: &str, latency: i8, economics: i8| Participant {
+        name: name.into(),
+        answers: answers(&[("privacy", 2), ("latency", latency), ("economics", economics)], &[]),
+    };
+    // The group: Privacy 3, Economics 0, Latency 0: 3, under the burden of 4. Economics at
+    // "points clearly to Self-Hosted Model" would clear it; no Latency position would.
+    let people = vec![person("Ana", -2, 2), person("Ben", 2, 0), person("Cy", 0, 0)];
+    let s = workshop::summarize(card, &people);
+    let ids: Vec<&str> = s.disputed.iter().map(|&i| s.factors[i].id.as_str()).collect();
+    // Latency has the wider spread, but only Economics could change the answer.
+    assert!(s.factors[3].spread > s.factors[4].spread);
+    assert_eq!(ids, ["economics", "latency"]);
+    assert_eq!((s.sides[4].changing, s.sides[4].holding, s.sides[4].matters()), (1, 2, true));
+    assert!(s.sides[3].settled && !s.sides[3].matters());
+    let economics = words::sides_words(&s.sides[4]).unwrap();
+    assert_eq!(
+        economics,
+        "This disagreement could change the group's answer: 1 participant sits where the group's recommendation \
+         would change, 2 where it would not."
+    );
+    let latency = words::sides_words(&s.sides[3]).unwrap();
+    assert!(latency.starts_with("This disagreement does not change the group's answer"), "{latency}");
+    let mut w = Workshop::new(card);
+    for p in people {
+        w.add(Some(&p.name), p.answers);
+    }
+    let md = workshop::markdown(card, &w, &s, "2026-12-04");
+    assert!(md.contains(&format!("  - {economics}")), "{md}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Degenerate cards
 // ---------------------------------------------------------------------------------------------
