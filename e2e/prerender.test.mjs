@@ -18,7 +18,7 @@ import { useBuild } from './lib/setup.mjs';
 import { listFiles } from './lib/sizes.mjs';
 
 /** Fields of the card data that are ids or references, not text a reader sees. */
-const NOT_TEXT = /(^|\.)(id|favours|gate_for|default_option)$/;
+const NOT_TEXT = /(^|\.)(id|favours|gate_for|default_option|informs)$/;
 
 /** The card a page carries in its data block. */
 async function pageCard(name) {

@@ -5,6 +5,7 @@
 //! control changes the answers only by emitting a core `Edit` through
 //! [`crate::state::card::CardSession::edit`], under the id [`crate::controls`] gives it.
 
+pub mod change;
 pub mod confirm;
 pub mod evidence;
 pub mod factors;

@@ -1,13 +1,19 @@
 //! The verdict, always in view: where the evidence points, how strongly, how confident,
 //! and why — with a small picture of what moved it.
 
+use super::change::WhatCouldChange;
 use decision_core::card::{Card, OptionSide, Side};
 use decision_core::engine::{Contribution, Outcome, Verdict};
 use decision_core::explain;
+use decision_core::sensitivity::Sensitivity;
 use leptos::prelude::*;
 
 #[component]
-pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
+pub fn VerdictPanel(
+    card: &'static Card,
+    verdict: Memo<Verdict>,
+    sensitivity: Memo<Sensitivity>,
+) -> impl IntoView {
     let outcome_class = move || match verdict.with(|v| v.outcome) {
         Outcome::NotClearYet => "dc-verdict dc-open",
         Outcome::DefaultConfirmed => "dc-verdict dc-default-holds",
@@ -23,6 +29,7 @@ pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoVie
                 <summary>"Why"</summary>
                 <Explanation card verdict />
             </details>
+            <WhatCouldChange card sensitivity />
         </aside>
     }
 }

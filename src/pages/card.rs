@@ -17,6 +17,7 @@ use crate::state::card::CardSession;
 use decision_core::answers::Edit;
 use decision_core::card::Card;
 use decision_core::engine;
+use decision_core::sensitivity;
 use decision_core::store::Stored;
 use leptos::prelude::*;
 
@@ -40,6 +41,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
     });
     let answers = session.answers();
     let verdict = Memo::new(move |_| answers.with(|a| engine::evaluate(card, a)));
+    let sensitivity = Memo::new(move |_| answers.with(|a| sensitivity::analyse(card, a)));
     view! {
         <div class="dc-root" node_ref=root>
             <header class="dc-header">
@@ -86,7 +88,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <Related card />
                     <RecordPanel card answers verdict />
                 </main>
-                <VerdictPanel card verdict />
+                <VerdictPanel card verdict sensitivity />
             </div>
             <VerdictBar card verdict />
         </div>

@@ -193,11 +193,31 @@ pub struct Factor {
 }
 
 /// A plain answerable item: a question, an evidence need, a signal or a trigger.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
     pub text: String,
+    /// Evidence only: ids of the factors this evidence helps to answer, so that open evidence
+    /// bearing on a factor that could change the answer is named as what to find out first.
+    /// Written out only when there are some, so cards without links carry exactly what they
+    /// carried before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub informs: Vec<String>,
+    /// True when `informs` was drafted for the tool rather than given by the source card.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub informs_added: bool,
+}
+
+impl Item {
+    /// An item with no links to factors.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Item {
+        Item { id: id.into(), text: text.into(), ..Item::default() }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Pressures that feel convincing but must not count.

@@ -154,7 +154,7 @@ pub struct Verdict {
 #[must_use]
 pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
     let prepared = Prepared::new(card, answers);
-    let core = prepared.core(None);
+    let core = prepared.core(&Over::NONE);
     let strength_per_signal = prepared.signal_strength;
 
     // Factors first, then signals, each in card order: the stable sort below then breaks ties
@@ -285,15 +285,43 @@ fn rests_on_pitfalls(
 }
 
 /// One factor as the engine sees it after clamping.
-struct FactorState<'a> {
-    id: &'a str,
-    weight: i64,
-    position: i8,
+pub(crate) struct FactorState<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) weight: i64,
+    pub(crate) position: i8,
     /// Index of the first factor with the same id. Answers are keyed by id, so factors that
     /// share an id (only in a broken card) always move together, also when searching flips.
-    key: usize,
+    pub(crate) key: usize,
     /// The option this factor is a capability gate for.
     gate_for: Option<Side>,
+}
+
+/// Answers changed in thought, for the searches that ask "what if": up to two factors (by
+/// key) at another position and importance, and the ticked genuine signals' net count
+/// changed by `ticked_delta`. [`crate::sensitivity`] checks through `Answers::apply` that
+/// what it gives is what evaluating the changed answers gives.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Over {
+    /// `(key, position, weight)`.
+    pub(crate) factors: [Option<(usize, i8, i64)>; 2],
+    pub(crate) ticked_delta: i64,
+}
+
+impl Over {
+    pub(crate) const NONE: Over = Over { factors: [None, None], ticked_delta: 0 };
+
+    fn factor(&self, key: usize) -> Option<(i8, i64)> {
+        self.factors.iter().flatten().find(|(k, ..)| *k == key).map(|&(_, p, w)| (p, w))
+    }
+}
+
+/// One genuine signal id as the engine counts it: ticking it changes the net count of ticked
+/// signals by `net` (the sum of the sides of every genuine signal with that id, which is one
+/// signal except in a broken card).
+pub(crate) struct SignalState<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) net: i64,
+    pub(crate) ticked: bool,
 }
 
 impl FactorState<'_> {
@@ -305,10 +333,12 @@ impl FactorState<'_> {
 
 /// Everything the outcome depends on, gathered once per evaluation so the flip search can
 /// re-run the outcome for many hypothetical positions without allocating.
-struct Prepared<'a> {
-    factors: Vec<FactorState<'a>>,
-    /// Net effect of the ticked genuine signals (positive toward Option B).
-    signal_net: f64,
+pub(crate) struct Prepared<'a> {
+    pub(crate) factors: Vec<FactorState<'a>>,
+    /// The genuine signals by distinct id, in card order.
+    pub(crate) signals: Vec<SignalState<'a>>,
+    /// Ticked genuine signals toward B minus those toward A.
+    ticked_net: i64,
     signal_strength: f64,
     default: Side,
     burden: f64,
@@ -317,17 +347,17 @@ struct Prepared<'a> {
 }
 
 /// The outcome without its explanation.
-struct Core {
+pub(crate) struct Core {
     score: f64,
     case: f64,
-    outcome: Outcome,
-    recommends: Side,
+    pub(crate) outcome: Outcome,
+    pub(crate) recommends: Side,
     /// Index into `Prepared::factors` of the gate that holds the case back.
     gate: Option<usize>,
 }
 
 impl<'a> Prepared<'a> {
-    fn new(card: &'a Card, answers: &Answers) -> Self {
+    pub(crate) fn new(card: &'a Card, answers: &Answers) -> Self {
         let signal_strength = sane(card.scoring.signal_strength);
         let factors: Vec<FactorState<'a>> = card
             .factors
@@ -344,21 +374,25 @@ impl<'a> Prepared<'a> {
 
         let mut per_side = [0u64; 2];
         let mut ticked_net: i64 = 0;
+        let mut signals: Vec<SignalState<'a>> = Vec::new();
         for (side, item) in genuine_signals(card) {
             per_side[side.index()] += 1;
-            if answers.is_ticked(&item.id) {
+            let ticked = answers.is_ticked(&item.id);
+            if ticked {
                 ticked_net += i64::from(side.sign());
             }
+            match signals.iter_mut().find(|s| s.id == item.id) {
+                Some(s) => s.net += i64::from(side.sign()),
+                None => signals.push(SignalState { id: &item.id, net: i64::from(side.sign()), ticked }),
+            }
         }
-        // One multiplication rather than a running sum: exact for whole strengths, and it
-        // keeps the score monotone in every factor.
-        let signal_net = if signal_strength > 0.0 { signal_strength * ticked_net as f64 } else { 0.0 };
         let max_possible = f64::from(MAX_WEIGHT) * factors.len() as f64
             + signal_strength * per_side[0].max(per_side[1]) as f64;
 
         Prepared {
             factors,
-            signal_net,
+            signals,
+            ticked_net,
             signal_strength,
             default: card.default_side(),
             burden: sane(card.burden()),
@@ -366,23 +400,28 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    /// Position of factor `i`, with `over = (key, position)` moving every factor of that key.
-    fn position(&self, i: usize, over: Option<(usize, i8)>) -> i8 {
+    /// Position and weight of factor `i`, with `over` moving every factor of a key it names.
+    fn answer(&self, i: usize, over: &Over) -> (i8, i64) {
         let f = &self.factors[i];
-        match over {
-            Some((key, to)) if key == f.key => to,
-            _ => f.position,
-        }
+        over.factor(f.key).unwrap_or((f.position, f.weight))
     }
 
-    /// The outcome, optionally with one factor moved. Never computes flips, so the flip search
-    /// can call it freely.
-    fn core(&self, over: Option<(usize, i8)>) -> Core {
+    /// The outcome, with the answers changed as `over` says. Never computes flips, so the
+    /// searches can call it freely.
+    pub(crate) fn core(&self, over: &Over) -> Core {
         // Integer sum of weight × position: exact, and identical whether a position comes from
         // the answers or from a hypothetical move, so a reported flip reproduces exactly.
-        let raw: i64 =
-            (0..self.factors.len()).map(|i| self.factors[i].weight * i64::from(self.position(i, over))).sum();
-        let score = raw as f64 / f64::from(STEPS) + self.signal_net;
+        let raw: i64 = (0..self.factors.len())
+            .map(|i| {
+                let (position, weight) = self.answer(i, over);
+                weight * i64::from(position)
+            })
+            .sum();
+        // One multiplication rather than a running sum: exact for whole strengths, and it
+        // keeps the score monotone in every factor.
+        let ticked = self.ticked_net + over.ticked_delta;
+        let signal_net = if self.signal_strength > 0.0 { self.signal_strength * ticked as f64 } else { 0.0 };
+        let score = raw as f64 / f64::from(STEPS) + signal_net;
         // Measured toward the other option: positive is a case for leaving the default.
         let other = self.default.other();
         let case = score * f64::from(other.sign());
@@ -402,13 +441,13 @@ impl<'a> Prepared<'a> {
 
     /// The gate for `side` that points away from it the most (first in card order on ties).
     /// Neutral is not "away": an unanswered gate does not block.
-    fn blocking_gate(&self, side: Side, over: Option<(usize, i8)>) -> Option<usize> {
+    fn blocking_gate(&self, side: Side, over: &Over) -> Option<usize> {
         let mut best: Option<(usize, i8)> = None;
         for (i, f) in self.factors.iter().enumerate() {
             if f.gate_for != Some(side) {
                 continue;
             }
-            let away = -self.position(i, over) * side.sign();
+            let away = -self.answer(i, over).0 * side.sign();
             if away > 0 && best.is_none_or(|(_, b)| away > b) {
                 best = Some((i, away));
             }
@@ -417,7 +456,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// The option the case points to: the sign of the score, the default when it is zero.
-    fn points_to(&self, core: &Core) -> Side {
+    pub(crate) fn points_to(&self, core: &Core) -> Side {
         Side::of_sign(core.score).unwrap_or(self.default)
     }
 
@@ -435,7 +474,7 @@ impl<'a> Prepared<'a> {
                 if distance == 0 || best.as_ref().is_some_and(|(d, ..)| distance >= *d) {
                     continue;
                 }
-                let moved = self.core(Some((i, to)));
+                let moved = self.core(&Over { factors: [Some((i, to, f.weight)), None], ticked_delta: 0 });
                 if moved.recommends != now.recommends {
                     best = Some((distance, i, to, moved));
                 }

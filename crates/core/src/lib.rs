@@ -5,6 +5,8 @@
 //! - [`answers`]: one user's answers, keyed by the card's stable item ids, and their
 //!   three-way merge.
 //! - [`engine`]: "default plus burden of proof"; [`explain`] puts its numbers into words.
+//! - [`sensitivity`]: what could change the answer: the moves that would change what the
+//!   verdict recommends, the settled factors, the evidence to gather first.
 //! - [`record`]: the decision record (Markdown, MADR shape).
 //! - [`envelope`]: the stored form of progress and its migrations.
 //! - [`share`]: share links and answers files.
@@ -30,6 +32,7 @@ pub mod messages;
 pub mod page_data;
 pub mod record;
 pub mod sections;
+pub mod sensitivity;
 pub mod share;
 pub mod sort;
 pub mod store;

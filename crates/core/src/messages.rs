@@ -653,6 +653,13 @@ impl fmt::Display for ProblemKind {
             ProblemKind::NoEvidence => {
                 f.write_str("the card asks for no evidence, so every verdict reads as high confidence")
             }
+            ProblemKind::NotAFactor { id, factors } => {
+                let factors: Vec<String> = factors.iter().map(|k| format!("`{k}`")).collect();
+                write!(f, "`{id}` is not a factor of this card (factors: {})", factors.join(", "))
+            }
+            ProblemKind::InformsOutsideEvidence => {
+                f.write_str("only evidence items inform factors: `informs` belongs under [[evidence]]")
+            }
         }
     }
 }

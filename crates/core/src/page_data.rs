@@ -118,7 +118,16 @@ pub fn read_library(text: &str) -> Result<Vec<CardSummary>, DataError> {
 }
 
 fn items(r: &At, key: &str) -> Result<Vec<Item>, ShapeError> {
-    r.list(key, |i| Ok(Item { id: i.text_of("id")?, text: i.text_of("text")? }))
+    r.list(key, |i| {
+        // `informs` and its mark are written only when set (see `Item`).
+        let has = |name: &str| i.get(name).is_ok_and(|f| f.is_some());
+        Ok(Item {
+            id: i.text_of("id")?,
+            text: i.text_of("text")?,
+            informs: if has("informs") { i.texts_of("informs")? } else { Vec::new() },
+            informs_added: has("informs_added") && i.bool_of("informs_added")?,
+        })
+    })
 }
 
 fn card(r: &At) -> Result<Card, ShapeError> {

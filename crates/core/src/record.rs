@@ -75,6 +75,11 @@ pub fn markdown(card: &Card, answers: &Answers, verdict: &Verdict, date: &str) -
         }
     }
 
+    let change = crate::sensitivity::words::markdown(card, &crate::sensitivity::analyse(card, answers));
+    if !change.is_empty() {
+        let _ = writeln!(md, "\n### What would change this decision\n\n{change}");
+    }
+
     let _ = writeln!(md, "\n### Consequences\n");
     for s in &chosen.strengths {
         let _ = writeln!(md, "- Good: {s}");

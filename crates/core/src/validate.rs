@@ -64,6 +64,10 @@ pub enum ProblemKind {
     GateForDefault,
     /// Warning: no evidence items, so the verdict's confidence is always high.
     NoEvidence,
+    /// `informs` names a factor the card does not have.
+    NotAFactor { id: String, factors: Vec<String> },
+    /// `informs` on an item other than evidence: only evidence informs factors.
+    InformsOutsideEvidence,
 }
 
 impl ProblemKind {
@@ -138,6 +142,7 @@ impl<'a> Checker<'a> {
             self.problem("evidence", ProblemKind::NoEvidence);
         }
         self.items("evidence", &card.evidence);
+        self.informs();
         self.pitfalls("pressures.bad_reasons", &card.pressures.bad_reasons);
         self.pitfalls("pressures.anti_patterns", &card.pressures.anti_patterns);
         self.signals_repeating_pitfalls();
@@ -214,9 +219,33 @@ impl<'a> Checker<'a> {
     }
 
     fn items(&mut self, at: &str, items: &'a [Item]) {
+        let evidence = at == "evidence";
         for (i, item) in items.iter().enumerate() {
             self.id(format!("{at}[{i}].id"), &item.id);
             self.required_text(format!("{at}[{i}].text"), &item.text);
+            if !evidence && (!item.informs.is_empty() || item.informs_added) {
+                self.problem(format!("{at}[{i}].informs"), ProblemKind::InformsOutsideEvidence);
+            }
+        }
+    }
+
+    /// Every factor an evidence item informs is one of the card's factors.
+    fn informs(&mut self) {
+        let card = self.card;
+        // Without factors only the empty list is reported, as for a gate.
+        if card.factors.is_empty() {
+            return;
+        }
+        for (i, e) in card.evidence.iter().enumerate() {
+            for (j, id) in e.informs.iter().enumerate() {
+                if card.factor(id).is_none() {
+                    let factors = card.factors.iter().map(|f| f.id.clone()).collect();
+                    self.problem(
+                        format!("evidence[{i}].informs[{j}]"),
+                        ProblemKind::NotAFactor { id: id.clone(), factors },
+                    );
+                }
+            }
         }
     }
 

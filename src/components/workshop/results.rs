@@ -5,6 +5,7 @@ use super::plot::SpreadPlot;
 use crate::components::verdict::Cautions;
 use decision_core::card::Card;
 use decision_core::explain;
+use decision_core::sensitivity::words;
 use decision_core::workshop::{self, Summary, AGGREGATION_RULE};
 use leptos::prelude::*;
 
@@ -84,6 +85,7 @@ fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
                         explain::decimal(sp.spread, 1)
                     )}
                     <p class="dc-prompt">{f.prompt.as_str()}</p>
+                    {words::sides_words(&summary.sides[i]).map(|t| view! { <p class="dc-ws-matters" data-testid="ws-matters">{t}</p> })}
                 </li>
             }
         })

@@ -88,6 +88,9 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
             explain::position_words(card, s.max),
             f.prompt
         );
+        if let Some(sides) = crate::sensitivity::words::sides_words(&summary.sides[i]) {
+            let _ = writeln!(md, "  - {sides}");
+        }
     }
 
     if !card.questions.is_empty() {

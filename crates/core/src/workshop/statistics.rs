@@ -17,7 +17,8 @@
 //!
 //! **Disagreement** on a factor is the standard deviation of its positions (population form,
 //! in slider steps). A factor is listed as disputed when its positions are at least two steps
-//! apart; the most disputed come first.
+//! apart, or when they fall on both sides of a point where the group's recommendation changes
+//! ([`crate::sensitivity::group`]); those that do come first, then the most disputed.
 //!
 //! **Cost**: positions, importances and evidence statuses each take a handful of values, so
 //! every statistic is read off a histogram filled in one pass over the participants:
@@ -85,8 +86,12 @@ pub struct Summary {
     pub group: Answers,
     /// The engine's verdict on the group's answers; `None` without participants.
     pub group_verdict: Option<Verdict>,
-    /// Indices into `factors` of the disputed factors, most disputed first.
+    /// Indices into `factors` of the disputed factors: those whose disagreement could change
+    /// the group's answer first, then the most disputed.
     pub disputed: Vec<usize>,
+    /// Per factor, in card order: how the participants sit around the points where the group's
+    /// recommendation changes.
+    pub sides: Vec<crate::sensitivity::group::Sides>,
 }
 
 /// Gather the group's spread, tallies and verdicts: everything the workshop view shows,
@@ -103,14 +108,21 @@ pub fn summarize(card: &Card, participants: &[Participant]) -> Summary {
     let verdicts = participants.iter().map(|p| engine::evaluate(card, &p.answers)).collect();
     let group = group_from(card, participants, &factors);
     let group_verdict = (n > 0).then(|| engine::evaluate(card, &group));
-    let mut disputed: Vec<usize> = (0..factors.len()).filter(|&i| factors[i].range() >= 2).collect();
+    let positions: Vec<&[i8]> = factors.iter().map(|f| f.positions.as_slice()).collect();
+    let sides = crate::sensitivity::group::sides(card, &group, &positions);
+    let mut disputed: Vec<usize> =
+        (0..factors.len()).filter(|&i| factors[i].range() >= 2 || sides[i].matters()).collect();
     // `crate::sort` rather than the standard sorts: a few hundred bytes of WASM, not kilobytes.
     sort::sort_by(&mut disputed, |&a, &b| {
         let (fa, fb) = (&factors[a], &factors[b]);
-        fb.spread.total_cmp(&fa.spread).then(fb.range().cmp(&fa.range())).then(a.cmp(&b)).is_lt()
+        (sides[b].matters().cmp(&sides[a].matters()))
+            .then(fb.spread.total_cmp(&fa.spread))
+            .then(fb.range().cmp(&fa.range()))
+            .then(a.cmp(&b))
+            .is_lt()
     });
     disputed.truncate(MAX_DISPUTED);
-    Summary { participants: n, factors, signals, pitfalls, verdicts, group, group_verdict, disputed }
+    Summary { participants: n, factors, signals, pitfalls, verdicts, group, group_verdict, disputed, sides }
 }
 
 /// Every factor's statistics across the group, in card order: per factor, one pass over the

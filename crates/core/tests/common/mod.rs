@@ -41,7 +41,7 @@ pub fn seed_card() -> &'static Card {
 }
 
 pub fn item(id: &str) -> Item {
-    Item { id: id.into(), text: id.into() }
+    Item::new(id, id)
 }
 
 pub fn pitfall(id: &str, favours: &str) -> Pitfall {

@@ -22,10 +22,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
             failure_modes: list("failure_modes"),
             who_absorbs_cost: list("who_absorbs_cost"),
             over_time: d.over_time[i].clone(),
-            signals: d.signals[i]
-                .iter()
-                .map(|t| Item { id: ids.make("signal", t), text: t.clone() })
-                .collect(),
+            signals: d.signals[i].iter().map(|t| Item::new(ids.make("signal", t), t.clone())).collect(),
         }
     });
 
@@ -164,16 +161,12 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
             relook_triggers: d
                 .triggers
                 .iter()
-                .map(|t| Item { id: ids.make("trigger", t), text: t.clone() })
+                .map(|t| Item::new(ids.make("trigger", t), t.clone()))
                 .collect(),
         },
         factors,
-        questions: d
-            .questions
-            .iter()
-            .map(|t| Item { id: ids.make("question", t), text: t.clone() })
-            .collect(),
-        evidence: d.evidence.iter().map(|t| Item { id: ids.make("evidence", t), text: t.clone() }).collect(),
+        questions: d.questions.iter().map(|t| Item::new(ids.make("question", t), t.clone())).collect(),
+        evidence: d.evidence.iter().map(|t| Item::new(ids.make("evidence", t), t.clone())).collect(),
         pressures: Pressures { bad_reasons, anti_patterns },
         ai: d.ai.clone(),
         related,
