@@ -292,7 +292,8 @@ fn kb(bytes: u64) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
-fn rel(base: &Path, path: &Path) -> String {
+/// `path` relative to `base`, for messages (the whole path when it is not under `base`).
+pub fn rel(base: &Path, path: &Path) -> String {
     path.strip_prefix(base).unwrap_or(path).display().to_string()
 }
 

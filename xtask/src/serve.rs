@@ -27,7 +27,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
-use crate::dist::{self, Profile};
+use crate::dist::{self, rel, Profile};
 use crate::setup;
 use crate::util::{banner, Ctx, Result};
 
@@ -420,10 +420,6 @@ fn mime(file: &Path) -> &'static str {
         "woff2" => "font/woff2",
         _ => "application/octet-stream",
     }
-}
-
-fn rel(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base).unwrap_or(path).display().to_string()
 }
 
 #[cfg(test)]
