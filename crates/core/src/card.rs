@@ -167,6 +167,88 @@ pub struct Reversibility {
     /// "What should force a re-look".
     #[serde(default)]
     pub relook_triggers: Vec<Item>,
+    /// How long after a decision it should be looked at again ("6 months", "1 year"): the
+    /// revisit date a recorded decision starts with. None: six months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revisit_after: Option<Period>,
+}
+
+/// A span of calendar time, written as a whole number and a unit: `90 days`, `6 weeks`,
+/// `6 months`, `1 year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Period {
+    pub amount: u16,
+    pub unit: PeriodUnit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodUnit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl PeriodUnit {
+    const ALL: [(PeriodUnit, &'static str); 4] =
+        [(Self::Days, "day"), (Self::Weeks, "week"), (Self::Months, "month"), (Self::Years, "year")];
+}
+
+impl Period {
+    /// Reads `"<whole number> <unit>"`, the unit singular or plural; from 1 to 3,650 days'
+    /// worth of any unit up to ten years.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let refuse = || {
+            format!("\"{text}\" is not a period: write a whole number and days, weeks, months or years, such as \"6 months\"")
+        };
+        let mut words = text.split_whitespace();
+        let (Some(amount), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+            return Err(refuse());
+        };
+        let amount: u16 = amount.parse().map_err(|_| refuse())?;
+        let unit = PeriodUnit::ALL
+            .iter()
+            .find(|(_, name)| unit == *name || unit.strip_suffix('s') == Some(name))
+            .map(|(unit, _)| *unit)
+            .ok_or_else(refuse)?;
+        let limit = match unit {
+            PeriodUnit::Days => 3650,
+            PeriodUnit::Weeks => 520,
+            PeriodUnit::Months => 120,
+            PeriodUnit::Years => 10,
+        };
+        if amount == 0 || amount > limit {
+            return Err(format!("\"{text}\" is not a period from one day to ten years"));
+        }
+        Ok(Period { amount, unit })
+    }
+
+    /// The date this period after `date`; `None` past the last date the tool handles.
+    pub fn after(self, date: crate::dates::Date) -> Option<crate::dates::Date> {
+        let n = i64::from(self.amount);
+        match self.unit {
+            PeriodUnit::Days => date.add_days(n),
+            PeriodUnit::Weeks => date.add_days(7 * n),
+            PeriodUnit::Months => date.add_months(i32::from(self.amount)),
+            PeriodUnit::Years => date.add_months(12 * i32::from(self.amount)),
+        }
+    }
+}
+
+impl TryFrom<String> for Period {
+    type Error = String;
+    fn try_from(text: String) -> Result<Period, String> {
+        Period::parse(&text)
+    }
+}
+
+impl From<Period> for String {
+    fn from(p: Period) -> String {
+        let name = PeriodUnit::ALL.iter().find(|(u, _)| *u == p.unit).map_or("month", |(_, n)| n);
+        let plural = if p.amount == 1 { "" } else { "s" };
+        format!("{} {name}{plural}", p.amount)
+    }
 }
 
 /// A key factor, answered on a slider from "clearly Option A" to "clearly Option B".

@@ -20,6 +20,8 @@
 //!   `"positions": {id: i8}` and `"weights": {id: u8}`.
 //! - **2**: factor answers are one map, `"factors": {id: {"position": i8, "weight": u8|null}}`,
 //!   as [`write_answers`] writes them.
+//! - **3**: an optional `"decisions"` list, the decisions recorded on the card
+//!   ([`crate::history`]); nothing to migrate, since older progress has none.
 //!
 //! The JSON is read and written by [`crate::json`], not serde_json (a large part of the
 //! WASM); the fuzz targets check both agree on what is JSON. It is read through
@@ -30,11 +32,12 @@
 
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::MAX_WEIGHT;
+use crate::history::{self, History};
 use crate::ids::IdSet;
 use crate::json::{self, At, Expected, Json, Number, ObjectWriter, ParseError, ShapeError};
 
 /// The schema this version writes and the newest it can read.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// Largest text [`decode`] accepts, in bytes. Real answers are a few kilobytes; anything near
 /// this size is damaged or not ours, and parsing it would only stall the page.
@@ -59,12 +62,21 @@ pub struct Envelope {
     pub saved_at: f64,
     /// The answers themselves. Required: an envelope without answers is not an envelope.
     pub answers: Answers,
+    /// The decisions recorded on the card, oldest first.
+    pub history: History,
 }
 
 impl Envelope {
     /// An envelope in the current schema.
     pub fn new(card: &str, content_version: u32, saved_at: f64, answers: Answers) -> Self {
-        Envelope { schema: SCHEMA, card: card.to_string(), content_version, saved_at, answers }
+        Envelope {
+            schema: SCHEMA,
+            card: card.to_string(),
+            content_version,
+            saved_at,
+            answers,
+            history: History::default(),
+        }
     }
 }
 
@@ -133,6 +145,9 @@ pub fn write_envelope(out: &mut String, envelope: &Envelope, participant: Option
     // Never write a time that would not read back the same: whole milliseconds in range.
     o.int("saved_at", clean_time(envelope.saved_at) as i64);
     write_answers(o.key("answers"), &envelope.answers);
+    if !envelope.history.is_empty() {
+        history::write(o.key("decisions"), &envelope.history);
+    }
     if let Some(name) = participant {
         o.string("participant", name);
     }
@@ -207,12 +222,17 @@ pub fn decode_value(value: &mut Json, card_id: &str) -> Result<DecodedEnvelope, 
     let saved_at = doc.number_of("saved_at")?;
     let mut answers = read_answers(&doc.field("answers")?)?;
     answers.clamp();
+    let history = match doc.get("decisions")? {
+        Some(list) => history::read(&list)?,
+        None => History::default(),
+    };
     let envelope = Envelope {
         schema: SCHEMA,
         card: card_id.to_owned(),
         content_version,
         saved_at: clean_time(saved_at),
         answers,
+        history,
     };
     Ok(DecodedEnvelope { envelope, from_schema })
 }
@@ -317,7 +337,7 @@ fn strings(at: &At) -> Result<IdSet, ShapeError> {
 type Migration = fn(&mut Json) -> Result<(), ShapeError>;
 
 /// `MIGRATIONS[i]` migrates schema `i + 1` to schema `i + 2`.
-const MIGRATIONS: [Migration; SCHEMA as usize - 1] = [v1_to_v2];
+const MIGRATIONS: [Migration; SCHEMA as usize - 1] = [v1_to_v2, v2_to_v3];
 
 /// Run every step from `from` up to [`SCHEMA`], then stamp the result with [`SCHEMA`].
 fn migrate(value: &mut Json, from: u32) -> Result<(), ShapeError> {
@@ -325,6 +345,11 @@ fn migrate(value: &mut Json, from: u32) -> Result<(), ShapeError> {
         step(value)?;
     }
     value.set("schema", Json::Number(Number::Int(i64::from(SCHEMA))));
+    Ok(())
+}
+
+/// Schema 2 → 3: the optional decision history was added; progress of schema 2 has none.
+fn v2_to_v3(_envelope: &mut Json) -> Result<(), ShapeError> {
     Ok(())
 }
 

@@ -8,7 +8,8 @@
 //! - [`sensitivity`]: what could change the answer: the moves that would change what the
 //!   verdict recommends, the settled factors, the evidence to gather first.
 //! - [`record`]: the decision record (Markdown, MADR shape).
-//! - [`dates`]: calendar dates (decision and revisit dates) with no date library.
+//! - [`history`]: decisions recorded over time, what changed since, when a revisit is due;
+//!   [`dates`]: the calendar dates they need.
 //! - [`envelope`]: the stored form of progress and its migrations.
 //! - [`share`]: share links and answers files.
 //! - [`workshop`]: a facilitator's workshop: duplicates, spread, tallies, group verdict.
@@ -28,6 +29,7 @@ pub mod dates;
 pub mod engine;
 pub mod envelope;
 pub mod explain;
+pub mod history;
 pub mod ids;
 pub mod json;
 pub mod messages;

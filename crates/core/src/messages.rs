@@ -70,6 +70,8 @@ fn expected_words(expected: &Expected) -> String {
         Expected::OneOf(words) => format!("one of {}", words.join(", ")),
         Expected::TextOrNull => "text or null".into(),
         Expected::ListOf(n) => format!("a list of {n} items"),
+        Expected::Date => "a date written YYYY-MM-DD".into(),
+        Expected::Period => "a period such as \"6 months\"".into(),
     }
 }
 

@@ -167,6 +167,12 @@ fn card(r: &At) -> Result<Card, ShapeError> {
             undo_cost: reversibility.text_of("undo_cost")?,
             undo_cost_added: reversibility.bool_of("undo_cost_added")?,
             relook_triggers: items(&reversibility, "relook_triggers")?,
+            revisit_after: match reversibility.get("revisit_after")? {
+                Some(p) if !matches!(p.value, Json::Null) => {
+                    Some(Period::parse(p.str()?).map_err(|_| p.expected(Expected::Period))?)
+                }
+                _ => None,
+            },
         },
         factors: r.list("factors", factor)?,
         questions: items(r, "questions")?,

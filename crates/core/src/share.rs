@@ -37,6 +37,7 @@
 use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
 use crate::card::{Card, MAX_WEIGHT};
 use crate::envelope::{self, DecodeError, Envelope, MAX_BYTES};
+use crate::history::History;
 use crate::json::{At, Json, Number, ShapeError};
 
 /// The link format this version writes and the newest it reads.
@@ -62,6 +63,8 @@ pub struct Shared {
     /// The card's content version the answers were made with.
     pub content_version: u32,
     pub answers: Answers,
+    /// The decisions recorded on the card: an answers file carries them, a link does not.
+    pub history: History,
 }
 
 /// Why shared answers could not be read. `Display` is the message for the user.
@@ -270,7 +273,12 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
     if sum != expected.to_be_bytes() {
         return Err(ShareError::Incomplete);
     }
-    read_body(body, card).map(|(name, answers)| Shared { name, content_version: version, answers })
+    read_body(body, card).map(|(name, answers)| Shared {
+        name,
+        content_version: version,
+        answers,
+        history: History::default(),
+    })
 }
 
 fn damaged(detail: &str) -> ShareError {
@@ -543,7 +551,12 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
         }
         _ => None,
     };
-    Ok(Shared { name, content_version: envelope.content_version, answers: envelope.answers })
+    Ok(Shared {
+        name,
+        content_version: envelope.content_version,
+        answers: envelope.answers,
+        history: envelope.history,
+    })
 }
 
 /// Every factor position and weight in the file (migrated to the current schema, so all of

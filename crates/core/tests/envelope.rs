@@ -211,9 +211,9 @@ fn schema_1_positions_as_strings_is_wrong_shape() {
 
 #[test]
 fn newer_schema_is_reported_not_read() {
-    let raw = r#"{"schema": 3, "card": "model-api-vs-self-hosted", "content_version": 1,
+    let raw = r#"{"schema": 4, "card": "model-api-vs-self-hosted", "content_version": 1,
         "saved_at": 0, "answers": {"something": "new"}}"#;
-    assert_eq!(err(raw), DecodeError::Newer { schema: 3 });
+    assert_eq!(err(raw), DecodeError::Newer { schema: 4 });
     assert!(!err(raw).is_unreadable());
     let huge = r#"{"schema": 99999999999, "whatever": true}"#;
     assert_eq!(err(huge), DecodeError::Newer { schema: 99_999_999_999 });

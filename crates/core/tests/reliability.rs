@@ -197,6 +197,16 @@ fn older_schema_text(schema: u32) -> String {
                 "triggers":["cost-profile-changes"]
             }}}}"#
         ),
+        2 => format!(
+            r#"{{"schema":2,"card":"{CARD}","content_version":1,"saved_at":1700000000000,
+            "answers":{{
+                "factors":{{"privacy":{{"position":2,"weight":3}},"latency":{{"position":-1,"weight":null}}}},
+                "ticked":["strong-privacy-or-control-needs"],
+                "evidence":{{"cost-model":{{"status":"in_progress","note":"asked finance"}}}},
+                "notes":{{"data-sensitivity":"EU customer data"}},
+                "triggers":["cost-profile-changes"]
+            }}}}"#
+        ),
         other => panic!("no fixture for schema {other}: add one with the new migration"),
     }
 }
@@ -234,8 +244,13 @@ fn case_06_newer_schema_is_refused_with_a_message_and_never_half_read() {
         assert!(err.to_string().contains("newer version"), "{err}");
     }
     // An imported file of a newer schema is refused the same way.
-    let newer = envelope_text(&answered()).replacen("\"schema\":2", "\"schema\":3", 1);
-    assert_eq!(decode_file(&newer, card()), Err(ShareError::File(DecodeError::Newer { schema: 3 })));
+    let current = format!("\"schema\":{SCHEMA}");
+    let newer = envelope_text(&answered()).replacen(&current, &format!("\"schema\":{}", SCHEMA + 1), 1);
+    let newer_schema = u64::from(SCHEMA + 1);
+    assert_eq!(
+        decode_file(&newer, card()),
+        Err(ShareError::File(DecodeError::Newer { schema: newer_schema }))
+    );
 }
 
 // --- 7: two tabs -------------------------------------------------------------------------------

@@ -278,7 +278,7 @@ fn a_file_round_trips_with_the_name_and_every_answer() {
     answers.notes.insert("retired-question".into(), "kept, never dropped".into());
     let text = encode_file(card(), &answers, Some("  Ana  "), 1_700_000_000_000.0);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["schema"], 2);
+    assert_eq!(value["schema"], 3);
     assert_eq!(value["card"], CARD);
     assert_eq!(value["content_version"], card().version);
     let shared = decode_file(&text, card()).unwrap();
@@ -331,9 +331,9 @@ fn a_file_for_another_card_or_a_newer_schema_is_refused() {
     let text = encode_file(card(), &fully_filled(), None, 0.0);
     let other = text.replace(CARD, "rent-vs-build");
     assert!(matches!(decode_file(&other, card()), Err(ShareError::File(DecodeError::OtherCard { .. }))));
-    let newer = text.replacen("\"schema\":2", "\"schema\":3", 1);
+    let newer = text.replacen("\"schema\":3", "\"schema\":4", 1);
     let err = decode_file(&newer, card()).unwrap_err();
-    assert_eq!(err, ShareError::File(DecodeError::Newer { schema: 3 }));
+    assert_eq!(err, ShareError::File(DecodeError::Newer { schema: 4 }));
     assert!(err.to_string().contains("newer version"));
 }
 

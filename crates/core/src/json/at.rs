@@ -25,6 +25,10 @@ pub enum Expected {
     TextOrNull,
     /// A list of exactly this many items.
     ListOf(usize),
+    /// A calendar date written `YYYY-MM-DD`.
+    Date,
+    /// A period such as `6 months`.
+    Period,
 }
 
 /// Why a document is not what its reader expects, and where: the path of the value

@@ -568,6 +568,44 @@ impl<'a> ObjectWriter<'a> {
     }
 }
 
+/// Appends any value as compact JSON: what [`parse`] read, written back so that it reads the
+/// same (kept-aside entries of a stored document survive a save unchanged).
+pub fn write_value(out: &mut String, value: &Json) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Number(Number::Int(n)) => {
+            let _ = write!(out, "{n}");
+        }
+        Json::Number(Number::UInt(n)) => {
+            let _ = write!(out, "{n}");
+        }
+        // Rust prints the shortest text that reads back as the same `f64`; a parsed number
+        // is always finite.
+        Json::Number(Number::Float(x)) => {
+            let _ = write!(out, "{x:e}");
+        }
+        Json::String(s) => write_string(out, s),
+        Json::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            let mut o = ObjectWriter::new(out);
+            for (key, item) in members {
+                write_value(o.key(key), item);
+            }
+            o.end();
+        }
+    }
+}
+
 /// Appends `["a","b"]`.
 pub fn write_strings<'s>(out: &mut String, items: impl IntoIterator<Item = &'s str>) {
     out.push('[');

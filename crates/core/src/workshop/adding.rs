@@ -145,6 +145,7 @@ impl Workshop {
                             name: Some(p.name),
                             content_version: other.content_version,
                             answers: p.answers,
+                            history: Default::default(),
                         };
                         adder.add_shared(shared, None, source())
                     })

@@ -118,6 +118,7 @@ pub fn card(
             undo_cost: undo_cost.into(),
             undo_cost_added: false,
             relook_triggers: vec![],
+            revisit_after: None,
         },
         factors,
         questions: vec![],

@@ -163,6 +163,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
                 .iter()
                 .map(|t| Item::new(ids.make("trigger", t), t.clone()))
                 .collect(),
+            revisit_after: None,
         },
         factors,
         questions: d.questions.iter().map(|t| Item::new(ids.make("question", t), t.clone())).collect(),
