@@ -8,7 +8,8 @@
 //! - [`sensitivity`]: what could change the answer: the moves that would change what the
 //!   verdict recommends, the settled factors, the evidence to gather first.
 //! - [`record`]: the decision record (Markdown, MADR shape).
-//! - [`dates`]: calendar dates (decision and revisit dates) with no date library.
+//! - [`dates`]: calendar dates (decision and revisit dates) with no date library;
+//!   [`calendar`]: the revisit date as an iCalendar (RFC 5545) file.
 //! - [`envelope`]: the stored form of progress and its migrations.
 //! - [`share`]: share links and answers files.
 //! - [`workshop`]: a facilitator's workshop: duplicates, spread, tallies, group verdict.
@@ -23,6 +24,7 @@
 //! checked by `cargo tree -p decision-core` in the test command.
 
 pub mod answers;
+pub mod calendar;
 pub mod card;
 pub mod dates;
 pub mod engine;
