@@ -9,7 +9,8 @@
 //!   verdict recommends, the settled factors, the evidence to gather first.
 //! - [`record`]: the decision record (Markdown, MADR shape).
 //! - [`history`]: decisions recorded over time, what changed since, when a revisit is due;
-//!   [`dates`]: the calendar dates they need.
+//!   [`dates`]: the calendar dates they need; [`calendar`]: the revisit date as an
+//!   iCalendar (RFC 5545) file.
 //! - [`envelope`]: the stored form of progress and its migrations.
 //! - [`share`]: share links and answers files.
 //! - [`workshop`]: a facilitator's workshop: duplicates, spread, tallies, group verdict.
@@ -24,6 +25,7 @@
 //! checked by `cargo tree -p decision-core` in the test command.
 
 pub mod answers;
+pub mod calendar;
 pub mod card;
 pub mod dates;
 pub mod engine;
