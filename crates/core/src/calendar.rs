@@ -90,7 +90,7 @@ fn utc_stamp(ms: f64) -> String {
     let (date, ms_of_day) = match Date::from_unix_ms(ms, 0) {
         // Whole milliseconds of the day, clamped so rounding never gives second 86 400.
         Some(date) => (date, ((ms - days * MS_PER_DAY) as u32).min(86_399_999)),
-        None => (Date::from_days(0).expect("1970-01-01 is in range"), 0),
+        None => (Date::MIN, 0),
     };
     let seconds = ms_of_day / 1000;
     format!("{}T{:02}{:02}{:02}Z", date.ics_date(), seconds / 3600, seconds / 60 % 60, seconds % 60)
@@ -151,9 +151,12 @@ fn push_folded(out: &mut String, name: &str, value: &str) {
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        out.push_str(&rest[..cut]);
+        // Checked, though `cut` is a boundary by now: it keeps the slicing panic (and its
+        // formatting code) out of the WASM.
+        let (head, tail) = rest.split_at_checked(cut).unwrap_or((rest, ""));
+        out.push_str(head);
         out.push_str("\r\n ");
-        rest = &rest[cut..];
+        rest = tail;
         room = MAX_LINE_OCTETS - 1;
     }
 }
