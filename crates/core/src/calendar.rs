@@ -10,10 +10,10 @@
 //!   which some programs hide or drop. On 9999-12-31 (no next day in range) `DURATION:P1D`
 //!   says the same thing.
 //! - **TEXT values are escaped** (§3.3.11): backslash, semicolon and comma get a backslash,
-//!   a line break of any kind becomes `\n`. Other control characters are not allowed in TEXT
-//!   at all: a tab becomes a space, the rest are dropped, so a name or reason typed with
-//!   them still gives a valid file. Markup stays as it is: a calendar shows text, and the
-//!   escaping keeps it from starting a property of its own.
+//!   a line break of any kind becomes `\n`. TEXT allows no other control character but the
+//!   tab: a tab becomes a space (calendar programs show it unevenly), the rest are dropped,
+//!   so a name or reason pasted with them still gives a valid file. Markup stays as it is:
+//!   a calendar shows text, and the escaping keeps it from starting a property of its own.
 //! - **Lines are folded at 75 octets** (§3.1), not 75 characters: the limit is on bytes of
 //!   UTF-8, and a fold (CRLF and one space) never falls inside a character, so accented text
 //!   and emoji survive readers that unfold byte-wise.
@@ -49,7 +49,7 @@ const MAX_LINE_OCTETS: usize = 75;
 /// two decisions on one card differ by their moment. A non-finite moment counts as 0, and
 /// the milliseconds are written as a whole number (no float formatting in the WASM).
 pub fn uid(card_id: &str, decided_at_ms: f64) -> String {
-    // `as` saturates and maps NaN to 0, which is what is wanted here.
+    // `as` saturates a finite value too large for i64 rather than wrapping it.
     let ms = if decided_at_ms.is_finite() { decided_at_ms.trunc() as i64 } else { 0 };
     format!("{card_id}-{ms}@decision-cards")
 }
