@@ -10,10 +10,10 @@
 //!   which some programs hide or drop. On 9999-12-31 (no next day in range) `DURATION:P1D`
 //!   says the same thing.
 //! - **TEXT values are escaped** (§3.3.11): backslash, semicolon and comma get a backslash,
-//!   a line break of any kind becomes `\n`. Other control characters are not allowed in TEXT
-//!   at all: a tab becomes a space, the rest are dropped, so a name or reason typed with
-//!   them still gives a valid file. Markup stays as it is: a calendar shows text, and the
-//!   escaping keeps it from starting a property of its own.
+//!   a line break of any kind becomes `\n`. TEXT allows no other control character but the
+//!   tab: a tab becomes a space (calendar programs show it unevenly), the rest are dropped,
+//!   so a name or reason pasted with them still gives a valid file. Markup stays as it is:
+//!   a calendar shows text, and the escaping keeps it from starting a property of its own.
 //! - **Lines are folded at 75 octets** (§3.1), not 75 characters: the limit is on bytes of
 //!   UTF-8, and a fold (CRLF and one space) never falls inside a character, so accented text
 //!   and emoji survive readers that unfold byte-wise.
@@ -49,7 +49,7 @@ const MAX_LINE_OCTETS: usize = 75;
 /// two decisions on one card differ by their moment. A non-finite moment counts as 0, and
 /// the milliseconds are written as a whole number (no float formatting in the WASM).
 pub fn uid(card_id: &str, decided_at_ms: f64) -> String {
-    // `as` saturates and maps NaN to 0, which is what is wanted here.
+    // `as` saturates a finite value too large for i64 rather than wrapping it.
     let ms = if decided_at_ms.is_finite() { decided_at_ms.trunc() as i64 } else { 0 };
     format!("{card_id}-{ms}@decision-cards")
 }
@@ -90,7 +90,7 @@ fn utc_stamp(ms: f64) -> String {
     let (date, ms_of_day) = match Date::from_unix_ms(ms, 0) {
         // Whole milliseconds of the day, clamped so rounding never gives second 86 400.
         Some(date) => (date, ((ms - days * MS_PER_DAY) as u32).min(86_399_999)),
-        None => (Date::from_days(0).expect("1970-01-01 is in range"), 0),
+        None => (Date::MIN, 0),
     };
     let seconds = ms_of_day / 1000;
     format!("{}T{:02}{:02}{:02}Z", date.ics_date(), seconds / 3600, seconds / 60 % 60, seconds % 60)
@@ -151,9 +151,12 @@ fn push_folded(out: &mut String, name: &str, value: &str) {
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        out.push_str(&rest[..cut]);
+        // Checked, though `cut` is a boundary by now: it keeps the slicing panic (and its
+        // formatting code) out of the WASM.
+        let (head, tail) = rest.split_at_checked(cut).unwrap_or((rest, ""));
+        out.push_str(head);
         out.push_str("\r\n ");
-        rest = &rest[cut..];
+        rest = tail;
         room = MAX_LINE_OCTETS - 1;
     }
 }

@@ -77,6 +77,11 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
+    /// The first day a `Date` may be: 1970-01-01.
+    pub const MIN: Date = Date { year: MIN_YEAR, month: 1, day: 1 };
+    /// The last day a `Date` may be: 9999-12-31.
+    pub const MAX: Date = Date { year: MAX_YEAR, month: 12, day: 31 };
+
     /// The date `year-month-day`, if that day exists and its year is within
     /// [`MIN_YEAR`]`..=`[`MAX_YEAR`].
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -241,6 +246,8 @@ mod tests {
         assert_eq!(Date::new(1970, 3, 1).unwrap().to_days(), 31 + 28);
         assert_eq!(Date::new(MAX_YEAR, 12, 31).unwrap().to_days(), MAX_DAYS);
         assert_eq!(Date::from_days(MAX_DAYS), Date::new(9999, 12, 31));
+        assert_eq!(Date::from_days(0), Some(Date::MIN));
+        assert_eq!(Date::from_days(MAX_DAYS), Some(Date::MAX));
         assert_eq!(Date::from_days(MAX_DAYS + 1), None);
         assert_eq!(Date::from_days(-1), None);
     }
