@@ -6,12 +6,12 @@
 
 mod common;
 
-use common::{answers, fixed_now, progress_document, seed_card, workshop_document, CARD};
+use common::{answers, fixed_now, kept, progress_document, seed_card, workshop_document, CARD};
 use decision_cards::storage::{
     backend, flush_all_quietly, progress_key, workshop_key, Backend, Document, Loaded, MemoryStorage, Saver,
 };
 use decision_core::answers::{Answers, FactorAnswer};
-use decision_core::envelope::{decode, encode, DecodeError, Envelope, SCHEMA};
+use decision_core::envelope::{decode, encode, Contents, DecodeError, Envelope, SCHEMA};
 use decision_core::store::{Hold, SaveError, StoreStatus, Unavailable};
 use decision_core::workshop::{self, Workshop};
 use std::cell::RefCell;
@@ -29,12 +29,12 @@ fn save_then_load_restores() {
     assert_eq!(doc.key(), "decision-cards/t-restore");
     assert_eq!(doc.load(), Loaded::Fresh);
     let a = answers(1, "why we care");
-    doc.save(&a).unwrap();
+    doc.save(&kept(&a)).unwrap();
 
     let env = decode(&memory.value("decision-cards/t-restore").unwrap(), "t-restore").unwrap();
     assert_eq!((env.schema, env.content_version, env.saved_at), (SCHEMA, 4, fixed_now()));
     let loaded = progress_document(&memory, "t-restore", 4).load();
-    assert_eq!(loaded, Loaded::Restored { value: a, saved_at: fixed_now(), migrated: false });
+    assert_eq!(loaded, Loaded::Restored { value: kept(&a), saved_at: fixed_now(), migrated: false });
     // The probe key is gone again.
     assert_eq!(memory.value("decision-cards/.probe"), None);
 }
@@ -44,10 +44,10 @@ fn nothing_is_written_until_something_is_answered() {
     let memory = MemoryStorage::new();
     let mut doc = progress_document(&memory, "t-empty", 1);
     assert_eq!(doc.load(), Loaded::Fresh);
-    doc.save(&Answers::default()).unwrap();
+    doc.save(&kept(&Answers::default())).unwrap();
     let mut neutral = Answers::default();
     neutral.factors.insert("privacy".into(), FactorAnswer::default());
-    doc.save(&neutral).unwrap();
+    doc.save(&kept(&neutral)).unwrap();
     assert_eq!(memory.value(&progress_key("t-empty")), None);
 }
 
@@ -82,7 +82,7 @@ fn unreadable_value_is_backed_up_before_the_key_is_reused() {
         assert_eq!(again.backup_keys(), vec![backup.clone()]);
 
         // The copy exists, so the key may now hold new answers; the backup stays.
-        doc.save(&answers(-1, "")).unwrap();
+        doc.save(&kept(&answers(-1, ""))).unwrap();
         assert_eq!(stored_answers(&memory, "t-unreadable"), answers(-1, ""));
         assert_eq!(memory.value(&backup).as_deref(), Some(raw.as_str()));
     }
@@ -105,7 +105,7 @@ fn unreadable_value_without_room_for_a_backup_is_never_overwritten() {
         other => panic!("expected KeptAside without a backup, got {other:?}"),
     }
     assert_eq!(doc.status(), StoreStatus::ReadOnly(Hold::NoRoomForBackup));
-    assert_eq!(doc.save(&answers(1, "")), Err(SaveError::ReadOnly(Hold::NoRoomForBackup)));
+    assert_eq!(doc.save(&kept(&answers(1, ""))), Err(SaveError::ReadOnly(Hold::NoRoomForBackup)));
     assert_eq!(doc.clear(), Err(SaveError::ReadOnly(Hold::NoRoomForBackup)));
     assert_eq!(memory.value(&key).as_deref(), Some(raw.as_str()));
     assert!(doc.backup_keys().is_empty());
@@ -113,7 +113,7 @@ fn unreadable_value_without_room_for_a_backup_is_never_overwritten() {
     // Once the user has downloaded the text and chosen to start over, saving is allowed.
     memory.set_quota(None);
     doc.allow_overwrite();
-    doc.save(&answers(1, "")).unwrap();
+    doc.save(&kept(&answers(1, ""))).unwrap();
     assert_eq!(stored_answers(&memory, "t-no-room"), answers(1, ""));
 }
 
@@ -124,12 +124,12 @@ fn quota_exceeded_keeps_the_last_good_copy() {
     let mut doc = progress_document(&memory, "t-quota", 1);
     doc.load();
     let small = answers(1, "");
-    doc.save(&small).unwrap();
+    doc.save(&kept(&small)).unwrap();
     let good = memory.value(&key).unwrap();
     memory.set_quota(Some(key.len() + good.len() + 50));
 
     let big = answers(2, &"a long note ".repeat(1000));
-    assert_eq!(doc.save(&big), Err(SaveError::Quota));
+    assert_eq!(doc.save(&kept(&big)), Err(SaveError::Quota));
     assert_eq!(doc.status(), StoreStatus::QuotaExceeded);
     assert_eq!(memory.value(&key).as_deref(), Some(good.as_str()), "last good copy kept");
 
@@ -137,10 +137,10 @@ fn quota_exceeded_keeps_the_last_good_copy() {
     memory.set_quota(Some(0));
     let mut reopened = progress_document(&memory, "t-quota", 1);
     assert_eq!(reopened.status(), StoreStatus::QuotaExceeded);
-    assert!(matches!(reopened.load(), Loaded::Restored { ref value, .. } if *value == small));
+    assert!(matches!(reopened.load(), Loaded::Restored { ref value, .. } if value.answers == small));
 
     memory.set_quota(None);
-    doc.save(&big).unwrap();
+    doc.save(&kept(&big)).unwrap();
     assert_eq!(doc.status(), StoreStatus::Available);
     assert_eq!(stored_answers(&memory, "t-quota"), big);
 }
@@ -151,7 +151,7 @@ fn too_large_answers_are_refused_before_writing() {
     let mut doc = progress_document(&memory, "t-large", 1);
     doc.load();
     let huge = answers(1, &"x".repeat(decision_core::envelope::MAX_BYTES));
-    assert!(matches!(doc.save(&huge), Err(SaveError::TooLarge { .. })));
+    assert!(matches!(doc.save(&kept(&huge)), Err(SaveError::TooLarge { .. })));
     assert_eq!(memory.value(&progress_key("t-large")), None);
 }
 
@@ -165,13 +165,13 @@ fn newer_schema_is_read_only_and_untouched() {
     let mut doc = progress_document(&memory, "t-newer", 1);
     assert_eq!(doc.load(), Loaded::Newer { schema: 99, raw: raw.into() });
     assert_eq!(doc.status(), StoreStatus::ReadOnly(Hold::Newer { schema: 99 }));
-    assert!(matches!(doc.save(&answers(1, "")), Err(SaveError::ReadOnly(_))));
+    assert!(matches!(doc.save(&kept(&answers(1, ""))), Err(SaveError::ReadOnly(_))));
     assert!(matches!(doc.clear(), Err(SaveError::ReadOnly(_))));
     assert_eq!(memory.value(&key).as_deref(), Some(raw));
     assert!(doc.backup_keys().is_empty(), "newer data is left in place, not moved");
 
     doc.allow_overwrite();
-    doc.save(&answers(1, "")).unwrap();
+    doc.save(&kept(&answers(1, ""))).unwrap();
     assert!(decode(&memory.value(&key).unwrap(), "t-newer").is_ok());
 }
 
@@ -181,12 +181,12 @@ fn newer_write_from_elsewhere_stops_saving() {
     let memory = MemoryStorage::new();
     let mut doc = progress_document(&memory, "t-newer-later", 1);
     assert_eq!(doc.load(), Loaded::Fresh);
-    doc.save(&answers(1, "")).unwrap();
+    doc.save(&kept(&answers(1, ""))).unwrap();
 
     // A newer version in another tab writes, and no storage event has arrived yet.
-    let raw = r#"{"schema": 3, "card": "t-newer-later", "answers": {"v3": true}}"#;
+    let raw = r#"{"schema": 99, "card": "t-newer-later", "answers": {"v99": true}}"#;
     memory.put(&key, raw);
-    assert!(matches!(doc.save(&answers(2, "")), Err(SaveError::ReadOnly(_))));
+    assert!(matches!(doc.save(&kept(&answers(2, ""))), Err(SaveError::ReadOnly(_))));
     assert_eq!(memory.value(&key).as_deref(), Some(raw));
 }
 
@@ -200,12 +200,12 @@ fn schema_1_is_migrated_on_load_and_rewritten_only_on_a_change() {
     let mut doc = progress_document(&memory, "t-migrate", 2);
     let Loaded::Restored { value, migrated, .. } = doc.load() else { panic!("expected Restored") };
     assert!(migrated);
-    assert_eq!(value.factors["privacy"], FactorAnswer { position: -2, weight: Some(1) });
-    assert!(value.is_ticked("s"));
+    assert_eq!(value.answers.factors["privacy"], FactorAnswer { position: -2, weight: Some(1) });
+    assert!(value.answers.is_ticked("s"));
     // Same answers: nothing to write, the stored text stays as it was.
     doc.save(&value).unwrap();
     assert_eq!(memory.value(&key).as_deref(), Some(raw));
-    doc.save(&answers(1, "")).unwrap();
+    doc.save(&kept(&answers(1, ""))).unwrap();
     let env = decode(&memory.value(&key).unwrap(), "t-migrate").unwrap();
     assert_eq!((env.schema, env.content_version), (SCHEMA, 2));
 }
@@ -221,11 +221,11 @@ fn case_01_without_storage_everything_works_in_memory_and_is_offered_for_downloa
         );
         assert_eq!(doc.status(), StoreStatus::Unavailable(why.clone()));
         assert_eq!(doc.load(), Loaded::Unavailable(why.clone()));
-        assert_eq!(doc.save(&answers(1, "")), Err(SaveError::Unavailable(why.clone())));
+        assert_eq!(doc.save(&kept(&answers(1, ""))), Err(SaveError::Unavailable(why.clone())));
         assert_eq!(doc.clear(), Err(SaveError::Unavailable(why.clone())));
         let saver = Saver::new(doc);
         // No browser here, so no timer: the save is attempted at once.
-        saver.schedule(answers(2, "only in memory"));
+        saver.schedule(kept(&answers(2, "only in memory")));
         assert_eq!(saver.status(), StoreStatus::Unavailable(why));
         // What a failing page offers for download: the answers that could not be saved.
         let unsaved = flush_all_quietly();
@@ -244,7 +244,7 @@ fn case_01_storage_that_fails_on_read_is_never_written_over() {
     let mut doc = progress_document(&memory, "t-read-fails", 1);
     memory.fail_reads(Some("The operation is insecure."));
     let load = doc.load();
-    let save = doc.save(&answers(1, ""));
+    let save = doc.save(&kept(&answers(1, "")));
     memory.fail_reads(None);
     let why = Unavailable::ReadFailed("The operation is insecure.".into());
     assert_eq!(load, Loaded::Unavailable(why.clone()));
@@ -268,9 +268,9 @@ fn case_07_a_save_that_finds_another_tabs_unseen_write_merges_instead_of_overwri
     let mut doc = progress_document(&memory, "t-race", 1);
     doc.load();
     let base = answers(1, "");
-    doc.save(&base).unwrap();
+    doc.save(&kept(&base)).unwrap();
     let mut saver = Saver::new(doc);
-    let seen: Rc<RefCell<Vec<Loaded<Answers>>>> = Rc::default();
+    let seen: Rc<RefCell<Vec<Loaded<Contents>>>> = Rc::default();
     let sink = seen.clone();
     saver.on_change(move |loaded| sink.borrow_mut().push(loaded));
 
@@ -281,15 +281,15 @@ fn case_07_a_save_that_finds_another_tabs_unseen_write_merges_instead_of_overwri
     // ...when this tab saves a note.
     let mut ours = base.clone();
     ours.notes.insert("question-1".into(), "written here".into());
-    saver.schedule(ours);
+    saver.schedule(kept(&ours));
 
     let mut both = theirs;
     both.notes.insert("question-1".into(), "written here".into());
     assert_eq!(stored_answers(&memory, "t-race"), both, "neither change lost");
-    assert_eq!(*seen.borrow(), vec![Loaded::Merged { value: both.clone() }], "this tab shows both");
+    assert_eq!(*seen.borrow(), vec![Loaded::Merged { value: kept(&both) }], "this tab shows both");
     // The page then shows and schedules the merge: nothing more is written.
     let written = memory.value(&key);
-    saver.schedule(both);
+    saver.schedule(kept(&both));
     assert_eq!(memory.value(&key), written);
 }
 
@@ -300,7 +300,7 @@ fn case_07_another_tabs_change_with_one_pending_here_merges_both() {
     let mut doc = progress_document(&memory, "t-event-merge", 1);
     doc.load();
     let base = answers(1, "");
-    doc.save(&base).unwrap();
+    doc.save(&kept(&base)).unwrap();
     let saver = Saver::with_delay(doc, 60_000);
 
     // Nothing changed elsewhere: nothing to take in.
@@ -311,7 +311,7 @@ fn case_07_another_tabs_change_with_one_pending_here_merges_both() {
     memory.put(&key, &their_text);
     assert_eq!(
         saver.take_external_change(),
-        Some(Loaded::Restored { value: theirs.clone(), saved_at: 1.0, migrated: false })
+        Some(Loaded::Restored { value: kept(&theirs), saved_at: 1.0, migrated: false })
     );
 
     // Their reset reaches this tab as Fresh; a newer version's write as Newer (read-only).

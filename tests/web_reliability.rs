@@ -12,12 +12,12 @@
 mod common;
 
 use common::web::{dispatch_storage_event, fresh, get, js};
-use common::{answers, fixed_now, progress};
+use common::{answers, fixed_now, kept, progress};
 use decision_cards::platform::panic::{show_failure, FAILURE_ID};
 use decision_cards::storage::backend::{is_quota, web_storage};
 use decision_cards::storage::{local_storage, progress_key, saved_progress, Document, Loaded, Saver};
-use decision_core::answers::{Answers, FactorAnswer};
-use decision_core::envelope::{decode, encode, Envelope};
+use decision_core::answers::FactorAnswer;
+use decision_core::envelope::{decode, encode, Contents, Envelope};
 use decision_core::store::{StoreStatus, Unavailable};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -78,9 +78,9 @@ fn case_07_a_save_that_finds_another_tabs_unseen_write_merges_instead_of_overwri
     let mut doc = progress_doc("t-race");
     doc.load();
     let base = answers(1, "");
-    doc.save(&base).unwrap();
+    doc.save(&kept(&base)).unwrap();
     let mut saver = Saver::with_delay(doc, 60_000);
-    let seen: Rc<RefCell<Vec<Loaded<Answers>>>> = Rc::default();
+    let seen: Rc<RefCell<Vec<Loaded<Contents>>>> = Rc::default();
     let sink = seen.clone();
     saver.on_change(move |loaded| sink.borrow_mut().push(loaded));
 
@@ -91,13 +91,13 @@ fn case_07_a_save_that_finds_another_tabs_unseen_write_merges_instead_of_overwri
     // ...when this tab saves a note.
     let mut ours = base.clone();
     ours.notes.insert("question-1".into(), "written here".into());
-    saver.schedule(ours);
+    saver.schedule(kept(&ours));
     assert_eq!(saver.flush(), Some(Ok(())));
 
     let mut both = theirs;
     both.notes.insert("question-1".into(), "written here".into());
     assert_eq!(decode(&get(&key).unwrap(), "t-race").unwrap().answers, both, "neither change lost");
-    assert_eq!(*seen.borrow(), vec![Loaded::Merged { value: both }], "this tab shows both");
+    assert_eq!(*seen.borrow(), vec![Loaded::Merged { value: kept(&both) }], "this tab shows both");
 }
 
 #[wasm_bindgen_test]
@@ -107,15 +107,15 @@ fn case_07_a_storage_event_with_a_change_pending_here_merges_both() {
     let mut doc = progress_doc("t-event-merge");
     doc.load();
     let base = answers(1, "");
-    doc.save(&base).unwrap();
+    doc.save(&kept(&base)).unwrap();
     let mut saver = Saver::with_delay(doc, 60_000);
-    let seen: Rc<RefCell<Vec<Loaded<Answers>>>> = Rc::default();
+    let seen: Rc<RefCell<Vec<Loaded<Contents>>>> = Rc::default();
     let sink = seen.clone();
     saver.on_change(move |loaded| sink.borrow_mut().push(loaded));
 
     let mut ours = base.clone();
     ours.triggers.insert("trigger-1".into());
-    saver.schedule(ours);
+    saver.schedule(kept(&ours));
     let mut theirs = base.clone();
     theirs.ticked.insert("signal-b-2".into());
     let their_text = encode(&Envelope::new("t-event-merge", 1, 1.0, theirs.clone()));
@@ -124,7 +124,7 @@ fn case_07_a_storage_event_with_a_change_pending_here_merges_both() {
 
     let mut both = theirs;
     both.triggers.insert("trigger-1".into());
-    assert_eq!(*seen.borrow(), vec![Loaded::Merged { value: both.clone() }]);
+    assert_eq!(*seen.borrow(), vec![Loaded::Merged { value: kept(&both) }]);
     assert_eq!(get(&key).as_deref(), Some(their_text.as_str()), "nothing written yet");
     assert_eq!(saver.flush(), Some(Ok(())), "the merge is still pending, and written");
     assert_eq!(decode(&get(&key).unwrap(), "t-event-merge").unwrap().answers, both);
@@ -139,7 +139,7 @@ fn case_08_hiding_the_page_flushes_pending_answers() {
     let mut doc = progress_doc("t-hidden");
     doc.load();
     let saver = Saver::with_delay(doc, 60_000);
-    saver.schedule(answers(-1, "switching apps"));
+    saver.schedule(kept(&answers(-1, "switching apps")));
     assert_eq!(get(&key), None);
     // A headless page is never hidden: `document.hidden` is made to say so for one event.
     let document = web_sys::window().unwrap().document().unwrap();
@@ -180,14 +180,14 @@ async fn case_11_the_failure_notice_is_plain_text_and_offers_saved_and_unsaved_a
     let mut doc = progress_doc("t-panic");
     doc.load();
     let pending = Saver::with_delay(doc, 60_000);
-    pending.schedule(answers(2, "typed just before the failure"));
+    pending.schedule(kept(&answers(2, "typed just before the failure")));
     // One card whose answers cannot be saved (newer data is stored): offered as a file.
     let newer = r#"{"schema": 99, "card": "t-panic-newer"}"#;
     s.set_item(&progress_key("t-panic-newer"), newer).unwrap();
     let mut doc = progress_doc("t-panic-newer");
     assert!(matches!(doc.load(), Loaded::Newer { .. }));
     let blocked = Saver::with_delay(doc, 60_000);
-    blocked.schedule(answers(-2, "cannot be saved"));
+    blocked.schedule(kept(&answers(-2, "cannot be saved")));
 
     let detail = "panicked at src/x.rs:1:1: <img src=x onerror=\"window.__xss=1\"> boom";
     assert!(show_failure(detail));

@@ -8,10 +8,9 @@
 mod common;
 
 use common::web::{dispatch_storage_event, fill, fresh, get, sleep, storage, unfill};
-use common::{answers, fixed_now, progress};
+use common::{answers, fixed_now, kept, progress};
 use decision_cards::storage::{local_storage, progress_key, Document, Loaded, Saver};
-use decision_core::answers::Answers;
-use decision_core::envelope::{decode, encode, Envelope};
+use decision_core::envelope::{decode, encode, Contents, Envelope};
 use decision_core::store::{SaveError, StoreStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,13 +29,13 @@ fn the_page_storage_saves_and_restores() {
     let mut doc = document("t-restore");
     assert_eq!(doc.status(), StoreStatus::Available);
     assert_eq!(doc.load(), Loaded::Fresh);
-    doc.save(&answers(1, "why we care")).unwrap();
+    doc.save(&kept(&answers(1, "why we care"))).unwrap();
     assert_eq!(
         decode(&get("decision-cards/t-restore").unwrap(), "t-restore").unwrap().answers,
         answers(1, "why we care")
     );
     assert!(
-        matches!(document("t-restore").load(), Loaded::Restored { value, .. } if value == answers(1, "why we care"))
+        matches!(document("t-restore").load(), Loaded::Restored { value, .. } if value == kept(&answers(1, "why we care")))
     );
     assert_eq!(get("decision-cards/.probe"), None, "the probe cleans up after itself");
 }
@@ -47,19 +46,23 @@ fn a_really_full_storage_keeps_the_last_good_copy() {
     let key = progress_key("t-quota");
     let mut doc = document("t-quota");
     doc.load();
-    doc.save(&answers(1, "")).unwrap();
+    doc.save(&kept(&answers(1, ""))).unwrap();
     let good = get(&key).unwrap();
     let fillers = fill(&s);
 
     let big = answers(2, &"a long note ".repeat(1000));
-    assert_eq!(doc.save(&big), Err(SaveError::Quota), "the browser's own error is read as a full quota");
+    assert_eq!(
+        doc.save(&kept(&big)),
+        Err(SaveError::Quota),
+        "the browser's own error is read as a full quota"
+    );
     assert_eq!(doc.status(), StoreStatus::QuotaExceeded);
     assert_eq!(get(&key).as_deref(), Some(good.as_str()), "last good copy kept");
     let reopened = document("t-quota");
     assert_eq!(reopened.status(), StoreStatus::QuotaExceeded, "the probe notices a full storage");
 
     unfill(&s, &fillers);
-    doc.save(&big).unwrap();
+    doc.save(&kept(&big)).unwrap();
     assert_eq!(doc.status(), StoreStatus::Available);
 }
 
@@ -74,11 +77,11 @@ async fn debounced_save_waits_for_quiet_then_writes() {
     let sink = results.clone();
     saver.on_result(move |r| sink.borrow_mut().push(r.clone()));
 
-    saver.schedule(answers(1, ""));
-    saver.schedule(answers(2, ""));
+    saver.schedule(kept(&answers(1, "")));
+    saver.schedule(kept(&answers(2, "")));
     assert_eq!(get(&key), None, "nothing written during the quiet period");
     sleep(30).await;
-    saver.schedule(answers(-2, ""));
+    saver.schedule(kept(&answers(-2, "")));
     sleep(40).await;
     assert_eq!(get(&key), None, "each change restarts the delay");
     sleep(200).await;
@@ -94,7 +97,7 @@ fn pagehide_flushes_pending_answers() {
     let mut doc = document("t-pagehide");
     doc.load();
     let saver = Saver::with_delay(doc, 60_000);
-    saver.schedule(answers(1, "closing the tab now"));
+    saver.schedule(kept(&answers(1, "closing the tab now")));
     assert_eq!(get(&key), None);
     let window = web_sys::window().unwrap();
     window.dispatch_event(&web_sys::Event::new("pagehide").unwrap()).unwrap();
@@ -109,7 +112,7 @@ fn dropping_the_saver_writes_pending_answers_and_removes_listeners() {
     let mut doc = document("t-drop");
     doc.load();
     let saver = Saver::with_delay(doc, 60_000);
-    saver.schedule(answers(2, ""));
+    saver.schedule(kept(&answers(2, "")));
     drop(saver);
     assert_eq!(decode(&get(&key).unwrap(), "t-drop").unwrap().answers, answers(2, ""));
     // A later pagehide reaches no dropped closure (that would throw in JS).
@@ -123,28 +126,28 @@ fn another_tab_change_is_picked_up_not_overwritten() {
     let key = progress_key("t-tabs");
     let mut doc = document("t-tabs");
     doc.load();
-    doc.save(&answers(1, "")).unwrap();
+    doc.save(&kept(&answers(1, ""))).unwrap();
     let mut saver = Saver::with_delay(doc, 60_000);
-    let seen: Rc<RefCell<Vec<Loaded<Answers>>>> = Rc::default();
+    let seen: Rc<RefCell<Vec<Loaded<Contents>>>> = Rc::default();
     let sink = seen.clone();
     saver.on_change(move |loaded| sink.borrow_mut().push(loaded));
 
     // This tab has a change pending when the other tab writes the same item.
-    saver.schedule(answers(-1, "mine"));
+    saver.schedule(kept(&answers(-1, "mine")));
     let theirs = answers(2, "theirs");
     let their_text = encode(&Envelope::new("t-tabs", 1, 1.0, theirs.clone()));
     s.set_item(&key, &their_text).unwrap();
     dispatch_storage_event(Some(&key), Some(&their_text), &s);
 
     match seen.borrow().as_slice() {
-        [Loaded::Restored { value, .. }] => assert_eq!(*value, theirs),
+        [Loaded::Restored { value, .. }] => assert_eq!(*value, kept(&theirs)),
         other => panic!("expected one Restored, got {other:?}"),
     }
     assert_eq!(saver.flush(), None, "the pending change gave way, not written over theirs");
     assert_eq!(get(&key).as_deref(), Some(their_text.as_str()));
 
     // The UI now shows their answers and schedules them: no echo write back.
-    saver.schedule(theirs.clone());
+    saver.schedule(kept(&theirs.clone()));
     assert_eq!(saver.flush(), Some(Ok(())));
     assert_eq!(get(&key).as_deref(), Some(their_text.as_str()), "identical answers not rewritten");
 
@@ -158,7 +161,7 @@ fn another_tab_change_is_picked_up_not_overwritten() {
     s.set_item(&key, newer).unwrap();
     dispatch_storage_event(Some(&key), Some(newer), &s);
     assert!(matches!(seen.borrow().last(), Some(Loaded::Newer { .. })));
-    saver.schedule(answers(1, ""));
+    saver.schedule(kept(&answers(1, "")));
     assert!(matches!(saver.flush(), Some(Err(SaveError::ReadOnly(_)))));
     assert_eq!(get(&key).as_deref(), Some(newer));
     assert_eq!(seen.borrow().len(), 3);

@@ -1,5 +1,5 @@
 //! Answers files: any text gives answers or a message, never a panic; what decodes encodes
-//! back to a file that decodes to the same answers.
+//! back to a file that decodes to the same answers and decisions.
 #![no_main]
 
 use decision_cards_fuzz::card;
@@ -12,8 +12,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(shared) = decode_file(&text, card) else {
         return;
     };
-    let file = encode_file(card, &shared.answers, shared.name.as_deref(), 0.0);
+    let file = encode_file(card, &shared.answers, &shared.history, shared.name.as_deref(), 0.0);
     let again = decode_file(&file, card).expect("an encoded file decodes");
     assert_eq!(again.answers, shared.answers);
+    // Every decision comes back, and every entry kept aside is kept again.
+    assert_eq!(again.history.decisions, shared.history.decisions);
+    assert_eq!(again.history.unreadable.len(), shared.history.unreadable.len());
     assert_eq!(again.name, shared.name);
 });

@@ -7,6 +7,7 @@
 
 pub mod change;
 pub mod confirm;
+pub mod decision;
 pub mod evidence;
 pub mod factors;
 pub mod orphans;
@@ -28,7 +29,7 @@ use leptos::prelude::*;
 
 /// A memoised read of one part of the answers, so a control re-renders only when its
 /// own value changes (typing in one note does not touch the sliders).
-pub fn slice<T>(answers: ReadSignal<Answers>, read: impl Fn(&Answers) -> T + Send + Sync + 'static) -> Memo<T>
+pub fn slice<T>(answers: Memo<Answers>, read: impl Fn(&Answers) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Send + Sync + 'static,
 {

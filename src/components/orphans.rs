@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// The list of answers to items this card no longer has; nothing at all when there are none.
 #[component]
-pub fn Orphans(card: &'static Card, answers: ReadSignal<Answers>) -> impl IntoView {
+pub fn Orphans(card: &'static Card, answers: Memo<Answers>) -> impl IntoView {
     let orphans = Memo::new(move |_| answers.with(|a| a.orphans(card)));
     move || {
         let list: Vec<Orphan> = orphans.get();

@@ -1,30 +1,56 @@
-//! The decision record: Markdown in the MADR shape, to copy or download.
+//! The decision record: Markdown in the MADR shape, to copy or download under a name that
+//! fits an ADR folder. While the answers are those of the decision in force, it is that
+//! decision's record; it always lists the decisions recorded so far and carries the link
+//! that reopens its answers.
 
 use crate::components::status::{ActionStatus, StatusLine};
-use crate::platform::{browser, clock};
-use decision_core::answers::Answers;
-use decision_core::card::Card;
+use crate::platform::browser;
+use crate::state::card::CardSession;
+use decision_core::dates::Date;
 use decision_core::engine::Verdict;
 use decision_core::messages::Action;
-use decision_core::record;
+use decision_core::record::{self, Record};
 use leptos::prelude::*;
 
 #[component]
 pub fn RecordPanel(
-    card: &'static Card,
-    answers: ReadSignal<Answers>,
+    session: CardSession,
     verdict: Memo<Verdict>,
+    today: ReadSignal<Option<Date>>,
 ) -> impl IntoView {
-    // Today's date is only known in the browser: the record rendered at build time has none.
-    let date = RwSignal::new(String::new());
-    Effect::new(move |_| date.set(clock::today()));
+    let card = session.card;
+    let answers = session.answers();
+    let history = session.history();
+    // The date and the page's address are only known in the browser: the record rendered
+    // at build time has neither.
     let markdown = Memo::new(move |_| {
-        answers.with(|a| verdict.with(|v| date.with(|d| record::markdown(card, a, v, d))))
+        let today = today.get();
+        answers.with(|a| {
+            verdict.with(|v| {
+                history.with(|h| {
+                    let link = if today.is_some() { session.link_to(a, None) } else { String::new() };
+                    let today = today.map(|d| d.to_iso()).unwrap_or_default();
+                    record::markdown(
+                        card,
+                        &Record { answers: a, verdict: v, history: h, today: &today, link: &link },
+                    )
+                })
+            })
+        })
+    });
+    let number = RwSignal::new(String::new());
+    let file_name = Memo::new(move |_| {
+        let n = number.with(|n| n.trim().parse::<u32>().ok());
+        // The decision's own date while it is the one in force, else today's.
+        let in_force =
+            answers.with(|a| history.with(|h| h.latest().filter(|d| &d.answers == a).map(|d| d.decided_on)));
+        let date = in_force.or(today.get())?;
+        Some(record::file_name(card, n, date))
     });
     let status = ActionStatus::new();
     let copy = move |_| status.report(Action::CopyRecord, browser::copy(&markdown.get_untracked()));
     let download = move |_| {
-        let file = format!("{}-decision-record.md", card.id);
+        let file = file_name.get_untracked().unwrap_or_else(|| format!("{}-decision-record.md", card.id));
         status.report(
             Action::DownloadRecord,
             browser::download(&file, "text/markdown", &markdown.get_untracked()),
@@ -34,7 +60,20 @@ pub fn RecordPanel(
         <section class="dc-section" id="dc-record" aria-labelledby="dc-record-h">
             <h2 id="dc-record-h">"Decision record"</h2>
             <p class="dc-blurb">
-                "Your answers and the verdict as a Markdown record (context, drivers, options, outcome, consequences, when to revisit)."
+                "Your answers and the verdict as a Markdown record (context, drivers, options, outcome, consequences, when to revisit), with a link that reopens these answers."
+            </p>
+            <p class="dc-field">
+                <label for="dc-record-number">"Number in your decision log (optional)"</label>
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    id="dc-record-number"
+                    class="dc-short"
+                    placeholder="7"
+                    prop:value=move || number.get()
+                    on:input:target=move |ev| number.set(ev.target().value())
+                />
+                {move || file_name.get().map(|f| view! { <span class="dc-hint" data-testid="record-file-name">{format!("Downloads as {f}")}</span> })}
             </p>
             <div class="dc-actions">
                 <button type="button" on:click=copy>"Copy Markdown"</button>

@@ -1,6 +1,7 @@
 //! One card's page: the card to read, the answers to give, the verdict always in view, and
 //! the record, sharing and saving around them.
 
+use crate::components::decision::{DecidePanel, DecidedLine};
 use crate::components::evidence::Evidence;
 use crate::components::factors::Factors;
 use crate::components::orphans::Orphans;
@@ -12,7 +13,7 @@ use crate::components::reversibility::Reversibility;
 use crate::components::share::ShareBar;
 use crate::components::signals::Signals;
 use crate::components::verdict::{VerdictBar, VerdictPanel};
-use crate::platform::{addresses, embed};
+use crate::platform::{addresses, clock, embed};
 use crate::state::card::CardSession;
 use decision_core::answers::Edit;
 use decision_core::card::Card;
@@ -32,9 +33,11 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
     let session = CardSession::new(card);
     let moved = StoredValue::new(moved);
     let root = NodeRef::<leptos::html::Div>::new();
+    let (today, set_today) = signal(None);
     // Once, after the page is taken over: nothing read here may make it run again.
     Effect::new(move |_| {
         untrack(|| {
+            set_today.set(clock::today());
             session.connect(moved.get_value());
             embed::report_height(root, card.id.clone());
         })
@@ -52,12 +55,14 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                 </p>
                 <h1>{card.title.as_str()}</h1>
                 {(!card.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{card.tagline.as_str()}</p> })}
+                <DecidedLine session today />
                 <nav class="dc-nav" aria-label="Sections">
                     <a href="#dc-framing">"Decision"</a>
                     <a href="#dc-options">"Options"</a>
                     <a href="#dc-factors">"Factors"</a>
                     {card.has_signals().then(|| view! { <a href="#dc-signals">"Signals"</a> })}
                     {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">"Evidence"</a> })}
+                    <a href="#dc-decide">"Decide"</a>
                     <a href="#dc-record">"Record"</a>
                 </nav>
                 <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
@@ -86,7 +91,8 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <Signals session />
                     <AiImpact card />
                     <Related card />
-                    <RecordPanel card answers verdict />
+                    <DecidePanel session verdict today />
+                    <RecordPanel session verdict today />
                 </main>
                 <VerdictPanel card verdict sensitivity />
             </div>

@@ -4,6 +4,7 @@
 
 use crate::platform::{addresses, clock};
 use crate::state::library;
+use decision_core::history::words;
 use decision_core::messages;
 use decision_core::page_data::{CardSummary, Progress};
 use leptos::prelude::*;
@@ -12,7 +13,8 @@ use leptos::prelude::*;
 /// not have (shown once the app is live).
 #[component]
 pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl IntoView {
-    let progress = RwSignal::new(Vec::<String>::new());
+    // Each card's progress line, and its decision line with whether a revisit is due.
+    let progress = RwSignal::new(Vec::<(String, Option<(String, bool)>)>::new());
     let notice = RwSignal::new(None::<String>);
     let cards_for_progress = cards.clone();
     // Effects run only in the browser, after the page is taken over.
@@ -22,11 +24,16 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
                 .iter()
                 .zip(library::progress(&cards_for_progress))
                 .map(|(card, progress)| match progress {
-                    Progress::NotStarted => messages::progress_none(),
-                    Progress::Unreadable => messages::progress_unreadable(),
-                    Progress::Started { factors_set, saved_at } => {
-                        messages::progress_line(factors_set, card.factors.len(), &clock::short_date(saved_at))
-                    }
+                    Progress::NotStarted => (messages::progress_none(), None),
+                    Progress::Unreadable => (messages::progress_unreadable(), None),
+                    Progress::Started { factors_set, saved_at, decided } => (
+                        messages::progress_line(
+                            factors_set,
+                            card.factors.len(),
+                            &clock::short_date(saved_at),
+                        ),
+                        decided.map(|d| (words::library_line(&d), d.due)),
+                    ),
                 })
                 .collect(),
         );
@@ -59,8 +66,11 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
                                             {c.default_stance}
                                         </p>
                                     })}
-                                    {move || line().map(|l| view! {
+                                    {move || line().map(|(l, decided)| view! {
                                         <p class="dc-library-progress" data-testid="library-progress">{l}</p>
+                                        {decided.map(|(d, due)| view! {
+                                            <p class="dc-library-decided" class:dc-due=due data-testid="library-decided">{d}</p>
+                                        })}
                                     })}
                                 </li>
                             }

@@ -2,6 +2,8 @@
 //! app takes times as arguments, so it stays testable. Like every call into the browser,
 //! these may not run while a page is prerendered (`render_check`, feature `ssr`).
 
+use decision_core::dates::Date;
+
 /// The current time in milliseconds since the Unix epoch.
 #[track_caller]
 pub fn now_ms() -> f64 {
@@ -19,19 +21,19 @@ pub fn now_ms() -> f64 {
     }
 }
 
-/// Today's date as `YYYY-MM-DD` in the user's time zone.
+/// Today's date in the user's time zone (`None` outside a browser).
 #[track_caller]
-pub fn today() -> String {
+pub fn today() -> Option<Date> {
     #[cfg(feature = "ssr")]
     super::render_check::touched(std::panic::Location::caller());
     #[cfg(target_arch = "wasm32")]
     {
         let d = js_sys::Date::new_0();
-        format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+        Date::new(d.get_full_year() as i32, (d.get_month() + 1) as u8, d.get_date() as u8)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        String::new()
+        None
     }
 }
 

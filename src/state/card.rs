@@ -1,9 +1,10 @@
-//! One card's session: its answers and saved progress ([`Session`]), and answers that arrive
-//! from outside (a share link in the address, an imported answers file), waiting for the
-//! user's choice.
+//! One card's session: its answers, the decisions recorded on it and its saved progress
+//! ([`Session`]), and answers that arrive from outside (a share link in the address, an
+//! imported answers file), waiting for the user's choice.
 //!
 //! Components change the answers only through [`CardSession::edit`], with a core [`Edit`]:
-//! the same type that carries the edits made before the app was live.
+//! the same type that carries the edits made before the app was live. A decision is recorded
+//! only through [`CardSession::record`], from a checked core [`Draft`].
 
 use super::session::Session;
 use crate::controls::{Control, Value};
@@ -11,7 +12,11 @@ use crate::platform::{browser, clock};
 use crate::storage::{self, ProgressCodec};
 use decision_core::answers::{Answers, Edit};
 use decision_core::card::Card;
+use decision_core::engine;
+use decision_core::envelope::Contents;
+use decision_core::history::{self, words, Decision, Draft, History};
 use decision_core::messages::{self, FileRefused, IncomingSource};
+use decision_core::record;
 use decision_core::share::{self, Shared};
 use decision_core::store::{Notice, SaveState, Stored};
 use leptos::prelude::*;
@@ -28,6 +33,8 @@ pub struct Incoming {
 pub struct CardSession {
     pub card: &'static Card,
     progress: Session<ProgressCodec>,
+    answers: Memo<Answers>,
+    history: Memo<History>,
     incoming: RwSignal<Option<Incoming>>,
     refused: RwSignal<Option<String>>,
 }
@@ -35,16 +42,25 @@ pub struct CardSession {
 impl CardSession {
     /// The session with empty answers, touching nothing outside.
     pub fn new(card: &'static Card) -> CardSession {
+        let progress = Session::new(Stored::Progress, Contents::default());
+        let contents = progress.value();
         CardSession {
             card,
-            progress: Session::new(Stored::Progress, Answers::default()),
+            progress,
+            answers: Memo::new(move |_| contents.with(|c| c.answers.clone())),
+            history: Memo::new(move |_| contents.with(|c| c.history.clone())),
             incoming: RwSignal::new(None),
             refused: RwSignal::new(None),
         }
     }
 
-    pub fn answers(&self) -> ReadSignal<Answers> {
-        self.progress.value()
+    pub fn answers(&self) -> Memo<Answers> {
+        self.answers
+    }
+
+    /// The decisions recorded on the card, oldest first.
+    pub fn history(&self) -> Memo<History> {
+        self.history
     }
 
     pub fn save_state(&self) -> ReadSignal<SaveState> {
@@ -67,7 +83,7 @@ impl CardSession {
 
     /// The one way the answers change: a control's edit.
     pub fn edit(&self, edit: Edit) {
-        self.progress.update(|answers| answers.apply(edit));
+        self.progress.update(|c| c.answers.apply(edit));
     }
 
     /// A control was set to `value` on the page: its edit, if the value is one the control
@@ -83,9 +99,9 @@ impl CardSession {
     /// anything stored: each edit is applied, field by field, over the saved answers, and
     /// saved. Then a share link in the address (now, or pasted later) is offered.
     pub fn connect(self, early: Vec<Edit>) {
-        self.progress.connect(storage::open_progress(self.card), move |answers| {
+        self.progress.connect(storage::open_progress(self.card), move |contents| {
             let moved = !early.is_empty();
-            early.into_iter().for_each(|edit| answers.apply(edit));
+            early.into_iter().for_each(|edit| contents.answers.apply(edit));
             moved
         });
         self.offer_link_in_address();
@@ -96,15 +112,42 @@ impl CardSession {
 
     /// The share link of the answers, with the sender's name when given.
     pub fn share_link(&self, name: &str) -> String {
-        let fragment = self.progress.value().with(|a| share::encode_link(self.card, a, Some(name)));
+        self.answers.with(|a| self.link_to(a, Some(name)))
+    }
+
+    /// The address of this page that opens `answers` (a share link, without a name).
+    pub fn link_to(&self, answers: &Answers, name: Option<&str>) -> String {
+        let fragment = share::encode_link(self.card, answers, name);
         format!("{}#{fragment}", browser::page_url().unwrap_or_default())
+    }
+
+    /// Records a decision on the answers as they are: it becomes the decision in force, and
+    /// is saved with the answers. The draft's problem in words when it cannot be recorded.
+    pub fn record(&self, draft: &Draft) -> Result<(), String> {
+        let decision = self.answers.with_untracked(|a| {
+            let verdict = engine::evaluate(self.card, a);
+            history::decide(self.card, a, &verdict, draft, clock::now_ms())
+        });
+        let decision = decision.map_err(|e| words::draft_error(&e))?;
+        self.progress.update(|c| c.history.record(decision));
+        Ok(())
+    }
+
+    /// Downloads the calendar file of a decision's revisit date.
+    pub fn download_calendar(&self, decision: &Decision) -> bool {
+        let link = self.link_to(&decision.answers, None);
+        let text = record::calendar(self.card, decision, &link, clock::now_ms());
+        let file = format!("revisit-{}-{}.ics", self.card.id, decision.revisit_by.to_iso());
+        browser::download(&file, "text/calendar", &text)
     }
 
     /// Downloads the answers as the answers file (which Import reads back): also the way out
     /// when they cannot be saved in this browser.
     pub fn export(&self, name: Option<&str>) -> bool {
-        let text =
-            self.progress.value().with_untracked(|a| share::encode_file(self.card, a, name, clock::now_ms()));
+        let text = self
+            .progress
+            .value()
+            .with_untracked(|c| share::encode_file(self.card, &c.answers, &c.history, name, clock::now_ms()));
         browser::download(&format!("{}-answers.json", self.card.id), "application/json", &text)
     }
 
@@ -130,7 +173,11 @@ impl CardSession {
     /// Puts the offered answers on the card in place of the current ones.
     pub fn use_incoming(&self) {
         if let Some(incoming) = self.incoming.try_update(Option::take).flatten() {
-            self.progress.set(incoming.shared.answers);
+            let Shared { answers, history, .. } = incoming.shared;
+            self.progress.update(|c| {
+                c.answers = answers;
+                c.history = History::union(&c.history, &history);
+            });
         }
         browser::clear_fragment();
     }
@@ -145,9 +192,14 @@ impl CardSession {
         self.refused.set(None);
     }
 
-    /// Forgets every answer and the saved copy (after the user confirmed).
+    /// Forgets every answer (after the user confirmed). Recorded decisions are kept, each
+    /// with its own answers; without any, the saved copy goes too.
     pub fn reset(&self) {
-        self.progress.clear(Answers::default());
+        if self.history.with_untracked(History::is_empty) {
+            self.progress.clear(Contents::default());
+        } else {
+            self.progress.update(|c| c.answers = Answers::default());
+        }
     }
 
     /// A share link in the page's address, if there is one. Section anchors (`#dc-…`) are

@@ -1,11 +1,13 @@
-//! The library page's state: how far this browser got with each card, read from storage
-//! without writing anything.
+//! The library page's state: how far this browser got with each card, and the decision in
+//! force on it, read from storage without writing anything.
 
+use crate::platform::clock;
 use crate::storage;
 use decision_core::page_data::{CardSummary, Progress};
 
-/// Each card's progress in this browser, in the order of `cards`.
+/// Each card's progress in this browser today, in the order of `cards`.
 pub fn progress(cards: &[CardSummary]) -> Vec<Progress> {
     let stored = storage::stored_progress(cards.iter().map(|c| c.id.as_str()));
-    cards.iter().zip(stored).map(|(card, text)| card.progress(text.as_deref())).collect()
+    let today = clock::today();
+    cards.iter().zip(stored).map(|(card, text)| card.progress(text.as_deref(), today)).collect()
 }

@@ -23,9 +23,9 @@ pub use backend::{local_storage, Backend, BackendError, MemoryStorage, Probed};
 pub use document::{Codec, Decoded, Document, Loaded};
 pub use saver::{flush_all_quietly, Saver, Unsaved};
 
-use decision_core::answers::{Answers, Prefer};
+use decision_core::answers::Prefer;
 use decision_core::card::Card;
-use decision_core::envelope::{self, DecodeError, Envelope};
+use decision_core::envelope::{self, Contents, DecodeError, Envelope};
 use decision_core::workshop;
 
 /// Prefix of every key this app writes.
@@ -41,7 +41,7 @@ pub fn workshop_key(card_id: &str) -> String {
     format!("{KEY_PREFIX}{card_id}/workshop")
 }
 
-/// A card's answers, stored as the versioned envelope.
+/// A card's answers and recorded decisions, stored as the versioned envelope.
 #[derive(Debug, Clone)]
 pub struct ProgressCodec {
     pub card_id: String,
@@ -55,28 +55,32 @@ impl ProgressCodec {
 }
 
 impl Codec for ProgressCodec {
-    type Value = Answers;
+    type Value = Contents;
 
-    fn encode(&self, answers: &Answers, saved_at: f64) -> String {
-        envelope::encode(&Envelope::new(&self.card_id, self.content_version, saved_at, answers.clone()))
+    fn encode(&self, contents: &Contents, saved_at: f64) -> String {
+        let mut envelope =
+            Envelope::new(&self.card_id, self.content_version, saved_at, contents.answers.clone());
+        envelope.history = contents.history.clone();
+        envelope::encode(&envelope)
     }
 
-    fn decode(&self, raw: &str) -> Result<Decoded<Answers>, DecodeError> {
+    fn decode(&self, raw: &str) -> Result<Decoded<Contents>, DecodeError> {
         let decoded = envelope::decode_detailed(raw, &self.card_id)?;
         let migrated = decoded.migrated();
-        Ok(Decoded { value: decoded.envelope.answers, saved_at: decoded.envelope.saved_at, migrated })
+        let Envelope { answers, history, saved_at, .. } = decoded.envelope;
+        Ok(Decoded { value: Contents { answers, history }, saved_at, migrated })
     }
 
-    fn merge(&self, base: &Answers, ours: &Answers, theirs: &Answers, prefer: Prefer) -> Answers {
-        Answers::merge(base, ours, theirs, prefer)
+    fn merge(&self, base: &Contents, ours: &Contents, theirs: &Contents, prefer: Prefer) -> Contents {
+        Contents::merge(base, ours, theirs, prefer)
     }
 
-    fn empty(&self) -> Answers {
-        Answers::default()
+    fn empty(&self) -> Contents {
+        Contents::default()
     }
 
-    fn is_empty(&self, answers: &Answers) -> bool {
-        answers.is_empty()
+    fn is_empty(&self, contents: &Contents) -> bool {
+        contents.is_empty()
     }
 
     fn max_bytes(&self) -> usize {

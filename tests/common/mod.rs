@@ -5,6 +5,7 @@
 
 use decision_cards::storage::{self, backend, Document, MemoryStorage, ProgressCodec, WorkshopCodec};
 use decision_core::answers::{Answers, FactorAnswer};
+use decision_core::envelope::Contents;
 
 /// The seed card's id.
 pub const CARD: &str = "model-api-vs-self-hosted";
@@ -35,6 +36,11 @@ pub fn answers(position: i8, note: &str) -> Answers {
         a.notes.insert("question-1".into(), note.into());
     }
     a
+}
+
+/// Answers as a card's stored progress holds them, with no decision recorded.
+pub fn kept(answers: &Answers) -> Contents {
+    Contents { answers: answers.clone(), history: Default::default() }
 }
 
 /// The progress codec for a card id (any id: the documents do not need a bundled card).

@@ -30,7 +30,7 @@
 //!
 //! Answers changed in two tabs are combined by [`Answers::merge`].
 
-use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, STEPS};
+use crate::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer, Prefer, STEPS};
 use crate::card::MAX_WEIGHT;
 use crate::history::{self, History};
 use crate::ids::IdSet;
@@ -76,6 +76,28 @@ impl Envelope {
             saved_at,
             answers,
             history: History::default(),
+        }
+    }
+}
+
+/// What a card's stored progress holds: the answers on the page and the decisions recorded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Contents {
+    pub answers: Answers,
+    pub history: History,
+}
+
+impl Contents {
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.history.is_empty()
+    }
+
+    /// Two copies changed since `base` (two tabs): the answers merged item by item, the
+    /// decisions of both kept.
+    pub fn merge(base: &Contents, ours: &Contents, theirs: &Contents, prefer: Prefer) -> Contents {
+        Contents {
+            answers: Answers::merge(&base.answers, &ours.answers, &theirs.answers, prefer),
+            history: History::union(&ours.history, &theirs.history),
         }
     }
 }

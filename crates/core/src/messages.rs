@@ -486,6 +486,8 @@ pub enum Action {
     ExportAnswers,
     CopyRecord,
     DownloadRecord,
+    /// The calendar file of a decision's revisit date.
+    DownloadCalendar,
     /// The workshop's Markdown summary.
     CopySummary,
     DownloadSummary,
@@ -513,8 +515,9 @@ pub fn action_status(action: Action, ok: bool) -> &'static str {
         (CopySummary, true) => "Summary copied.",
         (CopySummary, false) => "Copy failed: download it instead.",
         (DownloadSummary, false) => "Download failed: copy it instead.",
+        (DownloadCalendar, true) => "Calendar file downloaded: open it to add the revisit date.",
         (DownloadRecord | DownloadSummary | DownloadCsv | DownloadWorkshop, true) => "Download started.",
-        (DownloadCsv | DownloadWorkshop, false) => "Download failed.",
+        (DownloadCalendar | DownloadCsv | DownloadWorkshop, false) => "Download failed.",
         (UseShared, _) => "The shared answers are now on this card and saved in this browser.",
         (KeepOwn, _) => "Kept your answers; the shared ones were not used.",
     }

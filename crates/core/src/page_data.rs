@@ -10,6 +10,8 @@
 //! `content/` as the build writes it.
 
 use crate::card::*;
+use crate::dates::Date;
+use crate::history::compare::due;
 use crate::json::{self, At, Expected, Json, ShapeError};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -45,8 +47,9 @@ impl CardSummary {
     }
 
     /// How far this browser got with the card, from its stored progress (`None`: nothing
-    /// stored). A factor counts as set once its slider or its weight has been moved.
-    pub fn progress(&self, stored: Option<&str>) -> Progress {
+    /// stored), on `today`. A factor counts as set once its slider or its weight has been
+    /// moved.
+    pub fn progress(&self, stored: Option<&str>, today: Option<Date>) -> Progress {
         let Some(raw) = stored else { return Progress::NotStarted };
         match crate::envelope::decode(raw, &self.id) {
             Err(_) => Progress::Unreadable,
@@ -59,6 +62,11 @@ impl CardSummary {
                     })
                     .count(),
                 saved_at: env.saved_at,
+                decided: env.history.latest().map(|d| Decided {
+                    decided_on: d.decided_on,
+                    revisit_by: d.revisit_by,
+                    due: today.is_some_and(|today| due(d, today, &env.answers).is_some()),
+                }),
             },
         }
     }
@@ -73,7 +81,18 @@ pub enum Progress {
     Started {
         factors_set: usize,
         saved_at: f64,
+        /// The decision in force, when one was recorded.
+        decided: Option<Decided>,
     },
+}
+
+/// The decision in force on a card, as the library shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decided {
+    pub decided_on: Date,
+    pub revisit_by: Date,
+    /// Its revisit date has come, or a re-look trigger was ticked since.
+    pub due: bool,
 }
 
 /// Why a page's data could not be read; [`crate::messages`] words it.

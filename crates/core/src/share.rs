@@ -512,10 +512,18 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
 // Files
 // ---------------------------------------------------------------------------------------------
 
-/// The answers file: the stored envelope, with the participant's name when given.
-pub fn encode_file(card: &Card, answers: &Answers, name: Option<&str>, saved_at: f64) -> String {
+/// The answers file: the stored envelope (answers and recorded decisions), with the
+/// participant's name when given.
+pub fn encode_file(
+    card: &Card,
+    answers: &Answers,
+    history: &History,
+    name: Option<&str>,
+    saved_at: f64,
+) -> String {
     let name: String = name.map(str::trim).unwrap_or("").chars().take(MAX_NAME_CHARS).collect();
-    let envelope = Envelope::new(&card.id, card.version, saved_at, answers.clone());
+    let mut envelope = Envelope::new(&card.id, card.version, saved_at, answers.clone());
+    envelope.history = history.clone();
     let mut out = String::with_capacity(256);
     envelope::write_envelope(&mut out, &envelope, (!name.is_empty()).then_some(name.as_str()));
     out

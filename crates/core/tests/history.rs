@@ -232,22 +232,22 @@ fn a_revisit_is_due_on_its_date_or_when_a_trigger_is_ticked_after_the_decision()
     let card = seed_card();
     let d = recorded(&Answers::default(), day(2026, 12, 4), 1000.0);
     assert_eq!(d.revisit_by, day(2027, 6, 4));
-    assert_eq!(due(card, &d, day(2027, 6, 3), &Answers::default()), None);
-    let on_the_day = due(card, &d, day(2027, 6, 4), &Answers::default()).unwrap();
+    assert_eq!(due(&d, day(2027, 6, 3), &Answers::default()), None);
+    let on_the_day = due(&d, day(2027, 6, 4), &Answers::default()).unwrap();
     assert_eq!(
         words::due(card, &on_the_day),
         "This decision is due for a revisit: its revisit date, 4 Jun 2027, has come."
     );
     // A clock set back before the decision is simply "not due".
-    assert_eq!(due(card, &d, day(2020, 1, 1), &Answers::default()), None);
+    assert_eq!(due(&d, day(2020, 1, 1), &Answers::default()), None);
     let mut now = Answers::default();
     let trigger = &card.reversibility.relook_triggers[1];
     now.apply(Edit::Trigger { id: trigger.id.clone(), on: true });
-    let by_trigger = due(card, &d, day(2026, 12, 5), &now).unwrap();
+    let by_trigger = due(&d, day(2026, 12, 5), &now).unwrap();
     assert!(words::due(card, &by_trigger).contains(&format!("\u{201c}{}\u{201d}", trigger.text)));
     // A trigger already ticked when the decision was made is not news.
     let d2 = recorded(&now, day(2026, 12, 4), 2000.0);
-    assert_eq!(due(card, &d2, day(2026, 12, 5), &now), None);
+    assert_eq!(due(&d2, day(2026, 12, 5), &now), None);
 }
 
 #[test]
@@ -352,4 +352,94 @@ fn the_answers_file_carries_the_history_to_another_browser() {
     envelope::write_envelope(&mut file, &env, Some("Ada"));
     let shared = decision_core::share::decode_file(&file, card).unwrap();
     assert_eq!(shared.history, env.history);
+}
+
+// --- The record and the calendar file --------------------------------------------------------
+
+use decision_core::record::{self, Record};
+
+fn two_decisions() -> (History, Answers) {
+    let card = seed_card();
+    let mut h = History::default();
+    h.record(recorded(&Answers::default(), day(2026, 12, 4), 1000.0));
+    let answers = privacy_answers();
+    let mut draft = draft_for(card, &answers, day(2027, 1, 5));
+    draft.chosen = draft.chosen.other();
+    draft.reason = "the | platform team <b>owns</b> serving now".into();
+    draft.by = "Architecture guild".into();
+    h.record(decide(card, &answers, &draft, 2000.0).unwrap());
+    (h, answers)
+}
+
+#[test]
+fn the_record_of_the_decision_in_force_is_accepted_and_lists_the_one_it_superseded() {
+    let card = seed_card();
+    let (h, answers) = two_decisions();
+    let verdict = evaluate(card, &answers);
+    let link = "https://wiki.example/cards/model-api-vs-self-hosted.html#a=1.abc";
+    let md = record::markdown(
+        card,
+        &Record { answers: &answers, verdict: &verdict, history: &h, today: "2027-02-01", link },
+    );
+    let latest = h.latest().unwrap();
+    let chosen = &card.option(latest.chosen).name;
+    for part in [
+        "- Status: accepted\n".to_string(),
+        "- Date: 2027-01-05\n".to_string(),
+        "- Decided by: Architecture guild\n".to_string(),
+        "- Revisit by: 2027-07-05\n".to_string(),
+        format!("- Reopen these answers: {link}\n"),
+        format!("Chosen option: \"{chosen}\". Chosen against the verdict because the | platform team <b>owns</b> serving now."),
+        "## Decision history\n".to_string(),
+        format!("- 2027-01-05: {chosen} (accepted); decided by Architecture guild; chosen against the verdict because"),
+        "(superseded by the decision of 2027-01-05); revisit by 2027-06-04".to_string(),
+    ] {
+        assert!(md.contains(&part), "{part:?} missing from\n{md}");
+    }
+    // Answers changed since: a proposal again, with the decision in force still listed.
+    let moved = Answers::default();
+    let verdict = evaluate(card, &moved);
+    let md = record::markdown(
+        card,
+        &Record { answers: &moved, verdict: &verdict, history: &h, today: "2027-02-01", link: "" },
+    );
+    assert!(md.contains("- Status: proposed") && md.contains("- Date: 2027-02-01"), "{md}");
+    assert!(md.contains("(accepted; the answers have changed since)"), "{md}");
+}
+
+#[test]
+fn the_record_file_name_fits_an_adr_folder() {
+    let card = seed_card();
+    assert_eq!(record::file_name(card, Some(7), day(2026, 12, 4)), "0007-model-api-vs-self-hosted.md");
+    assert_eq!(record::file_name(card, None, day(2026, 12, 4)), "2026-12-04-model-api-vs-self-hosted.md");
+}
+
+#[test]
+fn the_calendar_file_parses_with_an_independent_reader_and_carries_the_decision() {
+    let card = seed_card();
+    let (h, _) = two_decisions();
+    let latest = h.latest().unwrap();
+    let link = "https://wiki.example/cards/model-api-vs-self-hosted.html#a=1.abc,def;x";
+    let ics = record::calendar(card, latest, link, 1_767_571_200_000.0);
+    let again = record::calendar(card, latest, link, 1_767_600_000_000.0);
+    use icalendar::{Calendar, CalendarComponent, Component, Event};
+    let event_of = |ics: &str| -> Event {
+        let calendar: Calendar = ics.parse().unwrap_or_else(|e| panic!("{e}\n{ics}"));
+        let mut events = calendar.components.into_iter().filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        });
+        events.next().expect("one event")
+    };
+    let event = event_of(&ics);
+    assert_eq!(event.get_summary(), Some("Revisit: Model API vs Self-Hosted Model"));
+    let description = event.get_description().unwrap();
+    assert!(description.starts_with(&words::decided(card, latest)), "{description}");
+    assert!(description
+        .contains("Chosen against the verdict because the | platform team <b>owns</b> serving now."));
+    assert!(description.contains("- Cost profile changes"), "{description}");
+    assert!(description.ends_with(&format!("Reopen the decision: {link}")), "{description}");
+    let uid = event.get_uid().unwrap();
+    assert_eq!(Some(uid), event_of(&again).get_uid(), "downloading again updates the same event");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20270705\r\n"), "{ics}");
 }

@@ -56,7 +56,7 @@ fn the_same_case_without_ops_maturity_names_the_capability_gap_and_failure_mode(
     assert_eq!(card.option(v.recommends).name, "Model API");
     let gate = explain::gate_sentence(card, &v).expect("a gate sentence");
     assert!(gate.starts_with("Ops maturity points away from Self-Hosted Model"), "{gate}");
-    let md = record::markdown(card, &case_for_self_hosting(-2), &v, "2026-11-27");
+    let md = record::markdown(card, &record::Record::proposed(&case_for_self_hosting(-2), &v, "2026-11-27"));
     assert!(md.contains("Creates an AI infrastructure program where a product decision was needed."));
 }
 
@@ -144,7 +144,7 @@ fn the_record_has_every_madr_part_and_the_users_words() {
     a.triggers.insert("cost-profile-changes".into());
     a.ticked.insert("self-hosting-for-prestige".into());
     let v = evaluate(card, &a);
-    let md = record::markdown(card, &a, &v, "2026-11-27");
+    let md = record::markdown(card, &record::Record::proposed(&a, &v, "2026-11-27"));
     for part in [
         "# Decision record: Model API vs Self-Hosted Model",
         "- Date: 2026-11-27",
@@ -189,7 +189,7 @@ fn a_section_the_card_leaves_out_leaves_no_trace_in_the_record() {
         o.hidden_costs.clear();
     }
     let a = case_for_self_hosting(1);
-    let md = record::markdown(&card, &a, &evaluate(&card, &a), "2026-12-02");
+    let md = record::markdown(&card, &record::Record::proposed(&a, &evaluate(&card, &a), "2026-12-02"));
     for gone in ["Heuristic", "## Evidence", "| Evidence |", "Who absorbs", "Hidden cost", "- [ ]"] {
         assert!(!md.contains(gone), "{gone:?} should be left out of\n{md}");
     }

@@ -311,7 +311,10 @@ fn a_gated_case_is_changed_only_by_lifting_the_gate_or_by_what_the_gate_holds_ba
 fn the_record_says_what_would_change_the_decision() {
     let card = seed_card();
     let a = answers(&[("privacy", 2)], &[]);
-    let md = decision_core::record::markdown(card, &a, &evaluate(card, &a), "2026-12-04");
+    let md = decision_core::record::markdown(
+        card,
+        &decision_core::record::Record::proposed(&a, &evaluate(card, &a), "2026-12-04"),
+    );
     let section = md.split("### What would change this decision\n\n").nth(1).expect("the section");
     let section = section.split("\n### ").next().unwrap();
     assert!(section.starts_with(

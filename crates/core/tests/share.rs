@@ -276,7 +276,7 @@ fn every_error_has_a_message_for_people() {
 fn a_file_round_trips_with_the_name_and_every_answer() {
     let mut answers = fully_filled();
     answers.notes.insert("retired-question".into(), "kept, never dropped".into());
-    let text = encode_file(card(), &answers, Some("  Ana  "), 1_700_000_000_000.0);
+    let text = encode_file(card(), &answers, &Default::default(), Some("  Ana  "), 1_700_000_000_000.0);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["schema"], 3);
     assert_eq!(value["card"], CARD);
@@ -285,7 +285,7 @@ fn a_file_round_trips_with_the_name_and_every_answer() {
     assert_eq!(shared.answers, answers);
     assert_eq!(shared.name.as_deref(), Some("Ana"));
 
-    let anonymous = encode_file(card(), &answers, None, 0.0);
+    let anonymous = encode_file(card(), &answers, &Default::default(), None, 0.0);
     assert!(!anonymous.contains("participant"));
     assert_eq!(decode_file(&anonymous, card()).unwrap().name, None);
 }
@@ -312,7 +312,7 @@ fn a_file_that_is_not_json_is_refused() {
 
 #[test]
 fn a_file_of_the_wrong_shape_names_the_field() {
-    let text = encode_file(card(), &fully_filled(), Some("Ana"), 0.0);
+    let text = encode_file(card(), &fully_filled(), &Default::default(), Some("Ana"), 0.0);
     let bad = text.replace(r#""participant":"Ana""#, r#""participant":["Ana"]"#);
     let err = decode_file(&bad, card()).unwrap_err();
     let want = ShapeError::Expected { path: "participant".into(), expected: Expected::Text };
@@ -328,7 +328,7 @@ fn a_file_of_the_wrong_shape_names_the_field() {
 
 #[test]
 fn a_file_for_another_card_or_a_newer_schema_is_refused() {
-    let text = encode_file(card(), &fully_filled(), None, 0.0);
+    let text = encode_file(card(), &fully_filled(), &Default::default(), None, 0.0);
     let other = text.replace(CARD, "rent-vs-build");
     assert!(matches!(decode_file(&other, card()), Err(ShareError::File(DecodeError::OtherCard { .. }))));
     let newer = text.replacen("\"schema\":3", "\"schema\":4", 1);
@@ -427,7 +427,7 @@ proptest! {
 
     #[test]
     fn file_round_trip_is_identity(answers in card_answers()) {
-        let shared = decode_file(&encode_file(card(), &answers, None, 5.0), card()).unwrap();
+        let shared = decode_file(&encode_file(card(), &answers, &Default::default(), None, 5.0), card()).unwrap();
         prop_assert_eq!(shared.answers, answers);
     }
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView {
     let card = session.card;
-    let date = clock::today();
+    let date = clock::today().map(|d| d.to_iso()).unwrap_or_default();
     let markdown = move || {
         session
             .workshop()

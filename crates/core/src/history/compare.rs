@@ -105,7 +105,7 @@ pub fn compare(card: &Card, decision: &Decision, now: &Answers, verdict: &Verdic
         ticked: ticked.collect(),
         unticked: unticked.collect(),
         evidence,
-        triggers: triggers_since(card, decision, now),
+        triggers: triggers_since(decision, now),
         then: decision.recommended,
         now: verdict.recommends,
         card: card_change(card, decision),
@@ -127,14 +127,9 @@ pub fn card_change(card: &Card, decision: &Decision) -> Option<CardChange> {
     })
 }
 
-/// Re-look triggers of the card ticked now that were not ticked when `decision` was made.
-pub fn triggers_since(card: &Card, decision: &Decision, now: &Answers) -> Vec<String> {
-    card.reversibility
-        .relook_triggers
-        .iter()
-        .filter(|t| now.triggers.contains(&t.id) && !decision.answers.triggers.contains(&t.id))
-        .map(|t| t.id.clone())
-        .collect()
+/// Re-look triggers ticked now that were not ticked when `decision` was made.
+pub fn triggers_since(decision: &Decision, now: &Answers) -> Vec<String> {
+    now.triggers.iter().filter(|id| !decision.answers.triggers.contains(id)).cloned().collect()
 }
 
 /// Why a decision is due for a revisit.
@@ -148,8 +143,8 @@ pub struct Due {
 
 /// Whether `decision` is due for a revisit on `today` with the answers `now`: its revisit
 /// date has come, or a re-look trigger has been ticked since it was recorded.
-pub fn due(card: &Card, decision: &Decision, today: Date, now: &Answers) -> Option<Due> {
+pub fn due(decision: &Decision, today: Date, now: &Answers) -> Option<Due> {
     let date_passed = (today >= decision.revisit_by).then_some(decision.revisit_by);
-    let triggers = triggers_since(card, decision, now);
+    let triggers = triggers_since(decision, now);
     (date_passed.is_some() || !triggers.is_empty()).then_some(Due { date_passed, triggers })
 }

@@ -7,6 +7,7 @@ use super::{Decision, DraftError, History, MAX_REVISIT_YEARS};
 use crate::card::Card;
 use crate::dates::{Date, DateError};
 use crate::explain::{lower_first, position_words, weight_words};
+use crate::page_data::Decided;
 
 /// "4 Dec 2026".
 pub fn date(d: Date) -> String {
@@ -167,6 +168,25 @@ pub fn changes(card: &Card, c: &Comparison) -> Vec<String> {
         format!("The verdict still recommends {}.", card.option(c.now).name)
     });
     lines
+}
+
+/// The library's line for a decided card: "Decided on 4 Dec 2026 · revisit by 4 Jun 2027",
+/// or "… · revisit due".
+pub fn library_line(decided: &Decided) -> String {
+    let revisit = if decided.due {
+        "revisit due".to_string()
+    } else {
+        format!("revisit by {}", date(decided.revisit_by))
+    };
+    format!("Decided on {} \u{b7} {revisit}", date(decided.decided_on))
+}
+
+/// "1 recorded decision could not be read …".
+pub fn unreadable(count: usize) -> String {
+    match count {
+        1 => "One recorded decision could not be read; it is kept as it was.".to_string(),
+        n => format!("{n} recorded decisions could not be read; they are kept as they were."),
+    }
 }
 
 /// What is wrong with a draft, for the field it names.
