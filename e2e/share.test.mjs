@@ -187,7 +187,7 @@ describe('share links and answers files', () => {
       const file = path.join(tmp, 'bo.json');
       await download.saveAs(file);
       const json = JSON.parse(await readFile(file, 'utf8'));
-      assert.equal(json.schema, 2);
+      assert.equal(json.schema, 3, 'the envelope that can carry recorded decisions');
       assert.equal(json.card, CARD);
       assert.equal(json.content_version, 1);
       assert.equal(json.participant, 'Bo');

@@ -145,6 +145,18 @@ describe('the workshop view', () => {
       assert.match(markdown, /\| Cy \| Model API — the default holds \|/);
       assert.match(markdown, /\| Privacy \| -2 \+2 \+2 \| \+2\.0 \|/);
       assert.match(markdown, /  - Ana: Support tickets hold personal data\./);
+
+      // The group's answers and verdict recorded as the decision on the facilitator's card.
+      await page.locator('[data-testid="ws-record-decision"]').click();
+      const recorded = (await page.locator('[data-testid="ws-decision-recorded"]').textContent()).trim();
+      assert.match(recorded, /^Recorded on the card in this browser\. Decided on \d+ \w+ \d{4}: Self-Hosted Model\. Revisit by /);
+      await page.locator('[data-testid="ws-decision-recorded"] a').click();
+      await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
+      assert.match(await page.locator('[data-testid="decided"]').textContent(), /Decided on \d+ \w+ \d{4}: Self-Hosted Model\./);
+      const entry = page.locator('[data-testid="history-entry"]');
+      assert.equal(await entry.count(), 1);
+      await entry.locator('summary').click();
+      assert.match(await entry.textContent(), /Decided by: The group, in a workshop of 3/);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

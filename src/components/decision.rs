@@ -12,7 +12,8 @@ use decision_core::dates::Date;
 use decision_core::engine::Verdict;
 use decision_core::history::compare::{compare, due};
 use decision_core::history::{self, words, Draft};
-use decision_core::messages::Action;
+use decision_core::messages::{self, Action};
+use decision_core::store::{SaveState, Stored};
 use leptos::prelude::*;
 
 /// "Decided on …: <option>. Revisit by …", and when a revisit is due, why, with the way to
@@ -45,7 +46,7 @@ pub fn DecidedLine(session: CardSession, today: ReadSignal<Option<Date>>) -> imp
                     <p class="dc-decided-line"><strong>{decided}</strong></p>
                     {due.map(|due| view! {
                         <p class="dc-due" data-testid="revisit-due">
-                            {due} " " <a href="#dc-decide" data-testid="start-revisit">"Start a revisit"</a>
+                            {due} " " <a href="#dc-decision" data-testid="start-revisit">"Start a revisit"</a>
                         </p>
                     })}
                     <div class="dc-actions">
@@ -60,6 +61,30 @@ pub fn DecidedLine(session: CardSession, today: ReadSignal<Option<Date>>) -> imp
     }
 }
 
+/// The form's fields. Uncontrolled: the browser keeps what is typed, and the form is read
+/// when it is sent, so the fields cost no reactive bindings (bound fields cost the WASM more
+/// than the rest of this form together, measured in docs/performance.md).
+#[derive(Clone, Copy, Default)]
+struct Fields {
+    a: NodeRef<leptos::html::Input>,
+    b: NodeRef<leptos::html::Input>,
+    reason: NodeRef<leptos::html::Input>,
+    by: NodeRef<leptos::html::Input>,
+    decided_on: NodeRef<leptos::html::Input>,
+    revisit_by: NodeRef<leptos::html::Input>,
+}
+
+/// The value of a field, empty before the page is live.
+fn value(field: NodeRef<leptos::html::Input>) -> String {
+    field.get_untracked().map(|f| f.value()).unwrap_or_default()
+}
+
+fn set_value(field: NodeRef<leptos::html::Input>, text: &str) {
+    if let Some(f) = field.get_untracked() {
+        f.set_value(text);
+    }
+}
+
 /// "Record the decision": the option (the verdict's unless the team says why not), who,
 /// when, and when to look again; then the timeline of decisions recorded so far.
 #[component]
@@ -69,131 +94,115 @@ pub fn DecidePanel(
     today: ReadSignal<Option<Date>>,
 ) -> impl IntoView {
     let card = session.card;
-    // `None` follows the verdict until the user picks an option themselves.
-    let picked = RwSignal::new(None::<Side>);
-    let chosen = Memo::new(move |_| picked.get().unwrap_or_else(|| verdict.with(|v| v.recommends)));
-    let against = Memo::new(move |_| chosen.get() != verdict.with(|v| v.recommends));
-    let reason = RwSignal::new(String::new());
-    let by = RwSignal::new(String::new());
-    let decided_on = RwSignal::new(String::new());
-    // `None` follows the decision date (the card's period after it) until edited.
-    let revisit_typed = RwSignal::new(None::<String>);
-    let revisit_by = Memo::new(move |_| {
-        revisit_typed.get().unwrap_or_else(|| {
-            decided_on.with(|d| {
-                Date::parse_iso(d).map(|d| history::default_revisit(card, d).to_iso()).unwrap_or_default()
-            })
-        })
+    let fields = Fields::default();
+    // Until the user picks an option, the form follows the verdict; until they change the
+    // revisit date, it follows the decision date.
+    let picked = StoredValue::new(false);
+    let revisit_edited = StoredValue::new(false);
+    let revisit_after = move |decided_on: &str| {
+        Date::parse_iso(decided_on).map(|d| history::default_revisit(card, d).to_iso()).unwrap_or_default()
+    };
+    Effect::new(move |_| {
+        let side = verdict.with(|v| v.recommends);
+        if !picked.get_value() {
+            for (field, s) in [(fields.a, Side::A), (fields.b, Side::B)] {
+                if let Some(f) = field.get_untracked() {
+                    f.set_checked(s == side);
+                }
+            }
+        }
     });
     Effect::new(move |_| {
         if let Some(today) = today.get() {
-            decided_on.set(today.to_iso());
+            set_value(fields.decided_on, &today.to_iso());
+            set_value(fields.revisit_by, &revisit_after(&today.to_iso()));
         }
     });
-    let problem = RwSignal::new(None::<String>);
-    let recorded = RwSignal::new(false);
-    let record = move |_| {
-        let draft = Draft {
-            chosen: chosen.get_untracked(),
-            reason: reason.get_untracked(),
-            by: by.get_untracked(),
-            decided_on: decided_on.get_untracked(),
-            revisit_by: revisit_by.get_untracked(),
+    // The last attempt: recorded, or why not.
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let record = move || {
+        let checked =
+            |field: NodeRef<leptos::html::Input>| field.get_untracked().is_some_and(|f| f.checked());
+        let chosen = match (checked(fields.a), checked(fields.b)) {
+            (_, true) => Side::B,
+            (true, _) => Side::A,
+            _ => verdict.with_untracked(|v| v.recommends),
         };
-        match session.record(&draft) {
-            Ok(()) => {
-                problem.set(None);
-                recorded.set(true);
-                picked.set(None);
-                reason.set(String::new());
-            }
-            Err(why) => {
-                problem.set(Some(why));
-                recorded.set(false);
-            }
+        let draft = Draft {
+            chosen,
+            reason: value(fields.reason),
+            by: value(fields.by),
+            decided_on: value(fields.decided_on),
+            revisit_by: value(fields.revisit_by),
+        };
+        let result = session.record(&draft);
+        if result.is_ok() {
+            picked.set_value(false);
+            set_value(fields.reason, "");
         }
+        outcome.set(Some(result));
     };
-    let option = move |side: Side| {
-        let name = card.option(side).name.as_str();
-        let id = if side == Side::A { "dc-decide-a" } else { "dc-decide-b" };
+    let recommends =
+        move || format!("The verdict recommends {}.", card.option(verdict.with(|v| v.recommends)).name);
+    let option = move |side: Side, field: NodeRef<leptos::html::Input>, id: &'static str| {
         view! {
             <label class="dc-choice" for=id>
-                <input
-                    type="radio"
-                    name="dc-decide-option"
-                    id=id
-                    prop:checked=move || chosen.get() == side
-                    on:change=move |_| picked.set(Some(side))
-                />
-                {name}
-                {move || (verdict.with(|v| v.recommends) == side).then_some(" (the verdict\u{2019}s recommendation)")}
+                <input type="radio" name="dc-decision-option" id=id node_ref=field on:change=move |_| picked.set_value(true) />
+                {card.option(side).name.as_str()}
             </label>
         }
     };
     view! {
-        <section class="dc-section" id="dc-decide" aria-labelledby="dc-decide-h">
-            <h2 id="dc-decide-h">"Record the decision"</h2>
+        <section class="dc-section" id="dc-decision" aria-labelledby="dc-decision-h">
+            <h2 id="dc-decision-h">"Record the decision"</h2>
             <p class="dc-blurb">
                 "When the team has decided, record it here: the decision record and a calendar file of the revisit date then carry it, and this card reminds you when it is due."
             </p>
-            <form class="dc-decide-form" on:submit=move |ev| { ev.prevent_default(); record(()) }>
+            <form class="dc-decision-form" on:submit=move |ev| { ev.prevent_default(); record() }>
                 <fieldset>
                     <legend>"Option chosen"</legend>
-                    {option(Side::A)}
-                    {option(Side::B)}
+                    <p class="dc-hint" data-testid="decision-verdict">{recommends}</p>
+                    {option(Side::A, fields.a, "dc-decision-a")}
+                    {option(Side::B, fields.b, "dc-decision-b")}
                 </fieldset>
-                <Show when=move || against.get()>
-                    <p class="dc-field">
-                        <label for="dc-decide-reason">"Why against the verdict (one line, shown in the record)"</label>
-                        <input
-                            type="text"
-                            id="dc-decide-reason"
-                            maxlength=history::MAX_LINE_CHARS
-                            prop:value=move || reason.get()
-                            on:input:target=move |ev| reason.set(ev.target().value())
-                        />
-                    </p>
-                </Show>
                 <p class="dc-field">
-                    <label for="dc-decide-by">"Decided by (optional)"</label>
-                    <input
-                        type="text"
-                        id="dc-decide-by"
-                        maxlength=history::MAX_LINE_CHARS
-                        prop:value=move || by.get()
-                        on:input:target=move |ev| by.set(ev.target().value())
-                    />
+                    <label for="dc-decision-reason">"Why, if not the verdict\u{2019}s option (one line, shown in the record)"</label>
+                    <input type="text" id="dc-decision-reason" maxlength=history::MAX_LINE_CHARS node_ref=fields.reason />
+                </p>
+                <p class="dc-field">
+                    <label for="dc-decision-by">"Decided by (optional)"</label>
+                    <input type="text" id="dc-decision-by" maxlength=history::MAX_LINE_CHARS node_ref=fields.by />
                 </p>
                 <div class="dc-field-row">
                     <p class="dc-field">
-                        <label for="dc-decide-on">"Decision date"</label>
+                        <label for="dc-decision-on">"Decision date"</label>
                         <input
                             type="date"
-                            id="dc-decide-on"
-                            prop:value=move || decided_on.get()
-                            on:input:target=move |ev| decided_on.set(ev.target().value())
+                            id="dc-decision-on"
+                            node_ref=fields.decided_on
+                            on:input:target=move |ev| {
+                                if !revisit_edited.get_value() {
+                                    set_value(fields.revisit_by, &revisit_after(&ev.target().value()));
+                                }
+                            }
                         />
                     </p>
                     <p class="dc-field">
-                        <label for="dc-decide-revisit">"Revisit by"</label>
+                        <label for="dc-decision-revisit">"Revisit by"</label>
                         <input
                             type="date"
-                            id="dc-decide-revisit"
-                            prop:value=move || revisit_by.get()
-                            on:input:target=move |ev| revisit_typed.set(Some(ev.target().value()))
+                            id="dc-decision-revisit"
+                            node_ref=fields.revisit_by
+                            on:input=move |_| revisit_edited.set_value(true)
                         />
                     </p>
                 </div>
                 <div class="dc-actions">
                     <button type="submit" class="dc-primary" data-testid="record-decision">"Record the decision"</button>
-                    {move || recorded.get().then(|| view! {
-                        <span class="dc-status" role="status" data-testid="decision-recorded">
-                            "Recorded. It is the decision in force; the record below now shows it."
-                        </span>
-                    })}
                 </div>
-                {move || problem.get().map(|why| view! {
-                    <p class="dc-alert" role="alert" data-testid="decision-problem">{why}</p>
+                {move || outcome.get().map(|result| match result {
+                    Ok(()) => view! { <Recorded session /> }.into_any(),
+                    Err(why) => view! { <p class="dc-alert" role="alert" data-testid="decision-problem">{why}</p> }.into_any(),
                 })}
             </form>
             <Timeline session verdict />
@@ -201,8 +210,41 @@ pub fn DecidePanel(
     }
 }
 
+/// "Recorded", or, while this browser cannot save it, that the decision lives only on this
+/// page, with the answers file (which carries it) to download.
+#[component]
+fn Recorded(session: CardSession) -> impl IntoView {
+    let state = session.save_state();
+    let status = ActionStatus::new();
+    move || {
+        if state.with(SaveState::is_problem) {
+            let why = state.with(|s| messages::save_state(s, Stored::Progress));
+            view! {
+                <div class="dc-alert" role="alert" data-testid="decision-unsaved">
+                    <p>"Recorded on this page, but not saved in this browser. " {why}</p>
+                    <p>"The answers file carries the decision: download it and import it later to keep the decision."</p>
+                    <div class="dc-actions">
+                        <button type="button" data-testid="decision-download" on:click=move |_| {
+                            status.report(Action::ExportAnswers, session.export(None));
+                        }>"Download the answers file"</button>
+                        <StatusLine status />
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="dc-status" role="status" data-testid="decision-recorded">
+                    "Recorded. It is the decision in force; the record below now shows it."
+                </p>
+            }
+            .into_any()
+        }
+    }
+}
+
 /// The decisions recorded so far, newest first; each opens read-only with its facts, how the
-/// factors stood, and what has changed since.
+/// factors stood, and what has changed since (the one part that follows the answers).
 #[component]
 fn Timeline(session: CardSession, verdict: Memo<Verdict>) -> impl IntoView {
     let card: &'static Card = session.card;
@@ -214,25 +256,22 @@ fn Timeline(session: CardSession, verdict: Memo<Verdict>) -> impl IntoView {
                 let entries = (0..h.decisions.len())
                     .rev()
                     .map(|i| {
-                        let d = &h.decisions[i];
+                        let d = h.decisions[i].clone();
                         let title = words::entry_title(card, h, i);
-                        let facts = words::facts(card, d);
-                        let then = words::factors_then(card, d);
-                        let d = d.clone();
+                        let facts = words::facts(card, &d);
+                        let then = words::factors_then(card, &d);
                         let since = move || {
                             answers.with(|a| verdict.with(|v| words::changes(card, &compare(card, &d, a, v))))
                         };
                         view! {
-                            <li>
+                            <li value=i + 1>
                                 <details data-testid="history-entry">
                                     <summary>{title}</summary>
-                                    <ul class="dc-list">{facts.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                    {lines(facts)}
                                     <h4>"How the factors stood"</h4>
-                                    <ul class="dc-list">{then.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                                    {lines(then)}
                                     <h4>"Since then"</h4>
-                                    <ul class="dc-list" data-testid="history-changes">
-                                        {move || since().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                                    </ul>
+                                    <div data-testid="history-changes">{move || lines(since())}</div>
                                 </details>
                             </li>
                         }
@@ -241,10 +280,18 @@ fn Timeline(session: CardSession, verdict: Memo<Verdict>) -> impl IntoView {
                 let unreadable = h.unreadable.len();
                 view! {
                     <h3>"Decisions so far"</h3>
+                    // Newest first, numbered as recorded: the latest has the highest number. Each
+                    // item carries its number: with `reversed` instead, Chromium numbered a
+                    // list of one decision built on the live page "2".
                     <ol class="dc-timeline" data-testid="history">{entries}</ol>
                     {(unreadable > 0).then(|| view! { <p class="dc-alert">{words::unreadable(unreadable)}</p> })}
                 }
             })
         })
     }
+}
+
+/// Sentences as a bulleted list: one shape for every list of the timeline.
+fn lines(lines: Vec<String>) -> impl IntoView {
+    view! { <ul class="dc-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
 }

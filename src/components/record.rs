@@ -39,6 +39,8 @@ pub fn RecordPanel(
         })
     });
     let number = RwSignal::new(String::new());
+    // Shown once a number is typed; the date is only known in the browser, so a name shown
+    // from the start would change the page as it is taken over.
     let file_name = Memo::new(move |_| {
         let n = number.with(|n| n.trim().parse::<u32>().ok());
         // The decision's own date while it is the one in force, else today's.
@@ -62,18 +64,21 @@ pub fn RecordPanel(
             <p class="dc-blurb">
                 "Your answers and the verdict as a Markdown record (context, drivers, options, outcome, consequences, when to revisit), with a link that reopens these answers."
             </p>
-            <p class="dc-field">
+            <p class="dc-field dc-record-file">
                 <label for="dc-record-number">"Number in your decision log (optional)"</label>
                 <input
                     type="text"
                     inputmode="numeric"
                     id="dc-record-number"
                     class="dc-short"
-                    placeholder="7"
                     prop:value=move || number.get()
                     on:input:target=move |ev| number.set(ev.target().value())
                 />
-                {move || file_name.get().map(|f| view! { <span class="dc-hint" data-testid="record-file-name">{format!("Downloads as {f}")}</span> })}
+                {move || {
+                    number.with(|n| !n.trim().is_empty()).then(|| file_name.get()).flatten().map(|f| {
+                        view! { <span class="dc-hint" data-testid="record-file-name">{format!("Downloads as {f}")}</span> }
+                    })
+                }}
             </p>
             <div class="dc-actions">
                 <button type="button" on:click=copy>"Copy Markdown"</button>

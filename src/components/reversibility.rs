@@ -41,6 +41,9 @@ pub fn Reversibility(session: CardSession) -> impl IntoView {
                 <p class="dc-blurb">
                     "The harder the undo, the higher the burden of proof before leaving the default."
                 </p>
+                {card.reversibility.revisit_after.map(|period| view! {
+                    <p class="dc-revisit-after">{format!("Look at a decision again after {}.", String::from(period))}</p>
+                })}
             </div>
             <Triggers session />
         </section>

@@ -62,7 +62,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <a href="#dc-factors">"Factors"</a>
                     {card.has_signals().then(|| view! { <a href="#dc-signals">"Signals"</a> })}
                     {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">"Evidence"</a> })}
-                    <a href="#dc-decide">"Decide"</a>
+                    <a href="#dc-decision">"Decide"</a>
                     <a href="#dc-record">"Record"</a>
                 </nav>
                 <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />

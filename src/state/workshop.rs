@@ -2,11 +2,13 @@
 //! and kept in step with other tabs, with the reports of what each paste or file added.
 
 use super::session::Session;
-use crate::platform::browser;
-use crate::storage;
+use crate::platform::{browser, clock};
+use crate::storage::{self, NotRecorded};
 use decision_core::card::Card;
+use decision_core::history::{self, words, Draft};
+use decision_core::messages;
 use decision_core::store::{Notice, SaveState, Stored};
-use decision_core::workshop::{self, AddOutcome, Report, Source, Workshop};
+use decision_core::workshop::{self, AddOutcome, Report, Source, Summary, Workshop};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -42,6 +44,37 @@ impl WorkshopSession {
     /// Opens the workshop saved in this browser, shows it, and saves every change from now on.
     pub fn connect(self) {
         self.stored.connect(storage::open_workshop(self.card), |_| false);
+    }
+
+    /// Records the group's answers and verdict as a decision on the card's progress in this
+    /// browser: decided today by the group, revisited after the card's period. The decided
+    /// line, or why nothing was recorded; `None` before there is a group (or a date).
+    pub fn record_group_decision(&self, summary: &Summary) -> Option<Result<String, String>> {
+        let card = self.card;
+        let today = clock::today()?;
+        let verdict = summary.group_verdict.as_ref()?;
+        let count = self.workshop().with_untracked(|w| w.participants.len());
+        let draft = Draft {
+            chosen: verdict.recommends,
+            reason: String::new(),
+            by: format!("The group, in a workshop of {count}"),
+            decided_on: today.to_iso(),
+            revisit_by: history::default_revisit(card, today).to_iso(),
+        };
+        let decision = history::decide(card, &summary.group, verdict, &draft, clock::now_ms()).ok()?;
+        let line = words::decided(card, &decision);
+        Some(match storage::record_on_card(card, decision) {
+            Ok(()) => Ok(format!("Recorded on the card in this browser. {line}")),
+            Err(NotRecorded::Unreadable) => {
+                Err("Nothing was recorded: the card\u{2019}s saved progress in this browser cannot be read \
+                 here. Open the card to see why and keep what it holds."
+                    .into())
+            }
+            Err(NotRecorded::Save(err)) => Err(format!(
+                "Nothing was recorded: {} Download the summary to keep the group\u{2019}s answers.",
+                messages::save_error(&err, Stored::Progress)
+            )),
+        })
     }
 
     /// Adds every share link in pasted text; returns the lines that could not be added.

@@ -26,6 +26,8 @@ pub use saver::{flush_all_quietly, Saver, Unsaved};
 use decision_core::answers::Prefer;
 use decision_core::card::Card;
 use decision_core::envelope::{self, Contents, DecodeError, Envelope};
+use decision_core::history::Decision;
+use decision_core::store::SaveError;
 use decision_core::workshop;
 
 /// Prefix of every key this app writes.
@@ -156,6 +158,32 @@ pub fn open_workshop(card: &Card) -> Document<WorkshopCodec> {
         local_storage(),
         crate::platform::clock::now_ms,
     )
+}
+
+/// Why a decision could not be added to a card's saved progress from another page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotRecorded {
+    /// What is stored could not be read, or a newer version wrote it: left exactly as it is.
+    Unreadable,
+    Save(SaveError),
+}
+
+/// Adds `decision` to the card's progress saved in this browser, from a page that does not
+/// show the card (the workshop): what is stored is read, the decision joins its history, and
+/// the whole is saved. A card page open in another tab takes it in like any other tab's
+/// change. Progress that cannot be read is never written over.
+pub fn record_on_card(card: &Card, decision: Decision) -> Result<(), NotRecorded> {
+    let mut document = open_progress(card);
+    let mut contents = match document.load() {
+        Loaded::Fresh => Contents::default(),
+        Loaded::Restored { value, .. } => value,
+        Loaded::Unavailable(why) => return Err(NotRecorded::Save(SaveError::Unavailable(why))),
+        Loaded::KeptAside { .. } | Loaded::Newer { .. } | Loaded::Merged { .. } => {
+            return Err(NotRecorded::Unreadable)
+        }
+    };
+    contents.history.record(decision);
+    document.save(&contents).map_err(NotRecorded::Save)
 }
 
 /// The stored progress text of each of these cards (`None`: nothing stored, or no storage),

@@ -73,3 +73,52 @@ proptest! {
         prop_assert_eq!(out, serde_json::to_string(&text).unwrap(), "escaped as serde_json does");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// A value read by the core, written back by `write_value` (kept-aside data), reads as the
+    /// same value: numbers included, with no float formatting of Rust's in the writer.
+    #[test]
+    fn what_the_core_reads_it_writes_back_to_read_the_same(value in any_value()) {
+        let first = json::parse(&serde_json::to_string(&value).unwrap()).unwrap();
+        let mut text = String::new();
+        json::write_value(&mut text, &first);
+        prop_assert_eq!(json::parse(&text).unwrap(), first);
+    }
+
+    /// Where the reader is exact (up to 15 significant digits, within 10^±22 of them), a
+    /// number comes back exactly; anywhere else, within the reader's own precision.
+    #[test]
+    fn any_number_the_core_reads_is_written_back_to_the_same_number(
+        digits in "[1-9][0-9]{0,14}", fraction in "[0-9]{1,6}", exponent in -300i32..300
+    ) {
+        let number = |v: &Json| v.as_f64().unwrap();
+        // Beyond the largest f64 the reader refuses the number: nothing to write back.
+        let parsed = json::parse(&format!("{digits}.{fraction}e{exponent}"));
+        prop_assume!(parsed.is_ok());
+        let first = parsed.unwrap();
+        let mut text = String::new();
+        json::write_value(&mut text, &first);
+        let again = json::parse(&text).unwrap();
+        let significant = digits.len() + fraction.len();
+        let scale = exponent - fraction.len() as i32;
+        if significant <= 15 && scale.abs() <= 22 {
+            prop_assert_eq!(again, first, "{}", text);
+        } else if number(&first).is_finite() && number(&first) != 0.0 {
+            let error = ((number(&again) - number(&first)) / number(&first)).abs();
+            prop_assert!(error < 1e-14, "{} read as {} then {}", text, number(&first), number(&again));
+        }
+    }
+}
+
+#[test]
+fn numbers_are_written_in_their_shortest_form() {
+    for (read, written) in
+        [("0.125", "125e-3"), ("-2.5e3", "-25e2"), ("1.5", "15e-1"), ("1e300", "1e300"), ("0.0", "0")]
+    {
+        let mut text = String::new();
+        json::write_value(&mut text, &json::parse(read).unwrap());
+        assert_eq!(text, written, "{read}");
+    }
+}

@@ -2,7 +2,7 @@
 //! row per participant as CSV for a spreadsheet, and the whole workshop as a file to add back.
 
 use crate::components::status::{ActionStatus, StatusLine};
-use crate::platform::{browser, clock};
+use crate::platform::{addresses, browser, clock};
 use crate::state::workshop::WorkshopSession;
 use decision_core::messages::Action;
 use decision_core::workshop::{self, Summary};
@@ -46,6 +46,40 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView
                 <button type="button" on:click=everything data-testid="ws-download-all">"Download the workshop"</button>
                 <StatusLine status />
             </div>
+            <GroupDecision session summary />
         </section>
+    }
+}
+
+/// "Record as the group's decision": the group's answers and verdict become a decision on
+/// the card's progress in this browser, decided today, revisited after the card's period.
+#[component]
+fn GroupDecision(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView {
+    let card = session.card;
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let record = move |_| {
+        let result = summary.with_untracked(|s| session.record_group_decision(s));
+        outcome.set(result);
+    };
+    let empty = move || summary.with(|s| s.group_verdict.is_none());
+    view! {
+        <h3>"The group\u{2019}s decision"</h3>
+        <p class="dc-blurb">
+            "Record the group\u{2019}s answers and verdict as the decision on this card, in this browser: "
+            "the card then shows it at the top, its record and calendar file carry it, and later decisions supersede it."
+        </p>
+        <div class="dc-actions">
+            <button type="button" on:click=record disabled=empty data-testid="ws-record-decision">
+                "Record as the group\u{2019}s decision"
+            </button>
+        </div>
+        {move || outcome.get().map(|result| match result {
+            Ok(line) => view! {
+                <p class="dc-status" role="status" data-testid="ws-decision-recorded">
+                    {line} " " <a href=addresses::card(&card.id)>"Open the card"</a>
+                </p>
+            }.into_any(),
+            Err(why) => view! { <p class="dc-alert" role="alert" data-testid="ws-decision-problem">{why}</p> }.into_any(),
+        })}
     }
 }

@@ -440,7 +440,7 @@ fn whole(digits: &[u8], negative: bool) -> Option<Number> {
 /// `int.frac × 10^exponent` as an `f64`, positive. Exact (correctly rounded) when the
 /// significant digits fit in 2^53 and the power of ten in 10^22, as IEEE division and
 /// multiplication are; within a few units in the last place otherwise.
-fn decimal_to_f64(int: &[u8], frac: &[u8], exponent: i64) -> f64 {
+pub(crate) fn decimal_to_f64(int: &[u8], frac: &[u8], exponent: i64) -> f64 {
     let mut mantissa: u64 = 0;
     let mut scale = exponent;
     let mut seen_nonzero = false;
@@ -460,18 +460,24 @@ fn decimal_to_f64(int: &[u8], frac: &[u8], exponent: i64) -> f64 {
     if !seen_nonzero {
         return 0.0;
     }
-    const POWERS: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-        1e18, 1e19, 1e20, 1e21, 1e22,
-    ];
     let m = mantissa as f64;
     if mantissa < (1 << 53) && scale.unsigned_abs() <= 22 {
+        // One exact power and one IEEE operation: correctly rounded.
         let p = POWERS[scale.unsigned_abs() as usize];
         return if scale < 0 { m / p } else { m * p };
     }
-    // Far from the numbers this app uses: good enough, never panicking.
-    let mut x = m;
-    let mut e = scale;
+    scale_by_power_of_ten(m, scale)
+}
+
+/// The powers of ten an `f64` holds exactly.
+const POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
+
+/// `x × 10^e`, in steps of exact powers: good enough far from the numbers this app uses,
+/// and never panicking.
+pub(crate) fn scale_by_power_of_ten(mut x: f64, mut e: i64) -> f64 {
     while e > 22 {
         x *= 1e22;
         e -= 22;

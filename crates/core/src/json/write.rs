@@ -87,11 +87,7 @@ pub fn write_value(out: &mut String, value: &Json) {
         Json::Number(Number::UInt(n)) => {
             let _ = write!(out, "{n}");
         }
-        // Rust prints the shortest text that reads back as the same `f64`; a parsed number
-        // is always finite.
-        Json::Number(Number::Float(x)) => {
-            let _ = write!(out, "{x:e}");
-        }
+        Json::Number(Number::Float(x)) => write_float(out, *x),
         Json::String(s) => write_string(out, s),
         Json::Array(items) => {
             out.push('[');
@@ -109,6 +105,63 @@ pub fn write_value(out: &mut String, value: &Json) {
                 write_value(o.key(key), item);
             }
             o.end();
+        }
+    }
+}
+
+/// Appends a finite `f64` as the shortest decimal `<digits>e<exponent>` that this module's
+/// reader ([`super::parse`]) reads back as the same number: exactly wherever the reader is
+/// exact (up to 15 significant digits within 10^±22), within its own precision elsewhere.
+/// Written with integer arithmetic and the reader's own conversion, not Rust's float
+/// formatting, which would cost the WASM about 14 KB for numbers the app itself never writes
+/// (only kept-aside data holds them).
+fn write_float(out: &mut String, x: f64) {
+    if x == 0.0 || !x.is_finite() {
+        out.push('0');
+        return;
+    }
+    if x < 0.0 {
+        out.push('-');
+    }
+    let a = x.abs();
+    // The decimal exponent of the leading digit, found by scaling into 1..10.
+    let (mut lead, mut t) = (0i64, a);
+    while t >= 10.0 {
+        t /= 10.0;
+        lead += 1;
+    }
+    while t < 1.0 {
+        t *= 10.0;
+        lead -= 1;
+    }
+    // The fewest digits that read back the same; the reader is exact only near the numbers
+    // the app uses, so each length also tries the neighbours of its rounded mantissa.
+    let mut best = (0u64, 0i64);
+    'search: for digits in 1..=19i64 {
+        let scale = lead - (digits - 1);
+        let rounded = super::scale_by_power_of_ten(a, -scale).round() as u64;
+        for mantissa in [rounded, rounded.saturating_sub(1), rounded.saturating_add(1)] {
+            let mut text = [0u8; 20];
+            let len = ascii_digits(mantissa, &mut text);
+            if super::decimal_to_f64(&text[20 - len..], &[], scale) == a {
+                best = (mantissa, scale);
+                break 'search;
+            }
+        }
+        best = (rounded, scale);
+    }
+    let _ = write!(out, "{}e{}", best.0, best.1);
+}
+
+/// Writes `n`'s decimal digits at the end of `buf`; returns how many.
+fn ascii_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
+    let mut len = 0;
+    loop {
+        len += 1;
+        buf[20 - len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return len;
         }
     }
 }
