@@ -18,9 +18,10 @@ export const PAGES = {
   workshop: 'model-api-vs-self-hosted.workshop.html',
 };
 
-/** The budget of docs/performance.md, in bytes: a card page and everything it loads, gzip. */
+/** The budgets of docs/performance.md, in bytes: a page and everything it loads, gzip. */
 export const BUDGETS = {
-  card: { firstLoadGzip: 160 * KB },
+  card: { firstLoadGzip: 170 * KB },
+  workshop: { firstLoadGzip: 165 * KB },
 };
 
 /**
@@ -29,14 +30,12 @@ export const BUDGETS = {
  * change through.
  */
 export const CEILINGS = {
-  // Raised once, on 4 December 2026, by what was measured (docs/performance.md): the
-  // "what could change the answer" part of the verdict (card +22.9 KB raw, about 9.5 KB
-  // gzip), the generic session and control model (+2.2 KB raw) and field paths in every
-  // decoder's errors (+0.7 KB raw); in the workshop, keyed participant rows (about 7 KB raw),
-  // the focus-keeping confirm and the group's sensitivity. Standard library built for size
-  // is the next step down (about 12.6 KB gzip measured, docs/performance.md).
-  card: { firstLoadGzip: 229 * KB, wasmRaw: 500 * KB },
-  workshop: { firstLoadGzip: 205 * KB, wasmRaw: 440 * KB },
+  // Lowered on 4 December 2026 to the sizes measured with the standard library rebuilt for
+  // size and panics that trap at once (docs/performance.md): card WASM 456,805 bytes raw,
+  // first load 206.0 KB gzip; workshop WASM 391,117 bytes raw, first load 180.8 KB gzip.
+  // A machine without rust-src builds the WASMs the ordinary way and fails here, saying so.
+  card: { firstLoadGzip: 208 * KB, wasmRaw: 450 * KB },
+  workshop: { firstLoadGzip: 183 * KB, wasmRaw: 386 * KB },
 };
 
 export function gzipSize(bytes) {
