@@ -68,6 +68,9 @@ describe('the library', () => {
       assert.ok(CARDS.length >= 3);
       for (const card of CARDS) {
         await page.goto(env.server.url);
+        // Live first: a click while the library's WASM is still arriving cuts that request
+        // off (the `load` event does not wait for it), which the problems list would report.
+        await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
         await page.locator('.dc-library-card h2 a', { hasText: card.title }).click();
         await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
         assert.equal(page.url(), `${env.server.url}${card.id}.html`);

@@ -391,6 +391,50 @@ describe('reliability: no fault or bad input loses progress', () => {
         problems.some((p) => p.includes('Decision Cards stopped after an internal error')),
         `the panic is logged: ${JSON.stringify(problems)}`,
       );
+      assert.ok(await page.locator('#dc-boot').isHidden(), 'the start-up line gives way to the notice');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('case 11: the notice offers the answers not yet stored, names files safely and shows everything as text', async () => {
+    const { context, page } = await openPage(env.browser);
+    try {
+      await start(page, env.cardUrl);
+      const odd = 'decision-cards/<b>odd<b> card';
+      await page.evaluate((key) => localStorage.setItem(key, 'kept as it is'), odd);
+      // A change still in the save debounce (400 ms) when the module traps. The app is in
+      // fact alive here: the trap is an event such as the browser sends, so the test can
+      // choose its moment and its message. (The test above traps the real module.)
+      await setFactor(page, 'privacy', 'Home');
+      const detail = '<img src=x onerror="window.__xss=1"> unreachable';
+      await page.evaluate((message) => {
+        for (let i = 0; i < 2; i++) {
+          dispatchEvent(new ErrorEvent('error', { message, error: new WebAssembly.RuntimeError(message) }));
+        }
+      }, detail);
+      const failure = page.locator('[data-testid="failure"]');
+      await failure.waitFor({ state: 'visible' });
+      assert.equal(await page.locator('#dc-failure').count(), 1, 'one notice, however many traps');
+      assert.match(await failure.textContent(), /could not be saved in this browser/);
+      assert.equal(await failure.locator('img, b').count(), 0, 'nothing was parsed as markup');
+      assert.ok((await failure.locator('pre').textContent()).includes(detail), 'the error is shown as text');
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+
+      const unsaved = await download(page, failure.locator('[data-testid="failure-unsaved"]'));
+      assert.equal(unsaved.name, `${CARD}-unsaved-answers.json`);
+      // The debounce ends meanwhile (the module is alive): what it stores is what was offered.
+      await page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY);
+      const offered = JSON.parse(unsaved.text);
+      const storedNow = JSON.parse(await stored(page));
+      delete offered.saved_at;
+      delete storedNow.saved_at;
+      assert.deepEqual(offered, storedNow);
+
+      const oddLink = failure.locator('[data-testid="failure-saved"]', { hasText: '<b>odd<b> card' });
+      const oddFile = await download(page, oddLink);
+      assert.equal(oddFile.name, 'boddbcard-saved-progress.json');
+      assert.equal(oddFile.text, 'kept as it is');
     } finally {
       await context.close();
     }

@@ -1,12 +1,10 @@
 //! Reliability cases (docs/reliability.md) in the app's own code: what the status line
-//! treats as "not saved", and the file names the failure notice offers. The pure decoders
+//! treats as "not saved" (the failure notice's file names are checked by
+//! `e2e/reliability.test.mjs`, where the page's script makes them). The pure decoders
 //! are tested in `crates/core/tests/reliability.rs`, the browser faults in
 //! `tests/web_reliability.rs` and `e2e/reliability.test.mjs`.
 
-use decision_cards::platform::panic::file_stem;
 use decision_core::store::{Hold, SaveError, SaveState, Unavailable};
-
-const CARD: &str = "model-api-vs-self-hosted";
 
 #[test]
 fn case_01_02_every_unsaved_state_is_a_problem_that_offers_export() {
@@ -28,13 +26,3 @@ fn case_01_02_every_unsaved_state_is_a_problem_that_offers_export() {
 }
 
 // --- 11: panic ---------------------------------------------------------------------------------
-
-#[test]
-fn case_11_download_names_from_storage_keys_are_safe_file_names() {
-    assert_eq!(file_stem(CARD), CARD);
-    assert_eq!(file_stem("../../etc/passwd"), "etcpasswd");
-    assert_eq!(file_stem("<script>"), "script");
-    assert_eq!(file_stem(""), "decision-card");
-    assert_eq!(file_stem("/\\:*?"), "decision-card");
-    assert_eq!(file_stem(&"a".repeat(500)).len(), 80);
-}

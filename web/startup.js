@@ -36,7 +36,7 @@
   function show(why, todo, detail) {
     // No block: the app is live, and its own messages take over from here.
     if (failed || !byId('dc-boot')) return;
-    // The app stopped while mounting and has said so itself (src/panic.rs).
+    // The app stopped while mounting, and the failure notice says so.
     if (byId('dc-failure')) {
       byId('dc-boot').hidden = true;
       return;
@@ -74,6 +74,144 @@
       );
     }
   }
+  // --- The failure notice (docs/reliability.md, case 11) -------------------------------
+  // The release WASM aborts on a panic without running any Rust code (`panic=immediate-abort`):
+  // the module traps, and the trap reaches this page as a `WebAssembly.RuntimeError` in an
+  // `error` or `unhandledrejection` event. From then on the module is dead and is never called
+  // again: the notice is built here, with text nodes only, from the words the page carries
+  // (`#dc-failure-words`, written by the prerender step from `src/platform/failure.rs`), the
+  // progress saved in localStorage, and the answers the app had not saved yet, which it keeps
+  // in `window.dcUnsaved` (src/storage/saver.rs). Downloads are `blob:` links made here.
+  var KEY_PREFIX = 'decision-cards/';
+  function isTrap(error) {
+    return typeof WebAssembly === 'object' && typeof WebAssembly.RuntimeError === 'function' &&
+      error instanceof WebAssembly.RuntimeError;
+  }
+  function node(tag, cls, text) {
+    var el = document.createElement(tag);
+    if (cls) el.className = cls;
+    if (text) el.textContent = text;
+    return el;
+  }
+  // The same rule as `src/platform/failure.rs`' `file_stem`: a card id from a storage key,
+  // which anything on this origin could have written, as a file name part.
+  function fileStem(id) {
+    return id.replace(/[^a-z0-9-]/g, '').slice(0, 80) || 'decision-card';
+  }
+  // `{name}` in a sentence of the page's words, replaced in one pass (a card id holding
+  // braces stays as it is).
+  function fill(sentence, values) {
+    return String(sentence).replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+  function savedProgress() {
+    var found = [];
+    try {
+      var storage = window.localStorage;
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        if (!key || key.indexOf(KEY_PREFIX) !== 0) continue;
+        var id = key.slice(KEY_PREFIX.length);
+        if (!id || id.indexOf('/') >= 0 || id.charAt(0) === '.') continue;
+        var text = storage.getItem(key);
+        if (text !== null) found.push([id, text]);
+      }
+    } catch (e) {
+      // Blocked storage: nothing saved to offer.
+    }
+    return found.sort(function (a, b) {
+      return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+    });
+  }
+  function unsavedDocuments() {
+    var found = [];
+    var all = window.dcUnsaved;
+    if (!all || typeof all !== 'object') return found;
+    for (var key in all) {
+      if (Object.prototype.hasOwnProperty.call(all, key) && typeof all[key] === 'string') found.push([key, all[key]]);
+    }
+    return found.sort();
+  }
+  function addDownload(actions, name, text, label, testid) {
+    try {
+      var url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      var link = node('a', 'dc-failure-download', label);
+      link.setAttribute('href', url);
+      link.setAttribute('download', name);
+      link.setAttribute('data-testid', testid);
+      actions.appendChild(link);
+    } catch (e) {
+      // No Blob or object URLs: the notice still says what happened.
+    }
+  }
+  function failure(detail) {
+    if (byId('dc-failure')) return;
+    var words = null;
+    try {
+      words = JSON.parse(byId('dc-failure-words').textContent);
+    } catch (e) {
+      // A page without the words (not built by `cargo xtask`): the general message.
+    }
+    if (!words) {
+      explain(detail);
+      return;
+    }
+    try {
+      console.error('Decision Cards stopped after an internal error:', detail);
+    } catch (e) {}
+    var overlay = node('div', 'dc-root dc-failure');
+    overlay.id = 'dc-failure';
+    overlay.setAttribute('role', 'alert');
+    overlay.setAttribute('data-testid', 'failure');
+    var box = node('div', 'dc-failure-box');
+    box.setAttribute('tabindex', '-1');
+    overlay.appendChild(box);
+    box.appendChild(node('h2', '', words.title));
+    box.appendChild(node('p', '', words.lead));
+    // On screen first; everything after this is best-effort.
+    (document.body || document.documentElement).appendChild(overlay);
+    try {
+      box.focus();
+    } catch (e) {}
+    if (byId('dc-boot')) byId('dc-boot').hidden = true;
+    var actions = node('div', 'dc-failure-actions');
+    var unsaved = unsavedDocuments();
+    if (unsaved.length > 0) {
+      box.appendChild(node('p', '', words.unsaved));
+      unsaved.forEach(function (doc) {
+        var rest = doc[0].indexOf(KEY_PREFIX) === 0 ? doc[0].slice(KEY_PREFIX.length) : doc[0];
+        var workshop = /\/workshop$/.test(rest);
+        var card = workshop ? rest.slice(0, -'/workshop'.length) : rest;
+        var what = workshop ? 'workshop' : 'answers';
+        var label = fill(workshop ? words.unsavedWorkshop : words.unsavedAnswers, { card: card });
+        addDownload(actions, fileStem(card) + '-unsaved-' + what + '.json', doc[1], label, 'failure-unsaved');
+      });
+    }
+    var saved = savedProgress();
+    if (saved.length > 0) {
+      box.appendChild(node('p', '', words.saved));
+      saved.forEach(function (doc) {
+        addDownload(actions, fileStem(doc[0]) + '-saved-progress.json', doc[1], fill(words.savedLabel, { card: doc[0] }), 'failure-saved');
+      });
+    } else if (unsaved.length === 0) {
+      box.appendChild(node('p', '', words.nothing));
+    }
+    var reload = node('a', '', words.reload);
+    reload.setAttribute('href', location.href);
+    actions.appendChild(reload);
+    box.appendChild(actions);
+    var details = node('details');
+    details.appendChild(node('summary', '', words.details));
+    details.appendChild(node('pre', '', detail));
+    box.appendChild(details);
+  }
+  function trapped(error) {
+    whenReady(function () {
+      failure(String((error && error.stack) || error));
+    });
+  }
+
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
     fail(
       'This browser does not support WebAssembly or JavaScript modules.',
@@ -89,7 +227,9 @@
     'error',
     function (e) {
       var target = e.target;
-      if (target && target.tagName === 'SCRIPT') {
+      if (isTrap(e.error)) {
+        trapped(e.error);
+      } else if (target && target.tagName === 'SCRIPT') {
         explain('could not load ' + (target.src || 'the app loader'));
       } else if (target === window || !target || !target.tagName) {
         explain(e.message || String(e.error || 'unknown error'));
@@ -99,6 +239,10 @@
   );
   addEventListener('unhandledrejection', function (e) {
     var reason = e.reason;
+    if (isTrap(reason)) {
+      trapped(reason);
+      return;
+    }
     explain(reason && reason.message ? String(reason.message) : String(reason));
   });
 })();

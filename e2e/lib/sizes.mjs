@@ -18,9 +18,10 @@ export const PAGES = {
   workshop: 'model-api-vs-self-hosted.workshop.html',
 };
 
-/** The budget of docs/performance.md, in bytes: a card page and everything it loads, gzip. */
+/** The budgets of docs/performance.md, in bytes: a page and everything it loads, gzip. */
 export const BUDGETS = {
-  card: { firstLoadGzip: 160 * KB },
+  card: { firstLoadGzip: 170 * KB },
+  workshop: { firstLoadGzip: 165 * KB },
 };
 
 /**
@@ -29,22 +30,18 @@ export const BUDGETS = {
  * change through.
  */
 export const CEILINGS = {
-  // Raised once, on 4 December 2026, by what was measured (docs/performance.md): the
-  // "what could change the answer" part of the verdict (card +22.9 KB raw, about 9.5 KB
-  // gzip), the generic session and control model (+2.2 KB raw) and field paths in every
-  // decoder's errors (+0.7 KB raw); in the workshop, keyed participant rows (about 7 KB raw),
-  // the focus-keeping confirm and the group's sensitivity. Standard library built for size
-  // is the next step down (about 12.6 KB gzip measured, docs/performance.md).
-  //
-  // Raised a second time, on 4 December 2026, to what `cargo xtask dist` measured with
-  // decisions over time (docs/decisions.md): card WASM 497.4 KB -> 606.1 KB raw, 202.5 ->
-  // 246.2 KB gzip (the decide form, the decided line, the timeline with its comparison, the
-  // record of the decision in force, dates and the calendar writer); workshop 437.5 ->
-  // 470.2 KB raw (recording the group's decision on the card, which reads and writes the
-  // card's stored progress). This goes against the rule above and is said here so: the
-  // feature was measured (docs/performance.md) and its cost is the next thing to take down.
-  card: { firstLoadGzip: 274 * KB, wasmRaw: 609 * KB },
-  workshop: { firstLoadGzip: 220 * KB, wasmRaw: 473 * KB },
+  // Raised on 4 December 2026 to what `cargo xtask dist` measured with decisions over time
+  // (docs/decisions.md): card WASM 497.4 -> 606.1 KB raw, workshop 437.5 -> 470.2 KB raw
+  // (the decide form, the decided line, the timeline with its comparison, the record of
+  // the decision in force, dates, the calendar writer; in the workshop, recording the
+  // group's decision on the card). This goes against the rule above and is said here so:
+  // the feature was measured (docs/performance.md) and its cost is the next to take down.
+  // Then lowered, the same day, to the sizes measured with the standard library rebuilt for
+  // size and panics that trap at once (docs/performance.md): card WASM 566,397 bytes raw,
+  // first load 248.9 KB gzip; workshop WASM 424,147 bytes raw, first load 194.8 KB gzip.
+  // A machine without rust-src builds the WASMs the ordinary way and fails here, saying so.
+  card: { firstLoadGzip: 251 * KB, wasmRaw: 556 * KB },
+  workshop: { firstLoadGzip: 197 * KB, wasmRaw: 417 * KB },
 };
 
 export function gzipSize(bytes) {

@@ -9,7 +9,8 @@
 //! for the workshop's), each with an empty `<div id="dc-app"></div>`. For every card of
 //! `content/` this writes `<card-id>.html` (the card, rendered, to be taken over in the
 //! browser) and `<card-id>.workshop.html`; and `index.html`, the library. Each page carries
-//! its data after the app element (`decision_core::page_data`).
+//! its data after the app element (`decision_core::page_data`), and the words of the failure
+//! notice (`platform::failure`).
 //!
 //! It fails, naming the page and the place, when a card does not load, when rendering
 //! panics, or when a component asks the browser anything while rendering (`render_check`):
@@ -17,6 +18,7 @@
 
 use decision_cards::pages::card::CardPage;
 use decision_cards::pages::library::LibraryPage;
+use decision_cards::platform::failure::{self, WORDS_ID};
 use decision_cards::platform::{addresses, page::APP_ID, render_check};
 use decision_core::authoring::{emit, load};
 use decision_core::card::Card;
@@ -192,9 +194,12 @@ fn page(
     if shell.matches(APP_SLOT).count() != 1 {
         return Err(format!("the shell must hold `{APP_SLOT}` exactly once"));
     }
+    // The failure notice's words: the start-up script shows the notice when the app is dead.
+    let words = failure::words_json();
     let app = format!(
         "<div id=\"{APP_ID}\" data-page=\"{kind}\">{html}</div>\n    \
-         <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>"
+         <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>\n    \
+         <script type=\"application/json\" id=\"{WORDS_ID}\">{words}</script>"
     );
     let start = shell.find("<title>").ok_or("the shell has no <title>")?;
     let end = shell[start..].find("</title>").ok_or("the shell's <title> is not closed")?

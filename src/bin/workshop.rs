@@ -2,7 +2,6 @@
 //! into a WASM of its own so that a participant's card page never downloads it.
 
 fn main() {
-    // First: a panic from here on shows the user a message instead of a dead page.
-    decision_cards::platform::panic::install();
+    // A panic from here on traps, and the page shows the failure notice (platform::failure).
     decision_cards::pages::start_workshop_app();
 }

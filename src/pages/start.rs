@@ -36,7 +36,11 @@ pub fn start_card_app() {
             let moved = page::edits_in_page(card);
             leptos::mount::hydrate_from(root, move || view! { <CardPage card moved /> }).forget();
         }
-        other => return page::cannot_start(&format!("this page is not one the card app knows ({other:?})")),
+        // Display, not Debug: the release build compiles `{:?}` to nothing (docs/performance.md).
+        Some(other) => {
+            return page::cannot_start(&format!("this page is not one the card app knows (\"{other}\")"))
+        }
+        None => return page::cannot_start("this page does not say which page of the card app it is"),
     }
     page::started();
 }

@@ -9,14 +9,14 @@
 //! - [`listener`]: event listeners removed when dropped.
 //! - [`page`]: the page the app starts on: its kind, its data, edits made before it was live.
 //! - [`embed`]: embed mode and its iframe height messages.
-//! - [`mod@panic`]: the notice shown when the app fails.
+//! - [`failure`]: the words of the notice shown when the app fails (the page shows it).
 
 pub mod addresses;
 pub mod browser;
 pub mod clock;
 pub mod embed;
+pub mod failure;
 pub mod listener;
 pub mod page;
-pub mod panic;
 #[cfg(feature = "ssr")]
 pub mod render_check;

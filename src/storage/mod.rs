@@ -21,7 +21,7 @@ pub mod saver;
 
 pub use backend::{local_storage, Backend, BackendError, MemoryStorage, Probed};
 pub use document::{Codec, Decoded, Document, Loaded};
-pub use saver::{flush_all_quietly, Saver, Unsaved};
+pub use saver::{Saver, UNSAVED_GLOBAL};
 
 use decision_core::answers::Prefer;
 use decision_core::card::Card;
@@ -192,23 +192,4 @@ pub fn stored_progress<'a>(card_ids: impl Iterator<Item = &'a str>) -> Vec<Optio
     let backend =
         crate::platform::browser::window().and_then(|w| backend::web_storage(w.local_storage()).ok());
     card_ids.map(|id| backend.as_ref().and_then(|b| b.get(&progress_key(id)).ok().flatten())).collect()
-}
-
-/// Every card's saved progress as `(card id, stored text)`, read straight from storage for
-/// the panic handler: no probe, no write, no callback, and never a panic; empty when there
-/// is no storage. Backups and other per-card keys are left out.
-pub fn saved_progress() -> Vec<(String, String)> {
-    let Some(window) = crate::platform::browser::window() else { return Vec::new() };
-    let Ok(backend) = backend::web_storage(window.local_storage()) else { return Vec::new() };
-    document::keys_under(backend.as_ref(), KEY_PREFIX)
-        .into_iter()
-        .filter_map(|key| {
-            let id = key.strip_prefix(KEY_PREFIX)?;
-            if id.is_empty() || id.contains('/') || id.starts_with('.') {
-                return None;
-            }
-            let raw = backend.get(&key).ok()??;
-            Some((id.to_string(), raw))
-        })
-        .collect()
 }

@@ -5,6 +5,11 @@
 //! so closing the tab within the delay still saves. A change another tab makes to the same
 //! key (the `storage` event) is read and merged with what is still pending here, never
 //! overwritten. Without a browser (native tests) there is no timer: a schedule writes at once.
+//!
+//! What is not stored (still in the delay, or its save failed) is also kept, as the text its
+//! file would hold, in `window.dcUnsaved` under the document's key: if the app dies, the
+//! page's start-up script offers it for download without calling into the dead module
+//! (`platform::failure`).
 
 use super::document::{readable, Codec, Document, Loaded};
 use crate::platform::listener::Listener;
@@ -36,15 +41,43 @@ struct SaverState<C: Codec> {
     unsaved: Option<C::Value>,
 }
 
-/// A document's text that is not stored, for the failure notice to offer for download.
-pub struct Unsaved {
-    /// The document's key (`decision-cards/<card>`, `decision-cards/<card>/workshop`).
-    pub key: String,
-    pub text: String,
+/// The global of the page where savers keep the text of what is not stored, by key.
+pub const UNSAVED_GLOBAL: &str = "dcUnsaved";
+
+impl<C: Codec> SaverState<C> {
+    /// The text of what is not stored: the value still in the delay, or else the latest whose
+    /// save failed.
+    fn unsaved_text(&self) -> Option<String> {
+        let value = self.pending.as_ref().or(self.unsaved.as_ref())?;
+        Some(self.document.codec().encode(value, crate::platform::clock::now_ms()))
+    }
+
+    /// Puts [`SaverState::unsaved_text`] into [`UNSAVED_GLOBAL`] under the document's key, or
+    /// removes the key when everything is stored. Call after every change to `pending` or
+    /// `unsaved`. Nothing to do without a browser; never panics.
+    fn mirror(&self) {
+        let Some(window) = crate::platform::browser::window() else { return };
+        let name = JsValue::from_str(UNSAVED_GLOBAL);
+        let all = match js_sys::Reflect::get(&window, &name) {
+            Ok(all) if all.is_object() => all,
+            _ => {
+                let all: JsValue = js_sys::Object::new().into();
+                if js_sys::Reflect::set(&window, &name, &all).is_err() {
+                    return;
+                }
+                all
+            }
+        };
+        let key = JsValue::from_str(self.document.key());
+        let _ = match self.unsaved_text() {
+            Some(text) => js_sys::Reflect::set(&all, &key, &JsValue::from_str(&text)),
+            None => js_sys::Reflect::delete_property(all.unchecked_ref::<js_sys::Object>(), &key),
+        };
+    }
 }
 
-/// What the browser's events and the failure notice need of a saver, whatever its codec:
-/// the timer, the listeners and the registry below are written once, not once per codec.
+/// What the browser's events need of a saver, whatever its codec: the timer and the
+/// listeners below are written once, not once per codec.
 trait Events {
     /// Writes the pending value and reports the result.
     fn flush(&self);
@@ -52,8 +85,6 @@ trait Events {
     fn timer_fired(&self);
     /// Another tab wrote this document's key.
     fn changed_elsewhere(&self);
-    /// Writes the pending value without reporting anything (the page has failed).
-    fn flush_quietly(&self) -> Option<Unsaved>;
 }
 
 impl<C: Codec> Events for RefCell<SaverState<C>> {
@@ -74,35 +105,6 @@ impl<C: Codec> Events for RefCell<SaverState<C>> {
             on_change(loaded);
         }
     }
-
-    fn flush_quietly(&self) -> Option<Unsaved> {
-        let mut s = self.try_borrow_mut().ok()?;
-        if let Some(value) = s.pending.take() {
-            match s.document.save(&value) {
-                Ok(()) => s.unsaved = None,
-                Err(_) => s.unsaved = Some(value),
-            }
-        }
-        let value = s.unsaved.as_ref()?;
-        let text = s.document.codec().encode(value, crate::platform::clock::now_ms());
-        Some(Unsaved { key: s.document.key().to_owned(), text })
-    }
-}
-
-thread_local! {
-    /// Every saver alive, so that a failing page can still write what is pending
-    /// ([`flush_all_quietly`]).
-    static SAVERS: RefCell<Vec<Weak<dyn Events>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Writes every saver's pending value now, without reporting anything: for the panic
-/// handler, when no callback may run. Returns the documents that are *not* stored (their
-/// save failed, now or earlier), as the text their file would hold, for the user to
-/// download. Never panics: a saver in the middle of an operation is skipped.
-pub fn flush_all_quietly() -> Vec<Unsaved> {
-    let savers =
-        SAVERS.try_with(|list| list.try_borrow().map(|l| l.clone()).unwrap_or_default()).unwrap_or_default();
-    savers.iter().filter_map(Weak::upgrade).filter_map(|s| s.flush_quietly()).collect()
 }
 
 pub struct Saver<C: Codec + 'static> {
@@ -146,6 +148,7 @@ impl<C: Codec + 'static> Saver<C> {
         let started = {
             let Ok(mut s) = self.state.try_borrow_mut() else { return };
             s.pending = Some(value);
+            s.mirror();
             let window = crate::platform::browser::window();
             if let (Some(id), Some(w)) = (s.timer.take(), &window) {
                 w.clear_timeout_with_handle(id);
@@ -170,6 +173,12 @@ impl<C: Codec + 'static> Saver<C> {
     /// Writes the pending value now. `None` when nothing was pending.
     pub fn flush(&self) -> Option<Result<(), SaveError>> {
         flush_state(&self.state)
+    }
+
+    /// The text of what is not stored (still in the delay, or its save failed), as the
+    /// failure notice offers it for download: what `window.dcUnsaved` holds for this key.
+    pub fn unsaved(&self) -> Option<String> {
+        self.state.try_borrow().ok()?.unsaved_text()
     }
 
     /// Whether saving works now.
@@ -228,7 +237,7 @@ fn take_external_change<C: Codec>(state: &RefCell<SaverState<C>>) -> Option<Load
     let base = s.document.last_value().cloned().unwrap_or_else(|| s.document.codec().empty());
     let loaded = s.document.take_in(current);
     let theirs = readable(loaded.clone(), || s.document.codec().empty());
-    Some(match (pending, theirs) {
+    let loaded = match (pending, theirs) {
         (Some(ours), Some(theirs)) => {
             let merged = s.document.codec().merge(&base, &ours, &theirs, Prefer::Theirs);
             if merged == theirs {
@@ -245,19 +254,14 @@ fn take_external_change<C: Codec>(state: &RefCell<SaverState<C>>) -> Option<Load
             s.pending = pending;
             loaded
         }
-    })
+    };
+    s.mirror();
+    Some(loaded)
 }
 
-/// Registers a saver for the failure notice and connects it to the browser: the timer
-/// callback, `pagehide`, `visibilitychange` and the `storage` events for `key`. Nothing to
-/// connect without a browser.
+/// Connects a saver to the browser: the timer callback, `pagehide`, `visibilitychange` and
+/// the `storage` events for `key`. Nothing to connect without a browser.
 fn wire(events: &Rc<dyn Events>, key: String) -> Wiring {
-    let _ = SAVERS.try_with(|list| {
-        if let Ok(mut list) = list.try_borrow_mut() {
-            list.retain(|w| w.strong_count() > 0);
-            list.push(Rc::downgrade(events));
-        }
-    });
     let mut listeners = Vec::new();
     let Some(window) = crate::platform::browser::window() else {
         return Wiring { tick: None, _listeners: listeners };
@@ -333,6 +337,7 @@ fn flush_state<C: Codec>(state: &RefCell<SaverState<C>>) -> Option<Result<(), Sa
         let value = s.pending.take()?;
         let result = s.document.save(&value);
         s.unsaved = result.is_err().then_some(value);
+        s.mirror();
         let merged = s.document.take_merged().and_then(|m| Some((m, s.on_change.clone()?)));
         (result, s.on_result.clone(), merged)
     };

@@ -5,7 +5,8 @@
 //!
 //! 1. `trunk build` for each app ([`APPS`]): the card WASM (`index.html`, feature `hydrate`:
 //!    the library and the card pages) and the workshop WASM (`workshop.html`): cargo,
-//!    wasm-bindgen, wasm-opt `-Oz` in release (flags in the HTML), the CSS, the start-up
+//!    wasm-bindgen, wasm-opt `-Oz` in release (flags in the HTML; in release, the standard
+//!    library rebuilt for size where the machine can, `size_build.rs`), the CSS, the start-up
 //!    watch (`web/startup.js`) and the favicon, each app into `target/trunk/<app>/`.
 //! 2. The prerender step (`src/bin/prerender.rs`, feature `ssr`, run natively): every page
 //!    rendered with the app's own components into its shell, with the page's data: the
@@ -69,9 +70,15 @@ fn pages_dir(ctx: &Ctx) -> PathBuf {
 /// preload. `cargo xtask serve` runs this only when something other than `content/` changed.
 pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
     let release = if profile == Profile::Release { "true" } else { "false" };
+    let env = if profile == Profile::Release { crate::size_build::release_env(ctx) } else { Vec::new() };
+    if !env.is_empty() {
+        let shown: Vec<String> = env.iter().map(|(k, v)| format!("{k}=\"{v}\"")).collect();
+        println!("release WASMs with the standard library built for size: {}", shown.join(" "));
+    }
     for app in APPS {
         let mut trunk = ctx.command("trunk");
         trunk.args(["build", "--release", release, "--dist"]).arg(staging(ctx, app)).arg(app);
+        trunk.envs(env.iter().map(|(k, v)| (k, v)));
         ctx.run(&mut trunk)?;
     }
     let card_shell = staging(ctx, "index.html").join("index.html");

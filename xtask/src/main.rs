@@ -29,6 +29,7 @@ mod import_card;
 mod serve;
 mod setup;
 mod single;
+mod size_build;
 mod sri;
 mod util;
 mod vnu;

@@ -8,6 +8,7 @@
 //! | wasm-bindgen-cli          | `wasm-bindgen --version` and `wasm-bindgen-test-runner --version` equal Cargo.lock's wasm-bindgen | `cargo install wasm-bindgen-cli --version =X` |
 //! | npm tools                 | `node_modules/.install-stamp` matches package.json + lock     | `npm ci --ignore-scripts`                               |
 //! | crates                    | always run (no-op when cached)                                | `cargo fetch`                                           |
+//! | rust-src, the standard library's crates | `<sysroot>/lib/rustlib/src/rust/library/std` exists; fetch always run | `rustup component add rust-src`, `cargo fetch -Zbuild-std` (`size_build.rs`) |
 //! | Chromium, chromedriver    | `/usr/bin/chromium` and `/usr/bin/chromedriver` exist          | `apt-get update && apt-get install -y chromium chromium-driver` |
 //! | Java (for the HTML checker) | `java -version` runs                                        | `apt-get update && apt-get install -y default-jre-headless` |
 
@@ -38,6 +39,7 @@ pub fn base(ctx: &Ctx) -> Result<()> {
     let mut fetch = ctx.cargo();
     fetch.args(["fetch", "--quiet"]);
     ctx.run(&mut fetch)?;
+    crate::size_build::prepare(ctx)?;
     println!("setup done in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
 }
