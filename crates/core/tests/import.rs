@@ -108,6 +108,33 @@ fn the_seed_source_gives_back_every_sentence_of_the_seed_card() {
 }
 
 #[test]
+fn evidence_is_linked_to_the_factors_it_names_and_each_link_is_listed_for_review() {
+    let (card, review, _) = import_and_build("../seed-model-api-vs-self-hosted.txt");
+    let informs = |text: &str| {
+        let e = card.evidence.iter().find(|e| e.text == text).unwrap_or_else(|| panic!("no evidence {text}"));
+        (e.informs.clone(), e.informs_added)
+    };
+    // Drafted where an item shares a word with a factor's name, and marked as added: the
+    // seed card's own links for these three.
+    for e in &common::seed_card().evidence {
+        if e.text != "Cost model" {
+            assert_eq!(informs(&e.text), (e.informs.clone(), true), "{}", e.text);
+        }
+    }
+    // "Cost model" names no factor ("Economics" is a reading, not a shared word): unlinked,
+    // and the review says so.
+    assert_eq!(informs("Cost model"), (vec![], false));
+    assert!(
+        review.iter().any(|r| r.starts_with("evidence \u{201c}Cost model\u{201d}: names no factor")),
+        "{review:#?}"
+    );
+    assert!(
+        review.iter().any(|r| r == "evidence \u{201c}Latency requirements\u{201d}: informs \u{201c}Latency\u{201d}, drafted from the factor names it shares (informs_added)"),
+        "{review:#?}"
+    );
+}
+
+#[test]
 fn a_card_without_most_optional_sections_builds() {
     let (card, review, unplaced) = import_and_build("short-card.txt");
     assert_eq!(unplaced, vec![]);

@@ -1,6 +1,6 @@
 //! Drafting what the text cannot give: ids slugged from the text, weights, prompts, a bad
-//! reason's `why` and the option it favours, the default option and the engine's numbers,
-//! each guess listed for review.
+//! reason's `why` and the option it favours, the factors each evidence item informs, the
+//! default option and the engine's numbers, each guess listed for review.
 
 use super::*;
 
@@ -67,7 +67,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         .filter(|s| !s.is_empty())
         .collect();
 
-    let factors = d
+    let factors: Vec<Factor> = d
         .factors
         .iter()
         .map(|name| {
@@ -143,6 +143,24 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         })
         .collect();
 
+    // Ids are made in the order of the card's sections, so the same text keeps its ids.
+    let relook_triggers = d.triggers.iter().map(|t| Item::new(ids.make("trigger", t), t.clone())).collect();
+    let questions = d.questions.iter().map(|t| Item::new(ids.make("question", t), t.clone())).collect();
+    let evidence = d
+        .evidence
+        .iter()
+        .map(|text| {
+            let item = Item::new(ids.make("evidence", text), text.clone());
+            let informed: Vec<&Factor> = factors.iter().filter(|f| shared_words(text, &f.name) > 0).collect();
+            review.push(informs_review(text, &informed));
+            Item {
+                informs: informed.iter().map(|f| f.id.clone()).collect(),
+                informs_added: !informed.is_empty(),
+                ..item
+            }
+        })
+        .collect();
+
     let card = Card {
         id: slug(&d.title, 60),
         version: 1,
@@ -158,16 +176,12 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         reversibility: Reversibility {
             undo_cost,
             undo_cost_added: d.undo_cost.is_empty(),
-            relook_triggers: d
-                .triggers
-                .iter()
-                .map(|t| Item::new(ids.make("trigger", t), t.clone()))
-                .collect(),
+            relook_triggers,
             revisit_after: None,
         },
         factors,
-        questions: d.questions.iter().map(|t| Item::new(ids.make("question", t), t.clone())).collect(),
-        evidence: d.evidence.iter().map(|t| Item::new(ids.make("evidence", t), t.clone())).collect(),
+        questions,
+        evidence,
         pressures: Pressures { bad_reasons, anti_patterns },
         ai: d.ai.clone(),
         related,
@@ -175,6 +189,22 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         options,
     };
     (card, review)
+}
+
+/// The review line of an evidence item's drafted links: an item informs the factors whose
+/// names it shares a word with ("Latency requirements" informs Latency); one that names
+/// none is left unlinked, for the author to link if it bears on a factor.
+fn informs_review(text: &str, informed: &[&Factor]) -> String {
+    if informed.is_empty() {
+        return format!(
+            "evidence \u{201c}{text}\u{201d}: names no factor, so it informs none; add `informs` if it helps answer one"
+        );
+    }
+    let names: Vec<String> = informed.iter().map(|f| format!("\u{201c}{}\u{201d}", f.name)).collect();
+    format!(
+        "evidence \u{201c}{text}\u{201d}: informs {}, drafted from the factor names it shares (informs_added)",
+        names.join(", ")
+    )
 }
 
 /// Unique ids slugged from text, within one card.
