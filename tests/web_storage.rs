@@ -192,3 +192,46 @@ fn storage_events_for_other_keys_and_areas_are_ignored() {
     dispatch_storage_event(Some(&progress_key("t-filter")), Some("garbage"), &s);
     assert_eq!(*count.borrow(), 0);
 }
+
+/// A decision of the seed card on `answers`, decided on 4 December 2026.
+fn decision(answers: &decision_core::answers::Answers) -> decision_core::history::Decision {
+    use decision_core::history::{decide, Draft};
+    let card = common::seed_card();
+    let verdict = decision_core::engine::evaluate(card, answers);
+    let draft = Draft {
+        chosen: verdict.recommends,
+        reason: String::new(),
+        by: "The group, in a workshop of 3".into(),
+        decided_on: "2026-12-04".into(),
+        revisit_by: "2027-06-04".into(),
+    };
+    decide(card, answers, &verdict, &draft, fixed_now()).expect("a valid draft")
+}
+
+#[wasm_bindgen_test]
+fn a_decision_recorded_from_another_page_joins_the_card_s_history_and_never_overwrites_unreadable_progress() {
+    use decision_cards::storage::{record_on_card, NotRecorded};
+    let s = fresh();
+    let card = common::seed_card();
+    let key = progress_key(&card.id);
+
+    // Stored answers stay; the decision joins them.
+    let mut doc = Document::open(key.clone(), progress(&card.id, card.version), local_storage(), fixed_now);
+    doc.load();
+    doc.save(&kept(&answers(1, "our own answers"))).unwrap();
+    assert_eq!(record_on_card(card, decision(&answers(2, ""))), Ok(()));
+    let stored = decode(&get(&key).unwrap(), &card.id).unwrap();
+    assert_eq!(stored.answers, answers(1, "our own answers"));
+    assert_eq!(stored.history.decisions.len(), 1);
+    assert_eq!(stored.history.decisions[0].by, "The group, in a workshop of 3");
+
+    // Progress that cannot be read, or that a newer version wrote, is left exactly as it is.
+    for raw in [
+        "{\"schema\": 3, \"card\": \"model-api-vs",
+        "{\"schema\": 99, \"card\": \"model-api-vs-self-hosted\"}",
+    ] {
+        s.set_item(&key, raw).unwrap();
+        assert_eq!(record_on_card(card, decision(&answers(2, ""))), Err(NotRecorded::Unreadable), "{raw}");
+        assert_eq!(get(&key).as_deref(), Some(raw));
+    }
+}
