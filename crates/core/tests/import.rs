@@ -65,9 +65,10 @@ fn sentences(card: &Card) -> Vec<String> {
     out
 }
 
-/// Imports, writes the TOML, and reads it back through the build's own loader.
+/// Imports a fixture (its path under `fixtures/`), writes the TOML, and reads it back
+/// through the build's own loader.
 fn import_and_build(name: &str) -> (Card, Vec<String>, Vec<(usize, String, String)>) {
-    let imported = import(&fixture(&format!("import/{name}"))).expect("a card");
+    let imported = import(&fixture(name)).expect("a card");
     let toml = to_toml(&imported.card, name);
     let (card, problems) = load::parse_card(&format!("content/{}.toml", imported.card.id), &toml);
     let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
@@ -109,7 +110,7 @@ fn the_seed_source_gives_back_every_sentence_of_the_seed_card() {
 
 #[test]
 fn evidence_is_linked_to_the_factors_it_names_and_each_link_is_listed_for_review() {
-    let (card, review, _) = import_and_build("../seed-model-api-vs-self-hosted.txt");
+    let (card, review, _) = import_and_build("seed-model-api-vs-self-hosted.txt");
     let informs = |text: &str| {
         let e = card.evidence.iter().find(|e| e.text == text).unwrap_or_else(|| panic!("no evidence {text}"));
         (e.informs.clone(), e.informs_added)
@@ -136,7 +137,7 @@ fn evidence_is_linked_to_the_factors_it_names_and_each_link_is_listed_for_review
 
 #[test]
 fn a_card_without_most_optional_sections_builds() {
-    let (card, review, unplaced) = import_and_build("short-card.txt");
+    let (card, review, unplaced) = import_and_build("import/short-card.txt");
     assert_eq!(unplaced, vec![]);
     assert_eq!(card.id, "monorepo-vs-polyrepo");
     assert_eq!(card.options[0].real_world_fits, Vec::<String>::new());
