@@ -5,13 +5,18 @@
 //! (`-Zunstable-options -Cpanic=immediate-abort`; the page's start-up script then shows the
 //! failure notice, `src/platform/failure.rs`).
 //!
-//! These are unstable options. The pinned stable toolchain (`rust-toolchain.toml`) takes them
-//! with `RUSTC_BOOTSTRAP=1`, set only on the release `trunk build` ([`release_env`]): native
-//! tests, clippy, the prerender and the browser tests stay on plain stable, and
-//! `.cargo/config.toml` has no unstable flag.
+//! These are unstable options. The stable release the project is pinned to
+//! ([`RUST_RELEASE`]) takes them with `RUSTC_BOOTSTRAP=1`, set only on the release
+//! `trunk build` ([`release_env`]): native tests, clippy, the prerender and the browser tests
+//! stay on plain stable, and `.cargo/config.toml` has no unstable flag.
 //!
 //! [`prepare`] (part of `setup::base`) gets what this needs, once per machine:
 //!
+//! 0. a check that the machine's Rust is [`RUST_RELEASE`]: another release could change the
+//!    options or the sizes, so it gets the ordinary build, and the size gate says why. The pin
+//!    is a check rather than a `rust-toolchain.toml`, since a toolchain file naming a release
+//!    the machine lacks stops every cargo command, and a machine here cannot fetch another
+//!    toolchain;
 //! 1. the `rust-src` component (`rustup component add rust-src`), the standard library's
 //!    source. Where it cannot be installed, one line says so and the release build is the
 //!    ordinary one: every test passes but the size gate, whose message says why;
@@ -39,6 +44,9 @@ const TARGET: &str = "wasm32-unknown-unknown";
 const BUILD_STD: &str = "std,panic_abort";
 /// The standard library's feature that picks smaller code over faster code.
 const STD_FEATURE: &str = "optimize_for_size";
+/// The Rust release the release WASMs are built and measured with (docs/performance.md).
+pub const RUST_RELEASE: &str = "1.95.0";
+
 /// The compiler options of the release WASM build, each checked with the toolchain first
 /// (an option with the one it needs).
 pub const RUSTC_FLAGS: &[&[&str]] =
@@ -74,7 +82,7 @@ impl Build {
 /// Gets the standard library's source and dependencies and checks the options (the module
 /// docs); records the outcome in [`MARKER`]. Fails only when the toolchain refuses an option.
 pub fn prepare(ctx: &Ctx) -> Result<()> {
-    let build = match rust_src(ctx) {
+    let build = match release(ctx).and_then(|()| rust_src(ctx)) {
         Err(why) => Build::Ordinary(why),
         Ok(library) => {
             check_options(ctx, &library)?;
@@ -95,6 +103,25 @@ pub fn prepare(ctx: &Ctx) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     std::fs::write(&marker, build.to_marker()).map_err(|e| format!("cannot write {}: {e}", marker.display()))
+}
+
+/// Whether the machine's Rust is [`RUST_RELEASE`], and if not, what it is.
+fn release(ctx: &Ctx) -> std::result::Result<(), String> {
+    let said = ctx.output("rustc", &["--version"]).unwrap_or_default();
+    match release_of(&said) {
+        Some(RUST_RELEASE) => Ok(()),
+        found => Err(format!(
+            "this machine's Rust is {}, not {RUST_RELEASE}, the release the size build is pinned to \
+             (RUST_RELEASE in xtask/src/size_build.rs): install {RUST_RELEASE} with rustup and make it \
+             the default, or move the pin after measuring the sizes on the new release",
+            found.unwrap_or("unknown (`rustc --version` failed)")
+        )),
+    }
+}
+
+/// The release number in `rustc --version` output ("rustc 1.95.0 (59807616e 2026-04-14)").
+fn release_of(version: &str) -> Option<&str> {
+    version.strip_prefix("rustc ")?.split_whitespace().next()
 }
 
 /// The `library/` folder of the toolchain's `rust-src`, installed first if missing.
@@ -122,7 +149,7 @@ fn check_options(ctx: &Ctx, library: &Path) -> Result<()> {
         return Err(format!(
             "this toolchain's standard library has no `{STD_FEATURE}` feature \
              (-Zbuild-std-features={STD_FEATURE}, xtask/src/size_build.rs): update the size options \
-             for the toolchain in rust-toolchain.toml"
+             for this release"
         ));
     }
     for option in RUSTC_FLAGS {
@@ -140,7 +167,7 @@ fn check_options(ctx: &Ctx, library: &Path) -> Result<()> {
             let said = said.lines().find(|l| l.starts_with("error")).unwrap_or("").trim();
             return Err(format!(
                 "this toolchain does not take the release WASM option `{}` ({said}; \
-                 xtask/src/size_build.rs): update the size options for the toolchain in rust-toolchain.toml",
+                 xtask/src/size_build.rs): update the size options for this release",
                 option.join(" ")
             ));
         }
@@ -206,6 +233,13 @@ mod tests {
             assert_eq!(Build::from_marker(&build.to_marker()), build);
         }
         assert!(matches!(Build::from_marker(""), Build::Ordinary(why) if why.contains("cargo xtask dist")));
+    }
+
+    #[test]
+    fn reads_the_release_from_rustc_version() {
+        assert_eq!(release_of("rustc 1.95.0 (59807616e 2026-04-14)"), Some("1.95.0"));
+        assert_eq!(release_of("rustc 1.96.0-nightly (0123456 2026-05-01)"), Some("1.96.0-nightly"));
+        assert_eq!(release_of(""), None);
     }
 
     #[test]
