@@ -78,7 +78,8 @@ describe('the library', () => {
         assert.deepEqual(await emptyBoxes(page), [], `${card.id} shows an empty box`);
         await page.locator('[data-testid="to-library"]').click();
         await page.waitForURL(`${env.server.url}index.html`);
-        await page.locator('.dc-library-card').first().waitFor();
+        // Live again before the next card is opened, for the same reason as above.
+        await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       }
       assert.deepEqual(problems, []);
     } finally {

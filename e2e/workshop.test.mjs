@@ -125,6 +125,7 @@ describe('the workshop view', () => {
         (await page.locator('[data-testid="ws-participant-verdict"]').allTextContents()).map((t) => t.trim()),
         ['Verdict hidden', 'Verdict hidden', 'Verdict hidden'],
       );
+      assert.equal(await page.locator('[data-testid="ws-record-decision"]').isDisabled(), true, 'no group decision before the reveal');
       await screenshot(page, 'workshop-hidden');
 
       // A reload keeps the workshop, hidden state included.
@@ -147,6 +148,7 @@ describe('the workshop view', () => {
       assert.match(markdown, /  - Ana: Support tickets hold personal data\./);
 
       // The group's answers and verdict recorded as the decision on the facilitator's card.
+      assert.equal(await page.locator('[data-testid="ws-record-decision"]').isDisabled(), false);
       await page.locator('[data-testid="ws-record-decision"]').click();
       const recorded = (await page.locator('[data-testid="ws-decision-recorded"]').textContent()).trim();
       assert.match(recorded, /^Recorded on the card in this browser\. Decided on \d+ \w+ \d{4}: Self-Hosted Model\. Revisit by /);

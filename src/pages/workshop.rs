@@ -94,7 +94,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                         <Results card summary />
                     </Show>
                 </section>
-                <Export session summary />
+                <Export session summary hidden />
             </main>
         </div>
     }

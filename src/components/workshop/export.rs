@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 /// The group summary as Markdown: copy or download.
 #[component]
-pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView {
+pub fn Export(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<bool>) -> impl IntoView {
     let card = session.card;
     let date = clock::today().map(|d| d.to_iso()).unwrap_or_default();
     let markdown = move || {
@@ -46,30 +46,32 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView
                 <button type="button" on:click=everything data-testid="ws-download-all">"Download the workshop"</button>
                 <StatusLine status />
             </div>
-            <GroupDecision session summary />
+            <GroupDecision session summary hidden />
         </section>
     }
 }
 
 /// "Record as the group's decision": the group's answers and verdict become a decision on
 /// the card's progress in this browser, decided today, revisited after the card's period.
+/// Only once the results are revealed: a group decides on what it has seen.
 #[component]
-fn GroupDecision(session: WorkshopSession, summary: Memo<Summary>) -> impl IntoView {
+fn GroupDecision(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<bool>) -> impl IntoView {
     let card = session.card;
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let record = move |_| {
         let result = summary.with_untracked(|s| session.record_group_decision(s));
         outcome.set(result);
     };
-    let empty = move || summary.with(|s| s.group_verdict.is_none());
+    let unavailable = move || hidden.get() || summary.with(|s| s.group_verdict.is_none());
     view! {
         <h3>"The group\u{2019}s decision"</h3>
         <p class="dc-blurb">
             "Record the group\u{2019}s answers and verdict as the decision on this card, in this browser: "
-            "the card then shows it at the top, its record and calendar file carry it, and later decisions supersede it."
+            "the card then shows it at the top, its record and calendar file carry it, and later decisions supersede it. "
+            "It can be recorded once the results are revealed."
         </p>
         <div class="dc-actions">
-            <button type="button" on:click=record disabled=empty data-testid="ws-record-decision">
+            <button type="button" on:click=record disabled=unavailable data-testid="ws-record-decision">
                 "Record as the group\u{2019}s decision"
             </button>
         </div>
