@@ -89,16 +89,7 @@ pub fn write_value(out: &mut String, value: &Json) {
         }
         Json::Number(Number::Float(x)) => write_float(out, *x),
         Json::String(s) => write_string(out, s),
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_value(out, item);
-            }
-            out.push(']');
-        }
+        Json::Array(items) => write_list(out, items, write_value),
         Json::Object(members) => {
             let mut o = ObjectWriter::new(out);
             for (key, item) in members {
@@ -168,12 +159,17 @@ fn ascii_digits(mut n: u64, buf: &mut [u8; 20]) -> usize {
 
 /// Appends `["a","b"]`.
 pub fn write_strings<'s>(out: &mut String, items: impl IntoIterator<Item = &'s str>) {
+    write_list(out, items, write_string);
+}
+
+/// Appends `[a,b]`, each item written by `write`.
+fn write_list<T>(out: &mut String, items: impl IntoIterator<Item = T>, write: impl Fn(&mut String, T)) {
     out.push('[');
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        write_string(out, item);
+        write(out, item);
     }
     out.push(']');
 }
