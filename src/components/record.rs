@@ -44,8 +44,7 @@ pub fn RecordPanel(
     let file_name = Memo::new(move |_| {
         let n = number.with(|n| n.trim().parse::<u32>().ok());
         // The decision's own date while it is the one in force, else today's.
-        let in_force =
-            answers.with(|a| history.with(|h| h.latest().filter(|d| &d.answers == a).map(|d| d.decided_on)));
+        let in_force = answers.with(|a| history.with(|h| h.in_force_for(a).map(|d| d.decided_on)));
         let date = in_force.or(today.get())?;
         Some(record::file_name(card, n, date))
     });

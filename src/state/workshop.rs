@@ -55,11 +55,8 @@ impl WorkshopSession {
         let verdict = summary.group_verdict.as_ref()?;
         let count = self.workshop().with_untracked(|w| w.participants.len());
         let draft = Draft {
-            chosen: verdict.recommends,
-            reason: String::new(),
             by: format!("The group, in a workshop of {count}"),
-            decided_on: today.to_iso(),
-            revisit_by: history::default_revisit(card, today).to_iso(),
+            ..history::draft(card, verdict, today)
         };
         let decision = history::decide(card, &summary.group, verdict, &draft, clock::now_ms()).ok()?;
         let line = words::decided(card, &decision);

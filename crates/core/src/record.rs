@@ -37,7 +37,7 @@ impl<'a> Record<'a> {
 
     /// The decision in force, when the answers are still its answers.
     pub fn decision(&self) -> Option<&'a Decision> {
-        self.history.latest().filter(|d| &d.answers == self.answers)
+        self.history.in_force_for(self.answers)
     }
 }
 

@@ -81,6 +81,11 @@ impl History {
         self.decisions.last()
     }
 
+    /// The decision in force, while `answers` are still its answers.
+    pub fn in_force_for(&self, answers: &Answers) -> Option<&Decision> {
+        self.latest().filter(|d| &d.answers == answers)
+    }
+
     /// Adds a decision as the latest. Its `recorded_at` is moved on by whole milliseconds
     /// past any decision already kept (a clock set back, two records in one millisecond), so
     /// identities stay unique and the order of recording is the order of the list.
