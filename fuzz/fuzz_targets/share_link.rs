@@ -5,7 +5,7 @@
 use decision_cards_fuzz::card;
 use decision_core::answers::STEPS;
 use decision_core::card::MAX_WEIGHT;
-use decision_core::share::{decode_link, encode_link, link_card};
+use decision_core::share::{decode_link, encode_link, link_card, Sender};
 use decision_core::transcript;
 use libfuzzer_sys::fuzz_target;
 
@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
         assert!((-STEPS..=STEPS).contains(&f.position));
         assert!(f.weight.is_none_or(|w| w <= MAX_WEIGHT));
     }
-    let link = encode_link(card, &shared.answers, shared.name.as_deref());
+    let sender = shared.token.as_deref().map(|token| Sender { token, made: shared.made.unwrap_or(0) });
+    let link = encode_link(card, &shared.answers, shared.name.as_deref(), sender);
     let again = decode_link(&link, card).expect("an encoded link decodes");
     assert_eq!(again.answers, shared.answers);
+    assert_eq!(again.token, shared.token);
 });

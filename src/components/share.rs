@@ -21,8 +21,18 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
     let (open, set_open) = signal(false);
     let name = RwSignal::new(String::new());
     let status = ActionStatus::new();
-    let link = Memo::new(move |_| name.with(|n| session.share_link(n)));
-    let copy = move |_| status.report(Action::CopyShareLink, browser::copy(&link.get_untracked()));
+    // Opening the panel and copying make the link anew: it says when it was made, so a
+    // workshop counts a participant who sends it again in a later round, unchanged, as
+    // having answered that round.
+    let fresh = Trigger::new();
+    let link = Memo::new(move |_| {
+        fresh.track();
+        name.with(|n| session.share_link(n))
+    });
+    let copy = move |_| {
+        fresh.notify();
+        status.report(Action::CopyShareLink, browser::copy(&link.get_untracked()))
+    };
     let export = move |_| {
         let ok = name.with_untracked(|n| session.export(Some(n)));
         status.report(Action::ExportAnswers, ok);
@@ -44,7 +54,11 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
                     aria-expanded=move || open.get().to_string()
                     aria-controls="dc-share-panel"
                     data-testid="share-open"
-                    on:click=move |_| set_open.update(|o| *o = !*o)
+                    on:click=move |_| {
+                        session.make_token();
+                        fresh.notify();
+                        set_open.update(|o| *o = !*o)
+                    }
                 >
                     "Share link"
                 </button>

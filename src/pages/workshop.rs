@@ -8,7 +8,9 @@ use crate::components::workshop::add::AddParticipants;
 use crate::components::workshop::export::Export;
 use crate::components::workshop::invite::Invite;
 use crate::components::workshop::people::Participants;
+use crate::components::workshop::projector::Projector;
 use crate::components::workshop::results::Results;
+use crate::components::workshop::rounds::RoundBar;
 use crate::platform::{addresses, page};
 use crate::state::workshop::WorkshopSession;
 use decision_core::card::Card;
@@ -37,6 +39,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
     session.connect();
     let ws = session.workshop();
     let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));
+    let rounds = Memo::new(move |_| ws.with(|w| workshop::compare_rounds(card, w)));
     let hidden = Memo::new(move |_| ws.with(|w| w.hidden));
     let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
 
@@ -61,6 +64,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
             <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
             <main class="dc-ws-layout">
                 <Invite card_id=card.id.clone() />
+                <RoundBar session rounds />
                 <AddParticipants session />
                 <Participants session summary hidden />
                 <section class="dc-section dc-ws-results" aria-labelledby="dc-ws-results-h">
@@ -76,6 +80,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                             />
                             <span>"Hide results until revealed"</span>
                         </label>
+                        <Projector card summary rounds ws hidden />
                     </div>
                     <Show
                         when=move || !hidden.get()
@@ -91,7 +96,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                             </div>
                         }
                     >
-                        <Results card summary />
+                        <Results card summary rounds ws />
                     </Show>
                 </section>
                 <Export session summary hidden />

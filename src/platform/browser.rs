@@ -48,6 +48,20 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
     .is_some()
 }
 
+/// 32 random bits, for a participant token. `Math.random` is enough: the token only tells
+/// one anonymous participant's answers from another's, it guards nothing.
+pub fn random_u32() -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Math::random() * 4_294_967_296.0) as u32
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::hash::{BuildHasher, RandomState};
+        RandomState::new().hash_one(std::time::SystemTime::now()) as u32
+    }
+}
+
 /// Copy text to the clipboard. The promise's outcome is not awaited: the caller shows
 /// the text too, so a refused clipboard never loses it.
 #[track_caller]

@@ -21,6 +21,12 @@ pub fn now_ms() -> f64 {
     }
 }
 
+/// The current time in whole seconds since the Unix epoch (as a share link carries it).
+#[track_caller]
+pub fn now_s() -> u32 {
+    (now_ms() / 1000.0) as u32
+}
+
 /// Today's date in the user's time zone (`None` outside a browser).
 #[track_caller]
 pub fn today() -> Option<Date> {

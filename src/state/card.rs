@@ -110,15 +110,29 @@ impl CardSession {
         on_cleanup(move || listener.remove());
     }
 
-    /// The share link of the answers, with the sender's name when given.
+    /// The share link of the answers, with the sender's name when given, and this browser's
+    /// participant token ([`CardSession::make_token`]) and the time now, so that a workshop
+    /// tells this participant's rounds apart.
     pub fn share_link(&self, name: &str) -> String {
-        self.answers.with(|a| self.link_to(a, Some(name)))
+        let token = self.progress.value().with(|c| c.token.clone());
+        let sender = token.as_deref().map(|token| share::Sender { token, made: clock::now_s() });
+        let fragment = self.answers.with(|a| share::encode_link(self.card, a, Some(name), sender));
+        format!("{}#{fragment}", browser::page_url().unwrap_or_default())
     }
 
     /// The address of this page that opens `answers` (a share link, without a name).
     pub fn link_to(&self, answers: &Answers, name: Option<&str>) -> String {
-        let fragment = share::encode_link(self.card, answers, name);
+        let fragment = share::encode_link(self.card, answers, name, None);
         format!("{}#{fragment}", browser::page_url().unwrap_or_default())
+    }
+
+    /// Gives this browser a participant token for the card, once, saved with the progress:
+    /// made when answers are first shared, so a reader who never shares stores nothing.
+    pub fn make_token(&self) {
+        if self.progress.value().with_untracked(|c| c.token.is_none()) {
+            let token = share::new_token(browser::random_u32);
+            self.progress.update(|c| c.token.get_or_insert(token).clone());
+        }
     }
 
     /// Records a decision on the answers as they are: it becomes the decision in force, and
@@ -144,10 +158,9 @@ impl CardSession {
     /// Downloads the answers as the answers file (which Import reads back): also the way out
     /// when they cannot be saved in this browser.
     pub fn export(&self, name: Option<&str>) -> bool {
-        let text = self
-            .progress
-            .value()
-            .with_untracked(|c| share::encode_file(self.card, &c.answers, &c.history, name, clock::now_ms()));
+        let text = self.progress.value().with_untracked(|c| {
+            share::encode_file(self.card, &c.answers, &c.history, name, None, clock::now_ms())
+        });
         browser::download(&format!("{}-answers.json", self.card.id), "application/json", &text)
     }
 
@@ -193,12 +206,15 @@ impl CardSession {
     }
 
     /// Forgets every answer (after the user confirmed). Recorded decisions are kept, each
-    /// with its own answers; without any, the saved copy goes too.
+    /// with its own answers, and so is the participant token; without either, the saved copy
+    /// goes too.
     pub fn reset(&self) {
-        if self.history.with_untracked(History::is_empty) {
-            self.progress.clear(Contents::default());
-        } else {
+        // The participant token stays: answering afresh is still the same participant.
+        let keep = self.progress.value().with_untracked(|c| !c.history.is_empty() || c.token.is_some());
+        if keep {
             self.progress.update(|c| c.answers = Answers::default());
+        } else {
+            self.progress.clear(Contents::default());
         }
     }
 

@@ -132,8 +132,20 @@ impl WorkshopSession {
         });
     }
 
+    /// Removes every participant of every round: the workshop starts again at round 1.
     pub fn remove_all(&self) {
-        self.stored.update(|w| w.participants.clear());
+        self.stored.update(|w| {
+            w.participants.clear();
+            w.closed.clear();
+        });
+        self.reports.set(Vec::new());
+    }
+
+    /// Closes the round being gathered, as it is; what is added from now on goes into the
+    /// next round.
+    pub fn start_round(&self) {
+        self.stored.update(Workshop::start_round);
+        self.reports.set(Vec::new());
     }
 
     pub fn set_hidden(&self, hidden: bool) {

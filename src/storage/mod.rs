@@ -63,14 +63,15 @@ impl Codec for ProgressCodec {
         let mut envelope =
             Envelope::new(&self.card_id, self.content_version, saved_at, contents.answers.clone());
         envelope.history = contents.history.clone();
+        envelope.token = contents.token.clone();
         envelope::encode(&envelope)
     }
 
     fn decode(&self, raw: &str) -> Result<Decoded<Contents>, DecodeError> {
         let decoded = envelope::decode_detailed(raw, &self.card_id)?;
         let migrated = decoded.migrated();
-        let Envelope { answers, history, saved_at, .. } = decoded.envelope;
-        Ok(Decoded { value: Contents { answers, history }, saved_at, migrated })
+        let Envelope { answers, history, token, saved_at, .. } = decoded.envelope;
+        Ok(Decoded { value: Contents { answers, history, token }, saved_at, migrated })
     }
 
     fn merge(&self, base: &Contents, ours: &Contents, theirs: &Contents, prefer: Prefer) -> Contents {

@@ -40,7 +40,7 @@ pub fn answers(position: i8, note: &str) -> Answers {
 
 /// Answers as a card's stored progress holds them, with no decision recorded.
 pub fn kept(answers: &Answers) -> Contents {
-    Contents { answers: answers.clone(), history: Default::default() }
+    Contents { answers: answers.clone(), ..Default::default() }
 }
 
 /// The progress codec for a card id (any id: the documents do not need a bundled card).

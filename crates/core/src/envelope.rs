@@ -21,7 +21,9 @@
 //! - **2**: factor answers are one map, `"factors": {id: {"position": i8, "weight": u8|null}}`,
 //!   as [`write_answers`] writes them.
 //! - **3**: an optional `"decisions"` list, the decisions recorded on the card
-//!   ([`crate::history`]); nothing to migrate, since older progress has none.
+//!   ([`crate::history`]); nothing to migrate, since older progress has none. Later, an
+//!   optional `"token"`, this browser's anonymous participant token for the card
+//!   ([`crate::share::is_token`]); older versions ignore it, so the schema stays 3.
 //!
 //! The JSON is read and written by [`crate::json`], not serde_json (a large part of the
 //! WASM); the fuzz targets check both agree on what is JSON. It is read through
@@ -64,6 +66,8 @@ pub struct Envelope {
     pub answers: Answers,
     /// The decisions recorded on the card, oldest first.
     pub history: History,
+    /// This browser's participant token for the card, once it has sent a link or file.
+    pub token: Option<String>,
 }
 
 impl Envelope {
@@ -76,28 +80,33 @@ impl Envelope {
             saved_at,
             answers,
             history: History::default(),
+            token: None,
         }
     }
 }
 
-/// What a card's stored progress holds: the answers on the page and the decisions recorded.
+/// What a card's stored progress holds: the answers on the page, the decisions recorded and
+/// the participant token its links carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Contents {
     pub answers: Answers,
     pub history: History,
+    pub token: Option<String>,
 }
 
 impl Contents {
     pub fn is_empty(&self) -> bool {
-        self.answers.is_empty() && self.history.is_empty()
+        self.answers.is_empty() && self.history.is_empty() && self.token.is_none()
     }
 
     /// Two copies changed since `base` (two tabs): the answers merged item by item, the
-    /// decisions of both kept.
+    /// decisions of both kept, the token of the first that has one (two tabs that each made
+    /// one keep ours: the other tab's links still count as someone who sent no newer ones).
     pub fn merge(base: &Contents, ours: &Contents, theirs: &Contents, prefer: Prefer) -> Contents {
         Contents {
             answers: Answers::merge(&base.answers, &ours.answers, &theirs.answers, prefer),
             history: History::union(&ours.history, &theirs.history),
+            token: ours.token.clone().or_else(|| theirs.token.clone()),
         }
     }
 }
@@ -169,6 +178,9 @@ pub fn write_envelope(out: &mut String, envelope: &Envelope, participant: Option
     write_answers(o.key("answers"), &envelope.answers);
     if !envelope.history.is_empty() {
         history::write(o.key("decisions"), &envelope.history);
+    }
+    if let Some(token) = &envelope.token {
+        o.string("token", token);
     }
     if let Some(name) = participant {
         o.string("participant", name);
@@ -248,6 +260,12 @@ pub fn decode_value(value: &mut Json, card_id: &str) -> Result<DecodedEnvelope, 
         Some(list) => history::read(&list)?,
         None => History::default(),
     };
+    // A token of another shape is not ours: left out (the answers matter more), and an
+    // imported file is refused for it by `share::decode_file`.
+    let token = match doc.get("token")? {
+        Some(t) => t.value.as_str().filter(|t| crate::share::is_token(t)).map(str::to_owned),
+        None => None,
+    };
     let envelope = Envelope {
         schema: SCHEMA,
         card: card_id.to_owned(),
@@ -255,6 +273,7 @@ pub fn decode_value(value: &mut Json, card_id: &str) -> Result<DecodedEnvelope, 
         saved_at: clean_time(saved_at),
         answers,
         history,
+        token,
     };
     Ok(DecodedEnvelope { envelope, from_schema })
 }

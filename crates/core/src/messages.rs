@@ -72,6 +72,7 @@ fn expected_words(expected: &Expected) -> String {
         Expected::ListOf(n) => format!("a list of {n} items"),
         Expected::Date => "a date written YYYY-MM-DD".into(),
         Expected::Period => "a period such as \"6 months\"".into(),
+        Expected::Token => "a participant token (eleven letters, digits, \"-\" or \"_\")".into(),
     }
 }
 
@@ -347,6 +348,10 @@ impl fmt::Display for ShareError {
                 MAX_BYTES / 1024
             ),
             ShareError::File(err) => f.write_str(&file_message(err)),
+            ShareError::BadToken => f.write_str(
+                "These answers carry a participant token this app never makes, so they were not \
+                 used. Ask the participant for a new link from their own card page.",
+            ),
         }
     }
 }
@@ -568,9 +573,26 @@ pub fn workshop_report(report: &workshop::Report) -> String {
     match outcome {
         Outcome::Added { who } => format!("Added {who} ({at})."),
         Outcome::Duplicate { who } => format!("{at_start}: the same answers as {who}, so not added again."),
+        Outcome::AddedNew { who, round } => {
+            format!("Added {who} ({at}): new in round {round}, not in round {}.", round - 1)
+        }
+        Outcome::AddedWithoutToken { who, round } => format!(
+            "Added {who} ({at}) as new in round {round}: these answers carry no participant token \
+             (an older link, or their browser\u{2019}s storage was cleared) and no name from round {}.",
+            round - 1
+        ),
         Outcome::AddedAgain { who, earlier } => format!(
             "Added {who} ({at}), though {earlier} has the same name and other answers: \
              if one person answered twice, remove the older one."
+        ),
+        Outcome::SharedToken { who, other } => format!(
+            "Added {who} ({at}), though {other} sent answers from the same browser under another name: \
+             both are kept; if one person answered twice, remove the older one."
+        ),
+        Outcome::Replaced { who } => format!("{at_start}: {who}\u{2019}s newer answers replace their earlier ones."),
+        Outcome::Gathered { round } => format!("{at_start}: already gathered in round {round}, so nothing changed."),
+        Outcome::Superseded { round } => format!(
+            "{at_start}: older than this participant\u{2019}s answers gathered in round {round}, so nothing changed."
         ),
         Outcome::NotALink => format!("{at_start}: {}", ShareError::NotALink),
         Outcome::Chatter { lines } => format!("{at_start}: {}", chatter(*lines)),

@@ -4,16 +4,20 @@
 //! **Link.** The answers travel in the URL fragment, which browsers never send to a server:
 //!
 //! ```text
-//! #a=1.<card-id>.<content-version>.<payload>
+//! #a=2.<card-id>.<content-version>.<payload>
 //! ```
 //!
-//! `1` is the link format ([`LINK_FORMAT`]). The payload is base64url (no padding) of a small
+//! `2` is the link format ([`LINK_FORMAT`]); format 1 links (without the sender's token and
+//! time) are still read. The payload is base64url (no padding) of a small
 //! binary form keyed by the card's items *in card order*, which is what makes links short; the
 //! content version says which order that is, so a link made for another content version is
 //! refused with a clear message ([`ShareError::OtherVersion`]) instead of being misread (the
 //! file, keyed by stable ids, carries answers across content versions). Payload, in order:
 //!
 //! - the sender's name: a length (LEB128) and UTF-8 bytes, length 0 for none;
+//! - (format 2) the sender's participant token ([`is_token`]) the same way, length 0 for none,
+//!   then when the link was made, in seconds since the Unix epoch (LEB128, 0 for unknown): a
+//!   workshop tells the same participant's rounds apart by them;
 //! - one byte per factor: `(position + 2) * 5 + w`, where `w` is 0 for the card's default
 //!   importance and `1 + weight` for a chosen one;
 //! - a bit set of the ticked items: every genuine signal (options in order), then the bad
@@ -41,7 +45,31 @@ use crate::history::History;
 use crate::json::{At, Json, Number, ShapeError};
 
 /// The link format this version writes and the newest it reads.
-pub const LINK_FORMAT: u32 = 1;
+pub const LINK_FORMAT: u32 = 2;
+
+/// Characters in a participant token: eleven of base64url's alphabet, 66 random bits.
+pub const TOKEN_CHARS: usize = 11;
+
+/// Whether `text` has the shape of a participant token: [`TOKEN_CHARS`] characters of
+/// base64url's alphabet. Anything else in a link or file is refused, never half-trusted.
+pub fn is_token(text: &str) -> bool {
+    text.len() == TOKEN_CHARS && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A new participant token from `random`, 64 random bits or more (the caller's source of
+/// randomness: this module stays pure).
+pub fn new_token(mut random: impl FnMut() -> u32) -> String {
+    let bits = (u64::from(random()) << 32 | u64::from(random())) as u128 | (u128::from(random() & 3) << 64);
+    (0..TOKEN_CHARS).map(|i| char::from(ALPHABET[(bits >> (6 * i)) as usize & 63])).collect()
+}
+
+/// Who sends answers, as a link carries it: their participant token and when the link was
+/// made (seconds since the Unix epoch).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sender<'a> {
+    pub token: &'a str,
+    pub made: u32,
+}
 
 /// Longest fragment [`decode_link`] reads, in characters. A fully filled card with a sentence
 /// in every note is about 1,300; this leaves room for long notes without letting a pasted
@@ -60,6 +88,10 @@ pub const FRAGMENT_PREFIX: &str = "a=";
 pub struct Shared {
     /// The sender's name, when they gave one.
     pub name: Option<String>,
+    /// The sender's participant token ([`is_token`]), when the link or file carries one.
+    pub token: Option<String>,
+    /// When the link or file was made, in seconds since the Unix epoch, when it says.
+    pub made: Option<u32>,
     /// The card's content version the answers were made with.
     pub content_version: u32,
     pub answers: Answers,
@@ -90,6 +122,8 @@ pub enum ShareError {
     FileTooLarge { bytes: u64 },
     /// The file could not be read as answers (the envelope decoder's reason).
     File(DecodeError),
+    /// The participant token is not of the shape this app makes ([`is_token`]).
+    BadToken,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,13 +178,17 @@ fn header(card: &Card) -> String {
     format!("{LINK_FORMAT}.{}.{}.", card.id, card.version)
 }
 
-/// The fragment (without `#`) that carries `answers` for `card`, with an optional name.
-/// Only [`shareable`] answers go in; a name longer than [`MAX_NAME_CHARS`] is shortened.
-pub fn encode_link(card: &Card, answers: &Answers, name: Option<&str>) -> String {
+/// The fragment (without `#`) that carries `answers` for `card`, with an optional name and
+/// sender. Only [`shareable`] answers go in; a name longer than [`MAX_NAME_CHARS`] is
+/// shortened; a token of the wrong shape is left out.
+pub fn encode_link(card: &Card, answers: &Answers, name: Option<&str>, sender: Option<Sender>) -> String {
     let answers = shareable(card, answers);
     let mut bytes = Vec::with_capacity(64);
     let name: String = name.map(str::trim).unwrap_or("").chars().take(MAX_NAME_CHARS).collect();
     put_text(&mut bytes, &name);
+    let sender = sender.filter(|s| is_token(s.token));
+    put_text(&mut bytes, sender.map_or("", |s| s.token));
+    put_number(&mut bytes, sender.map_or(0, |s| s.made));
     for f in &card.factors {
         let a = answers.factors.get(&f.id).copied().unwrap_or_default();
         let w = a.weight.map_or(0, |w| 1 + w.min(MAX_WEIGHT));
@@ -238,8 +276,8 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
     }
     let mut parts = fragment.splitn(4, '.');
     let format = parts.next().unwrap_or("");
-    match format.parse::<u64>() {
-        Ok(n) if n == u64::from(LINK_FORMAT) => {}
+    let format = match format.parse::<u64>() {
+        Ok(n) if (1..=u64::from(LINK_FORMAT)).contains(&n) => n as u32,
         Ok(n) if n > u64::from(LINK_FORMAT) => {
             return Err(ShareError::NewerLink { format: format.to_string() })
         }
@@ -248,7 +286,7 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
             return Err(ShareError::NewerLink { format: format.chars().take(12).collect() });
         }
         _ => return Err(damaged("the link format is not a number")),
-    }
+    };
     let (Some(card_id), Some(version)) = (parts.next(), parts.next()) else {
         return Err(ShareError::Incomplete);
     };
@@ -268,17 +306,12 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
         return Err(ShareError::Incomplete);
     }
     let (body, sum) = bytes.split_at(bytes.len() - 4);
-    let head = header(card);
+    let head = format!("{format}.{}.{}.", card.id, card.version);
     let expected = crc32(head.as_bytes().iter().chain(body.iter()).copied());
     if sum != expected.to_be_bytes() {
         return Err(ShareError::Incomplete);
     }
-    read_body(body, card).map(|(name, answers)| Shared {
-        name,
-        content_version: version,
-        answers,
-        history: History::default(),
-    })
+    read_body(body, card, format)
 }
 
 fn damaged(detail: &str) -> ShareError {
@@ -289,8 +322,8 @@ fn out_of_range(detail: String) -> ShareError {
     ShareError::OutOfRange { detail }
 }
 
-/// The payload after its checksum was verified.
-fn read_body(body: &[u8], card: &Card) -> Result<(Option<String>, Answers), ShareError> {
+/// The payload after its checksum was verified, in link format `format`.
+fn read_body(body: &[u8], card: &Card, format: u32) -> Result<Shared, ShareError> {
     let mut r = Reader { bytes: body, at: 0 };
     let mut answers = Answers::default();
     let name = r.text()?;
@@ -298,6 +331,15 @@ fn read_body(body: &[u8], card: &Card) -> Result<(Option<String>, Answers), Shar
         return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")));
     }
     let name = (!name.trim().is_empty()).then(|| name.trim().to_string());
+    let (mut token, mut made) = (None, None);
+    if format >= 2 {
+        let text = r.text()?;
+        if !text.is_empty() && !is_token(&text) {
+            return Err(ShareError::BadToken);
+        }
+        token = (!text.is_empty()).then_some(text);
+        made = Some(r.number()?).filter(|&m| m > 0);
+    }
     for f in &card.factors {
         let b = r.byte()?;
         if b >= 25 {
@@ -365,7 +407,7 @@ fn read_body(body: &[u8], card: &Card) -> Result<(Option<String>, Answers), Shar
     if r.at != body.len() {
         return Err(damaged("unexpected data after the answers"));
     }
-    Ok((name, answers))
+    Ok(Shared { name, token, made, content_version: card.version, answers, history: History::default() })
 }
 
 /// Reads the payload; running out of bytes means the structure is wrong.
@@ -381,8 +423,12 @@ impl Reader<'_> {
         Ok(b)
     }
 
-    /// LEB128, at most 32 bits.
     fn length(&mut self) -> Result<usize, ShareError> {
+        self.number().map(|n| n as usize)
+    }
+
+    /// LEB128, at most 32 bits.
+    fn number(&mut self) -> Result<u32, ShareError> {
         let mut value: u32 = 0;
         for shift in (0..35).step_by(7) {
             let b = self.byte()?;
@@ -392,7 +438,7 @@ impl Reader<'_> {
             }
             value |= part << shift;
             if b & 0x80 == 0 {
-                return Ok(value as usize);
+                return Ok(value);
             }
         }
         Err(damaged("a length is too large"))
@@ -423,17 +469,21 @@ impl Reader<'_> {
 }
 
 fn put_text(bytes: &mut Vec<u8>, text: &str) {
-    let mut len = text.len() as u32;
+    put_number(bytes, text.len() as u32);
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+/// LEB128.
+fn put_number(bytes: &mut Vec<u8>, mut n: u32) {
     loop {
-        let part = (len & 0x7f) as u8;
-        len >>= 7;
-        if len == 0 {
+        let part = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
             bytes.push(part);
             break;
         }
         bytes.push(part | 0x80);
     }
-    bytes.extend_from_slice(text.as_bytes());
 }
 
 fn put_bits(bytes: &mut Vec<u8>, bits: impl Iterator<Item = bool>) {
@@ -512,18 +562,20 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
 // Files
 // ---------------------------------------------------------------------------------------------
 
-/// The answers file: the stored envelope (answers and recorded decisions), with the
-/// participant's name when given.
+/// The answers file: the stored envelope (answers, recorded decisions, the participant
+/// token), with the participant's name when given.
 pub fn encode_file(
     card: &Card,
     answers: &Answers,
     history: &History,
     name: Option<&str>,
+    token: Option<&str>,
     saved_at: f64,
 ) -> String {
     let name: String = name.map(str::trim).unwrap_or("").chars().take(MAX_NAME_CHARS).collect();
     let mut envelope = Envelope::new(&card.id, card.version, saved_at, answers.clone());
     envelope.history = history.clone();
+    envelope.token = token.filter(|t| is_token(t)).map(str::to_owned);
     let mut out = String::with_capacity(256);
     envelope::write_envelope(&mut out, &envelope, (!name.is_empty()).then_some(name.as_str()));
     out
@@ -559,8 +611,14 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
         }
         _ => None,
     };
+    // The envelope decoder leaves out a token of another shape; an imported file is refused.
+    if value.get("token").is_some() && envelope.token.is_none() {
+        return Err(ShareError::BadToken);
+    }
     Ok(Shared {
         name,
+        token: envelope.token,
+        made: Some((envelope.saved_at / 1000.0) as u32).filter(|&s| s > 0),
         content_version: envelope.content_version,
         answers: envelope.answers,
         history: envelope.history,

@@ -360,9 +360,11 @@ fn informs_must_name_factors_and_belongs_to_evidence_only() {
 fn a_workshop_ranks_first_the_disagreement_that_could_change_the_group_s_answer() {
     use decision_core::workshop::{self, Participant, Workshop};
     let card = seed_card();
-    let person = |name: &str, latency: i8, economics: i8| Participant {
-        name: name.into(),
-        answers: answers(&[("privacy", 2), ("latency", latency), ("economics", economics)], &[]),
+    let person = |name: &str, latency: i8, economics: i8| {
+        Participant::named(
+            name,
+            answers(&[("privacy", 2), ("latency", latency), ("economics", economics)], &[]),
+        )
     };
     // The group: Privacy 3, Economics 0, Latency 0: 3, under the burden of 4. Economics at
     // "points clearly to Self-Hosted Model" would clear it; no Latency position would.

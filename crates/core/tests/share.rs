@@ -10,7 +10,7 @@ use decision_core::envelope::{DecodeError, MAX_BYTES};
 use decision_core::json::{Expected, ShapeError};
 use decision_core::share::{
     base64url_encode, check_file_size, crc32, decode_file, decode_link, encode_file, encode_link, is_link,
-    link_card, shareable, ShareError, LINK_FORMAT, MAX_LINK_CHARS,
+    is_token, link_card, new_token, shareable, Sender, ShareError, LINK_FORMAT, MAX_LINK_CHARS,
 };
 use proptest::prelude::*;
 
@@ -72,7 +72,7 @@ fn page_url(fragment: &str) -> String {
 #[test]
 fn a_fully_filled_card_round_trips_through_a_link_well_under_2000_characters() {
     let answers = fully_filled();
-    let fragment = encode_link(card(), &answers, Some("Ana Lima"));
+    let fragment = encode_link(card(), &answers, Some("Ana Lima"), None);
     let url = page_url(&fragment);
     // The measured length is quoted in docs/sharing.md.
     println!("fragment: {} characters; whole link: {} characters", fragment.len() + 1, url.len());
@@ -87,9 +87,9 @@ fn a_fully_filled_card_round_trips_through_a_link_well_under_2000_characters() {
 
 #[test]
 fn empty_answers_make_a_short_link() {
-    let fragment = encode_link(card(), &Answers::default(), None);
+    let fragment = encode_link(card(), &Answers::default(), None, None);
     assert!(fragment.starts_with(&format!("a={LINK_FORMAT}.{CARD}.{}.", card().version)));
-    assert!(fragment.len() < 60, "{fragment}");
+    assert!(fragment.len() < 64, "{fragment}");
     let shared = decode_link(&fragment, card()).unwrap();
     assert_eq!(shared.answers, Answers::default());
     assert_eq!(shared.name, None);
@@ -97,7 +97,7 @@ fn empty_answers_make_a_short_link() {
 
 #[test]
 fn links_are_found_in_pasted_text() {
-    let fragment = encode_link(card(), &fully_filled(), None);
+    let fragment = encode_link(card(), &fully_filled(), None, None);
     for text in [
         format!("#{fragment}"),
         fragment.clone(),
@@ -123,7 +123,7 @@ fn answers_to_items_the_card_lacks_stay_out_of_links() {
     answers.notes.insert("gone-question".into(), "kept in files".into());
     answers.notes.insert(card().questions[0].id.clone(), String::new());
     answers.factors.insert(card().factors[0].id.clone(), FactorAnswer::default());
-    let shared = decode_link(&encode_link(card(), &answers, None), card()).unwrap();
+    let shared = decode_link(&encode_link(card(), &answers, None, None), card()).unwrap();
     assert_eq!(shared.answers, shareable(card(), &answers));
     assert!(!shared.answers.ticked.contains("gone-signal"));
     assert!(!shared.answers.notes.contains_key(&card().questions[0].id));
@@ -132,7 +132,7 @@ fn answers_to_items_the_card_lacks_stay_out_of_links() {
 /// Regression: a link cut off while pasting must never be read as (fewer) answers.
 #[test]
 fn every_truncation_of_a_link_is_refused() {
-    let fragment = encode_link(card(), &fully_filled(), Some("Bo"));
+    let fragment = encode_link(card(), &fully_filled(), Some("Bo"), None);
     let header = format!("a={LINK_FORMAT}.{CARD}.{}.", card().version);
     for end in header.len()..fragment.len() {
         let cut = &fragment[..end];
@@ -145,7 +145,7 @@ fn every_truncation_of_a_link_is_refused() {
 
 #[test]
 fn a_changed_character_is_refused() {
-    let fragment = encode_link(card(), &fully_filled(), None);
+    let fragment = encode_link(card(), &fully_filled(), None, None);
     let at = fragment.len() - 20;
     let mut bytes = fragment.into_bytes();
     bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
@@ -155,7 +155,7 @@ fn a_changed_character_is_refused() {
 
 #[test]
 fn a_link_for_another_card_says_so() {
-    let fragment = encode_link(card(), &fully_filled(), None).replace(CARD, "rent-vs-build");
+    let fragment = encode_link(card(), &fully_filled(), None, None).replace(CARD, "rent-vs-build");
     let err = decode_link(&fragment, card()).unwrap_err();
     assert_eq!(err, ShareError::OtherCard { card: "rent-vs-build".into() });
     assert!(err.to_string().contains("another card"));
@@ -164,12 +164,12 @@ fn a_link_for_another_card_says_so() {
 
 #[test]
 fn a_link_from_a_newer_format_says_so() {
-    let fragment = encode_link(card(), &fully_filled(), None);
-    let newer = fragment.replacen("a=1.", "a=2.", 1);
+    let fragment = encode_link(card(), &fully_filled(), None, None);
+    let newer = fragment.replacen("a=2.", "a=3.", 1);
     let err = decode_link(&newer, card()).unwrap_err();
-    assert_eq!(err, ShareError::NewerLink { format: "2".into() });
+    assert_eq!(err, ShareError::NewerLink { format: "3".into() });
     assert!(err.to_string().contains("newer version"));
-    let huge = fragment.replacen("a=1.", "a=99999999999999999999999.", 1);
+    let huge = fragment.replacen("a=2.", "a=99999999999999999999999.", 1);
     assert!(matches!(decode_link(&huge, card()), Err(ShareError::NewerLink { .. })));
 }
 
@@ -177,7 +177,7 @@ fn a_link_from_a_newer_format_says_so() {
 fn a_link_for_another_content_version_says_so() {
     let mut other = card().clone();
     other.version += 1;
-    let fragment = encode_link(&other, &fully_filled(), None);
+    let fragment = encode_link(&other, &fully_filled(), None, None);
     let err = decode_link(&fragment, card()).unwrap_err();
     assert_eq!(err, ShareError::OtherVersion { link: card().version + 1, page: card().version });
     assert!(err.to_string().contains("exported file"));
@@ -189,9 +189,14 @@ fn an_overlong_link_is_refused_before_it_is_read() {
     assert!(matches!(decode_link(&fragment, card()), Err(ShareError::LinkTooLong { .. })));
 }
 
-/// A payload with a valid checksum, so that only the structure and ranges are tested.
+/// A format 1 payload (links made before participant tokens, still read) with a valid
+/// checksum, so that only the structure and ranges are tested.
 fn signed(body: &[u8]) -> String {
-    let header = format!("{LINK_FORMAT}.{CARD}.{}.", card().version);
+    signed_as(1, body)
+}
+
+fn signed_as(format: u32, body: &[u8]) -> String {
+    let header = format!("{format}.{CARD}.{}.", card().version);
     let crc = crc32(header.as_bytes().iter().chain(body.iter()).copied());
     let mut bytes = body.to_vec();
     bytes.extend_from_slice(&crc.to_be_bytes());
@@ -208,6 +213,42 @@ fn neutral_body() -> Vec<u8> {
     body.extend(std::iter::repeat_n(0u8, card.evidence.len().div_ceil(4)));
     body.extend(std::iter::repeat_n(0u8, card.evidence.len() + card.questions.len()));
     body
+}
+
+#[test]
+fn a_link_carries_the_senders_token_and_when_it_was_made() {
+    let token = new_token({
+        let mut n = 7u32;
+        move || {
+            n = n.wrapping_mul(2_654_435_761).wrapping_add(1);
+            n
+        }
+    });
+    assert!(is_token(&token), "{token}");
+    let sender = Sender { token: &token, made: 1_800_000_000 };
+    let shared =
+        decode_link(&encode_link(card(), &fully_filled(), Some("Ana"), Some(sender)), card()).unwrap();
+    assert_eq!((shared.token.as_deref(), shared.made), (Some(token.as_str()), Some(1_800_000_000)));
+    // A format 1 link (made before tokens) reads as before, without them.
+    let shared = decode_link(&signed(&neutral_body()), card()).unwrap();
+    assert_eq!((shared.token, shared.made), (None, None));
+    // A token of another shape is refused with its own message, whatever its length.
+    for forged in ["short", "eleven-char!", "twelve-chars"] {
+        let mut body = vec![0u8, forged.len() as u8];
+        body.extend(forged.bytes());
+        body.push(0);
+        body.extend(&neutral_body()[1..]);
+        let err = decode_link(&signed_as(2, &body), card()).unwrap_err();
+        assert_eq!(err, ShareError::BadToken, "{forged}");
+        assert!(err.to_string().contains("participant token"));
+    }
+    // In a file too; a file's time is when it was saved.
+    let file =
+        encode_file(card(), &fully_filled(), &Default::default(), None, Some(&token), 1_800_000_000_500.0);
+    let shared = decode_file(&file, card()).unwrap();
+    assert_eq!((shared.token.as_deref(), shared.made), (Some(token.as_str()), Some(1_800_000_000)));
+    let forged = file.replace(&token, "not a token");
+    assert_eq!(decode_file(&forged, card()), Err(ShareError::BadToken));
 }
 
 #[test]
@@ -276,7 +317,7 @@ fn every_error_has_a_message_for_people() {
 fn a_file_round_trips_with_the_name_and_every_answer() {
     let mut answers = fully_filled();
     answers.notes.insert("retired-question".into(), "kept, never dropped".into());
-    let text = encode_file(card(), &answers, &Default::default(), Some("  Ana  "), 1_700_000_000_000.0);
+    let text = encode_file(card(), &answers, &Default::default(), Some("  Ana  "), None, 1_700_000_000_000.0);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["schema"], 3);
     assert_eq!(value["card"], CARD);
@@ -285,7 +326,7 @@ fn a_file_round_trips_with_the_name_and_every_answer() {
     assert_eq!(shared.answers, answers);
     assert_eq!(shared.name.as_deref(), Some("Ana"));
 
-    let anonymous = encode_file(card(), &answers, &Default::default(), None, 0.0);
+    let anonymous = encode_file(card(), &answers, &Default::default(), None, None, 0.0);
     assert!(!anonymous.contains("participant"));
     assert_eq!(decode_file(&anonymous, card()).unwrap().name, None);
 }
@@ -312,7 +353,7 @@ fn a_file_that_is_not_json_is_refused() {
 
 #[test]
 fn a_file_of_the_wrong_shape_names_the_field() {
-    let text = encode_file(card(), &fully_filled(), &Default::default(), Some("Ana"), 0.0);
+    let text = encode_file(card(), &fully_filled(), &Default::default(), Some("Ana"), None, 0.0);
     let bad = text.replace(r#""participant":"Ana""#, r#""participant":["Ana"]"#);
     let err = decode_file(&bad, card()).unwrap_err();
     let want = ShapeError::Expected { path: "participant".into(), expected: Expected::Text };
@@ -328,7 +369,7 @@ fn a_file_of_the_wrong_shape_names_the_field() {
 
 #[test]
 fn a_file_for_another_card_or_a_newer_schema_is_refused() {
-    let text = encode_file(card(), &fully_filled(), &Default::default(), None, 0.0);
+    let text = encode_file(card(), &fully_filled(), &Default::default(), None, None, 0.0);
     let other = text.replace(CARD, "rent-vs-build");
     assert!(matches!(decode_file(&other, card()), Err(ShareError::File(DecodeError::OtherCard { .. }))));
     let newer = text.replacen("\"schema\":3", "\"schema\":4", 1);
@@ -419,7 +460,7 @@ proptest! {
     #[test]
     fn link_round_trip_is_identity(answers in card_answers(), name in prop::option::of("[A-Za-zÀ-ÿ ]{1,30}")) {
         prop_assert_eq!(&shareable(card(), &answers), &answers);
-        let shared = decode_link(&encode_link(card(), &answers, name.as_deref()), card()).unwrap();
+        let shared = decode_link(&encode_link(card(), &answers, name.as_deref(), None), card()).unwrap();
         prop_assert_eq!(shared.answers, answers);
         let expected = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
         prop_assert_eq!(shared.name, expected);
@@ -427,7 +468,7 @@ proptest! {
 
     #[test]
     fn file_round_trip_is_identity(answers in card_answers()) {
-        let shared = decode_file(&encode_file(card(), &answers, &Default::default(), None, 5.0), card()).unwrap();
+        let shared = decode_file(&encode_file(card(), &answers, &Default::default(), None, None, 5.0), card()).unwrap();
         prop_assert_eq!(shared.answers, answers);
     }
 
@@ -450,7 +491,7 @@ proptest! {
 
     #[test]
     fn any_valid_link_decodes_to_answers_in_range(answers in card_answers()) {
-        let fragment = encode_link(card(), &answers, None);
+        let fragment = encode_link(card(), &answers, None, None);
         let mut decoded = decode_link(&fragment, card()).unwrap().answers;
         let before = decoded.clone();
         decoded.clamp();

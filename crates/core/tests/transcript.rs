@@ -21,7 +21,7 @@ fn card() -> &'static Card {
 fn link(n: usize) -> String {
     let mut a = common::answers(&[("privacy", (n % 5) as i8 - 2), ("latency", ((n / 5) % 5) as i8 - 2)], &[]);
     a.notes.insert("data-sensitivity".into(), format!("answer {n}"));
-    format!("https://wiki.example/decisions/{CARD}.html#{}", encode_link(card(), &a, None))
+    format!("https://wiki.example/decisions/{CARD}.html#{}", encode_link(card(), &a, None, None))
 }
 
 fn names(text: &str) -> Vec<Option<String>> {
@@ -195,6 +195,6 @@ proptest! {
 
 #[test]
 fn empty_answers_make_a_link_too() {
-    let text = format!("Ana: https://x/#{}", encode_link(card(), &Answers::default(), None));
+    let text = format!("Ana: https://x/#{}", encode_link(card(), &Answers::default(), None, None));
     assert_eq!(names(&text), some(&["Ana"]));
 }

@@ -39,7 +39,7 @@ fn decode_err_text(text: &str) -> String {
 }
 
 fn person(name: &str, a: Answers) -> Participant {
-    Participant { name: name.into(), answers: a }
+    Participant::named(name, a)
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn a_workshop_takes_thousands_and_still_stores_them() {
     for i in 0..2_000 {
         let mut a = Answers::default();
         a.notes.insert("data-sensitivity".into(), format!("note {i}"));
-        assert!(matches!(adder.add(None, a), Added::New { .. }));
+        assert!(matches!(adder.add(Participant::named("", a)), Added::New { .. }));
     }
     assert_eq!(w.participants.len(), 2_000);
     // Room to spare in what the browser stores, and it reads back whole.
@@ -255,9 +255,9 @@ fn the_stored_form_round_trips_and_refuses_what_it_cannot_use() {
     assert_eq!(decode(&text, CARD), Ok(w.clone()));
 
     assert!(matches!(decode(&text, "other-card"), Err(DecodeError::OtherCard { .. })));
-    let newer = text.replacen("\"schema\":1", "\"schema\":2", 1);
+    let newer = text.replacen("\"schema\":2", "\"schema\":3", 1);
     let err = decode(&newer, CARD).unwrap_err();
-    assert_eq!(err, DecodeError::Newer { schema: 2 });
+    assert_eq!(err, DecodeError::Newer { schema: 3 });
     assert!(decision_core::messages::stored_workshop_problem(&err).contains("kept unchanged"));
     assert!(matches!(decode(&text[..text.len() / 2], CARD), Err(DecodeError::Truncated)));
     assert!(matches!(decode("not json", CARD), Err(DecodeError::NotJson { .. })));
@@ -271,14 +271,14 @@ fn the_stored_form_round_trips_and_refuses_what_it_cannot_use() {
     assert_eq!(
         err,
         DecodeError::WrongShape(ShapeError::Expected {
-            path: "participants[1].answers.factors.privacy.position".into(),
+            path: "rounds[0].participants[1].answers.factors.privacy.position".into(),
             expected: Expected::Whole { min: -2, max: Some(2) },
         })
     );
     let damaged = encode(&two).replace(r#""name":"Bo""#, r#""name":false"#);
     assert_eq!(
         decode_err_text(&damaged),
-        "The saved data is not in a form this page understands (participants[1].name: expected text)."
+        "The saved data is not in a form this page understands (rounds[0].participants[1].name: expected text)."
     );
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_BYTES));
     assert!(matches!(decode(&huge, CARD), Err(DecodeError::TooLarge { .. })));
@@ -346,7 +346,7 @@ proptest! {
                 for (f, (p, w)) in card().factors.iter().zip(fs) {
                     a.factors.insert(f.id.clone(), FactorAnswer { position: p, weight: w });
                 }
-                Participant { name: String::new(), answers: a }
+                Participant::named("", a)
             })
             .collect();
         let s = summarize(card(), &people);
@@ -383,7 +383,7 @@ proptest! {
                     let status = EvidenceStatus::ALL[status];
                     a.evidence.insert(e.id.clone(), EvidenceAnswer { status, note: String::new() });
                 }
-                Participant { name: String::new(), answers: a }
+                Participant::named("", a)
             })
             .collect();
         let stats = factor_stats(c, &people);
@@ -456,7 +456,7 @@ fn the_csv_reads_back_as_one_row_per_participant() {
     w.add(Some("=HYPERLINK(\"http://x\")"), answers(&[("privacy", -2)], &[]));
     w.add(None, Answers::default());
     let summary = summarize(card(), &w.participants);
-    let text = csv(card(), &w, &summary);
+    let text = csv(card(), &w);
     let text = text.strip_prefix('\u{feff}').expect("a byte order mark first");
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -464,13 +464,15 @@ fn the_csv_reads_back_as_one_row_per_participant() {
         reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
     assert_eq!(rows.len(), 3);
     let c = card();
-    let columns = 1 + 2 * c.factors.len() + c.signals().count() + c.pitfalls().count() + c.evidence.len() + 1;
+    let columns = 3 + 2 * c.factors.len() + c.signals().count() + c.pitfalls().count() + c.evidence.len() + 1;
     assert_eq!(header.len(), columns);
+    assert_eq!(header[..3], ["Round", "Participant", "Token"]);
     let at = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
-    assert_eq!(rows[0][0], "Lima, \"Ana\"");
+    assert_eq!(rows[0][1], "Lima, \"Ana\"");
     // A name a spreadsheet would run as a formula stays text.
-    assert_eq!(rows[1][0], "'=HYPERLINK(\"http://x\")");
-    assert_eq!(rows[2][0], "Participant 3");
+    assert_eq!(rows[1][1], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(rows[2][1], "Participant 3");
+    assert!(rows.iter().all(|r| r[0] == "1" && r[2].is_empty()));
     for (i, p) in w.participants.iter().enumerate() {
         for f in &c.factors {
             assert_eq!(rows[i][at(&format!("{} position", f.name))], p.answers.position(&f.id).to_string());

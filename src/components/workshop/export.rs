@@ -26,8 +26,7 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<boo
         status.report(Action::DownloadSummary, ok);
     };
     let spreadsheet = move |_| {
-        let text =
-            session.workshop().with_untracked(|w| summary.with_untracked(|s| workshop::csv(card, w, s)));
+        let text = session.workshop().with_untracked(|w| workshop::csv(card, w));
         status.report(Action::DownloadCsv, session.download("workshop.csv", "text/csv", &text));
     };
     let everything = move |_| status.report(Action::DownloadWorkshop, session.download_workshop());

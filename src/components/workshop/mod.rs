@@ -1,5 +1,6 @@
-//! The facilitator's screen, in parts: the invitation to send, adding participants, the list of them, the group's
-//! results and the exported summary. The page (`pages::workshop`) lays them out; the session
+//! The facilitator's screen, in parts: the invitation to send, the rounds, adding
+//! participants, the list of them, the group's results (and the projector's view of them)
+//! and the exported summary. The page (`pages::workshop`) lays them out; the session
 //! (`state::workshop`) holds what they show.
 
 pub mod add;
@@ -7,4 +8,6 @@ pub mod export;
 pub mod invite;
 pub mod people;
 pub mod plot;
+pub mod projector;
 pub mod results;
+pub mod rounds;

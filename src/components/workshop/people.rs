@@ -67,7 +67,7 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
                 </ol>
                 <Confirm
                     label="Remove everyone…"
-                    question="Remove every participant from this workshop?"
+                    question="Remove every participant of every round from this workshop?"
                     yes="Yes, remove all"
                     question_id="dc-ws-remove-all-q"
                     on_yes=Callback::new(move |()| session.remove_all())

@@ -1,17 +1,25 @@
-//! The group: its verdict and how the individual verdicts split, where it disagrees most
-//! (with the card's questions as prompts), each factor's spread and the tallies.
+//! The group: its verdict and how the individual verdicts split, what moved since round 1,
+//! where it disagrees most (with the card's questions as prompts), each factor's spread (and
+//! round 1's beside it) and the tallies.
 
 use super::plot::SpreadPlot;
+use super::rounds::Moved;
 use crate::components::verdict::Cautions;
-use decision_core::card::Card;
+use decision_core::card::{Card, Side};
 use decision_core::explain;
 use decision_core::sensitivity::words;
-use decision_core::workshop::{self, Summary, AGGREGATION_RULE};
+use decision_core::workshop::{self, trend_word, Rounds, Summary, Workshop, AGGREGATION_RULE};
 use leptos::prelude::*;
 
-/// The group verdict, the disputed factors, the spread per factor and the tallies.
+/// The group verdict, what moved, the disputed factors, the spread per factor and the
+/// tallies.
 #[component]
-pub fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
+pub fn Results(
+    card: &'static Card,
+    summary: Memo<Summary>,
+    rounds: Memo<Option<Rounds>>,
+    ws: ReadSignal<Workshop>,
+) -> impl IntoView {
     view! {
         {move || summary.with(|s| {
             let Some(group) = s.group_verdict.clone() else {
@@ -39,29 +47,69 @@ pub fn Results(card: &'static Card, summary: Memo<Summary>) -> impl IntoView {
                     </ul>
                     <p class="dc-blurb">{AGGREGATION_RULE}</p>
                 </div>
+                <Moved card rounds ws show_names=true />
                 <Disputed card summary=s.clone() />
                 <h3>"Positions per factor"</h3>
-                <div class="dc-ws-spreads">
-                    {card.factors.iter().zip(s.factors.iter()).map(|(f, sp)| {
-                        let stats = format!(
-                            "Group: {} · importance {} · spread {} step{}",
-                            explain::position_words(card, sp.group_position),
-                            explain::weight_words(sp.group_weight).to_ascii_lowercase(),
-                            explain::decimal(sp.spread, 1),
-                            if (sp.spread - 1.0).abs() < 0.05 { "" } else { "s" }
-                        );
-                        view! {
-                            <div class="dc-ws-spread" data-testid=format!("ws-spread-{}", f.id)>
-                                <h4>{f.name.as_str()}</h4>
-                                <SpreadPlot card name=f.name.clone() spread=sp.clone() />
-                                <p class="dc-ws-stats">{stats}</p>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
+                <Spreads card summary=s.clone() rounds />
                 <Tallies card summary=s.clone() />
             }.into_any()
         })}
+    }
+}
+
+/// Each factor's spread in the round being gathered, with round 1's drawn above it and what
+/// moved between them once there is more than one round.
+#[component]
+pub fn Spreads(card: &'static Card, summary: Summary, rounds: Memo<Option<Rounds>>) -> impl IntoView {
+    let (a, b) = (card.option(Side::A).name.as_str(), card.option(Side::B).name.as_str());
+    view! {
+        <div class="dc-ws-spreads">
+            {card.factors.iter().zip(summary.factors).enumerate().map(|(i, (f, sp))| {
+                let stats = format!(
+                    "Group: {} · importance {} · spread {} step{}",
+                    explain::position_words(card, sp.group_position),
+                    explain::weight_words(sp.group_weight).to_ascii_lowercase(),
+                    explain::decimal(sp.spread, 1),
+                    if (sp.spread - 1.0).abs() < 0.05 { "" } else { "s" }
+                );
+                // Read tracked: the results are drawn anew when the rounds change.
+                let earlier = rounds.with(|r| {
+                    r.as_ref().map(|r| (r.round, r.first[i].clone(), r.movement.factors[i].clone()))
+                });
+                let (before, moved) = match earlier {
+                    None => (None, None),
+                    Some((round, first, moved)) => {
+                        let line = format!(
+                            "Since round 1: median {} \u{2192} {} · spread {} \u{2192} {} ({}) · {} toward {a}, {} toward {b}, {} stayed",
+                            explain::signed_decimal(moved.median.0, 1),
+                            explain::signed_decimal(moved.median.1, 1),
+                            explain::decimal(moved.spread.0, 1),
+                            explain::decimal(moved.spread.1, 1),
+                            trend_word(moved.trend()),
+                            moved.toward_a,
+                            moved.toward_b,
+                            moved.stayed
+                        );
+                        let before = view! {
+                            <p class="dc-ws-round-label">"Round 1"</p>
+                            <SpreadPlot card name=format!("{}, round 1", f.name) spread=first />
+                            <p class="dc-ws-round-label">{format!("Round {round}")}</p>
+                        };
+                        let moved = view! { <p class="dc-ws-stats dc-ws-move" data-testid=format!("ws-move-{}", f.id)>{line}</p> };
+                        (Some(before), Some(moved))
+                    }
+                };
+                view! {
+                    <div class="dc-ws-spread" data-testid=format!("ws-spread-{}", f.id)>
+                        <h4>{f.name.as_str()}</h4>
+                        {before}
+                        <SpreadPlot card name=f.name.clone() spread=sp />
+                        <p class="dc-ws-stats">{stats}</p>
+                        {moved}
+                    </div>
+                }
+            }).collect_view()}
+        </div>
     }
 }
 

@@ -29,6 +29,8 @@ pub enum Expected {
     Date,
     /// A period such as `6 months`.
     Period,
+    /// A participant token ([`crate::share::is_token`]).
+    Token,
 }
 
 /// Why a document is not what its reader expects, and where: the path of the value

@@ -3,7 +3,7 @@
 //! before). Each link or file gets a [`Report`] line saying what became of it.
 
 use super::codec::{self, MAX_BYTES};
-use super::model::{Added, Adder, Workshop};
+use super::model::{label_in, Added, Adder, Participant, Workshop};
 use crate::card::Card;
 use crate::share::{self, ShareError, Shared};
 use crate::sort;
@@ -21,12 +21,28 @@ pub enum Source {
 /// What became of one link or file given to the workshop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddOutcome {
-    /// Added as a new participant, named `who`.
+    /// Added as a participant, named `who` (in a later round: someone of the round before
+    /// who answered again).
     Added { who: String },
+    /// Added in round `round` as `who`, who was not in the round before.
+    AddedNew { who: String, round: usize },
+    /// Added in round `round` as `who`, counted as new: the answers carry no participant
+    /// token (an older link, or storage cleared) and no name of the round before.
+    AddedWithoutToken { who: String, round: usize },
     /// Added as `who`, though `earlier` has the same name and other answers.
     AddedAgain { who: String, earlier: String },
+    /// Added as `who`, though `other` carries the same participant token under another name:
+    /// both kept, to look at.
+    SharedToken { who: String, other: String },
+    /// `who` sent newer answers in this round: they replace their older ones.
+    Replaced { who: String },
     /// The same answers are already there, as participant `who`.
     Duplicate { who: String },
+    /// This link or file was gathered already, in round `round`: nothing changed.
+    Gathered { round: usize },
+    /// Newer answers of the same participant were gathered already, in round `round`:
+    /// nothing changed.
+    Superseded { round: usize },
     /// A line with a web address that is not a share link.
     NotALink,
     /// A link or file that could not be read, and why.
@@ -51,13 +67,32 @@ impl Report {
     pub fn is_ok(&self) -> bool {
         matches!(
             self.outcome,
-            Some(AddOutcome::Added { .. } | AddOutcome::Duplicate { .. } | AddOutcome::Chatter { .. })
+            Some(
+                AddOutcome::Added { .. }
+                    | AddOutcome::AddedNew { .. }
+                    | AddOutcome::AddedWithoutToken { .. }
+                    | AddOutcome::Replaced { .. }
+                    | AddOutcome::Duplicate { .. }
+                    | AddOutcome::Gathered { .. }
+                    | AddOutcome::Superseded { .. }
+                    | AddOutcome::Chatter { .. }
+            )
         )
     }
 
-    /// Whether this added a participant.
+    /// Whether this added a participant (or replaced one's answers with newer ones).
     pub fn is_added(&self) -> bool {
-        matches!(self.outcome, Some(AddOutcome::Added { .. } | AddOutcome::AddedAgain { .. }))
+        matches!(
+            self.outcome,
+            Some(
+                AddOutcome::Added { .. }
+                    | AddOutcome::AddedNew { .. }
+                    | AddOutcome::AddedWithoutToken { .. }
+                    | AddOutcome::AddedAgain { .. }
+                    | AddOutcome::SharedToken { .. }
+                    | AddOutcome::Replaced { .. }
+            )
+        )
     }
 }
 
@@ -74,15 +109,38 @@ pub struct Pasted {
 impl Adder<'_> {
     /// Adds the answers of a link or file, and says what happened.
     pub fn add_shared(&mut self, shared: Shared, label: Option<String>, source: Source) -> Report {
-        let name = label.or(shared.name);
-        let label = |adder: &Self, i| adder.workshop.label(i);
-        let outcome = match self.add(name.as_deref(), shared.answers) {
-            Added::New { index } => AddOutcome::Added { who: label(self, index) },
-            Added::SameName { index, earlier } => AddOutcome::AddedAgain {
-                who: label(self, index),
-                earlier: format!("participant {}", earlier + 1),
-            },
-            Added::Duplicate { of } => AddOutcome::Duplicate { who: label(self, of) },
+        let name = label.or(shared.name).unwrap_or_default();
+        let incoming = Participant {
+            token: shared.token,
+            made: shared.made,
+            ..Participant::named(&name, shared.answers)
+        };
+        let round = self.round();
+        let added = self.add(incoming);
+        let w = self.workshop();
+        let people = w.round_participants(round);
+        let who = |i| label_in(people, i);
+        let outcome = match added {
+            Added::New { index } if round > 1 => {
+                let p = &people[index];
+                let before = w.round_participants(round - 1);
+                if before.iter().any(|b| b.same_person(p)) {
+                    AddOutcome::Added { who: who(index) }
+                } else if p.token.is_none() {
+                    AddOutcome::AddedWithoutToken { who: who(index), round }
+                } else {
+                    AddOutcome::AddedNew { who: who(index), round }
+                }
+            }
+            Added::New { index } => AddOutcome::Added { who: who(index) },
+            Added::SameName { index, earlier } => {
+                AddOutcome::AddedAgain { who: who(index), earlier: format!("participant {}", earlier + 1) }
+            }
+            Added::SharedToken { index, other } => AddOutcome::SharedToken { who: who(index), other },
+            Added::Replaced { index } => AddOutcome::Replaced { who: who(index) },
+            Added::Duplicate { of } => AddOutcome::Duplicate { who: who(of) },
+            Added::Gathered { round } => AddOutcome::Gathered { round },
+            Added::Superseded { round } => AddOutcome::Superseded { round },
         };
         Report { source: Some(source), outcome: Some(outcome) }
     }
@@ -128,28 +186,42 @@ impl Workshop {
     }
 
     /// Adds the answers of a file the facilitator picked: one participant's answers file,
-    /// or a whole workshop downloaded before (every participant in it).
+    /// or a whole workshop downloaded before (every participant in it, round by round: its
+    /// round 1 into round 1 here, and so on, rounds started here as needed).
     pub fn add_file(&mut self, card: &Card, name: &str, text: &str) -> Vec<Report> {
         let source = || Source::File(name.to_owned());
-        let mut adder = self.adder();
         match share::decode_file(text, card) {
-            Ok(shared) => vec![adder.add_shared(shared, None, source())],
+            Ok(shared) => vec![self.adder().add_shared(shared, None, source())],
             // Not one participant's file: perhaps a whole workshop, keyed by ids like an
             // answers file, so it is read across content versions too.
             Err(err) => match codec::decode(text, &card.id) {
-                Ok(other) => other
-                    .participants
-                    .into_iter()
-                    .map(|p| {
-                        let shared = Shared {
-                            name: Some(p.name),
-                            content_version: other.content_version,
-                            answers: p.answers,
-                            history: Default::default(),
-                        };
-                        adder.add_shared(shared, None, source())
-                    })
-                    .collect(),
+                Ok(other) => {
+                    let rounds: Vec<Vec<Participant>> =
+                        other.closed.into_iter().chain([other.participants]).collect();
+                    let mut reports = Vec::new();
+                    for (r, people) in rounds.into_iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+                        while self.closed.len() < r {
+                            // An empty round cannot be closed: this one gets what the file has.
+                            if self.participants.is_empty() {
+                                break;
+                            }
+                            self.start_round();
+                        }
+                        let mut adder = self.adder_for(r);
+                        for p in people {
+                            let shared = Shared {
+                                name: Some(p.name),
+                                token: p.token,
+                                made: p.made,
+                                content_version: other.content_version,
+                                answers: p.answers,
+                                history: Default::default(),
+                            };
+                            reports.push(adder.add_shared(shared, None, source()));
+                        }
+                    }
+                    reports
+                }
                 Err(_) => vec![Report { source: Some(source()), outcome: Some(AddOutcome::Refused(err)) }],
             },
         }

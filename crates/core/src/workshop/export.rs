@@ -1,21 +1,36 @@
-//! What a workshop gives to take away: the group summary as Markdown, and one row per
-//! participant as CSV for a spreadsheet. Pure: the date comes from the caller.
+//! What a workshop gives to take away: the group summary as Markdown (every round, and what
+//! moved), and one row per participant per round as CSV for a spreadsheet. Pure: the date
+//! comes from the caller.
 
-use super::{Summary, Workshop, AGGREGATION_RULE};
+use super::rounds::{movement, Movement, Trend};
+use super::{label_in, summarize, Summary, Workshop, AGGREGATION_RULE};
 use crate::answers::STEPS;
 use crate::card::{Card, Side};
+use crate::engine;
 use crate::explain;
 use std::fmt::Write;
 
-/// The group summary as Markdown. `date` comes from the caller so this stays pure.
+/// How many of the participants who moved most the summary names.
+pub const MOVERS_NAMED: usize = 5;
+
+/// The group summary as Markdown: the rounds and what moved (when there is more than one),
+/// then the round being gathered in full. `summary` is that round's; `date` comes from the
+/// caller so this stays pure.
 pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str) -> String {
     let mut md = String::new();
     let name = |side: Side| card.option(side).name.as_str();
+    let round = workshop.round();
     let _ = writeln!(md, "# Workshop summary: {}\n", card.title);
     let _ = writeln!(md, "- Date: {date}");
     let _ = writeln!(md, "- Card: {} (content version {})", card.id, card.version);
+    if round > 1 {
+        let _ = writeln!(md, "- Rounds: {round}; what follows the round list is round {round}");
+    }
     let _ = writeln!(md, "- Participants: {}\n", summary.participants);
     let _ = writeln!(md, "{}\n", card.decision.question);
+    if round > 1 {
+        rounds_markdown(&mut md, card, workshop);
+    }
 
     let _ = writeln!(md, "## Group verdict\n");
     match &summary.group_verdict {
@@ -132,23 +147,116 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
     md
 }
 
+/// Every round's group verdict, then what moved from round 1 to the latest round.
+fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
+    let _ = writeln!(md, "## Rounds\n");
+    let _ = writeln!(md, "| Round | Participants | Group verdict |\n| --- | --- | --- |");
+    for (r, people) in workshop.rounds().enumerate() {
+        let verdict = summarize(card, people).group_verdict.map(|v| explain::headline(card, &v).0);
+        let _ = writeln!(md, "| {} | {} | {} |", r + 1, people.len(), cell(&verdict.unwrap_or_default()));
+    }
+    let latest = workshop.round();
+    let m =
+        movement(card, (1, workshop.round_participants(1)), (latest, workshop.round_participants(latest)));
+    let _ = writeln!(md, "\n## What moved, round 1 to round {latest}\n");
+    let _ = writeln!(md, "{}\n", movement_sentence(&m));
+    let _ = writeln!(
+        md,
+        "| Factor | Spread | Median | Toward {} | Toward {} | Stayed |",
+        card.option(Side::A).name,
+        card.option(Side::B).name
+    );
+    let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- |");
+    for (f, fm) in card.factors.iter().zip(&m.factors) {
+        let _ = writeln!(
+            md,
+            "| {} | {} → {} ({}) | {} → {} | {} | {} | {} |",
+            cell(&f.name),
+            explain::decimal(fm.spread.0, 2),
+            explain::decimal(fm.spread.1, 2),
+            trend_word(fm.trend()),
+            explain::signed_decimal(fm.median.0, 1),
+            explain::signed_decimal(fm.median.1, 1),
+            fm.toward_a,
+            fm.toward_b,
+            fm.stayed
+        );
+    }
+    if !m.movers.is_empty() {
+        let _ = writeln!(md, "\nWho moved most:\n");
+    }
+    let people = workshop.round_participants(latest);
+    for mover in m.movers.iter().take(MOVERS_NAMED) {
+        let moves: Vec<String> = mover
+            .moves
+            .iter()
+            .map(|&(f, from, to)| format!("{} {from:+} → {to:+}", card.factors[f].name))
+            .collect();
+        let _ = writeln!(
+            md,
+            "- {}: {} step{} ({})",
+            label_in(people, mover.index),
+            mover.steps,
+            if mover.steps == 1 { "" } else { "s" },
+            moves.join(", ")
+        );
+    }
+    let _ = writeln!(md);
+}
+
+/// "converged", "split", "held".
+pub fn trend_word(trend: Trend) -> &'static str {
+    match trend {
+        Trend::Converged => "converged",
+        Trend::Split => "split",
+        Trend::Held => "held",
+    }
+}
+
+/// "4 of 6 from round 1 answered again (2 moved, 2 stayed); 1 new. The group converged:
+/// the spread narrowed on 3 of 5 factors."
+pub fn movement_sentence(m: &Movement) -> String {
+    let moved = m.movers.len();
+    let narrowed = m.factors.iter().filter(|f| f.trend() == Trend::Converged).count();
+    let widened = m.factors.iter().filter(|f| f.trend() == Trend::Split).count();
+    let group = match m.trend() {
+        Trend::Converged => "The group converged",
+        Trend::Split => "The group split further",
+        Trend::Held => "The group held its spread",
+    };
+    let new = match m.new {
+        0 => String::new(),
+        n => format!("; {n} new in round {}", m.to),
+    };
+    format!(
+        "{} of {} from round {} answered again ({moved} moved, {} stayed){new}. {group}: the spread \
+         narrowed on {narrowed} of {} factors and widened on {widened}.",
+        m.returning,
+        m.before,
+        m.from,
+        m.stayed,
+        m.factors.len()
+    )
+}
+
 /// Make text safe inside a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-/// One row per participant, for a spreadsheet (RFC 4180: comma-separated, CRLF, fields
-/// with a comma, quote or line break quoted; a byte order mark first so spreadsheet apps
-/// read the text as UTF-8).
+/// One row per participant per round, for a spreadsheet (RFC 4180: comma-separated, CRLF,
+/// fields with a comma, quote or line break quoted; a byte order mark first so spreadsheet
+/// apps read the text as UTF-8).
 ///
-/// Columns: the participant; each factor's position (`-2` clearly the first option … `2`
+/// Columns: the round (from 1); the participant; their participant token (empty without
+/// one), the key a spreadsheet pivots on to follow one person across rounds; each factor's position (`-2` clearly the first option … `2`
 /// clearly the second) and the importance they used (0–3); each signal, bad reason and
 /// anti-pattern (1 ticked, 0 not); each evidence item's status; their verdict. Text that a
 /// spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return) is prefixed with `'`, so a name typed as `=HYPERLINK(…)` stays a name.
-pub fn csv(card: &Card, workshop: &Workshop, summary: &Summary) -> String {
+pub fn csv(card: &Card, workshop: &Workshop) -> String {
     let mut out = String::from("\u{feff}");
-    let mut header = vec!["Participant".to_string()];
+    let mut header = vec!["Round".to_string(), "Participant".to_string(), "Token".to_string()];
     for f in &card.factors {
         header.push(format!("{} position", f.name));
         header.push(format!("{} importance", f.name));
@@ -159,8 +267,16 @@ pub fn csv(card: &Card, workshop: &Workshop, summary: &Summary) -> String {
     header.extend(card.evidence.iter().map(|e| format!("Evidence: {}", e.text)));
     header.push("Verdict".to_string());
     row(&mut out, header.iter().map(|h| text_field(h)));
-    for (i, (p, verdict)) in workshop.participants.iter().zip(&summary.verdicts).enumerate() {
-        let mut fields = vec![text_field(&workshop.label(i))];
+    let rows =
+        workshop.rounds().enumerate().flat_map(|(r, people)| (0..people.len()).map(move |i| (r, people, i)));
+    for (r, people, i) in rows {
+        let p = &people[i];
+        let verdict = engine::evaluate(card, &p.answers);
+        let mut fields = vec![
+            (r + 1).to_string(),
+            text_field(&label_in(people, i)),
+            text_field(p.token.as_deref().unwrap_or("")),
+        ];
         for f in &card.factors {
             fields.push(p.answers.position(&f.id).to_string());
             fields.push(p.answers.weight(card, &f.id).to_string());
@@ -169,7 +285,7 @@ pub fn csv(card: &Card, workshop: &Workshop, summary: &Summary) -> String {
         fields.extend(card.signals().map(|(_, s)| ticked(&s.id)));
         fields.extend(card.pitfalls().map(|t| ticked(&t.id)));
         fields.extend(card.evidence.iter().map(|e| text_field(p.answers.evidence_status(&e.id).label())));
-        fields.push(text_field(&explain::headline(card, verdict).0));
+        fields.push(text_field(&explain::headline(card, &verdict).0));
         row(&mut out, fields.into_iter());
     }
     out
