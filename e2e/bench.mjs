@@ -23,7 +23,9 @@
 //   MutationObserver callback). p50, p95 and max;
 // - memory after load: the JS heap (Chromium's Runtime.getHeapUsage) and the WASM linear
 //   memory;
-// - a large workshop: 1,000 participants in one pasted chat, timed to the group view.
+// - a large workshop: 1,000 participants in one pasted chat, timed to the group view; then
+//   round 2: the same 1,000 (each with a participant token of their own, half of them moved)
+//   pasted into round 2, timed to the group view with what moved.
 //
 // The figures also go to --out as JSON (bench-results.json by default; gitignored), and when
 // that file already holds an earlier run, the main figures are compared with it.
@@ -40,6 +42,7 @@ import { serve } from './lib/server.mjs';
 import { CHROMIUM_PATH, launchBrowser } from './lib/browser.mjs';
 import { VERDICT, setFactor } from './lib/card.mjs';
 import { participant } from './lib/workshop.mjs';
+import { resend, tokenFor } from './lib/links.mjs';
 import { BUDGETS, PAGES, kb, listFiles, measureFolder, sizeTable, table, brotliSize, gzipSize } from './lib/sizes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -388,6 +391,44 @@ async function measureWorkshop(browser, baseUrl, links, people, runs) {
   return { people, runs, paste: summary(add), removeOne: summary(remove) };
 }
 
+/**
+ * A workshop in two rounds: `people` participants, each with a token of their own, pasted
+ * into round 1; round 1 closed; the same people's round 2 links (half of them moved to the
+ * other answers) pasted, timed in the page from the click on "Add links" until the count
+ * shows everyone and a frame was painted (what moved is drawn in the same update). A fresh
+ * page for each of `runs`.
+ */
+async function measureRounds(browser, baseUrl, links, people, runs) {
+  const chat = (round, made) =>
+    Array.from({ length: people }, (_, i) => {
+      const link = links[(i + (round === 2 && i % 2 === 0 ? 1 : 0)) % 2];
+      return `[10:${String(i % 60).padStart(2, '0')}] Person ${i}: ${resend(link, tokenFor(i), made)}`;
+    }).join('\n');
+  const [first, second] = [chat(1, 1_800_000_000), chat(2, 1_800_000_600)];
+  const add = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${PAGES.workshop}`);
+      await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="ws-links"]').fill(first);
+      await page.evaluate(clickUntilCounted, ['[data-testid="ws-add"]', `${people} participants`]);
+      await page.locator('[data-testid="ws-start-round"]').click();
+      await page.locator('[data-testid="ws-round"]', { hasText: 'Round 2' }).waitFor();
+      await page.locator('[data-testid="ws-links"]').fill(second);
+      add.push(await page.evaluate(clickUntilCounted, ['[data-testid="ws-add"]', `${people} participants`]));
+      const moved = await page.locator('[data-testid="ws-moved-sentence"]').textContent();
+      if (!moved.startsWith(`${people} of ${people} from round 1 answered again (${people / 2} moved`)) {
+        throw new Error(`round 2 was not counted as expected: ${moved}`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  return { people, runs, paste: summary(add) };
+}
+
 function measureSingle(dir) {
   if (!existsSync(dir)) return null;
   const files = listFiles(dir)
@@ -477,6 +518,11 @@ function printTimings(results) {
       [
         ['"Add links" -> everyone counted and painted', ms(w.paste.p50), ms(w.paste.max)],
         ['remove one -> group updated and painted', ms(w.removeOne.p50), ms(w.removeOne.max)],
+        [
+          `round 2: ${results.rounds.people} pasted into a workshop of ${results.rounds.people} -> counted, moved and painted`,
+          ms(results.rounds.paste.p50),
+          ms(results.rounds.paste.max),
+        ],
       ],
     ),
   );
@@ -513,6 +559,7 @@ function headline(results) {
     out['slider to verdict, p50 (ms)'] = results.interaction.sliderToVerdict.p50;
     out['slider to verdict, p95 (ms)'] = results.interaction.sliderToVerdict.p95;
     out['workshop, 1000 pasted, median (ms)'] = results.workshop.paste.p50;
+    if (results.rounds) out['workshop round 2, 1000 pasted, median (ms)'] = results.rounds.paste.p50;
     out['JS heap used (MB)'] = results.interaction.memory.jsHeapUsed / (1024 * 1024);
   }
   return out;
@@ -588,6 +635,7 @@ async function main() {
       results.startup = await measureStartup(browser, pages, options.loads);
       results.interaction = await measureInteraction(browser, `${server.url}${PAGES.card}`, options.inputs);
       results.workshop = await measureWorkshop(browser, server.url, links, 1000, 3);
+      results.rounds = await measureRounds(browser, server.url, links, 1000, 3);
     } finally {
       await browser.close();
       await server.close();

@@ -86,7 +86,7 @@ describe('share links and answers files', () => {
       await sender.page.locator('#dc-q-gain-from-self-hosting').fill('Data residency for EU tenants and no surprise model changes.');
       assert.equal((await sender.page.locator(HEADLINE).textContent()).trim(), 'Self-Hosted Model is justified');
       const link = await shareLink(sender.page, 'Ana');
-      assert.match(link, new RegExp(`^${env.cardUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=1\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
+      assert.match(link, new RegExp(`^${env.cardUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#a=2\\.${CARD}\\.1\\.[A-Za-z0-9_-]+$`));
       assert.ok(link.length < 2000, `link is ${link.length} characters`);
       assert.match(await sender.page.locator('#dc-share-note').textContent(), new RegExp(`${link.length} characters`));
       await screenshot(sender.page, 'share-link');
@@ -148,7 +148,7 @@ describe('share links and answers files', () => {
       const cases = [
         ['truncated', `${base}#${fragment.slice(0, fragment.length - 7)}`, /incomplete or was changed on its way/],
         ['another card', `${base}#${fragment.replace(CARD, 'rent-vs-build')}`, /answers to another card \(“rent-vs-build”\)/],
-        ['newer format', `${base}#${fragment.replace('a=1.', 'a=2.')}`, /newer version of Decision Cards \(link format 2/],
+        ['newer format', `${base}#${fragment.replace('a=2.', 'a=3.')}`, /newer version of Decision Cards \(link format 3/],
         ['other content version', `${base}#${fragment.replace(`${CARD}.1.`, `${CARD}.7.`)}`, /made for version 7 of this card/],
         ['number out of range', outOfRangeLink(base), /hold a value this card does not allow \(the answer for “Privacy”\)/],
       ];

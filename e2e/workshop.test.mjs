@@ -207,7 +207,7 @@ describe('the workshop view', () => {
         [
           `${base}#${fragment.slice(0, -5)}`,
           `${base}#${fragment.replace(CARD, 'rent-vs-build')}`,
-          `${base}#${fragment.replace('a=1.', 'a=3.')}`,
+          `${base}#${fragment.replace('a=2.', 'a=3.')}`,
           'the agenda: https://wiki.example/agenda',
           'see you at 10',
         ].join('\n'),

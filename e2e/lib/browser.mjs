@@ -98,10 +98,10 @@ export function foreignRequests(requests, origin) {
   );
 }
 
-/** Saves a full-page screenshot to e2e/artifacts/NAME.png and returns its path. */
-export async function screenshot(page, name) {
+/** Saves a screenshot (of the whole page, unless `fullPage` is false) to e2e/artifacts/NAME.png and returns its path. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }

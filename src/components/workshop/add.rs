@@ -45,7 +45,7 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
                 id="dc-ws-links"
                 rows="4"
                 data-testid="ws-links"
-                placeholder="[10:02] Ana: here is mine https://…#a=1.…"
+                placeholder="[10:02] Ana: here is mine https://…#a=2.…"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>

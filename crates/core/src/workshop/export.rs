@@ -218,7 +218,10 @@ pub fn trend_word(trend: Trend) -> &'static str {
 pub fn movement_sentence(m: &Movement) -> String {
     let moved = m.movers.len();
     let narrowed = m.factors.iter().filter(|f| f.trend() == Trend::Converged).count();
-    let widened = m.factors.iter().filter(|f| f.trend() == Trend::Split).count();
+    let widened = match m.factors.iter().filter(|f| f.trend() == Trend::Split).count() {
+        0 => "none".to_string(),
+        n => n.to_string(),
+    };
     let group = match m.trend() {
         Trend::Converged => "The group converged",
         Trend::Split => "The group split further",

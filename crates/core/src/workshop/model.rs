@@ -26,7 +26,7 @@ use super::codec::SCHEMA;
 use crate::answers::{Answers, EvidenceAnswer, FactorAnswer, Prefer};
 use crate::card::Card;
 use crate::envelope;
-use std::collections::BTreeMap;
+use crate::ids::IdMap;
 
 /// A facilitator's workshop on one card, as stored in the browser.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,24 +172,22 @@ impl Workshop {
     /// the rounds before it are what it was gathered after.
     pub(super) fn adder_for(&mut self, round: usize) -> Adder<'_> {
         let round = round.min(self.closed.len());
-        let mut earlier: BTreeMap<&str, Seen> = BTreeMap::new();
-        let mut earlier_prints: BTreeMap<(u64, String), usize> = BTreeMap::new();
+        let mut earlier: IdMap<Seen> = IdMap::new();
+        let mut earlier_prints: IdMap<usize> = IdMap::new();
         for (r, people) in self.rounds().take(round).enumerate() {
             for p in people {
                 match (&p.token, p.made) {
                     (Some(token), made) => {
                         let print = fingerprint(&p.answers);
                         let seen = Seen { round: r + 1, made: made.unwrap_or(0), print, who: p.clone_name() };
-                        earlier.insert(token, seen);
+                        earlier.insert(token.clone(), seen);
                     }
                     (None, _) => {
-                        earlier_prints
-                            .insert((fingerprint(&p.answers), p.name.trim().to_ascii_lowercase()), r + 1);
+                        earlier_prints.insert(print_key(fingerprint(&p.answers), &p.name), r + 1);
                     }
                 }
             }
         }
-        let earlier = earlier.into_iter().map(|(t, s)| (t.to_owned(), s)).collect();
         let prints =
             self.rounds().nth(round).unwrap_or(&[]).iter().map(|p| fingerprint(&p.answers)).collect();
         Adder { workshop: self, round, prints, earlier, earlier_prints }
@@ -202,6 +200,11 @@ pub fn label_in(people: &[Participant], index: usize) -> String {
         Some(p) if !p.name.trim().is_empty() => p.name.trim().to_string(),
         _ => format!("Participant {}", index + 1),
     }
+}
+
+/// Answers and a name as one key: the fingerprint, then the name ASCII case folded.
+fn print_key(print: u64, name: &str) -> String {
+    format!("{print:016x}{}", name.trim().to_ascii_lowercase())
 }
 
 /// Round `round` (from 0; past the closed rounds, the one being gathered).
@@ -230,10 +233,10 @@ pub struct Adder<'a> {
     round: usize,
     prints: Vec<u64>,
     /// Per token, the latest answers earlier rounds gathered.
-    earlier: BTreeMap<String, Seen>,
-    /// The answers and names without a token earlier rounds gathered, and the last round
-    /// of each.
-    earlier_prints: BTreeMap<(u64, String), usize>,
+    earlier: IdMap<Seen>,
+    /// The answers and names without a token earlier rounds gathered ([`print_key`]), and
+    /// the last round of each.
+    earlier_prints: IdMap<usize>,
 }
 
 impl Adder<'_> {
@@ -303,7 +306,7 @@ impl Adder<'_> {
             }
             return Added::Duplicate { of };
         }
-        if let Some(&round) = self.earlier_prints.get(&(print, incoming.name.to_ascii_lowercase())) {
+        if let Some(&round) = self.earlier_prints.get(&print_key(print, &incoming.name)) {
             return Added::Gathered { round };
         }
         let earlier = people.iter().position(same_name);

@@ -11,15 +11,16 @@
 //! spread over the factors. Spreads are of every participant of each round; the moves are of
 //! those in both.
 //!
-//! **Cost**: matching goes through maps by token and by name, so two rounds of a thousand
-//! are matched in one pass each, never a thousand times a thousand comparisons.
+//! **Cost**: matching goes through maps by token and by name (sorted vectors, searched by
+//! halves), so two rounds of a thousand are matched without a thousand times a thousand
+//! comparisons.
 
 use super::model::{Participant, Workshop};
 use super::statistics::{factor_stats, group_answers, FactorSpread};
 use crate::card::Card;
 use crate::engine::{self, Verdict};
+use crate::ids::IdMap;
 use crate::sort;
-use std::collections::BTreeMap;
 
 /// Less than this change of spread, in slider steps, is no change.
 pub const SPREAD_TOLERANCE: f64 = 0.05;
@@ -110,11 +111,11 @@ impl Movement {
 /// For each participant of `after`, the participant of `before` who is the same person, if
 /// any. Each participant of `before` is matched once at most, to the first who claims them.
 pub fn same_people(before: &[Participant], after: &[Participant]) -> Vec<Option<usize>> {
-    let mut by_token: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_token: IdMap<Vec<usize>> = IdMap::new();
+    let mut by_name: IdMap<Vec<usize>> = IdMap::new();
     for (i, p) in before.iter().enumerate() {
         if let Some(token) = &p.token {
-            by_token.entry(token).or_default().push(i);
+            by_token.entry(token.clone()).or_default().push(i);
         }
         let name = p.name.trim();
         if !name.is_empty() {
