@@ -123,11 +123,10 @@ describe('a workshop in rounds', () => {
 
       // The projector, on a 1920×1080 screen: large, no sideways scroll, no names.
       await page.setViewportSize({ width: 1920, height: 1080 });
-      const opener = page.locator('[data-testid="ws-projector-open"]');
-      await opener.click();
-      const projector = page.locator('[data-testid="ws-projector"]');
+      await page.locator('[data-testid="ws-projector-open"]').click();
+      const projector = page.locator('[data-testid="ws-results"][role="dialog"]');
       await projector.waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'ws-projector-close');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'ws-projector-close');
       const fits = await projector.evaluate((el) => ({
         page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
         view: el.scrollWidth <= el.clientWidth,
@@ -135,8 +134,15 @@ describe('a workshop in rounds', () => {
       assert.deepEqual(fits, { page: true, view: true });
       const text = await projector.textContent();
       for (const b of browsers) assert.ok(!text.includes(b.name), `${b.name} is not on the projector`);
-      assert.equal(await page.locator('[data-testid="ws-projector"] [data-testid="ws-participant"]').count(), 0);
-      const headline = await page.locator('[data-testid="ws-projector-verdict"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      assert.equal(await projector.locator('[data-testid="ws-participant"]').count(), 0);
+      const fixed = await projector.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return { position: getComputedStyle(el).position, width: box.width, height: box.height };
+      });
+      assert.deepEqual(fixed, { position: 'fixed', width: 1920, height: 1080 });
+      const headline = await projector
+        .locator('[data-testid="ws-group-headline"]')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       assert.ok(headline >= 40, `the verdict is ${headline}px`);
       // What the room sees: the screen, not the page behind it.
       await screenshot(page, 'rounds-projector', { fullPage: false });
@@ -145,7 +151,7 @@ describe('a workshop in rounds', () => {
       assert.ok((await projector.textContent()).includes('Ana'));
       await page.keyboard.press('Escape');
       await projector.waitFor({ state: 'detached' });
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'ws-projector-open');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'ws-projector-open');
 
       // A reload keeps both rounds.
       await page.reload();

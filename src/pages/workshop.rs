@@ -6,10 +6,9 @@
 use crate::components::progress::{SaveLine, StoredNotice};
 use crate::components::workshop::add::AddParticipants;
 use crate::components::workshop::export::Export;
+use crate::components::workshop::group::GroupSection;
 use crate::components::workshop::invite::Invite;
 use crate::components::workshop::people::Participants;
-use crate::components::workshop::projector::Projector;
-use crate::components::workshop::results::Results;
 use crate::components::workshop::rounds::RoundBar;
 use crate::platform::{addresses, page};
 use crate::state::workshop::WorkshopSession;
@@ -41,7 +40,6 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
     let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));
     let rounds = Memo::new(move |_| ws.with(|w| workshop::compare_rounds(card, w)));
     let hidden = Memo::new(move |_| ws.with(|w| w.hidden));
-    let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
 
     view! {
         <div class="dc-root dc-workshop">
@@ -67,38 +65,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                 <RoundBar session rounds />
                 <AddParticipants session />
                 <Participants session summary hidden />
-                <section class="dc-section dc-ws-results" aria-labelledby="dc-ws-results-h">
-                    <div class="dc-ws-results-head">
-                        <h2 id="dc-ws-results-h">"The group"</h2>
-                        <label class="dc-switch">
-                            <input
-                                type="checkbox"
-                                role="switch"
-                                data-testid="ws-hide"
-                                prop:checked=move || hidden.get()
-                                on:change:target=move |ev| session.set_hidden(ev.target().checked())
-                            />
-                            <span>"Hide results until revealed"</span>
-                        </label>
-                        <Projector card summary rounds ws hidden />
-                    </div>
-                    <Show
-                        when=move || !hidden.get()
-                        fallback=move || view! {
-                            <div class="dc-ws-hidden" data-testid="ws-hidden">
-                                <p>
-                                    {move || messages::participants(count.get())}
-                                    " so far. Results stay hidden so that early answers do not sway the room."
-                                </p>
-                                <button type="button" class="dc-primary" on:click=move |_| session.set_hidden(false)>
-                                    "Reveal results"
-                                </button>
-                            </div>
-                        }
-                    >
-                        <Results card summary rounds ws />
-                    </Show>
-                </section>
+                <GroupSection session summary rounds hidden />
                 <Export session summary hidden />
             </main>
         </div>

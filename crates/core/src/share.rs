@@ -56,11 +56,10 @@ pub fn is_token(text: &str) -> bool {
     text.len() == TOKEN_CHARS && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// A new participant token from `random`, 64 random bits or more (the caller's source of
-/// randomness: this module stays pure).
+/// A new participant token from `random` (the caller's source of randomness: this module
+/// stays pure): six random bits per character, 66 in all.
 pub fn new_token(mut random: impl FnMut() -> u32) -> String {
-    let bits = (u64::from(random()) << 32 | u64::from(random())) as u128 | (u128::from(random() & 3) << 64);
-    (0..TOKEN_CHARS).map(|i| char::from(ALPHABET[(bits >> (6 * i)) as usize & 63])).collect()
+    (0..TOKEN_CHARS).map(|_| char::from(ALPHABET[(random() >> 26) as usize])).collect()
 }
 
 /// Who sends answers, as a link carries it: their participant token and when the link was

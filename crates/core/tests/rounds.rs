@@ -198,9 +198,11 @@ fn a_workshop_file_is_added_round_by_round() {
     let names = |people: &[Participant]| people.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
     assert_eq!(names(&w.closed[0]), ["Bo", "Ana"]);
     assert_eq!(names(&w.participants), ["Ana"]);
-    // Added again: every line already gathered.
+    // Added again: every participant is there already, in their round.
+    let before = w.clone();
     let again = w.add_file(card(), "ws.json", &encode(&other));
-    assert!(again.iter().all(|r| matches!(r.outcome, Some(AddOutcome::Gathered { .. }))), "{again:?}");
+    assert!(again.iter().all(|r| matches!(r.outcome, Some(AddOutcome::Duplicate { .. }))), "{again:?}");
+    assert_eq!(w, before);
 }
 
 #[test]

@@ -19,6 +19,8 @@ pub fn Results(
     summary: Memo<Summary>,
     rounds: Memo<Option<Rounds>>,
     ws: ReadSignal<Workshop>,
+    /// Whether who moved is named (the projector hides names until shown).
+    show_names: Signal<bool>,
 ) -> impl IntoView {
     view! {
         {move || summary.with(|s| {
@@ -47,7 +49,7 @@ pub fn Results(
                     </ul>
                     <p class="dc-blurb">{AGGREGATION_RULE}</p>
                 </div>
-                <Moved card rounds ws show_names=true />
+                <Moved card rounds ws show_names />
                 <Disputed card summary=s.clone() />
                 <h3>"Positions per factor"</h3>
                 <Spreads card summary=s.clone() rounds />

@@ -8,8 +8,9 @@
 //! the time they were made ([`crate::share::Sender`]). Within the workshop:
 //!
 //! - a link whose token was already gathered, made no later than the answers gathered for it,
-//!   changes nothing (the whole meeting chat pasted again): [`Added::Gathered`] when it is the
-//!   very link, [`Added::Superseded`] when newer answers of theirs are already there;
+//!   changes nothing (the whole meeting chat pasted again): [`Added::Duplicate`] when it is the
+//!   very link and in this round, [`Added::Gathered`] when in an earlier round,
+//!   [`Added::Superseded`] when newer answers of theirs are already there;
 //! - a newer link of a token already in the round replaces that participant's answers
 //!   ([`Added::Replaced`]): the newer answers are kept;
 //! - a token already used under another name is added as someone else, and flagged
@@ -258,7 +259,10 @@ impl Adder<'_> {
         if let Some(&i) = holders.iter().find(|&&i| people[i].names_agree(&incoming)) {
             let had = people[i].made.unwrap_or(0);
             if made == had && print == self.prints[i] {
-                return Added::Gathered { round };
+                if people[i].name.trim().is_empty() && !incoming.name.trim().is_empty() {
+                    people[i].name = incoming.name;
+                }
+                return Added::Duplicate { of: i };
             }
             if made < had {
                 return Added::Superseded { round };
