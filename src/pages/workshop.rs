@@ -13,7 +13,6 @@ use crate::components::workshop::rounds::RoundBar;
 use crate::platform::{addresses, page};
 use crate::state::workshop::WorkshopSession;
 use decision_core::card::Card;
-use decision_core::messages;
 use decision_core::page_data;
 use decision_core::store::Stored;
 use decision_core::workshop;
