@@ -270,6 +270,8 @@ ${snippet}
       // The old workshop link reaches the card's facilitator page.
       await page.goto(`${env.server.url}?mode=workshop&card=${SEED_CARD}`);
       await page.waitForURL(`${env.server.url}${SEED_CARD}.workshop.html`, { timeout: 20_000 });
+      // Live before moving on: leaving while its WASM still arrives aborts that request.
+      await page.locator('[data-testid="ws-round"]').waitFor({ timeout: 20_000 });
 
       // An unknown id: the library, with a message, listing every card.
       await page.goto(`${env.server.url}?card=no-such-card`);

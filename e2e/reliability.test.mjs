@@ -329,6 +329,8 @@ describe('reliability: no fault or bad input loses progress', () => {
       assert.equal(await countElements(other.page), baseline);
 
       // Files that are too deeply nested or not UTF-8: a message, and progress untouched.
+      // (Sharing gave this browser its participant token: stored before progress is compared.)
+      await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('"token"'), KEY);
       const before = await stored(page);
       const nested = `{"schema":2,"card":"${CARD}","content_version":1,"saved_at":0,"answers":{"notes":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}}`;
       const latin1 = Buffer.from(`{"schema":2,"card":"${CARD}","content_version":1,"saved_at":0,"answers":{"notes":{"data-sensitivity":"caf\xe9"}}}`, 'latin1');

@@ -107,6 +107,12 @@ describe('a workshop in rounds', () => {
       assert.equal(await page.locator('[data-testid="ws-round-verdicts"] li').count(), 2);
       await page.locator('[data-testid="ws-moved"]').scrollIntoViewIfNeeded();
       await screenshot(page, 'rounds-moved');
+      // On a phone: what moved fits without sideways scrolling.
+      await page.setViewportSize({ width: 320, height: 800 });
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(sideways, 0, 'no sideways scroll at 320 px');
+      await screenshot(page, 'rounds-moved-320');
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // The CSV: a row per participant per round, with the round and the token.
       const csv = await download(page, page.locator('[data-testid="ws-csv"]'));

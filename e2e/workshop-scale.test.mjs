@@ -116,7 +116,10 @@ describe('a workshop gathered from a meeting chat', () => {
       assert.ok(csv.text.startsWith('\uFEFF'));
       const [header, ...rows] = parseCsv(csv.text.slice(1));
       assert.equal(rows.length, 150);
-      assert.deepEqual(rows.map((r) => r[0]), expectedNames);
+      // Round, participant, token, then the answers.
+      assert.deepEqual(header.slice(0, 3), ['Round', 'Participant', 'Token']);
+      assert.ok(rows.every((r) => r[0] === '1'));
+      assert.deepEqual(rows.map((r) => r[1]), expectedNames);
       const privacyAt = header.indexOf('Privacy position');
       assert.deepEqual(rows.map((r) => r[privacyAt]), rows.map((_, i) => (i % 3 === 0 ? '-2' : '2')));
       const verdicts = await page.locator('[data-testid="ws-participant-verdict"]').allTextContents();
@@ -167,7 +170,7 @@ describe('a workshop gathered from a meeting chat', () => {
       await state.filter({ hasText: 'Not saved' }).waitFor({ timeout: 10_000 });
       assert.match(await state.textContent(), /storage is full.*Everyone is still here on this page: download the workshop/);
       const saved = await download(page, page.locator('[data-testid="export-answers"]'));
-      assert.equal(JSON.parse(saved.text).participants.length, 120);
+      assert.equal(JSON.parse(saved.text).rounds.at(-1).participants.length, 120);
     } finally {
       await context.close();
     }
