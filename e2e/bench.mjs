@@ -353,12 +353,6 @@ function clickUntilCounted([selector, expected]) {
   });
 }
 
-/**
- * The facilitator's page with a large group: a chat of `people` lines, each a different
- * name with one of two share links, pasted at once; timed in the page from the click on
- * "Add links" until the count shows everyone and a frame was painted. Then one participant
- * removed, timed the same way. A fresh page (and storage) for each of `runs`.
- */
 /** Two share links of the card: its first factor at each end. */
 async function shareLinks(browser, baseUrl) {
   const links = [];
@@ -369,8 +363,18 @@ async function shareLinks(browser, baseUrl) {
   return links;
 }
 
+/**
+ * The facilitator's page with a large group: a chat of `people` lines, each a different
+ * name and participant token with one of two sets of answers, pasted at once; timed in the
+ * page from the click on "Add links" until the count shows everyone and a frame was painted.
+ * Then one participant removed, timed the same way. A fresh page (and storage) for each of `runs`.
+ */
 async function measureWorkshop(browser, baseUrl, links, people, runs) {
-  const chat = Array.from({ length: people }, (_, i) => `[10:${String(i % 60).padStart(2, '0')}] Person ${i}: ${links[i % 2]}`);
+  // Each from a browser of their own: a participant token each, as in a real room.
+  const chat = Array.from(
+    { length: people },
+    (_, i) => `[10:${String(i % 60).padStart(2, '0')}] Person ${i}: ${resend(links[i % 2], tokenFor(i), 1_800_000_000)}`,
+  );
   const add = [];
   const remove = [];
   for (let run = 0; run < runs; run++) {
@@ -511,7 +515,7 @@ function printTimings(results) {
     ),
   );
   const w = results.workshop;
-  console.log(`\nWorkshop: ${w.people} participants (different names, two sets of answers) in one pasted chat, ${w.runs} runs\n`);
+  console.log(`\nWorkshop: ${w.people} participants (different names and tokens, two sets of answers) in one pasted chat, ${w.runs} runs\n`);
   console.log(
     table(
       ['', 'median', 'max'],
