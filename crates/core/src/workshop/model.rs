@@ -64,11 +64,6 @@ impl Participant {
         Participant { name: name.trim().to_string(), token: None, made: None, answers }
     }
 
-    /// The same person by name only, without answers.
-    fn clone_name(&self) -> Participant {
-        Participant::named(&self.name, Answers::default())
-    }
-
     /// Whether `self` (in one round) and `other` (in another) are the same person: the same
     /// token under names that agree, or, where either has no token, the same name.
     pub fn same_person(&self, other: &Participant) -> bool {
@@ -81,9 +76,14 @@ impl Participant {
     /// Whether `self` and `other` may be one person by their names: the same name (ASCII
     /// case folded), or a name on one side only.
     pub fn names_agree(&self, other: &Participant) -> bool {
-        let (a, b) = (self.name.trim(), other.name.trim());
-        a.is_empty() || b.is_empty() || a.eq_ignore_ascii_case(b)
+        names_agree(&self.name, &other.name)
     }
+}
+
+/// See [`Participant::names_agree`].
+fn names_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    a.is_empty() || b.is_empty() || a.eq_ignore_ascii_case(b)
 }
 
 /// What [`Workshop::add`] did.
@@ -180,7 +180,8 @@ impl Workshop {
                 match (&p.token, p.made) {
                     (Some(token), made) => {
                         let print = fingerprint(&p.answers);
-                        let seen = Seen { round: r + 1, made: made.unwrap_or(0), print, who: p.clone_name() };
+                        let seen =
+                            Seen { round: r + 1, made: made.unwrap_or(0), print, name: p.name.clone() };
                         earlier.insert(token.clone(), seen);
                     }
                     (None, _) => {
@@ -222,8 +223,8 @@ struct Seen {
     round: usize,
     made: u32,
     print: u64,
-    /// Who sent them, by name only: to tell whether an incoming name agrees.
-    who: Participant,
+    /// The name they came with: to tell whether an incoming name agrees.
+    name: String,
 }
 
 /// Adds participants to one round of a workshop, remembering their fingerprints and what
@@ -278,8 +279,9 @@ impl Adder<'_> {
         }
         let mut other = holders.first().map(|&i| label_in(people, i));
         if let Some(seen) = self.earlier.get(token) {
-            if !seen.who.names_agree(&incoming) {
-                other = other.or_else(|| Some(label_in(std::slice::from_ref(&seen.who), 0)));
+            if !names_agree(&seen.name, &incoming.name) {
+                // Both named (names agree when either is empty): the earlier name is its label.
+                other = other.or_else(|| Some(seen.name.trim().to_string()));
             } else if made < seen.made {
                 return Added::Superseded { round: seen.round };
             } else if made == seen.made {
