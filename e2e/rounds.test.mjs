@@ -9,6 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import { axeViolations, describeViolations } from './lib/a11y.mjs';
 import { openPage, screenshot } from './lib/browser.mjs';
 import { download, LIVE, setFactor } from './lib/card.mjs';
 import { count, paste } from './lib/workshop.mjs';
@@ -107,6 +108,8 @@ describe('a workshop in rounds', () => {
       assert.equal(await page.locator('[data-testid="ws-round-verdicts"] li').count(), 2);
       await page.locator('[data-testid="ws-moved"]').scrollIntoViewIfNeeded();
       await screenshot(page, 'rounds-moved');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], describeViolations(violations));
       // On a phone: what moved fits without sideways scrolling.
       await page.setViewportSize({ width: 320, height: 800 });
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -152,6 +155,8 @@ describe('a workshop in rounds', () => {
       assert.ok(headline >= 40, `the verdict is ${headline}px`);
       // What the room sees: the screen, not the page behind it.
       await screenshot(page, 'rounds-projector', { fullPage: false });
+      const inProjector = await axeViolations(page);
+      assert.deepEqual(inProjector, [], describeViolations(inProjector));
       // Names only when the facilitator shows them.
       await page.locator('[data-testid="ws-projector-names"]').check();
       assert.ok((await projector.textContent()).includes('Ana'));
