@@ -180,7 +180,53 @@ fn a_text_that_is_not_a_card_is_refused_with_what_it_lacks() {
 #[test]
 fn ids_are_slugs_of_the_text() {
     assert_eq!(slug("Model API vs Self-Hosted Model", 60), "model-api-vs-self-hosted-model");
-    assert_eq!(slug("  Ünïcode & symbols!! ", 60), "n-code-symbols");
+    assert_eq!(slug("  Ünïcode & symbols!! ", 60), "unicode-symbols");
+    // Letters of any script, transliterated: ids stay readable in addresses and file names.
+    assert_eq!(
+        slug("Cache applicatif ou réplique en lecture", 60),
+        "cache-applicatif-ou-replique-en-lecture"
+    );
+    assert_eq!(slug("Maîtrise de l'équipe", 40), "maitrise-de-l-equipe");
+    assert_eq!(slug("Straße und Ærø", 40), "strasse-und-aero");
+    assert_eq!(slug("Москва или Київ", 40), "moskva-ili-kiyiv");
+    assert_eq!(slug("Αθήνα", 40), "athena");
+    assert_eq!(slug("北京", 40), "bei-jing");
+    // What has no Latin form at all is left out; the caller refuses an empty id.
+    assert_eq!(slug("\u{E000}\u{E001}", 40), "");
     assert_eq!(slug("a very long name that goes on", 12), "a-very-long");
     assert!(decision_core::validate::is_valid_id(&slug("What's usually pushing the call?", 40)));
+}
+
+#[test]
+fn a_french_card_gets_readable_ids_and_its_evidence_links_across_accents() {
+    let (card, review, unplaced) = import_and_build("import/french-card.txt");
+    assert_eq!(unplaced, vec![]);
+    assert_eq!(card.id, "cache-applicatif-ou-replique-en-lecture");
+    let ids = |items: Vec<&str>| items.into_iter().map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(
+        ids(card.factors.iter().map(|f| f.id.as_str()).collect()),
+        ["fraicheur", "cout", "maitrise-de-l-equipe"]
+    );
+    assert_eq!(
+        ids(card.options.iter().map(|o| o.id.as_str()).collect()),
+        ["replique-en-lecture", "cache-applicatif"]
+    );
+    // "Coût mensuel …" informs "Coût", whatever the accents: words are compared transliterated.
+    let informs: Vec<Vec<String>> = card.evidence.iter().map(|e| e.informs.clone()).collect();
+    assert_eq!(
+        informs,
+        [vec!["fraicheur".to_string()], vec!["cout".to_string()], vec!["maitrise-de-l-equipe".to_string()]]
+    );
+    assert!(!review.is_empty());
+}
+
+#[test]
+fn a_title_without_any_latin_form_is_refused_at_its_field() {
+    let text = fixture("import/short-card.txt").replacen("Monorepo vs Polyrepo", "\u{E000}\u{E001}", 1);
+    let imported = import(&text).expect("still a card");
+    let toml = to_toml(&imported.card, "no-latin.txt");
+    let (_, problems) = load::parse_card("content/no-latin.toml", &toml);
+    let errors: Vec<String> =
+        problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect();
+    assert!(errors.iter().any(|e| e.contains(": id: error: must not be empty")), "{errors:#?}");
 }

@@ -228,7 +228,11 @@ impl IdMaker {
 }
 
 /// Lowercase ASCII letters and digits joined by single hyphens, cut at a word boundary.
+/// Letters of any script are transliterated first (`réplique` → `replique`, `Fraîcheur` →
+/// `fraicheur`, `Москва` → `moskva`), so an id stays readable in addresses and file names;
+/// what has no Latin form is left out (an empty slug is for the caller to refuse).
 pub fn slug(text: &str, max: usize) -> String {
+    let text = ascii(text);
     let mut out = String::new();
     for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         if !out.is_empty() && out.len() + 1 + word.len() > max {
@@ -243,9 +247,16 @@ pub fn slug(text: &str, max: usize) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// The words of a text worth comparing: three letters or more, lowercase ASCII.
+/// `text` in ASCII: every letter transliterated, anything without a Latin form a space.
+fn ascii(text: &str) -> String {
+    deunicode::deunicode_with_tofu(text, " ")
+}
+
+/// The words of a text worth comparing: three letters or more, lowercase ASCII, accents
+/// ignored ("coût" and "Cout" are one word).
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
+    ascii(s)
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() >= 3)
         .map(|w| w.to_ascii_lowercase())
         .collect()
