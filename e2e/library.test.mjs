@@ -110,6 +110,51 @@ describe('the library', () => {
     }
   });
 
+  it('finds cards by any of their words, accents and case ignored; filters by progress; links cards that name each other', async () => {
+    const { page, problems, context } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
+    try {
+      await start(page, `${env.server.url}${SHORT_CARD}.html`);
+      await setFactor(page, 'cross-service-change-rate', 'End');
+      await page.locator('[data-testid="save-state"]', { hasText: /Saved/ }).waitFor({ timeout: 10_000 });
+      await page.goto(env.server.url);
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      const shownCards = () => page.locator('.dc-library-card:visible').evaluateAll((cards) => cards.map((c) => c.dataset.card));
+      const count = page.locator('[data-testid="library-count"]');
+      assert.equal(await count.textContent(), `${CARDS.length} decisions`);
+      const search = page.locator('[data-testid="library-search"]');
+      // A title's word typed with an accent it does not have, in capitals.
+      await search.fill('MODÈL');
+      assert.deepEqual(await shownCards(), [CARD]);
+      assert.equal(await count.textContent(), `1 of ${CARDS.length} decisions`);
+      // An option's name, a factor's name.
+      await search.fill('polyrepo');
+      assert.deepEqual(await shownCards(), [SHORT_CARD]);
+      await search.fill('ops maturity');
+      assert.deepEqual(await shownCards(), [CARD]);
+      await search.fill('nothing like this');
+      assert.deepEqual(await shownCards(), []);
+      await search.fill('');
+      // The filter, by how far this browser got.
+      await page.getByLabel('In progress').check();
+      assert.deepEqual(await shownCards(), [SHORT_CARD]);
+      await page.getByLabel('Not started').check();
+      assert.deepEqual((await shownCards()).sort(), CARDS.map((c) => c.id).filter((id) => id !== SHORT_CARD).sort());
+      await page.getByLabel('All').check();
+      assert.equal((await shownCards()).length, CARDS.length);
+      // Build vs Buy names the seed card among its related decisions: linked both ways.
+      const forward = page.locator('.dc-library-card[data-card="build-vs-buy"] [data-testid="library-points-to"] a');
+      assert.equal(await forward.textContent(), CARDS.find((c) => c.id === CARD).title);
+      assert.equal(await forward.getAttribute('href'), `${CARD}.html`);
+      const back = page.locator(`.dc-library-card[data-card="${CARD}"] [data-testid="library-pointed-from"] a`);
+      assert.equal(await back.textContent(), 'Build vs Buy');
+      await search.fill('modèl');
+      await screenshot(page, 'library-search');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('leaves the sections a card does not have out of the page, the record and the workshop', async () => {
     const { page, problems, context } = await openPage(env.browser);
     try {

@@ -125,7 +125,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
             Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
         }
     }
-    let summaries: Vec<CardSummary> = cards.iter().map(CardSummary::of).collect();
+    let summaries: Vec<CardSummary> = emit::summaries(cards);
     match render("the library", || view! { <LibraryPage cards=summaries missing=None /> }) {
         Ok(html) => {
             match page(&card_shell, "library", &html, &emit::library_json(cards), "Decision Cards", "") {

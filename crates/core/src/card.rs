@@ -25,6 +25,9 @@ pub struct Card {
     /// One line under the title ("Usually a control-vs-complexity decision.").
     #[serde(default)]
     pub tagline: String,
+    /// The group the library lists the card under ("Platform", "Data"); none when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group: String,
     #[serde(default)]
     pub framing: Framing,
     pub decision: Decision,

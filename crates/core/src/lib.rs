@@ -37,6 +37,7 @@ pub mod json;
 pub mod messages;
 pub mod page_data;
 pub mod record;
+pub mod search;
 pub mod sections;
 pub mod sensitivity;
 pub mod share;

@@ -291,6 +291,16 @@ pub fn progress_unreadable() -> String {
     "Saved progress for this card could not be read: open the card to see why and keep a copy.".into()
 }
 
+/// How many cards the library's search and filter show: "3 decisions", "1 of 3 decisions".
+pub fn library_shown(shown: usize, of: usize) -> String {
+    let noun = |n: usize| if n == 1 { "decision" } else { "decisions" };
+    if shown == of {
+        format!("{of} {}", noun(of))
+    } else {
+        format!("{shown} of {of} {}", noun(of))
+    }
+}
+
 /// An old link names a card this build does not have.
 pub fn no_such_card(id: &str) -> String {
     format!("There is no card called \u{201c}{id}\u{201d} in this build. These are the cards it has.")

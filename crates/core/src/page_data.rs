@@ -19,8 +19,9 @@ use std::collections::BTreeMap;
 /// The id of the element that holds a page's data.
 pub const DATA_ID: &str = "dc-data";
 
-/// What the library page shows of a card before it is opened, and what it needs to say how
-/// far this browser got with it.
+/// What the library page shows of a card before it is opened, what it searches, and what it
+/// needs to say how far this browser got with it. Written at build time
+/// (`authoring::emit::summaries`), where the whole library is known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CardSummary {
     pub id: String,
@@ -31,21 +32,16 @@ pub struct CardSummary {
     pub default_stance: String,
     /// The card's factor ids, to count how many a user has set.
     pub factors: Vec<String>,
+    /// The group the card is listed under; empty for none.
+    pub group: String,
+    /// Its title, tagline, question, option and factor names, folded for the search box
+    /// ([`crate::search`]).
+    pub search: String,
+    /// The cards of the library its related decisions name, by id.
+    pub points_to: Vec<String>,
 }
 
 impl CardSummary {
-    pub fn of(card: &Card) -> CardSummary {
-        CardSummary {
-            id: card.id.clone(),
-            version: card.version,
-            title: card.title.clone(),
-            tagline: card.tagline.clone(),
-            question: card.decision.question.clone(),
-            default_stance: card.decision.default_stance.clone(),
-            factors: card.factors.iter().map(|f| f.id.clone()).collect(),
-        }
-    }
-
     /// How far this browser got with the card, from its stored progress (`None`: nothing
     /// stored), on `today`. A factor counts as set once its slider or its weight has been
     /// moved.
@@ -84,6 +80,25 @@ pub enum Progress {
         /// The decision in force, when one was recorded.
         decided: Option<Decided>,
     },
+}
+
+/// Where a card stands in this browser, as the library's filter sorts cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    NotStarted,
+    /// Answers saved (or saved progress that cannot be read), no decision recorded.
+    InProgress,
+    Decided,
+}
+
+impl Progress {
+    pub fn stage(&self) -> Stage {
+        match self {
+            Progress::NotStarted => Stage::NotStarted,
+            Progress::Started { decided: Some(_), .. } => Stage::Decided,
+            _ => Stage::InProgress,
+        }
+    }
 }
 
 /// The decision in force on a card, as the library shows it.
@@ -130,6 +145,9 @@ pub fn read_library(text: &str) -> Result<Vec<CardSummary>, DataError> {
                 question: c.text_of("question")?,
                 default_stance: c.text_of("default_stance")?,
                 factors: c.texts_of("factors")?,
+                group: c.text_of("group")?,
+                search: c.text_of("search")?,
+                points_to: c.texts_of("points_to")?,
             })
         })
         .collect::<Result<_, ShapeError>>()?;
@@ -170,6 +188,10 @@ fn card(r: &At) -> Result<Card, ShapeError> {
         version: r.number_of("version")? as u32,
         title: r.text_of("title")?,
         tagline: r.text_of("tagline")?,
+        group: match r.get("group")? {
+            Some(group) => group.text()?,
+            None => String::new(),
+        },
         framing: Framing {
             really_about: framing.texts_of("really_about")?,
             not_about: framing.texts_of("not_about")?,

@@ -524,13 +524,16 @@ fn the_example_in_the_card_format_doc_is_a_valid_card() {
 #[test]
 fn every_card_reads_back_from_the_data_its_page_carries() {
     use decision_core::authoring::emit;
-    use decision_core::page_data::{read_card, read_library, CardSummary};
+    use decision_core::page_data::{read_card, read_library};
     let cards = common::content_cards();
     for card in cards {
         assert_eq!(read_card(&emit::card_json(card)).as_ref(), Ok(card), "{}", card.id);
     }
-    let summaries: Vec<CardSummary> = cards.iter().map(CardSummary::of).collect();
-    assert_eq!(read_library(&emit::library_json(cards)), Ok(summaries));
+    assert_eq!(read_library(&emit::library_json(cards)), Ok(emit::summaries(cards)));
+    // A card that declares its group reads back with it.
+    let mut grouped = seed();
+    grouped.group = "Platform".into();
+    assert_eq!(read_card(&emit::card_json(&grouped)), Ok(grouped));
     // A card with every optional section left out reads back too.
     let mut bare = seed();
     bare.framing = Default::default();
@@ -572,4 +575,56 @@ fn page_data_that_is_not_a_card_names_the_wrong_field() {
     let library = emit::library_json(std::slice::from_ref(&seed()));
     let err = read_library(&library.replacen("\"version\":", "\"version\":\"1\",\"was\":", 1)).unwrap_err();
     assert_eq!(err.to_string(), "[0].version: expected a number");
+}
+
+// --- The library's search --------------------------------------------------------------------
+
+#[test]
+fn the_library_knows_which_cards_name_each_other_and_what_to_search() {
+    use decision_core::authoring::emit;
+    use decision_core::search::matches;
+    let cards = common::content_cards();
+    let summaries = emit::summaries(cards);
+    let by_id = |id: &str| summaries.iter().find(|s| s.id == id).unwrap();
+    // Build vs Buy names the seed card, by its title, among its related decisions.
+    assert_eq!(by_id("build-vs-buy").points_to, ["model-api-vs-self-hosted"]);
+    assert!(by_id("model-api-vs-self-hosted").points_to.is_empty());
+    let seed = by_id("model-api-vs-self-hosted");
+    for query in ["model api", "SELF-HOSTED", "privacy", "Modèle", "ops maturity latency"] {
+        let hit = matches(&seed.search, query);
+        assert_eq!(hit, query != "Modèle", "{query}");
+    }
+    assert!(matches(&seed.search, "Modél"), "accents typed are ignored");
+    assert!(!matches(&by_id("monorepo-vs-polyrepo").search, "privacy"));
+    // A title in accented French and in another script, found either way.
+    let mut french = seed.clone();
+    let mut card = common::seed_card().clone();
+    card.title = "Cache applicatif ou réplique en lecture".into();
+    card.id = "cache".into();
+    let mut other = common::seed_card().clone();
+    other.title = "Москва".into();
+    other.id = "moskva".into();
+    for s in emit::summaries(&[card, other]) {
+        french = s;
+        if french.id == "cache" {
+            for query in ["replique", "Réplique", "REPLIQUE en lecture"] {
+                assert!(matches(&french.search, query), "{query}: {}", french.search);
+            }
+        } else {
+            assert!(
+                matches(&french.search, "moskva") && matches(&french.search, "Москва"),
+                "{}",
+                french.search
+            );
+        }
+    }
+}
+
+#[test]
+fn what_is_typed_folds_as_the_build_folds_every_latin_letter() {
+    use decision_core::authoring::fold;
+    for c in (0xC0u32..0x180).filter_map(char::from_u32).filter(|c| c.is_alphabetic()) {
+        let typed = decision_core::search::fold(&c.to_string());
+        assert_eq!(typed.trim(), fold(&c.to_string()), "{c} (U+{:04X})", c as u32);
+    }
 }

@@ -3,8 +3,10 @@
 //! `</` is written `<\/` (the same string in JSON), so the text can sit inside a `<script>`
 //! element without ending it.
 
+use super::fold;
 use crate::card::Card;
 use crate::page_data::CardSummary;
+use crate::search;
 
 /// The data of a card page (and of the card's workshop page).
 pub fn card_json(card: &Card) -> String {
@@ -13,8 +15,47 @@ pub fn card_json(card: &Card) -> String {
 
 /// The data of the library page: a summary of each card, in library order.
 pub fn library_json(cards: &[Card]) -> String {
-    let summaries: Vec<CardSummary> = cards.iter().map(CardSummary::of).collect();
-    script_safe(serde_json::to_string(&summaries))
+    script_safe(serde_json::to_string(&summaries(cards)))
+}
+
+/// What the library page shows and searches of each card, in library order, with the cards
+/// each one's related decisions name (by id, or by title with accents and case ignored).
+pub fn summaries(cards: &[Card]) -> Vec<CardSummary> {
+    let titles: Vec<String> = cards.iter().map(|c| fold(&c.title)).collect();
+    cards
+        .iter()
+        .map(|card| {
+            let [a, b] = &card.options;
+            let mut words =
+                vec![card.title.as_str(), &card.tagline, &card.decision.question, &a.name, &b.name];
+            words.extend(card.factors.iter().map(|f| f.name.as_str()));
+            let text = words.join(" \u{b7} ");
+            let mut points_to: Vec<String> = Vec::new();
+            for r in &card.related {
+                let named = cards.iter().zip(&titles).find(|(other, title)| {
+                    other.id != card.id && (r.title == other.id || fold(&r.title) == **title)
+                });
+                if let Some((other, _)) = named.filter(|(other, _)| !points_to.contains(&other.id)) {
+                    points_to.push(other.id.clone());
+                }
+            }
+            CardSummary {
+                id: card.id.clone(),
+                version: card.version,
+                title: card.title.clone(),
+                tagline: card.tagline.clone(),
+                question: card.decision.question.clone(),
+                default_stance: card.decision.default_stance.clone(),
+                factors: card.factors.iter().map(|f| f.id.clone()).collect(),
+                group: card.group.clone(),
+                // Folded both ways: transliterated (a query typed without accents, or in Latin
+                // letters, finds it) and as the browser folds what is typed (a query in the
+                // card's own script finds it).
+                search: format!("{} {}", fold(&text), search::fold(&text)),
+                points_to,
+            }
+        })
+        .collect()
 }
 
 fn script_safe(json: serde_json::Result<String>) -> String {

@@ -6,3 +6,11 @@
 pub mod emit;
 pub mod import;
 pub mod load;
+
+/// `text` in lowercase ASCII words: every letter of any script transliterated (`deunicode`),
+/// every run of anything else one space. Ids, the words compared when drafting, and the
+/// library's search text all come from it.
+pub fn fold(text: &str) -> String {
+    let ascii = deunicode::deunicode_with_tofu(text, " ").to_ascii_lowercase();
+    ascii.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}

@@ -106,6 +106,7 @@ pub fn card(
         version: 1,
         title: id.into(),
         tagline: String::new(),
+        group: String::new(),
         framing: Framing::default(),
         decision: Decision {
             question: format!("Which way for {id}?"),

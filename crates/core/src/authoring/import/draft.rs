@@ -162,6 +162,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         .collect();
 
     let card = Card {
+        group: String::new(),
         id: slug(&d.title, 60),
         version: 1,
         title: d.title.clone(),
@@ -232,34 +233,25 @@ impl IdMaker {
 /// `fraicheur`, `Москва` → `moskva`), so an id stays readable in addresses and file names;
 /// what has no Latin form is left out (an empty slug is for the caller to refuse).
 pub fn slug(text: &str, max: usize) -> String {
-    let text = ascii(text);
+    let text = crate::authoring::fold(text);
     let mut out = String::new();
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() && out.len() + 1 + word.len() > max {
             break;
         }
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&word.to_ascii_lowercase());
+        out.push_str(word);
     }
     out.truncate(max);
     out.trim_end_matches('-').to_owned()
 }
 
-/// `text` in ASCII: every letter transliterated, anything without a Latin form a space.
-fn ascii(text: &str) -> String {
-    deunicode::deunicode_with_tofu(text, " ")
-}
-
 /// The words of a text worth comparing: three letters or more, lowercase ASCII, accents
 /// ignored ("coût" and "Cout" are one word).
 fn words(s: &str) -> Vec<String> {
-    ascii(s)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() >= 3)
-        .map(|w| w.to_ascii_lowercase())
-        .collect()
+    crate::authoring::fold(s).split(' ').filter(|w| w.len() >= 3).map(|w| w.to_ascii_lowercase()).collect()
 }
 
 /// Whether two words are one word in two forms: one starts with the other, or both start
