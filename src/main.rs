@@ -1,5 +1,5 @@
-//! The card WASM's entry point: the library (`index.html`) and every card page
-//! (`<card-id>.html`), prerendered at build time and taken over here.
+//! The card WASM's entry point: every card page (`<card-id>.html`), prerendered at build time
+//! and taken over here.
 
 fn main() {
     // A panic from here on traps, and the page shows the failure notice (platform::failure).

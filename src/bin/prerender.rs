@@ -2,7 +2,7 @@
 //! of the build to HTML with the app's own components, and writes the pages.
 //!
 //! ```text
-//! prerender --content content --card-shell A --workshop-shell B --out dist
+//! prerender --content content --card-shell A --workshop-shell B --library-shell C --out dist
 //! ```
 //!
 //! The shells are the pages Trunk built (`index.html` for the card WASM, `workshop.html`
@@ -38,6 +38,7 @@ struct Args {
     content: PathBuf,
     card_shell: PathBuf,
     workshop_shell: PathBuf,
+    library_shell: PathBuf,
     out: PathBuf,
 }
 
@@ -45,7 +46,7 @@ fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(why) => {
-            eprintln!("prerender: {why}\nusage: prerender --content DIR --card-shell FILE --workshop-shell FILE --out DIR");
+            eprintln!("prerender: {why}\nusage: prerender --content DIR --card-shell FILE --workshop-shell FILE --library-shell FILE --out DIR");
             return ExitCode::from(2);
         }
     };
@@ -65,13 +66,15 @@ fn main() -> ExitCode {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let (mut content, mut card_shell, mut workshop_shell, mut out) = (None, None, None, None);
+    let (mut content, mut card_shell, mut workshop_shell, mut library_shell, mut out) =
+        (None, None, None, None, None);
     while let Some(flag) = args.next() {
         let value = args.next().map(PathBuf::from).ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--content" => content = Some(value),
             "--card-shell" => card_shell = Some(value),
             "--workshop-shell" => workshop_shell = Some(value),
+            "--library-shell" => library_shell = Some(value),
             "--out" => out = Some(value),
             other => return Err(format!("unknown argument {other}")),
         }
@@ -80,6 +83,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         content: content.ok_or("--content is missing")?,
         card_shell: card_shell.ok_or("--card-shell is missing")?,
         workshop_shell: workshop_shell.ok_or("--workshop-shell is missing")?,
+        library_shell: library_shell.ok_or("--library-shell is missing")?,
         out: out.ok_or("--out is missing")?,
     })
 }
@@ -101,6 +105,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| vec![format!("{}: {e}", p.display())]);
     let card_shell = read(&args.card_shell)?;
     let workshop_shell = read(&args.workshop_shell)?;
+    let library_shell = read(&args.library_shell)?;
     let cards: &'static [Card] = Box::leak(report.cards.into_boxed_slice());
 
     let mut pages = Vec::new();
@@ -128,7 +133,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     let summaries: Vec<CardSummary> = emit::summaries(cards);
     match render("the library", || view! { <LibraryPage cards=summaries missing=None /> }) {
         Ok(html) => {
-            match page(&card_shell, "library", &html, &emit::library_json(cards), "Decision Cards", "") {
+            match page(&library_shell, "library", &html, &emit::library_json(cards), "Decision Cards", "") {
                 Ok(text) => pages.push((addresses::LIBRARY.to_string(), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::LIBRARY)),
             }

@@ -1,5 +1,6 @@
-//! How the card WASM starts (feature `hydrate`): a link made for an older address is sent
-//! on; otherwise the prerendered library or card is taken over.
+//! How the card and library WASMs start (feature `hydrate`): the card WASM takes over a
+//! prerendered card; the library WASM sends a link made for an older address on, or takes
+//! over the prerendered library.
 
 use super::card::CardPage;
 use super::library::LibraryPage;
@@ -8,9 +9,28 @@ use decision_core::page_data::{self, CardSummary};
 use decision_core::share;
 use leptos::prelude::*;
 
-/// Starts the card WASM on the page it was loaded by: forwards a link made for an older
-/// address, or takes over the prerendered library or card.
+/// Starts the card WASM on the card page it was loaded by.
 pub fn start_card_app() {
+    let data = page::data().unwrap_or_default();
+    match page::kind().as_deref() {
+        Some("card") => {
+            let card: &'static _ = match page_data::read_card(&data) {
+                Ok(card) => Box::leak(Box::new(card)),
+                Err(why) => return page::cannot_start(&why.to_string()),
+            };
+            let Some(root) = page::app_element() else { return };
+            // Read before taking over, which sets every control from the (empty) answers.
+            let moved = page::edits_in_page(card);
+            leptos::mount::hydrate_from(root, move || view! { <CardPage card moved /> }).forget();
+        }
+        other => return not_this_app(other, "card"),
+    }
+    page::started();
+}
+
+/// Starts the library WASM: forwards a link made for an older address, or takes over the
+/// prerendered library.
+pub fn start_library_app() {
     let data = page::data().unwrap_or_default();
     match page::kind().as_deref() {
         Some("library") => {
@@ -26,23 +46,18 @@ pub fn start_card_app() {
             let Some(root) = page::app_element() else { return };
             leptos::mount::hydrate_from(root, move || view! { <LibraryPage cards missing /> }).forget();
         }
-        Some("card") => {
-            let card: &'static _ = match page_data::read_card(&data) {
-                Ok(card) => Box::leak(Box::new(card)),
-                Err(why) => return page::cannot_start(&why.to_string()),
-            };
-            let Some(root) = page::app_element() else { return };
-            // Read before taking over, which sets every control from the (empty) answers.
-            let moved = page::edits_in_page(card);
-            leptos::mount::hydrate_from(root, move || view! { <CardPage card moved /> }).forget();
-        }
-        // Display, not Debug: the release build compiles `{:?}` to nothing (docs/performance.md).
-        Some(other) => {
-            return page::cannot_start(&format!("this page is not one the card app knows (\"{other}\")"))
-        }
-        None => return page::cannot_start("this page does not say which page of the card app it is"),
+        other => return not_this_app(other, "library"),
     }
     page::started();
+}
+
+/// A page that is not the `app`'s says so instead of starting.
+fn not_this_app(kind: Option<&str>, app: &str) {
+    // Display, not Debug: the release build compiles `{:?}` to nothing (docs/performance.md).
+    match kind {
+        Some(other) => page::cannot_start(&format!("this page is not one the {app} app knows (\"{other}\")")),
+        None => page::cannot_start(&format!("this page does not say which page of the {app} app it is")),
+    }
 }
 
 /// Where a link made for the single page of earlier builds belongs now:

@@ -4,7 +4,8 @@
 //! [`assemble`] one by one, as a change needs them):
 //!
 //! 1. `trunk build` for each app ([`APPS`]): the card WASM (`index.html`, feature `hydrate`:
-//!    the library and the card pages) and the workshop WASM (`workshop.html`): cargo,
+//!    the card pages), the workshop WASM (`workshop.html`) and the library WASM
+//!    (`library.html`, feature `hydrate`: the library page): cargo,
 //!    wasm-bindgen, wasm-opt `-Oz` in release (flags in the HTML; in release, the standard
 //!    library rebuilt for size where the machine can, `size_build.rs`), the CSS, the start-up
 //!    watch (`web/startup.js`) and the favicon, each app into `target/trunk/<app>/`.
@@ -37,7 +38,7 @@ use crate::sri;
 use crate::util::{toml_value, Ctx, Result};
 
 /// The apps of the build: each a Trunk target, an HTML shell that names its binary.
-pub const APPS: [&str; 2] = ["index.html", "workshop.html"];
+pub const APPS: [&str; 3] = ["index.html", "workshop.html", "library.html"];
 
 /// Which build of the apps.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -81,11 +82,15 @@ pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
         trunk.envs(env.iter().map(|(k, v)| (k, v)));
         ctx.run(&mut trunk)?;
     }
-    let card_shell = staging(ctx, "index.html").join("index.html");
-    let shell = std::fs::read_to_string(&card_shell)
-        .map_err(|e| format!("cannot read {}: {e}", card_shell.display()))?;
-    std::fs::write(&card_shell, without_wasm_preload(&shell)?)
-        .map_err(|e| format!("cannot write {}: {e}", card_shell.display()))
+    // The prerendered pages take their WASM after the first paint.
+    for app in ["index.html", "library.html"] {
+        let shell_file = staging(ctx, app).join("index.html");
+        let shell = std::fs::read_to_string(&shell_file)
+            .map_err(|e| format!("cannot read {}: {e}", shell_file.display()))?;
+        std::fs::write(&shell_file, without_wasm_preload(&shell)?)
+            .map_err(|e| format!("cannot write {}: {e}", shell_file.display()))?;
+    }
+    Ok(())
 }
 
 /// Step 2: every page rendered from `content/` into the shells of step 1. All a change to a
@@ -111,6 +116,7 @@ pub fn pages(ctx: &Ctx) -> Result<()> {
     prerender.arg("--content").arg(ctx.root.join("content"));
     prerender.arg("--card-shell").arg(staging(ctx, "index.html").join("index.html"));
     prerender.arg("--workshop-shell").arg(staging(ctx, "workshop.html").join("index.html"));
+    prerender.arg("--library-shell").arg(staging(ctx, "library.html").join("index.html"));
     prerender.arg("--out").arg(&pages);
     ctx.run(&mut prerender)
 }

@@ -36,8 +36,18 @@ const OUT: &str = "target/serve";
 const DEFAULT_PORT: u16 = 8080;
 /// What is watched, relative to the repository root: folders (with everything in them) and
 /// files. Anything else (`target/`, `node_modules/`, test output) never starts a build.
-const WATCHED: &[&str] =
-    &["content", "src", "crates", "style", "web", "index.html", "workshop.html", "Cargo.toml", "Trunk.toml"];
+const WATCHED: &[&str] = &[
+    "content",
+    "src",
+    "crates",
+    "style",
+    "web",
+    "index.html",
+    "workshop.html",
+    "library.html",
+    "Cargo.toml",
+    "Trunk.toml",
+];
 /// The folder whose changes need the pages rendered again, and nothing else.
 const CONTENT: &str = "content";
 /// How long a change waits for the saves that come with it to settle (an editor may write a
