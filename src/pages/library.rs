@@ -13,6 +13,9 @@ use decision_core::page_data::{CardSummary, Progress, Stage};
 use decision_core::search;
 use leptos::prelude::*;
 
+/// Each card's progress line, and its decision line with whether a revisit is due.
+type ProgressLines = Vec<(String, Option<(String, bool)>)>;
+
 /// Which cards the filter shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shown {
@@ -31,8 +34,7 @@ const FILTERS: [(Shown, &str); 4] = [
 /// not have (shown once the app is live).
 #[component]
 pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl IntoView {
-    // Each card's progress line, and its decision line with whether a revisit is due.
-    let progress = RwSignal::new(Vec::<(String, Option<(String, bool)>)>::new());
+    let progress = RwSignal::new(ProgressLines::new());
     let stages = RwSignal::new(Vec::<Stage>::new());
     let notice = RwSignal::new(None::<String>);
     let query = RwSignal::new(String::new());
@@ -160,7 +162,7 @@ fn card_item(
     cards: StoredValue<Vec<CardSummary>>,
     i: usize,
     grouped: bool,
-    progress: RwSignal<Vec<(String, Option<(String, bool)>)>>,
+    progress: RwSignal<ProgressLines>,
     visible: impl Fn(usize) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let (c, names, named_by) = cards.with_value(|cards| {
