@@ -16,7 +16,8 @@ const LATIN: &str = "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y
 const FIRST: u32 = 0xC0;
 
 /// `text` folded for searching: ASCII letters and digits lowercased, the Latin letters of
-/// [`LATIN`] without their accents, other ASCII and white space a space, the rest as it is.
+/// U+00C0 to U+017F without their accents, other ASCII and white space a space, the rest as
+/// it is.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
