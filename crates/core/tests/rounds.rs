@@ -112,7 +112,7 @@ fn a_chat_pasted_again_in_round_two_changes_nothing_and_new_links_count_once() {
     assert_eq!(w.participants[0].answers.position("privacy"), 0);
     // Every one of these has a sentence for the facilitator.
     for report in pasted.reports.iter().chain(&again.reports) {
-        assert!(!decision_core::messages::workshop_report(report).is_empty());
+        assert!(!decision_core::workshop::words::report(report).is_empty());
     }
 }
 

@@ -2,7 +2,7 @@
 //! downloaded workshop); then a report, line by line, of what was added and what was refused.
 
 use crate::state::workshop::WorkshopSession;
-use decision_core::messages;
+use decision_core::workshop;
 use leptos::prelude::*;
 
 /// Reports of success listed one by one; more are summed up in one line.
@@ -27,7 +27,7 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
     let lines = move |ok: bool| {
         session
             .reports
-            .with(|r| r.iter().filter(|r| r.is_ok() == ok).map(messages::workshop_report).collect::<Vec<_>>())
+            .with(|r| r.iter().filter(|r| r.is_ok() == ok).map(workshop::words::report).collect::<Vec<_>>())
     };
     let successes = move || lines(true);
     let failures = move || lines(false);
@@ -65,7 +65,7 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
                     if done.len() > MAX_LISTED {
                         let added = session.reports.with(|r| r.iter().filter(|r| r.is_added()).count());
                         view! {
-                            <p class="dc-ws-outcomes">{messages::added_count(added)}</p>
+                            <p class="dc-ws-outcomes">{workshop::words::added_count(added)}</p>
                             <details class="dc-ws-outcomes">
                                 <summary>"Line by line"</summary>
                                 <ul>{items(done)}</ul>

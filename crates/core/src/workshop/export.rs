@@ -2,7 +2,8 @@
 //! moved), and one row per participant per round as CSV for a spreadsheet. Pure: the date
 //! comes from the caller.
 
-use super::rounds::{movement, Movement, Trend};
+use super::rounds::movement;
+use super::words::{movement_sentence, trend_word};
 use super::{label_in, summarize, Summary, Workshop, AGGREGATION_RULE};
 use crate::answers::STEPS;
 use crate::card::{Card, Side};
@@ -202,44 +203,6 @@ fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
         );
     }
     let _ = writeln!(md);
-}
-
-/// "converged", "split", "held".
-pub fn trend_word(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Converged => "converged",
-        Trend::Split => "split",
-        Trend::Held => "held",
-    }
-}
-
-/// "4 of 6 from round 1 answered again (2 moved, 2 stayed); 1 new. The group converged:
-/// the spread narrowed on 3 of 5 factors."
-pub fn movement_sentence(m: &Movement) -> String {
-    let moved = m.movers.len();
-    let narrowed = m.factors.iter().filter(|f| f.trend() == Trend::Converged).count();
-    let widened = match m.factors.iter().filter(|f| f.trend() == Trend::Split).count() {
-        0 => "none".to_string(),
-        n => n.to_string(),
-    };
-    let group = match m.trend() {
-        Trend::Converged => "The group converged",
-        Trend::Split => "The group split further",
-        Trend::Held => "The group held its spread",
-    };
-    let new = match m.new {
-        0 => String::new(),
-        n => format!("; {n} new in round {}", m.to),
-    };
-    format!(
-        "{} of {} from round {} answered again ({moved} moved, {} stayed){new}. {group}: the spread \
-         narrowed on {narrowed} of {} factors and widened on {widened}.",
-        m.returning,
-        m.before,
-        m.from,
-        m.stayed,
-        m.factors.len()
-    )
 }
 
 /// Make text safe inside a Markdown table cell.

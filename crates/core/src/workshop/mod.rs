@@ -13,6 +13,7 @@
 //!   moved on which factor, and whether the group converged or split.
 //! - `codec.rs`: the stored form ([`encode`], [`decode`]), read through [`crate::json::At`].
 //! - `export.rs`: the summary as Markdown and the participants as CSV.
+//! - `words.rs`: the report line of each link or file added, and what moved, in words.
 //!
 //! Callers use the items re-exported here (`workshop::summarize`, `workshop::Workshop`).
 
@@ -22,10 +23,11 @@ mod export;
 mod model;
 mod rounds;
 mod statistics;
+pub mod words;
 
 pub use adding::{check_file_size, AddOutcome, Pasted, Report, Source};
 pub use codec::{decode, encode, MAX_BYTES, SCHEMA};
-pub use export::{csv, markdown, movement_sentence, trend_word, MOVERS_NAMED};
+pub use export::{csv, markdown, MOVERS_NAMED};
 pub use model::{canonical, fingerprint, label_in, merge, Added, Adder, Participant, Workshop};
 pub use rounds::{
     compare_rounds, movement, same_people, FactorMove, Movement, Mover, Rounds, Trend, SPREAD_TOLERANCE,
@@ -34,3 +36,4 @@ pub use statistics::{
     factor_stats, group_answers, summarize, verdict_split, FactorSpread, Summary, Tally, AGGREGATION_RULE,
     MAX_DISPUTED,
 };
+pub use words::{movement_sentence, trend_word};
