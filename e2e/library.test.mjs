@@ -147,6 +147,18 @@ describe('the library', () => {
       assert.equal(await forward.getAttribute('href'), `${CARD}.html`);
       const back = page.locator(`.dc-library-card[data-card="${CARD}"] [data-testid="library-pointed-from"] a`);
       assert.equal(await back.textContent(), 'Build vs Buy');
+      // On the cards themselves: the related decision opens the card it is, and the card
+      // named lists who names it.
+      await page.goto(`${env.server.url}build-vs-buy.html`);
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      const related = page.locator('[data-testid="related-card"]');
+      assert.equal(await related.getAttribute('href'), `${CARD}.html`);
+      await related.click();
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      assert.equal(page.url(), env.cardUrl);
+      assert.equal(await page.locator('[data-testid="named-by"] a').textContent(), 'Build vs Buy');
+      await page.goto(env.server.url);
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
       await search.fill('modèl');
       await screenshot(page, 'library-search');
       assert.deepEqual(problems, []);

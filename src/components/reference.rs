@@ -2,6 +2,7 @@
 //! AI impact and connected decisions. Nothing here is interactive.
 
 use crate::components::{Facet, Heading};
+use crate::platform::addresses;
 use decision_core::card::{Card, OptionSide, Related as RelatedItem, Side};
 use decision_core::sections::{
     option_label, Section, AI_FALSE_CONFIDENCE, AI_HELPS, AI_IMPACT, AI_SYNTHESIS, AI_WORSENS, BEST_WHEN,
@@ -127,10 +128,21 @@ pub fn Related(card: &'static Card) -> impl IntoView {
             kinds.push(r.kind.as_str());
         }
     }
-    (!kinds.is_empty()).then(|| {
+    (!kinds.is_empty() || !card.named_by.is_empty()).then(|| {
         view! {
             <section class="dc-section" id="dc-related" aria-labelledby="dc-related-h">
                 <Heading section=RELATED level=2 id="dc-related-h" />
+                {(!card.named_by.is_empty()).then(|| view! {
+                    <p class="dc-named-by" data-testid="named-by">
+                        "Cards of this library that name this one: "
+                        {card
+                            .named_by
+                            .iter()
+                            .enumerate()
+                            .map(|(k, c)| view! { {(k > 0).then_some(", ")} <a href=addresses::card(&c.id)>{c.title.as_str()}</a> })
+                            .collect_view()}
+                    </p>
+                })}
                 {kinds
                     .into_iter()
                     .map(|kind| {
@@ -160,7 +172,12 @@ fn RelatedEntry(item: &'static RelatedItem) -> impl IntoView {
     view! {
         <li>
             <span class="dc-kind">{item.kind.as_str()}</span>
-            <strong>{item.title.as_str()}</strong>
+            // A decision that is itself a card of this library opens it.
+            {if item.card.is_empty() {
+                view! { <strong>{item.title.as_str()}</strong> }.into_any()
+            } else {
+                view! { <strong><a href=addresses::card(&item.card) data-testid="related-card">{item.title.as_str()}</a></strong> }.into_any()
+            }}
             {item.title_added.then(|| view! { <span class="dc-added" title="The source lost this title; it was reconstructed from the text">" (title added)"</span> })}
             <p>{item.text.as_str()}</p>
         </li>

@@ -49,6 +49,18 @@ pub struct Card {
     #[serde(default)]
     pub related: Vec<Related>,
     pub scoring: Scoring,
+    /// The library's cards whose related decisions name this one: found at build time
+    /// (`authoring::load::link_library`, which replaces whatever a card file says here).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_by: Vec<CardRef>,
+}
+
+/// Another card of the library, by id and title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardRef {
+    pub id: String,
+    pub title: String,
 }
 
 /// One of the two options, by position: the engine's axis runs from A to B.
@@ -362,6 +374,10 @@ pub struct Related {
     #[serde(default)]
     pub title_added: bool,
     pub text: String,
+    /// The library card this decision is, by id: written in the card file, or found at build
+    /// time when the title is a library card's title or id (`authoring::load::link_library`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub card: String,
 }
 
 /// The numbers of the decision engine. They are content: a card tunes its own engine.

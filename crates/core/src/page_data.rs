@@ -188,10 +188,7 @@ fn card(r: &At) -> Result<Card, ShapeError> {
         version: r.number_of("version")? as u32,
         title: r.text_of("title")?,
         tagline: r.text_of("tagline")?,
-        group: match r.get("group")? {
-            Some(group) => group.text()?,
-            None => String::new(),
-        },
+        group: optional_text(r, "group")?,
         framing: Framing {
             really_about: framing.texts_of("really_about")?,
             not_about: framing.texts_of("not_about")?,
@@ -234,10 +231,25 @@ fn card(r: &At) -> Result<Card, ShapeError> {
                 title: x.text_of("title")?,
                 title_added: x.bool_of("title_added")?,
                 text: x.text_of("text")?,
+                card: optional_text(x, "card")?,
             })
         })?,
         scoring: Scoring { signal_strength: scoring.number_of("signal_strength")?, burden },
+        named_by: match r.get("named_by")? {
+            Some(_) => {
+                r.list("named_by", |c| Ok(CardRef { id: c.text_of("id")?, title: c.text_of("title")? }))?
+            }
+            None => Vec::new(),
+        },
     })
+}
+
+/// A text member written only when not empty.
+fn optional_text(r: &At, key: &str) -> Result<String, ShapeError> {
+    match r.get(key)? {
+        Some(text) => text.text(),
+        None => Ok(String::new()),
+    }
 }
 
 fn option(r: &At) -> Result<OptionSide, ShapeError> {

@@ -622,3 +622,40 @@ fn what_is_typed_folds_as_the_build_folds_every_latin_letter() {
         assert_eq!(typed.trim(), fold(&c.to_string()), "{c} (U+{:04X})", c as u32);
     }
 }
+
+#[test]
+fn related_decisions_link_the_cards_of_the_library_both_ways() {
+    use decision_core::authoring::load::{link_library, load_dir};
+    use decision_core::card::CardRef;
+    let cards = common::content_cards();
+    let bvb = cards.iter().find(|c| c.id == "build-vs-buy").unwrap();
+    // Build vs Buy names the seed card by its title: linked, and the seed card knows it.
+    assert!(bvb.related.iter().any(|r| r.card == "model-api-vs-self-hosted"), "{:#?}", bvb.related);
+    assert_eq!(
+        common::seed_card().named_by,
+        [CardRef { id: "build-vs-buy".into(), title: "Build vs Buy".into() }]
+    );
+    // A decision with nothing of the library in its title stays plain.
+    assert!(common::seed_card().related.iter().all(|r| r.card.is_empty()));
+    // A card named by hand that the library does not have: reported at its place.
+    let mut broken = cards.to_vec();
+    broken[1].related[0].card = "no-such-card".into();
+    assert_eq!(link_library(&mut broken), [(1, 0)]);
+    let dir = std::env::temp_dir().join(format!("dc-related-{}", std::process::id()));
+    let content = dir.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    for entry in std::fs::read_dir(common::root().join("content")).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.file_name().unwrap() == "build-vs-buy.toml" {
+            text = text.replacen("[[related]]\n", "[[related]]\ncard = \"no-such-card\"\n", 1);
+        }
+        std::fs::write(content.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let report = load_dir(&dir, &content);
+    let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].starts_with("content/build-vs-buy.toml:"), "{}", errors[0]);
+    assert!(errors[0].contains("related[0].card") && errors[0].contains("no-such-card"), "{}", errors[0]);
+}

@@ -19,9 +19,8 @@ pub fn library_json(cards: &[Card]) -> String {
 }
 
 /// What the library page shows and searches of each card, in library order, with the cards
-/// each one's related decisions name (by id, or by title with accents and case ignored).
+/// each one's related decisions name (as `authoring::load::link_library` linked them).
 pub fn summaries(cards: &[Card]) -> Vec<CardSummary> {
-    let titles: Vec<String> = cards.iter().map(|c| fold(&c.title)).collect();
     cards
         .iter()
         .map(|card| {
@@ -31,12 +30,9 @@ pub fn summaries(cards: &[Card]) -> Vec<CardSummary> {
             words.extend(card.factors.iter().map(|f| f.name.as_str()));
             let text = words.join(" \u{b7} ");
             let mut points_to: Vec<String> = Vec::new();
-            for r in &card.related {
-                let named = cards.iter().zip(&titles).find(|(other, title)| {
-                    other.id != card.id && (r.title == other.id || fold(&r.title) == **title)
-                });
-                if let Some((other, _)) = named.filter(|(other, _)| !points_to.contains(&other.id)) {
-                    points_to.push(other.id.clone());
+            for id in card.related.iter().map(|r| &r.card).filter(|id| !id.is_empty()) {
+                if !points_to.contains(id) {
+                    points_to.push(id.clone());
                 }
             }
             CardSummary {

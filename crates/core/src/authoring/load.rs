@@ -8,7 +8,7 @@
 //! card that reads is then validated ([`crate::validate`]), which reports all its problems.
 //! Warnings never stop the build.
 
-use crate::card::Card;
+use crate::card::{Card, CardRef};
 use crate::validate::{self, Severity};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -87,6 +87,8 @@ pub fn card_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Reads and checks every card file of `dir`; file names in messages are relative to
 /// `root`. Card ids must be unique across files, and the folder must hold at least one card.
+/// The cards' related decisions are linked to the library's cards they name
+/// ([`link_library`]); one whose `card` names no card of the library is an error.
 pub fn load_dir(root: &Path, dir: &Path) -> Report {
     let mut report = Report::default();
     let display = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
@@ -98,6 +100,7 @@ pub fn load_dir(root: &Path, dir: &Path) -> Report {
         }
     };
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut texts: Vec<(String, String)> = Vec::new();
     for file in &files {
         let name = display(file);
         let text = match std::fs::read_to_string(file) {
@@ -121,8 +124,24 @@ pub fn load_dir(root: &Path, dir: &Path) -> Report {
             } else {
                 seen.insert(card.id.clone(), name.clone());
                 report.cards.push(card);
+                texts.push((name, text));
             }
         }
+    }
+    for (c, r) in link_library(&mut report.cards) {
+        let (file, text) = &texts[c];
+        let path = format!("related[{r}].card");
+        report.diagnostics.push(Diagnostic {
+            file: file.clone(),
+            line: line_of_path(text, &path),
+            message: format!(
+                "names the card `{}`, which is not in the library (its ids: {})",
+                report.cards[c].related[r].card,
+                report.cards.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+            path,
+            severity: Severity::Error,
+        });
     }
     if files.is_empty() {
         report.diagnostics.push(file_problem(
@@ -131,6 +150,47 @@ pub fn load_dir(root: &Path, dir: &Path) -> Report {
         ));
     }
     report
+}
+
+/// Links the library's cards to each other: a related decision without a `card` that has a
+/// library card's id, or its title (accents, case and punctuation aside), as its title gets
+/// that card's id; each card learns which cards name it (`named_by`, in library order).
+/// Returns, as (card, related item) places, every `card` written by hand that names no card
+/// of the library, or the card itself.
+pub fn link_library(cards: &mut [Card]) -> Vec<(usize, usize)> {
+    let keys: Vec<(String, String)> = cards.iter().map(|c| (c.id.clone(), super::fold(&c.title))).collect();
+    let mut unknown = Vec::new();
+    for (i, card) in cards.iter_mut().enumerate() {
+        for (r, related) in card.related.iter_mut().enumerate() {
+            if related.card.is_empty() {
+                let title = super::fold(&related.title);
+                let named = keys
+                    .iter()
+                    .enumerate()
+                    .find(|(j, (id, t))| *j != i && (related.title == *id || title == *t));
+                if let Some((_, (id, _))) = named {
+                    related.card = id.clone();
+                }
+            } else if !keys.iter().enumerate().any(|(j, (id, _))| j != i && *id == related.card) {
+                unknown.push((i, r));
+            }
+        }
+    }
+    let refs: Vec<CardRef> =
+        cards.iter().map(|c| CardRef { id: c.id.clone(), title: c.title.clone() }).collect();
+    for card in cards.iter_mut() {
+        card.named_by.clear();
+    }
+    for j in 0..cards.len() {
+        let names: Vec<String> =
+            cards[j].related.iter().map(|r| r.card.clone()).filter(|c| !c.is_empty()).collect();
+        for (i, target) in refs.iter().enumerate() {
+            if i != j && names.contains(&target.id) && !cards[i].named_by.contains(&refs[j]) {
+                cards[i].named_by.push(refs[j].clone());
+            }
+        }
+    }
+    unknown
 }
 
 fn file_problem(file: &str, message: String) -> Diagnostic {

@@ -128,6 +128,7 @@ pub fn card(
         ai: AiImpact::default(),
         related: vec![],
         scoring: Scoring { signal_strength: 1.0, burden: burdens() },
+        named_by: Vec::new(),
     }
 }
 

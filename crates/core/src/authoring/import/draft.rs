@@ -139,7 +139,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
             if lost {
                 review.push(format!("related \u{201c}{title}\u{201d}: the source has no title; this one is drafted from its text"));
             }
-            Related { kind: kind.clone(), title, title_added: lost, text: text.clone() }
+            Related { kind: kind.clone(), title, title_added: lost, text: text.clone(), card: String::new() }
         })
         .collect();
 
@@ -187,6 +187,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         ai: d.ai.clone(),
         related,
         scoring: Scoring { signal_strength: 1.0, burden },
+        named_by: Vec::new(),
         options,
     };
     (card, review)
