@@ -151,7 +151,7 @@ describe('the library', () => {
       // named lists who names it.
       await page.goto(`${env.server.url}build-vs-buy.html`);
       await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
-      const related = page.locator('[data-testid="related-card"]');
+      const related = page.locator('#dc-related a[href]', { hasText: CARDS.find((c) => c.id === CARD).title });
       assert.equal(await related.getAttribute('href'), `${CARD}.html`);
       await related.click();
       await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });

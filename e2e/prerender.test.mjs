@@ -18,7 +18,7 @@ import { useBuild } from './lib/setup.mjs';
 import { listFiles } from './lib/sizes.mjs';
 
 /** Fields of the card data that are ids or references, not text a reader sees. */
-const NOT_TEXT = /(^|\.)(id|favours|gate_for|default_option|informs)$/;
+const NOT_TEXT = /(^|\.)(id|favours|gate_for|default_option|informs|card)$/;
 
 /** The card a page carries in its data block. */
 async function pageCard(name) {
@@ -84,11 +84,12 @@ describe('prerendered pages', () => {
         const text = squash(await page.locator('body').innerText());
         const missing = sentences(card).filter((s) => !text.includes(squash(s.text)));
         assert.deepEqual(missing, [], `${name}: text of the card that is not on the page`);
-        // One line says what needs script, and where the single file is.
+        // One line says what needs script; the page as one file, which script makes, is
+        // not offered.
         const line = page.locator('#dc-boot-loading');
         assert.equal(await line.isVisible(), true);
         assert.match(await line.innerText(), /need JavaScript and WebAssembly/);
-        assert.equal(await line.locator('a').getAttribute('href'), `offline/${card.id}.html`);
+        assert.equal(await page.locator('#dc-offline').isVisible(), false);
         // Every factor's slider is there; buttons that cannot act are not offered.
         for (const f of card.factors) assert.equal(await page.locator(`#dc-f-${f.id}`).count(), 1, f.id);
         assert.equal(await page.locator('.dc-root button:visible').count(), 0, 'a button is offered');

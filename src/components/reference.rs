@@ -172,12 +172,9 @@ fn RelatedEntry(item: &'static RelatedItem) -> impl IntoView {
     view! {
         <li>
             <span class="dc-kind">{item.kind.as_str()}</span>
-            // A decision that is itself a card of this library opens it.
-            {if item.card.is_empty() {
-                view! { <strong>{item.title.as_str()}</strong> }.into_any()
-            } else {
-                view! { <strong><a href=addresses::card(&item.card) data-testid="related-card">{item.title.as_str()}</a></strong> }.into_any()
-            }}
+            // A decision that is itself a card of this library opens it (an `a` without `href`
+            // is plain text: one element either way keeps the WASM small).
+            <strong><a href=(!item.card.is_empty()).then(|| addresses::card(&item.card))>{item.title.as_str()}</a></strong>
             {item.title_added.then(|| view! { <span class="dc-added" title="The source lost this title; it was reconstructed from the text">" (title added)"</span> })}
             <p>{item.text.as_str()}</p>
         </li>
