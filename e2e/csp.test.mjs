@@ -13,7 +13,7 @@ import path from 'node:path';
 import { serve } from './lib/server.mjs';
 import { appStarted, openPage, screenshot } from './lib/browser.mjs';
 import { guardOrigins, recordCspViolations } from './lib/guard.mjs';
-import { LIVE } from './lib/card.mjs';
+import { LIVE, download } from './lib/card.mjs';
 import { DIST, ROOT, SINGLE } from './lib/paths.mjs';
 import { listFiles } from './lib/sizes.mjs';
 import { useBuild } from './lib/setup.mjs';
@@ -121,6 +121,10 @@ describe('Content-Security-Policy', () => {
       // The card still reads: it is in the page, only the app did not start.
       assert.equal(await page.locator('.dc-root h1').isVisible(), true);
       assert.equal(await page.locator(LIVE).count(), 0);
+      // What the page can still do: hand the card over as one file, which opens from disk.
+      const file = await download(page, page.locator('#dc-offline-get'));
+      assert.equal(file.name, 'model-api-vs-self-hosted.html');
+      assert.match(file.text, /<html lang="en" data-build="single-file">/);
       // The only violation is the one this test provoked.
       const violations = await page.evaluate(() => window.__cspViolations);
       assert.deepEqual([...new Set(violations)], ['script-src blocked wasm-eval']);

@@ -57,7 +57,7 @@
     if (location.protocol === 'file:' && !singleFile) {
       fail(
         'It was opened from a file on disk (file://), and browsers do not let such a page load its program files.',
-        'Open it through a web server (any static host, or run "python3 -m http.server" in this folder and open http://localhost:8000/), or use the single-file build (one .html file per card, in offline/), which works from disk.',
+        'Open it through a web server (any static host, or run "python3 -m http.server" in this folder and open http://localhost:8000/), or use the single-file build (one .html file per card, in dist-single/), which works from disk.',
         detail
       );
     } else if (sawWasmBlocked || /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(detail || '')) {
@@ -211,6 +211,101 @@
       failure(String((error && error.stack) || error));
     });
   }
+
+  // --- The page as one file (`#dc-offline`, below the app) -------------------------------
+  // The single-file build of this very page (xtask/src/single.rs), made here when asked, so
+  // that a host keeps one offline template per app instead of a copy of the WASM per card.
+  // The template (the app's stylesheet, scripts and glue inline) gets this page's title,
+  // prerendered markup and data, and the WASM as base64, in its four slots. Every file is
+  // fetched with its integrity hash, which the build wrote on the line with the template's
+  // address. The markup is the page as served, not as the app has changed it since: the app
+  // takes it over again when the file is opened. Needs no WebAssembly: it is offered too
+  // where a policy keeps the app from starting.
+  var SLOT = /@@dc-slot:(\w+)@@/g;
+  function fetched(url, integrity, bytes) {
+    return fetch(url, integrity ? { integrity: integrity } : {}).then(function (response) {
+      if (!response.ok) throw new Error(url + ': ' + response.status + ' ' + response.statusText);
+      return bytes ? response.arrayBuffer() : response.text();
+    });
+  }
+  function base64(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var chunks = [];
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      chunks.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)));
+    }
+    return btoa(chunks.join(''));
+  }
+  function escapeText(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+  // One pass, so that a slot's name written in the card's own text is never filled.
+  function fillSlots(template, values) {
+    var filled = {};
+    var html = template.replace(SLOT, function (all, name) {
+      if (!Object.prototype.hasOwnProperty.call(values, name) || filled[name]) throw new Error('the offline template is not one this page can fill');
+      filled[name] = true;
+      return values[name];
+    });
+    for (var name in values) {
+      if (!filled[name]) throw new Error('the offline template has no place for the ' + name);
+    }
+    return html;
+  }
+  function singleFile(page) {
+    var doc = new DOMParser().parseFromString(page[0], 'text/html');
+    var title = doc.querySelector('title');
+    var app = doc.getElementById('dc-app');
+    var data = doc.getElementById('dc-data');
+    if (!title || !app || !data) throw new Error('the page as served has no card in it');
+    return fillSlots(page[1], {
+      title: escapeText(title.textContent),
+      app: app.innerHTML,
+      data: data.textContent,
+      wasm: base64(page[2])
+    });
+  }
+  function offerOneFile() {
+    var line = byId('dc-offline');
+    var button = byId('dc-offline-get');
+    var status = byId('dc-offline-status');
+    var attr = function (name) {
+      return line.getAttribute('data-' + name);
+    };
+    if (!line || !button || !status || !attr('template') || !/^https?:$/.test(location.protocol)) return;
+    if (typeof fetch !== 'function' || typeof DOMParser !== 'function' || typeof Blob !== 'function') return;
+    line.hidden = false;
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      status.textContent = 'Making the file…';
+      Promise.all([
+        fetched(location.href.split('#')[0]),
+        fetched(attr('template'), attr('template-integrity')),
+        fetched(attr('wasm'), attr('wasm-integrity'), true)
+      ])
+        .then(function (parts) {
+          var html = singleFile(parts);
+          var url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+          var link = node('a');
+          link.href = url;
+          link.download = attr('file');
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(function () {
+            URL.revokeObjectURL(url);
+          }, 60000);
+          status.textContent = 'Saved as ' + attr('file') + ': open it from disk, with no network and nothing to install.';
+        })
+        .catch(function (e) {
+          status.textContent = 'The file could not be made (' + ((e && e.message) || e) + '). Nothing on this page changed; reload it and try again.';
+        })
+        .then(function () {
+          button.disabled = false;
+        });
+    });
+  }
+  whenReady(offerOneFile);
 
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
     fail(

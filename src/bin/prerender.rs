@@ -31,8 +31,6 @@ use std::sync::Arc;
 
 /// Where the shells take their page: Trunk keeps this element as it is.
 const APP_SLOT: &str = "<div id=\"dc-app\"></div>";
-/// Where the card shell's start-up line links the offline copy of the card.
-const OFFLINE_SLOT: &str = "<!--dc-offline-->";
 
 struct Args {
     content: PathBuf,
@@ -113,19 +111,15 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     for card in cards {
         let title = format!("{} \u{b7} Decision Cards", card.title);
         let data = emit::card_json(card);
-        let offline = format!(
-            " <a href=\"{}\" download>Download this card as a single file</a> to use it where they cannot run.",
-            addresses::offline(&card.id)
-        );
         match render(&card.id, || view! { <CardPage card moved=Vec::new() /> }) {
-            Ok(html) => match page(&card_shell, "card", &html, &data, &title, &offline) {
+            Ok(html) => match page(&card_shell, "card", &html, &data, &title) {
                 Ok(text) => pages.push((addresses::card(&card.id), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::card(&card.id))),
             },
             Err(e) => errors.push(e),
         }
         let title = format!("Workshop: {} \u{b7} Decision Cards", card.title);
-        match page(&workshop_shell, "workshop", "", &data, &title, "") {
+        match page(&workshop_shell, "workshop", "", &data, &title) {
             Ok(text) => pages.push((addresses::workshop(&card.id), text)),
             Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
         }
@@ -133,7 +127,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     let summaries: Vec<CardSummary> = emit::summaries(cards);
     match render("the library", || view! { <LibraryPage cards=summaries missing=None /> }) {
         Ok(html) => {
-            match page(&library_shell, "library", &html, &emit::library_json(cards), "Decision Cards", "") {
+            match page(&library_shell, "library", &html, &emit::library_json(cards), "Decision Cards") {
                 Ok(text) => pages.push((addresses::LIBRARY.to_string(), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::LIBRARY)),
             }
@@ -187,15 +181,8 @@ fn render<V: IntoView + 'static>(
 }
 
 /// A shell with its page put in: the app element (marked with the kind of page, holding
-/// the rendered view), the page's data after it, its title, and the offline link.
-fn page(
-    shell: &str,
-    kind: &str,
-    html: &str,
-    data: &str,
-    title: &str,
-    offline: &str,
-) -> Result<String, String> {
+/// the rendered view), the page's data after it, and its title.
+fn page(shell: &str, kind: &str, html: &str, data: &str, title: &str) -> Result<String, String> {
     if shell.matches(APP_SLOT).count() != 1 {
         return Err(format!("the shell must hold `{APP_SLOT}` exactly once"));
     }
@@ -211,7 +198,7 @@ fn page(
         + start
         + "</title>".len();
     let text = format!("{}<title>{}</title>{}", &shell[..start], escape(title), &shell[end..]);
-    Ok(text.replacen(APP_SLOT, &app, 1).replacen(OFFLINE_SLOT, offline, 1))
+    Ok(text.replacen(APP_SLOT, &app, 1))
 }
 
 fn escape(text: &str) -> String {

@@ -4,8 +4,10 @@
 //!
 //! - `index.html`: the library;
 //! - `<card-id>.html`: a card;
-//! - `<card-id>.workshop.html`: the facilitator's page for that card;
-//! - `offline/<card-id>.html`: the card as one self-contained file, to download.
+//! - `<card-id>.workshop.html`: the facilitator's page for that card.
+//!
+//! A page downloaded as one file keeps its name (`<card-id>.html`), as in the single-file
+//! build.
 
 /// The library.
 pub const LIBRARY: &str = "index.html";
@@ -18,11 +20,6 @@ pub fn card(card_id: &str) -> String {
 /// The facilitator's page for a card.
 pub fn workshop(card_id: &str) -> String {
     format!("{card_id}.workshop.html")
-}
-
-/// The card as one self-contained file (in the hosted build's `offline/` folder).
-pub fn offline(card_id: &str) -> String {
-    format!("offline/{card_id}.html")
 }
 
 /// The full address of `page` (one of the addresses above) next to the page at `here`: the

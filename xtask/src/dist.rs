@@ -1,7 +1,7 @@
 //! The site, and the release build into `dist/`.
 //!
-//! [`site`] makes the pages (used by `dist`; `serve` runs its steps [`apps`], [`pages`] and
-//! [`assemble`] one by one, as a change needs them):
+//! The site's pages are made in three steps, [`apps`], [`pages`] and [`assemble`] (`serve`
+//! runs each as a change needs it):
 //!
 //! 1. `trunk build` for each app ([`APPS`]): the card WASM (`index.html`, feature `hydrate`:
 //!    the card pages), the workshop WASM (`workshop.html`) and the library WASM
@@ -28,8 +28,8 @@
 //!    the same empty comment in valid HTML.
 //! 7. The policy is written to `dist/csp.txt` (see `docs/csp.md`).
 //! 8. The single-file build, one self-contained page per card and per workshop, goes to
-//!    `dist-single/` (`single.rs`); each card's is also in `dist/offline/`, for the card
-//!    page's "download this card as a single file".
+//!    `dist-single/` (`single.rs`); `dist/offline/` gets one template per app, from which
+//!    each hosted page makes its own single file when a reader asks for it.
 
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
@@ -50,11 +50,45 @@ pub enum Profile {
     Dev,
 }
 
-/// Builds every page of the site into `out` (emptied first): the steps 1 to 3 above.
-pub fn site(ctx: &Ctx, profile: Profile, out: &Path) -> Result<()> {
-    apps(ctx, profile)?;
-    pages(ctx)?;
-    assemble(ctx, out)
+/// Where a release build reads its cards and writes its two folders.
+pub struct Layout {
+    pub content: PathBuf,
+    pub dist: PathBuf,
+    pub single: PathBuf,
+}
+
+impl Layout {
+    /// The repository's `content/`, `dist/` (`Trunk.toml`'s `dist`) and `dist-single/`.
+    pub fn standard(ctx: &Ctx) -> Result<Layout> {
+        let trunk_toml = ctx.read("Trunk.toml")?;
+        let dist = toml_value(&trunk_toml, "build", "dist").unwrap_or_else(|| "dist".into());
+        Ok(Layout {
+            content: ctx.root.join("content"),
+            dist: ctx.root.join(dist),
+            single: ctx.root.join(crate::single::OUT_DIR),
+        })
+    }
+
+    /// The standard layout with `--content DIR` (the cards) and `--out DIR` (the build into
+    /// `DIR/dist/` and `DIR/dist-single/`) in its place: another library built with the
+    /// same apps, as the build-time benchmark does.
+    pub fn from_args(ctx: &Ctx, args: &[String]) -> Result<Layout> {
+        let mut layout = Layout::standard(ctx)?;
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            let value = args.next().map(PathBuf::from).ok_or(format!("{flag} needs a folder after it"))?;
+            let value = if value.is_absolute() { value } else { ctx.root.join(value) };
+            match flag.as_str() {
+                "--content" => layout.content = value,
+                "--out" => {
+                    layout.dist = value.join("dist");
+                    layout.single = value.join(crate::single::OUT_DIR);
+                }
+                _ => return Err(format!("unknown argument {flag} (dist takes --content DIR and --out DIR)")),
+            }
+        }
+        Ok(layout)
+    }
 }
 
 /// Trunk's staging folder of one app (the step 1 output).
@@ -93,9 +127,9 @@ pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
     Ok(())
 }
 
-/// Step 2: every page rendered from `content/` into the shells of step 1. All a change to a
-/// card needs: the WASM reads its card from the page.
-pub fn pages(ctx: &Ctx) -> Result<()> {
+/// Step 2: every page rendered from the cards in `content` into the shells of step 1. All
+/// a change to a card needs: the WASM reads its card from the page.
+pub fn pages(ctx: &Ctx, content: &Path) -> Result<()> {
     let pages = pages_dir(ctx);
     if pages.exists() {
         std::fs::remove_dir_all(&pages).map_err(|e| format!("cannot clear {}: {e}", pages.display()))?;
@@ -113,7 +147,7 @@ pub fn pages(ctx: &Ctx) -> Result<()> {
         "ssr",
         "--",
     ]);
-    prerender.arg("--content").arg(ctx.root.join("content"));
+    prerender.arg("--content").arg(content);
     prerender.arg("--card-shell").arg(staging(ctx, "index.html").join("index.html"));
     prerender.arg("--workshop-shell").arg(staging(ctx, "workshop.html").join("index.html"));
     prerender.arg("--library-shell").arg(staging(ctx, "library.html").join("index.html"));
@@ -133,10 +167,27 @@ pub fn assemble(ctx: &Ctx, out: &Path) -> Result<()> {
     copy_files(&pages_dir(ctx), out, |_| true)
 }
 
+/// The release build of the repository's cards (`cargo xtask dist`).
 pub fn build(ctx: &Ctx) -> Result<()> {
+    build_into(ctx, &Layout::standard(ctx)?)
+}
+
+/// The release build: steps 1 to 8 above.
+pub fn build_into(ctx: &Ctx, layout: &Layout) -> Result<()> {
     let started = Instant::now();
-    let dist = dist_dir(ctx)?;
-    site(ctx, Profile::Release, &dist)?;
+    // How long each step took, for the last line: what a card more costs shows there.
+    let mut steps: Vec<String> = Vec::new();
+    let mut step = Instant::now();
+    let mut done = |name: &str| {
+        steps.push(format!("{name} {:.1}s", step.elapsed().as_secs_f64()));
+        step = Instant::now();
+    };
+    let dist = layout.dist.clone();
+    apps(ctx, Profile::Release)?;
+    done("apps");
+    pages(ctx, &layout.content)?;
+    done("pages");
+    assemble(ctx, &dist)?;
     let mut pages = Vec::new();
     files_with_extension(&dist, "html", &mut pages)?;
     pages.sort();
@@ -164,12 +215,14 @@ pub fn build(ctx: &Ctx) -> Result<()> {
     let names: Vec<String> = pages.iter().map(|p| rel(&dist, p)).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     println!("  {}", crate::csp::write(&dist, &names)?);
+    done("scripts, minifying, hashes, policy");
 
     println!(
         "\nsingle-file build ({}/, one page per card and one workshop per card)",
-        crate::single::OUT_DIR
+        rel(&ctx.root, &layout.single)
     );
-    crate::single::build(ctx, &dist)?;
+    crate::single::build(ctx, layout)?;
+    done("single files");
 
     println!("\n{}:", rel(&ctx.root, &dist));
     let mut all = Vec::new();
@@ -182,7 +235,7 @@ pub fn build(ctx: &Ctx) -> Result<()> {
         println!("  {:>9}  {}", kb(size), rel(&dist, file));
     }
     println!("  {:>9}  total", kb(total));
-    println!("release build done in {:.1}s", started.elapsed().as_secs_f64());
+    println!("release build done in {:.1}s ({})", started.elapsed().as_secs_f64(), steps.join(", "));
     Ok(())
 }
 
@@ -213,12 +266,6 @@ fn copy_files(from: &Path, to: &Path, keep: impl Fn(&str) -> bool) -> Result<()>
         std::fs::copy(&src, to.join(&name)).map_err(|e| format!("cannot copy {}: {e}", src.display()))?;
     }
     Ok(())
-}
-
-pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf> {
-    let trunk_toml = ctx.read("Trunk.toml")?;
-    let dist = toml_value(&trunk_toml, "build", "dist").unwrap_or_else(|| "dist".into());
-    Ok(ctx.root.join(dist))
 }
 
 /// Minifies one `.js` (an ES module) or `.css` file in place. esbuild does not bundle

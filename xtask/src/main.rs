@@ -51,8 +51,10 @@ commands:
                         fuzzing, browser tests, release build, HTML validation, end-to-end tests
   check               the house rules only: rustfmt, clippy -D warnings, cargo doc -D warnings,
                         no web crate in the core, no source file over 700 lines
-  dist                install missing tools, then the release build into dist/
-                        and the single-file build (one page per card) into dist-single/
+  dist [--content DIR] [--out DIR]
+                      install missing tools, then the release build into dist/
+                        and the single-file build (one page per card) into dist-single/;
+                        the cards of DIR instead of content/, into DIR/dist and DIR/dist-single
   import-card FILE [--force]
                       turn a card in the plain-text format into content/<id>.toml
   bench [--no-build] [--loads N] [--inputs N] [--sizes-only]
@@ -72,7 +74,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(&ctx, rest),
         "test" if rest.is_empty() => test(&ctx),
         "check" if rest.is_empty() => house_rules(&ctx),
-        "dist" if rest.is_empty() => dist_cmd(&ctx),
+        "dist" => dist_cmd(&ctx, rest),
         "bench" => bench::run(&ctx, rest),
         "import-card" => import_card::run(&ctx, rest),
         "help" | "-h" | "--help" => {
@@ -93,9 +95,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn dist_cmd(ctx: &Ctx) -> Result<()> {
+fn dist_cmd(ctx: &Ctx, args: &[String]) -> Result<()> {
+    let layout = dist::Layout::from_args(ctx, args)?;
     setup::base(ctx)?;
-    dist::build(ctx)
+    dist::build_into(ctx, &layout)
 }
 
 /// One step of `cargo xtask test`.

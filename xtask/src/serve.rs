@@ -1,5 +1,5 @@
 //! `cargo xtask serve`: the authoring loop. Builds the site in the dev profile into
-//! `target/serve/` (the steps of [`dist::site`]), serves it at `http://127.0.0.1:8080/`, and
+//! `target/serve/` (the steps [`dist::apps`], [`dist::pages`], [`dist::assemble`]), serves it at `http://127.0.0.1:8080/`, and
 //! on every saved change builds again and reloads the open pages:
 //!
 //! - a change under `content/` only renders the pages again ([`dist::pages`], about a
@@ -183,14 +183,14 @@ fn parse_args(args: &[String]) -> Result<u16> {
     }
 }
 
-/// The steps of [`dist::site`] that `what` needs, in the dev profile.
+/// The steps of the site's build that `what` needs, in the dev profile.
 fn build(ctx: &Ctx, what: Rebuild, out: &Path, apps_built: &mut bool) -> Result<()> {
     if what == Rebuild::Apps {
         *apps_built = false;
         dist::apps(ctx, Profile::Dev)?;
         *apps_built = true;
     }
-    dist::pages(ctx)?;
+    dist::pages(ctx, &ctx.root.join(CONTENT))?;
     dist::assemble(ctx, out)
 }
 

@@ -1,7 +1,17 @@
 //! The single-file build: `dist-single/<card-id>.html` and
 //! `dist-single/<card-id>.workshop.html`, one self-contained page per card and per workshop,
-//! that open from disk (file://) with no network at all. Each card's is also copied to
-//! `dist/offline/`, where the card page offers it for download.
+//! that open from disk (file://) with no network at all; and what lets a hosted page make its
+//! own single file when a reader asks for it, so that the host keeps no copy of it:
+//!
+//! - one offline template per app, `dist/offline/<card|workshop>-<hash>.html`: the single
+//!   file of the app's first page with four slots (`SLOTS`) in place of what differs from
+//!   page to page (the title, the prerendered markup, the data) and of the WASM;
+//! - on each hosted page, the line that offers it as one file (`#dc-offline`) gets the
+//!   template's and the WASM's addresses and integrity hashes; the start-up watch
+//!   (`web/startup.js`) fetches them, fills the slots and hands the reader the file.
+//!
+//! A library of hundreds of cards thus costs the host one template per app (its CSS and
+//! scripts, without the WASM), not a base64 copy of the WASM per card.
 //!
 //! Made from the finished pages of `dist/` (so they carry the same prerendered card, data,
 //! optimised WASM, minified JS and CSS, and start-up watch):
@@ -22,6 +32,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::csp::{self, Assets};
+use crate::dist::{rel, Layout};
 use crate::html;
 use crate::sri;
 use crate::util::{Ctx, Result};
@@ -31,7 +42,7 @@ use decision_core::authoring::load;
 const GLUE_GLOBAL: &str = "__dcGlue";
 
 pub const OUT_DIR: &str = "dist-single";
-/// Where the hosted build keeps each card's single file.
+/// Where the hosted build keeps the offline templates.
 pub const OFFLINE_DIR: &str = "offline";
 
 /// A bundled card, as far as this build needs to know it.
@@ -41,11 +52,37 @@ pub struct CardInfo {
     pub title: String,
 }
 
-/// Writes the single files of every card of `content/`, from the finished release build
-/// in `dist`.
-pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
-    let out = ctx.root.join(OUT_DIR);
-    let cards = cards(&ctx.root.join("content"))?;
+/// The slots of an offline template, as the start-up watch fills them (`web/startup.js`):
+/// the page's title, the app element's markup, the page's data, and the WASM as base64.
+const SLOTS: [(&str, &str); 4] = [
+    ("title", "@@dc-slot:title@@"),
+    ("#dc-app", "@@dc-slot:app@@"),
+    ("#dc-data", "@@dc-slot:data@@"),
+    ("wasm", "@@dc-slot:wasm@@"),
+];
+
+/// What every page of one app inlines, made once per app.
+struct App {
+    inlined: Inlined,
+    wasm_base64: String,
+    /// The offer a page of this app makes of itself as one file.
+    offer: Offer,
+}
+
+/// The attributes of a hosted page's "download as one file" line (`#dc-offline`): where the
+/// start-up watch finds what it assembles the file from, and each file's integrity.
+struct Offer {
+    template: String,
+    template_integrity: String,
+    wasm: String,
+    wasm_integrity: String,
+}
+
+/// Writes the single files of every card of the layout's content, from its finished
+/// release build, and the offline templates with which each hosted page makes its own.
+pub fn build(ctx: &Ctx, layout: &Layout) -> Result<()> {
+    let (dist, out) = (layout.dist.as_path(), layout.single.clone());
+    let cards = cards(&layout.content)?;
     if cards.is_empty() {
         return Err("no cards in content/: nothing to build".into());
     }
@@ -56,46 +93,28 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
         std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
 
-    // What is inlined depends only on the app a page belongs to: made once per app.
-    let mut apps: BTreeMap<PathBuf, Inlined> = BTreeMap::new();
+    let mut apps: BTreeMap<PathBuf, App> = BTreeMap::new();
     let mut policy: Option<String> = None;
     for card in &cards {
-        for name in [format!("{}.html", card.id), format!("{}.workshop.html", card.id)] {
+        for (name, kind) in
+            [(format!("{}.html", card.id), "card"), (format!("{}.workshop.html", card.id), "workshop")]
+        {
             let page_path = dist.join(&name);
             let page = std::fs::read_to_string(&page_path).map_err(|e| {
                 format!("cannot read {}: {e} (run the release build first)", page_path.display())
             })?;
             let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
             if !apps.contains_key(&parts.glue) {
-                let wasm = std::fs::read(dist.join(&parts.wasm))
-                    .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
-                let inlined = Inlined {
-                    css: read_text(&dist.join(&parts.css))?,
-                    classic: parts
-                        .classic
-                        .iter()
-                        .map(|path| read_text(&dist.join(path)))
-                        .collect::<Result<_>>()?,
-                    glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
-                    wasm_base64: sri::base64(&wasm),
-                };
-                println!(
-                    "  ({}: WASM {:.1} KB as {:.1} KB of base64)",
-                    parts.glue.display(),
-                    wasm.len() as f64 / 1024.0,
-                    inlined.wasm_base64.len() as f64 / 1024.0
-                );
-                apps.insert(parts.glue.clone(), inlined);
+                let app = prepare_app(ctx, dist, kind, &page, &parts)?;
+                apps.insert(parts.glue.clone(), app);
             }
-            let html = assemble(&page, &parts, &apps[&parts.glue])?;
+            let app = &apps[&parts.glue];
+            let html = assemble(&page, &parts, &app.inlined, &app.wasm_base64)?;
             let file = out.join(&name);
             std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-            println!("  {}/{}  {:.1} KB", OUT_DIR, name, html.len() as f64 / 1024.0);
-            if name == format!("{}.html", card.id) {
-                let offline = dist.join(OFFLINE_DIR).join(&name);
-                std::fs::write(&offline, &html)
-                    .map_err(|e| format!("cannot write {}: {e}", offline.display()))?;
-            }
+            println!("  {}  {:.1} KB", rel(&ctx.root, &file), html.len() as f64 / 1024.0);
+            std::fs::write(&page_path, offered(&page, &app.offer, &name)?)
+                .map_err(|e| format!("cannot write {}: {e}", page_path.display()))?;
             // The pages differ in their markup and data, not in their scripts or style.
             let p = csp::policy(&html, Assets::Inlined)?;
             policy = Some(match policy {
@@ -110,6 +129,86 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<()> {
             .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     Ok(())
+}
+
+/// What the pages of one app inline, and its offline template, written to
+/// `dist/offline/<kind>-<hash>.html` (made from `page`, the first page of the app).
+fn prepare_app(ctx: &Ctx, dist: &Path, kind: &str, page: &str, parts: &Parts) -> Result<App> {
+    let wasm = std::fs::read(dist.join(&parts.wasm))
+        .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
+    let inlined = Inlined {
+        css: read_text(&dist.join(&parts.css))?,
+        classic: parts.classic.iter().map(|path| read_text(&dist.join(path))).collect::<Result<_>>()?,
+        glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
+    };
+    let wasm_base64 = sri::base64(&wasm);
+    println!(
+        "  ({}: WASM {:.1} KB as {:.1} KB of base64)",
+        parts.glue.display(),
+        wasm.len() as f64 / 1024.0,
+        wasm_base64.len() as f64 / 1024.0
+    );
+    let template = template(page, parts, &inlined)?;
+    let hash: String = sri::sha384(template.as_bytes())[..6].iter().map(|b| format!("{b:02x}")).collect();
+    let template_path = format!("{OFFLINE_DIR}/{kind}-{hash}.html");
+    std::fs::write(dist.join(&template_path), &template)
+        .map_err(|e| format!("cannot write {template_path}: {e}"))?;
+    println!(
+        "  {template_path}  {:.1} KB (the offline template of every {kind} page)",
+        template.len() as f64 / 1024.0
+    );
+    let offer = Offer {
+        template_integrity: sri::integrity(template.as_bytes()),
+        template: template_path,
+        wasm: format!("./{}", parts.wasm.display()),
+        wasm_integrity: sri::integrity(&wasm),
+    };
+    Ok(App { inlined, wasm_base64, offer })
+}
+
+/// The single file of `page` with its slots (`SLOTS`) in place of its title, its app's
+/// markup, its data and its WASM: what every page of the app fills in with its own.
+fn template(page: &str, parts: &Parts, inlined: &Inlined) -> Result<String> {
+    let selectors: Vec<&str> = SLOTS.iter().map(|(s, _)| *s).filter(|s| *s != "wasm").collect();
+    let emptied = html::rewrite(page, &selectors.join(", "), |e, el| {
+        let id = e.attr("id").map(|id| format!("#{id}"));
+        let slot = SLOTS.iter().find(|(s, _)| *s == e.name || Some(*s) == id.as_deref());
+        if let Some((_, slot)) = slot {
+            el.set_inner_content(slot, html::HTML);
+        }
+        Ok(())
+    })?;
+    let wasm_slot = SLOTS[3].1;
+    let template = assemble(&emptied, parts, inlined, wasm_slot)?;
+    for (what, slot) in SLOTS {
+        if template.matches(slot).count() != 1 {
+            return Err(format!("the offline template must hold the slot of `{what}` once ({slot})"));
+        }
+    }
+    Ok(template)
+}
+
+/// The hosted page with its "download as one file" line told where its parts are.
+fn offered(page: &str, offer: &Offer, file: &str) -> Result<String> {
+    let mut found = false;
+    let out = html::rewrite(page, "#dc-offline", |_, el| {
+        for (name, value) in [
+            ("data-template", offer.template.as_str()),
+            ("data-template-integrity", &offer.template_integrity),
+            ("data-wasm", &offer.wasm),
+            ("data-wasm-integrity", &offer.wasm_integrity),
+            ("data-file", file),
+        ] {
+            el.set_attribute(name, value).map_err(|e| e.to_string())?;
+        }
+        found = true;
+        Ok(())
+    })?;
+    if found {
+        Ok(out)
+    } else {
+        Err(format!("{file} has no `#dc-offline` line to offer itself as one file"))
+    }
 }
 
 /// The files a built page loads, which the single-file page carries inline instead.
@@ -221,7 +320,6 @@ struct Inlined {
     classic: Vec<String>,
     /// The bundled glue (a classic script).
     glue: String,
-    wasm_base64: String,
 }
 
 /// The single-file page made from `page`: its own markup stays what it is (it is what the
@@ -230,22 +328,23 @@ struct Inlined {
 /// - the module loader, the preloads and the icon link go;
 /// - the stylesheet link becomes a `<style>`, each classic `<script src>` a `<script>`;
 /// - `<html>` gets `data-build="single-file"`;
-/// - the glue and the loader of the inlined WASM end the `<body>`.
-fn assemble(page: &str, parts: &Parts, inlined: &Inlined) -> Result<String> {
+/// - the line that offers the page as one file goes (it is one);
+/// - the glue and the loader of the WASM (`wasm_base64`) end the `<body>`.
+fn assemble(page: &str, parts: &Parts, inlined: &Inlined, wasm_base64: &str) -> Result<String> {
     let style = html::style(inlined.css.trim_end())?;
     let classic: Vec<String> =
         inlined.classic.iter().map(|c| html::script(c.trim_end())).collect::<Result<_>>()?;
     let ends_body = format!(
         "{glue}\n{loader}\n",
         glue = html::script(inlined.glue.trim_end())?,
-        loader = html::script(&loader(&inlined.wasm_base64))?
+        loader = html::script(&loader(wasm_base64))?
     );
     if classic.len() != parts.classic.len() {
         return Err("the classic scripts found and inlined differ in number".into());
     }
     let mut classic = classic.iter();
     let (mut html_found, mut body_found) = (false, false);
-    let out = html::rewrite(page, "html, body, script, link", |e, el| {
+    let out = html::rewrite(page, "html, body, script, link, #dc-offline", |e, el| {
         match e.name.as_str() {
             "html" => {
                 el.set_attribute("data-build", "single-file").map_err(|e| e.to_string())?;
@@ -261,6 +360,7 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined) -> Result<String> {
             }
             "link" if e.has_rel("stylesheet") => el.replace(&style, html::HTML),
             "link" if ["modulepreload", "preload", "icon"].iter().any(|r| e.has_rel(r)) => el.remove(),
+            _ if e.attr("id") == Some("dc-offline") => el.remove(),
             _ => {}
         }
         Ok(())
@@ -332,6 +432,9 @@ mod tests {
   <body class="dc-page">
     <div id="dc-boot">Loading</div>
     <script src="./startup-cd.js"></script>
+    <div id="dc-app" data-page="card"><p>Cache &amp; replica</p><!----></div>
+    <script type="application/json" id="dc-data">{"id":"c"}</script>
+    <p id="dc-offline" hidden><button type="button">Download</button></p>
   </body>
 </html>
 "#;
@@ -347,13 +450,8 @@ mod tests {
         .unwrap()
     }
 
-    fn inlined(css: &str, classic: &str, glue: &str, wasm_base64: &str) -> Inlined {
-        Inlined {
-            css: css.into(),
-            classic: vec![classic.into()],
-            glue: glue.into(),
-            wasm_base64: wasm_base64.into(),
-        }
+    fn inlined(css: &str, classic: &str, glue: &str) -> Inlined {
+        Inlined { css: css.into(), classic: vec![classic.into()], glue: glue.into() }
     }
 
     #[test]
@@ -379,7 +477,7 @@ mod tests {
     #[test]
     fn assembles_a_page_that_loads_nothing() {
         let html =
-            assemble(PAGE, &parts(), &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;", "AAEC"))
+            assemble(PAGE, &parts(), &inlined(".dc-root{color:red}\n", "boot();", "var __dcGlue=1;"), "AAEC")
                 .unwrap();
         for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css"] {
             assert!(!html.contains(gone), "{gone} is still in:\n{html}");
@@ -400,15 +498,57 @@ mod tests {
     #[test]
     fn keeps_blank_lines_inside_scripts() {
         let glue = "var __dcGlue=`a\n\nb`;";
-        let html = assemble(PAGE, &parts(), &inlined("", "", glue, "")).unwrap();
+        let html = assemble(PAGE, &parts(), &inlined("", "", glue), "").unwrap();
         assert!(html.contains(glue));
     }
 
     #[test]
     fn refuses_text_that_would_close_its_element() {
-        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'", "")).is_err());
-        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", "", "")).is_err());
-        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", "", "")).is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "", "x='</SCRIPT>'"), "").is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("", "x='</script>'", ""), "").is_err());
+        assert!(assemble(PAGE, &parts(), &inlined("a{}</style>", "", ""), "").is_err());
+    }
+
+    #[test]
+    fn the_offline_template_filled_with_a_page_is_that_pages_single_file() {
+        let inlined = inlined(".a{}", "boot();", "var __dcGlue=1;");
+        let template = template(PAGE, &parts(), &inlined).unwrap();
+        assert!(template.contains("<title>@@dc-slot:title@@</title>"));
+        assert!(template.contains(r#"<div id="dc-app" data-page="card">@@dc-slot:app@@</div>"#));
+        assert!(template.contains(r#"id="dc-data">@@dc-slot:data@@</script>"#));
+        assert!(template.contains(r#"atob("@@dc-slot:wasm@@")"#));
+        for gone in ["Decision Cards", "replica", r#""id":"c""#, "dc-offline"] {
+            assert!(!template.contains(gone), "{gone} is in the template");
+        }
+        // As web/startup.js fills it: the page's own title, markup and data, and the WASM.
+        let filled = template
+            .replace("@@dc-slot:title@@", "Decision Cards")
+            .replace("@@dc-slot:app@@", "<p>Cache &amp; replica</p><!---->")
+            .replace("@@dc-slot:data@@", r#"{"id":"c"}"#)
+            .replace("@@dc-slot:wasm@@", "AAEC");
+        assert_eq!(filled, assemble(PAGE, &parts(), &inlined, "AAEC").unwrap());
+    }
+
+    #[test]
+    fn a_template_needs_every_slot() {
+        let page = PAGE.replace(r#"<script type="application/json" id="dc-data">{"id":"c"}</script>"#, "");
+        let err = template(&page, &parts(), &inlined("", "", "")).unwrap_err();
+        assert!(err.contains("#dc-data"), "{err}");
+    }
+
+    #[test]
+    fn a_hosted_page_offers_itself_with_where_its_parts_are() {
+        let offer = Offer {
+            template: "offline/card-0a1b2c.html".into(),
+            template_integrity: "sha384-t".into(),
+            wasm: "./app-1_bg.wasm".into(),
+            wasm_integrity: "sha384-w".into(),
+        };
+        let page = offered(PAGE, &offer, "c.html").unwrap();
+        assert!(page.contains(
+            r#"<p id="dc-offline" hidden data-template="offline/card-0a1b2c.html" data-template-integrity="sha384-t" data-wasm="./app-1_bg.wasm" data-wasm-integrity="sha384-w" data-file="c.html">"#
+        ));
+        assert!(offered(&PAGE.replace("dc-offline", "x"), &offer, "c.html").is_err());
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! one run: `dist/index.html`, each card page and each workshop page of `dist/`, and each
 //! file of `dist-single/`. Any error fails the step; the checker's warnings are shown.
 //!
-//! The copies in `dist/offline/` are left out: they are the files of `dist-single/`, byte
-//! for byte.
+//! The offline templates in `dist/offline/` are left out: each is a file of `dist-single/`
+//! with slots in place of a page's parts (`single.rs`), and the files it makes are checked
+//! there.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -17,7 +18,8 @@ pub const JAR: &str = "node_modules/vnu-jar/build/dist/vnu.jar";
 pub fn run(ctx: &Ctx) -> Result<()> {
     let started = Instant::now();
     let mut pages = Vec::new();
-    for dir in [crate::dist::dist_dir(ctx)?, ctx.root.join(crate::single::OUT_DIR)] {
+    let layout = crate::dist::Layout::standard(ctx)?;
+    for dir in [layout.dist, layout.single] {
         pages.extend(html_files(&dir)?);
     }
     if pages.is_empty() {

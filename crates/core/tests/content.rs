@@ -465,6 +465,39 @@ fn card_ids_must_be_unique_across_files() {
 }
 
 #[test]
+fn a_library_of_hundreds_reports_every_shared_id_at_once() {
+    let minimal = read(&fixture("minimal.toml"));
+    let id = "id = \"monorepo-vs-many-repos\"";
+    assert!(minimal.contains(id));
+    // 200 cards, of which copies 10, 30 and 199 take the ids of copies 20, 40 and 1.
+    let taken = |n: usize| match n {
+        10 => 20,
+        30 => 40,
+        199 => 1,
+        n => n,
+    };
+    let files: Vec<(String, String)> = (0..200)
+        .map(|n| (format!("c{n:03}.toml"), minimal.replace(id, &format!("id = \"copy-{:03}\"", taken(n)))))
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+    let dir = TempContent::new("hundreds", &files);
+    let report = load::load_dir(&dir.0, &dir.0);
+    let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    // Files are read in name order: the later of two is the one reported.
+    assert!(
+        errors[0].starts_with("c020.toml:") && errors[0].contains("`copy-020` is already used by c010.toml")
+    );
+    assert!(
+        errors[1].starts_with("c040.toml:") && errors[1].contains("`copy-040` is already used by c030.toml")
+    );
+    assert!(
+        errors[2].starts_with("c199.toml:") && errors[2].contains("`copy-001` is already used by c001.toml")
+    );
+    assert_eq!(report.cards.len(), 197);
+}
+
+#[test]
 fn every_problem_of_every_file_is_reported_in_one_run() {
     let weight = read(&fixture("broken-weight.toml"));
     let gate = read(&fixture("broken-gate.toml"));

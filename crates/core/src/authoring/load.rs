@@ -89,6 +89,17 @@ pub fn card_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// `root`. Card ids must be unique across files, and the folder must hold at least one card.
 /// The cards' related decisions are linked to the library's cards they name
 /// ([`link_library`]); one whose `card` names no card of the library is an error.
+/// The library's ids for a message: all of a small library, the first ten of a large one
+/// and how many more.
+fn some_ids(cards: &[Card]) -> String {
+    const SHOWN: usize = 10;
+    let ids: Vec<&str> = cards.iter().take(SHOWN).map(|c| c.id.as_str()).collect();
+    match cards.len().saturating_sub(SHOWN) {
+        0 => ids.join(", "),
+        more => format!("{}, and {more} more", ids.join(", ")),
+    }
+}
+
 pub fn load_dir(root: &Path, dir: &Path) -> Report {
     let mut report = Report::default();
     let display = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
@@ -137,7 +148,7 @@ pub fn load_dir(root: &Path, dir: &Path) -> Report {
             message: format!(
                 "names the card `{}`, which is not in the library (its ids: {})",
                 report.cards[c].related[r].card,
-                report.cards.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                some_ids(&report.cards)
             ),
             path,
             severity: Severity::Error,
