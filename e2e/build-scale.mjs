@@ -147,7 +147,7 @@ async function main() {
   writeLibrary(path.join(clashing, 'content'), 200, { clash: [[10, 20], [30, 40], [199, 1]] });
   const run = xtaskDist(path.join(clashing, 'content'), clashing);
   assert.notEqual(run.status, 0, 'a library with shared ids built');
-  const clashes = run.stderr.match(/card id `[^`]+` is already used by .*/g) ?? [];
+  const clashes = run.stderr.match(/^.*card id `[^`]+` is already used by .*$/gm) ?? [];
   console.log(`\n200 cards, 3 of them sharing an id with another: the build fails, naming ${clashes.length}:\n  ${clashes.join('\n  ')}`);
   assert.equal(clashes.length, 3, run.stderr.slice(-4000));
 

@@ -196,6 +196,7 @@ pub fn build_into(ctx: &Ctx, layout: &Layout) -> Result<()> {
     for page in &pages {
         crate::csp::externalize_scripts(&dist, &rel(&dist, page))?;
     }
+    done("scripts out");
 
     println!("\nminifying JS and CSS with esbuild");
     let mut assets = Vec::new();
@@ -205,17 +206,19 @@ pub fn build_into(ctx: &Ctx, layout: &Layout) -> Result<()> {
     for asset in &assets {
         minify(ctx, &dist, asset)?;
     }
+    done("minifying");
 
     println!("\nupdating SRI hashes (and writing the hydration markers as valid comments)");
     for page in &pages {
         update_integrity(&dist, page)?;
     }
+    done("hashes");
 
     println!("\nContent-Security-Policy (dist/csp.txt; see docs/csp.md)");
     let names: Vec<String> = pages.iter().map(|p| rel(&dist, p)).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     println!("  {}", crate::csp::write(&dist, &names)?);
-    done("scripts, minifying, hashes, policy");
+    done("policy");
 
     println!(
         "\nsingle-file build ({}/, one page per card and one workshop per card)",

@@ -37,6 +37,7 @@ use crate::html;
 use crate::sri;
 use crate::util::{Ctx, Result};
 use decision_core::authoring::load;
+use rayon::prelude::*;
 
 /// The global the bundled glue is assigned to.
 const GLUE_GLOBAL: &str = "__dcGlue";
@@ -67,6 +68,8 @@ struct App {
     wasm_base64: String,
     /// The offer a page of this app makes of itself as one file.
     offer: Offer,
+    /// The Content-Security-Policy its single files run under.
+    policy: String,
 }
 
 /// The attributes of a hosted page's "download as one file" line (`#dc-offline`): where the
@@ -93,42 +96,54 @@ pub fn build(ctx: &Ctx, layout: &Layout) -> Result<()> {
         std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
 
+    // What each app inlines, made once, from its first page.
     let mut apps: BTreeMap<PathBuf, App> = BTreeMap::new();
-    let mut policy: Option<String> = None;
+    let mut pages = Vec::new();
     for card in &cards {
         for (name, kind) in
             [(format!("{}.html", card.id), "card"), (format!("{}.workshop.html", card.id), "workshop")]
         {
-            let page_path = dist.join(&name);
-            let page = std::fs::read_to_string(&page_path).map_err(|e| {
-                format!("cannot read {}: {e} (run the release build first)", page_path.display())
-            })?;
-            let parts = Parts::find(&page, |path| read_text(&dist.join(path)))?;
+            let path = dist.join(&name);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e} (run the release build first)", path.display()))?;
+            let parts = Parts::find(&text, |path| read_text(&dist.join(path)))?;
             if !apps.contains_key(&parts.glue) {
-                let app = prepare_app(ctx, dist, kind, &page, &parts)?;
-                apps.insert(parts.glue.clone(), app);
+                apps.insert(parts.glue.clone(), prepare_app(ctx, dist, kind, &text, &parts)?);
             }
-            let app = &apps[&parts.glue];
-            let html = assemble(&page, &parts, &app.inlined, &app.wasm_base64)?;
-            let file = out.join(&name);
-            std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-            println!("  {}  {:.1} KB", rel(&ctx.root, &file), html.len() as f64 / 1024.0);
-            std::fs::write(&page_path, offered(&page, &app.offer, &name)?)
-                .map_err(|e| format!("cannot write {}: {e}", page_path.display()))?;
-            // The pages differ in their markup and data, not in their scripts or style.
-            let p = csp::policy(&html, Assets::Inlined)?;
-            policy = Some(match policy {
-                None => p,
-                Some(prev) => merge_policies(&prev, &p),
-            });
+            pages.push(Page { name, path, text, parts });
         }
     }
-    if let Some(policy) = policy {
+    // Then each page on its own, on every core: its single file, and the hosted page with
+    // its offer of it.
+    let written: Vec<String> = pages
+        .par_iter()
+        .map(|page| {
+            let app = &apps[&page.parts.glue];
+            let html = assemble(&page.text, &page.parts, &app.inlined, &app.wasm_base64)?;
+            let file = out.join(&page.name);
+            std::fs::write(&file, &html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            std::fs::write(&page.path, offered(&page.text, &app.offer, &page.name)?)
+                .map_err(|e| format!("cannot write {}: {e}", page.path.display()))?;
+            Ok(format!("  {}  {:.1} KB", rel(&ctx.root, &file), html.len() as f64 / 1024.0))
+        })
+        .collect::<Result<_>>()?;
+    println!("{}", written.join("\n"));
+    // The pages of an app differ in their markup and data, not in their scripts or style:
+    // one policy per app.
+    if let Some(policy) = apps.into_values().map(|app| app.policy).reduce(|a, b| merge_policies(&a, &b)) {
         let file = out.join("csp.txt");
         std::fs::write(&file, format!("{policy}\n"))
             .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
     Ok(())
+}
+
+/// A hosted page of the build, read.
+struct Page {
+    name: String,
+    path: PathBuf,
+    text: String,
+    parts: Parts,
 }
 
 /// What the pages of one app inline, and its offline template, written to
@@ -163,7 +178,8 @@ fn prepare_app(ctx: &Ctx, dist: &Path, kind: &str, page: &str, parts: &Parts) ->
         wasm: format!("./{}", parts.wasm.display()),
         wasm_integrity: sri::integrity(&wasm),
     };
-    Ok(App { inlined, wasm_base64, offer })
+    let policy = csp::policy(&assemble(page, parts, &inlined, &wasm_base64)?, Assets::Inlined)?;
+    Ok(App { inlined, wasm_base64, offer, policy })
 }
 
 /// The single file of `page` with its slots (`SLOTS`) in place of its title, its app's
