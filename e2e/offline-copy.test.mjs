@@ -50,7 +50,7 @@ describe('a hosted page as one file', () => {
       await screenshot(page, 'offline-copy-line', { fullPage: false });
       file = await download(page, page.locator('#dc-offline-get'));
       assert.equal(file.name, `${CARD}.html`);
-      assert.match(await page.locator('#dc-offline-status').textContent(), new RegExp(`Saved as ${CARD}\\.html`));
+      assert.match(await page.locator('#dc-offline-status').textContent(), new RegExp(`Downloaded as ${CARD}\\.html`));
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -295,7 +295,7 @@
           setTimeout(function () {
             URL.revokeObjectURL(url);
           }, 60000);
-          status.textContent = 'Saved as ' + attr('file') + ': open it from disk, with no network and nothing to install.';
+          status.textContent = 'Downloaded as ' + attr('file') + ': open it from disk, with no network and nothing to install.';
         })
         .catch(function (e) {
           status.textContent = 'The file could not be made (' + ((e && e.message) || e) + '). Nothing on this page changed; reload it and try again.';
