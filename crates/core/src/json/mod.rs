@@ -21,7 +21,7 @@
 mod at;
 mod write;
 pub use at::{At, Expected, ShapeError};
-pub use write::{write_string, write_strings, write_value, ObjectWriter};
+pub use write::{write_list, write_string, write_strings, write_value, ObjectWriter};
 
 /// Deepest nesting of arrays and objects read (serde_json's limit too).
 pub const MAX_DEPTH: usize = 128;

@@ -163,7 +163,7 @@ pub fn write_strings<'s>(out: &mut String, items: impl IntoIterator<Item = &'s s
 }
 
 /// Appends `[a,b]`, each item written by `write`.
-fn write_list<T>(out: &mut String, items: impl IntoIterator<Item = T>, write: impl Fn(&mut String, T)) {
+pub fn write_list<T>(out: &mut String, items: impl IntoIterator<Item = T>, write: impl Fn(&mut String, T)) {
     out.push('[');
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {

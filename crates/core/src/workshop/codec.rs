@@ -13,7 +13,7 @@
 
 use super::model::{Participant, Workshop};
 use crate::envelope::{self, DecodeError};
-use crate::json::{At, Expected, ObjectWriter};
+use crate::json::{write_list, At, Expected, ObjectWriter};
 use crate::share;
 
 /// The stored form's schema this version writes and the newest it reads.
@@ -31,19 +31,9 @@ pub fn encode(workshop: &Workshop) -> String {
     o.string("card", &workshop.card);
     o.int("content_version", i64::from(workshop.content_version));
     o.bool("hidden", workshop.hidden);
-    let rounds = o.key("rounds");
-    rounds.push('[');
-    for (r, people) in workshop.rounds().enumerate() {
-        if r > 0 {
-            rounds.push(',');
-        }
+    write_list(o.key("rounds"), workshop.rounds(), |rounds, people| {
         let mut ro = ObjectWriter::new(rounds);
-        let list = ro.key("participants");
-        list.push('[');
-        for (i, p) in people.iter().enumerate() {
-            if i > 0 {
-                list.push(',');
-            }
+        write_list(ro.key("participants"), people, |list, p| {
             let mut po = ObjectWriter::new(list);
             po.string("name", &p.name);
             if let Some(token) = &p.token {
@@ -54,11 +44,9 @@ pub fn encode(workshop: &Workshop) -> String {
             }
             envelope::write_answers(po.key("answers"), &p.answers);
             po.end();
-        }
-        list.push(']');
+        });
         ro.end();
-    }
-    rounds.push(']');
+    });
     o.end();
     out
 }
