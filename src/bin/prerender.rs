@@ -2,15 +2,16 @@
 //! of the build to HTML with the app's own components, and writes the pages.
 //!
 //! ```text
-//! prerender --content content --card-shell A --workshop-shell B --library-shell C --out dist
+//! prerender --content content --lang lang --card-shell A --workshop-shell B --library-shell C --out dist
 //! ```
 //!
 //! The shells are the pages Trunk built (`index.html` for the card WASM, `workshop.html`
 //! for the workshop's), each with an empty `<div id="dc-app"></div>`. For every card of
 //! `content/` this writes `<card-id>.html` (the card, rendered, to be taken over in the
 //! browser) and `<card-id>.workshop.html`; and `index.html`, the library. Each page carries
-//! its data after the app element (`decision_core::page_data`), and the words of the failure
-//! notice (`platform::failure`).
+//! its data after the app element (`decision_core::page_data`), the tool's words in the
+//! card's language (`decision_core::lang`, from `lang/<code>/`; the library's in English),
+//! and the words of the failure notice (`platform::failure`); its `<html lang>` is the card's.
 //!
 //! It fails, naming the page and the place, when a card does not load, when rendering
 //! panics, or when a component asks the browser anything while rendering (`render_check`):
@@ -20,8 +21,11 @@ use decision_cards::pages::card::CardPage;
 use decision_cards::pages::library::LibraryPage;
 use decision_cards::platform::failure::{self, WORDS_ID};
 use decision_cards::platform::{addresses, page::APP_ID, render_check};
+use decision_core::authoring::languages;
 use decision_core::authoring::{emit, load};
 use decision_core::card::Card;
+use decision_core::card::ENGLISH;
+use decision_core::lang::{self, Catalogue, LANG_ID};
 use decision_core::page_data::{CardSummary, DATA_ID};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -34,6 +38,7 @@ const APP_SLOT: &str = "<div id=\"dc-app\"></div>";
 
 struct Args {
     content: PathBuf,
+    lang: PathBuf,
     card_shell: PathBuf,
     workshop_shell: PathBuf,
     library_shell: PathBuf,
@@ -44,7 +49,7 @@ fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
         Err(why) => {
-            eprintln!("prerender: {why}\nusage: prerender --content DIR --card-shell FILE --workshop-shell FILE --library-shell FILE --out DIR");
+            eprintln!("prerender: {why}\nusage: prerender --content DIR --lang DIR --card-shell FILE --workshop-shell FILE --library-shell FILE --out DIR");
             return ExitCode::from(2);
         }
     };
@@ -64,12 +69,13 @@ fn main() -> ExitCode {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let (mut content, mut card_shell, mut workshop_shell, mut library_shell, mut out) =
-        (None, None, None, None, None);
+    let (mut content, mut lang, mut card_shell, mut workshop_shell, mut library_shell, mut out) =
+        (None, None, None, None, None, None);
     while let Some(flag) = args.next() {
         let value = args.next().map(PathBuf::from).ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--content" => content = Some(value),
+            "--lang" => lang = Some(value),
             "--card-shell" => card_shell = Some(value),
             "--workshop-shell" => workshop_shell = Some(value),
             "--library-shell" => library_shell = Some(value),
@@ -79,6 +85,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     Ok(Args {
         content: content.ok_or("--content is missing")?,
+        lang: lang.ok_or("--lang is missing")?,
         card_shell: card_shell.ok_or("--card-shell is missing")?,
         workshop_shell: workshop_shell.ok_or("--workshop-shell is missing")?,
         library_shell: library_shell.ok_or("--library-shell is missing")?,
@@ -100,6 +107,23 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     for warning in report.warnings() {
         eprintln!("{warning}");
     }
+    let catalogues = languages::load_dir(&args.lang).map_err(|problems| {
+        let mut lines = vec![format!(
+            "the tool's words in {} are not complete (see docs/languages.md):",
+            args.lang.display()
+        )];
+        lines.extend(problems.iter().map(|p| format!("  {p}")));
+        lines
+    })?;
+    let catalogue = |code: &str| -> Result<&'static Catalogue, String> {
+        match catalogues.get(code) {
+            Some(c) => Ok(Box::leak(Box::new(c.clone()))),
+            None => Err(format!(
+                "there are no words of the tool in \"{code}\": add lang/{code}/ (docs/languages.md); the languages are {}",
+                catalogues.keys().cloned().collect::<Vec<_>>().join(", ")
+            )),
+        }
+    };
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| vec![format!("{}: {e}", p.display())]);
     let card_shell = read(&args.card_shell)?;
     let workshop_shell = read(&args.workshop_shell)?;
@@ -109,25 +133,43 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
     let mut pages = Vec::new();
     let mut errors = Vec::new();
     for card in cards {
+        let words = match catalogue(&card.lang) {
+            Ok(words) => words,
+            Err(e) => {
+                errors.push(format!("{}: {e}", addresses::card(&card.id)));
+                continue;
+            }
+        };
+        lang::install(words);
         let title = format!("{} \u{b7} Decision Cards", card.title);
         let data = emit::card_json(card);
         match render(&card.id, || view! { <CardPage card moved=Vec::new() /> }) {
-            Ok(html) => match page(&card_shell, "card", &html, &data, &title) {
+            Ok(html) => match page(&card_shell, "card", &html, &data, &title, words) {
                 Ok(text) => pages.push((addresses::card(&card.id), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::card(&card.id))),
             },
             Err(e) => errors.push(e),
         }
         let title = format!("Workshop: {} \u{b7} Decision Cards", card.title);
-        match page(&workshop_shell, "workshop", "", &data, &title) {
+        match page(&workshop_shell, "workshop", "", &data, &title, words) {
             Ok(text) => pages.push((addresses::workshop(&card.id), text)),
             Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
         }
     }
+    // The library lists cards of every language; its own words are English.
+    let english = catalogue(ENGLISH).map_err(|e| vec![e])?;
+    lang::install(english);
     let summaries: Vec<CardSummary> = emit::summaries(cards);
     match render("the library", || view! { <LibraryPage cards=summaries missing=None /> }) {
         Ok(html) => {
-            match page(&library_shell, "library", &html, &emit::library_json(cards), "Decision Cards") {
+            match page(
+                &library_shell,
+                "library",
+                &html,
+                &emit::library_json(cards),
+                "Decision Cards",
+                english,
+            ) {
                 Ok(text) => pages.push((addresses::LIBRARY.to_string(), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::LIBRARY)),
             }
@@ -182,17 +224,32 @@ fn render<V: IntoView + 'static>(
 
 /// A shell with its page put in: the app element (marked with the kind of page, holding
 /// the rendered view), the page's data after it, and its title.
-fn page(shell: &str, kind: &str, html: &str, data: &str, title: &str) -> Result<String, String> {
+fn page(
+    shell: &str,
+    kind: &str,
+    html: &str,
+    data: &str,
+    title: &str,
+    words: &Catalogue,
+) -> Result<String, String> {
     if shell.matches(APP_SLOT).count() != 1 {
         return Err(format!("the shell must hold `{APP_SLOT}` exactly once"));
     }
     // The failure notice's words: the start-up script shows the notice when the app is dead.
-    let words = failure::words_json();
+    let failure_words = failure::words_json();
+    let tool_words = words.to_json();
     let app = format!(
         "<div id=\"{APP_ID}\" data-page=\"{kind}\">{html}</div>\n    \
          <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>\n    \
-         <script type=\"application/json\" id=\"{WORDS_ID}\">{words}</script>"
+         <script type=\"application/json\" id=\"{LANG_ID}\">{tool_words}</script>\n    \
+         <script type=\"application/json\" id=\"{WORDS_ID}\">{failure_words}</script>"
     );
+    // The shells are written in English; the page is in its card's language.
+    let html_en = "<html lang=\"en\">";
+    if !shell.contains(html_en) {
+        return Err(format!("the shell must start its document with `{html_en}`"));
+    }
+    let shell = shell.replacen(html_en, &format!("<html lang=\"{}\">", words.code), 1);
     let start = shell.find("<title>").ok_or("the shell has no <title>")?;
     let end = shell[start..].find("</title>").ok_or("the shell's <title> is not closed")?
         + start

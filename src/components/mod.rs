@@ -58,7 +58,7 @@ pub fn Facet(section: Section, level: u8, items: &'static [String]) -> impl Into
 /// by the section's subtitle and blurb where the template has them.
 #[component]
 pub fn Heading(section: Section, level: u8, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
-    let title = section.title;
+    let title = section.title();
     let heading = match level {
         2 => EitherOf3::A(view! { <h2 id=id>{title}</h2> }),
         3 => EitherOf3::B(view! { <h3 id=id>{title}</h3> }),
@@ -74,8 +74,8 @@ pub fn Heading(section: Section, level: u8, #[prop(optional)] id: Option<&'stati
 /// when non-empty. For places where the title is not a heading, such as a legend.
 #[component]
 pub fn SectionText(section: Section) -> impl IntoView {
-    let subtitle = section.subtitle;
-    let blurb = section.blurb;
+    let subtitle = section.subtitle();
+    let blurb = section.blurb();
     view! {
         {(!subtitle.is_empty()).then(|| view! { <p class="dc-subtitle">{subtitle}</p> })}
         {(!blurb.is_empty()).then(|| view! { <p class="dc-blurb">{blurb}</p> })}

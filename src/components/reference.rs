@@ -146,8 +146,8 @@ pub fn Related(card: &'static Card) -> impl IntoView {
                 {kinds
                     .into_iter()
                     .map(|kind| {
-                        let blurb = (kind == EASY_TO_CONFUSE.title)
-                            .then(|| view! { <p class="dc-blurb">{EASY_TO_CONFUSE.blurb}</p> });
+                        let blurb = (kind == EASY_TO_CONFUSE.title())
+                            .then(|| view! { <p class="dc-blurb">{EASY_TO_CONFUSE.blurb()}</p> });
                         view! {
                             {blurb}
                             <ul class="dc-related">

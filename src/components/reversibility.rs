@@ -57,7 +57,7 @@ fn Triggers(session: CardSession) -> impl IntoView {
     (!card.reversibility.relook_triggers.is_empty()).then(|| {
         view! {
             <fieldset class="dc-group dc-panel">
-                <legend>{RELOOK_TRIGGERS.title}</legend>
+                <legend>{RELOOK_TRIGGERS.title()}</legend>
                 <SectionText section=RELOOK_TRIGGERS />
                 <p class="dc-blurb">"Tick those that apply today."</p>
                 {card

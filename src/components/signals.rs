@@ -90,7 +90,7 @@ fn PitfallGroup(section: Section, items: &'static [Pitfall], session: CardSessio
     (!items.is_empty()).then(|| {
         view! {
             <fieldset class="dc-group dc-pitfalls">
-                <legend>{section.title}</legend>
+                <legend>{section.title()}</legend>
                 <SectionText section />
                 {items
                     .iter()

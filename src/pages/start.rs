@@ -11,6 +11,9 @@ use leptos::prelude::*;
 
 /// Starts the card WASM on the card page it was loaded by.
 pub fn start_card_app() {
+    if let Err(why) = page::install_words() {
+        return page::cannot_start(&why);
+    }
     let data = page::data().unwrap_or_default();
     match page::kind().as_deref() {
         Some("card") => {
@@ -31,6 +34,9 @@ pub fn start_card_app() {
 /// Starts the library WASM: forwards a link made for an older address, or takes over the
 /// prerendered library.
 pub fn start_library_app() {
+    if let Err(why) = page::install_words() {
+        return page::cannot_start(&why);
+    }
     let data = page::data().unwrap_or_default();
     match page::kind().as_deref() {
         Some("library") => {

@@ -20,6 +20,9 @@ use leptos::prelude::*;
 
 /// Starts the workshop WASM: the facilitator's view of the card the page carries.
 pub fn start_workshop_app() {
+    if let Err(why) = page::install_words() {
+        return page::cannot_start(&why);
+    }
     let card: &'static _ = match page_data::read_card(&page::data().unwrap_or_default()) {
         Ok(card) => Box::leak(Box::new(card)),
         Err(why) => return page::cannot_start(&why.to_string()),

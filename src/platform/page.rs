@@ -9,6 +9,7 @@
 use crate::controls::{Control, Element, Value};
 use decision_core::answers::Edit;
 use decision_core::card::Card;
+use decision_core::lang::{self, LANG_ID};
 use decision_core::page_data::DATA_ID;
 use wasm_bindgen::JsCast;
 
@@ -32,6 +33,15 @@ pub fn app_element() -> Option<web_sys::HtmlElement> {
 /// Which page this is (`library`, `card`, `workshop`), as the build wrote it.
 pub fn kind() -> Option<String> {
     app_element()?.get_attribute("data-page")
+}
+
+/// Makes the tool's words the page carries (in its card's language, `decision_core::lang`)
+/// the ones every component says; why not, when they cannot be read.
+pub fn install_words() -> Result<(), String> {
+    let text = document().and_then(|d| d.get_element_by_id(LANG_ID)).and_then(|e| e.text_content());
+    let catalogue = lang::Catalogue::from_json(&text.unwrap_or_default()).map_err(|e| e.to_string())?;
+    lang::install(Box::leak(Box::new(catalogue)));
+    Ok(())
 }
 
 /// The text of the page's data block.

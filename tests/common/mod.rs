@@ -13,6 +13,8 @@ pub const CARD: &str = "model-api-vs-self-hosted";
 /// The seed card, read from `content/` by the build's own loader (a page gets it from its
 /// data block; these tests mount the components without a page).
 pub fn seed_card() -> &'static decision_core::card::Card {
+    // A page installs the words it carries; these tests mount components without a page.
+    decision_core::lang::install(decision_core::lang::english());
     let file = "content/model-api-vs-self-hosted.toml";
     let text = include_str!("../../content/model-api-vs-self-hosted.toml");
     match decision_core::authoring::load::parse_card(file, text) {

@@ -148,6 +148,7 @@ pub fn pages(ctx: &Ctx, content: &Path) -> Result<()> {
         "--",
     ]);
     prerender.arg("--content").arg(content);
+    prerender.arg("--lang").arg(ctx.root.join("lang"));
     prerender.arg("--card-shell").arg(staging(ctx, "index.html").join("index.html"));
     prerender.arg("--workshop-shell").arg(staging(ctx, "workshop.html").join("index.html"));
     prerender.arg("--library-shell").arg(staging(ctx, "library.html").join("index.html"));

@@ -28,6 +28,11 @@ pub struct Card {
     /// The group the library lists the card under ("Platform", "Data"); none when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub group: String,
+    /// The language the card is written in, as a BCP 47 code (`en`, `fr`, `pt-BR`): the
+    /// page's `lang`, and the catalogue the tool's own words around the card come from
+    /// (`lang/<code>/`, [`crate::lang`]).
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    pub lang: String,
     #[serde(default)]
     pub framing: Framing,
     pub decision: Decision,
@@ -53,6 +58,17 @@ pub struct Card {
     /// (`authoring::load::link_library`, which replaces whatever a card file says here).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub named_by: Vec<CardRef>,
+}
+
+/// The language of a card that does not say.
+pub const ENGLISH: &str = "en";
+
+fn english() -> String {
+    ENGLISH.to_owned()
+}
+
+fn is_english(lang: &str) -> bool {
+    lang == ENGLISH
 }
 
 /// Another card of the library, by id and title.

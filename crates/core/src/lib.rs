@@ -34,6 +34,7 @@ pub mod explain;
 pub mod history;
 pub mod ids;
 pub mod json;
+pub mod lang;
 pub mod messages;
 pub mod page_data;
 pub mod record;

@@ -576,6 +576,10 @@ impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProblemKind::Empty => f.write_str("must not be empty"),
+            ProblemKind::BadLang { lang } => write!(
+                f,
+                "\"{lang}\" is not a language code such as \"en\", \"fr\" or \"pt-BR\" (the folder of lang/ with the tool's words in that language)"
+            ),
             ProblemKind::BlankItem => f.write_str("an item of this list is blank"),
             ProblemKind::BadId { id } if id.is_empty() => f.write_str("must not be empty"),
             ProblemKind::BadId { id } => write!(

@@ -189,6 +189,10 @@ fn card(r: &At) -> Result<Card, ShapeError> {
         title: r.text_of("title")?,
         tagline: r.text_of("tagline")?,
         group: optional_text(r, "group")?,
+        lang: match optional_text(r, "lang")? {
+            lang if lang.is_empty() => ENGLISH.to_owned(),
+            lang => lang,
+        },
         framing: Framing {
             really_about: framing.texts_of("really_about")?,
             not_about: framing.texts_of("not_about")?,

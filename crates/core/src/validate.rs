@@ -37,6 +37,8 @@ pub enum Severity {
 pub enum ProblemKind {
     /// A required text or list is empty.
     Empty,
+    /// Not a language code (see [`is_language_code`]).
+    BadLang { lang: String },
     /// A list item is blank.
     BlankItem,
     /// Not usable as an id (see [`is_valid_id`]).
@@ -80,6 +82,17 @@ impl ProblemKind {
             _ => Severity::Error,
         }
     }
+}
+
+/// A BCP 47 language tag as a card may give it: a language of two or three lowercase
+/// letters, then any subtags of letters and digits (`en`, `fr`, `pt-BR`, `zh-Hant`). It names
+/// a folder of `lang/`, so nothing else is allowed.
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Every problem found in `card`, in file order (errors and warnings mixed). No error means
@@ -127,6 +140,9 @@ impl<'a> Checker<'a> {
             self.problem("version", ProblemKind::VersionZero);
         }
         self.required_text("title", &card.title);
+        if !is_language_code(&card.lang) {
+            self.problem("lang", ProblemKind::BadLang { lang: card.lang.clone() });
+        }
         self.list("framing.really_about", &card.framing.really_about, false);
         self.list("framing.not_about", &card.framing.not_about, false);
         self.list("framing.why_hard", &card.framing.why_hard, false);

@@ -5,6 +5,7 @@
 
 pub mod emit;
 pub mod import;
+pub mod languages;
 pub mod load;
 
 /// `text` in lowercase ASCII words: every letter of any script transliterated (`deunicode`),

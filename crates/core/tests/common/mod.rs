@@ -107,6 +107,7 @@ pub fn card(
         title: id.into(),
         tagline: String::new(),
         group: String::new(),
+        lang: "en".into(),
         framing: Framing::default(),
         decision: Decision {
             question: format!("Which way for {id}?"),

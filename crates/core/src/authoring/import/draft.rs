@@ -163,6 +163,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
 
     let card = Card {
         group: String::new(),
+        lang: crate::card::ENGLISH.to_owned(),
         id: slug(&d.title, 60),
         version: 1,
         title: d.title.clone(),

@@ -1,0 +1,138 @@
+//! The tool's words in every language of `lang/`: complete against English, with the same
+//! placeholders, read the same by the catalogue reader as by a TOML parser; and the words
+//! filled and chosen by count as each language says.
+
+use decision_core::authoring::languages;
+use decision_core::lang::{self, Catalogue, AREAS};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn lang_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lang")
+}
+
+#[test]
+fn every_language_has_every_word_of_english_with_the_same_placeholders() {
+    let catalogues = match languages::load_dir(&lang_dir()) {
+        Ok(c) => c,
+        Err(problems) => panic!("lang/ is not complete:\n{}", problems.join("\n")),
+    };
+    assert!(catalogues.contains_key("en") && catalogues.contains_key("fr"), "{:?}", catalogues.keys());
+    for catalogue in catalogues.values() {
+        for ((area, names), words) in AREAS.iter().zip(&catalogue.areas) {
+            assert_eq!(words.len(), names.len(), "lang/{}/{area}.toml", catalogue.code);
+            for (name, word) in names.iter().zip(words) {
+                assert!(!word.trim().is_empty(), "lang/{}/{area}.toml: {name} is empty", catalogue.code);
+            }
+        }
+    }
+    assert_eq!(&catalogues["en"], lang::english(), "the built-in English is lang/en/");
+}
+
+#[test]
+fn a_toml_parser_reads_every_catalogue_file_as_the_catalogue_reader_does() {
+    for language in std::fs::read_dir(lang_dir()).unwrap() {
+        let folder = language.unwrap().path();
+        let code = folder.file_name().unwrap().to_str().unwrap().to_owned();
+        let catalogue = languages::load_language(&folder, &code).unwrap();
+        for ((area, names), words) in AREAS.iter().zip(&catalogue.areas) {
+            let file = folder.join(format!("{area}.toml"));
+            let table: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            assert_eq!(table.len(), names.len(), "{}", file.display());
+            for (name, word) in names.iter().zip(words) {
+                assert_eq!(table[*name].as_str(), Some(word.as_str()), "{}: {name}", file.display());
+            }
+        }
+    }
+}
+
+/// A copy of `lang/` in a temporary folder, with `change` applied to its French folder.
+fn lang_copy(name: &str, change: impl FnOnce(&Path)) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dc-lang-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for code in ["en", "fr"] {
+        std::fs::create_dir_all(dir.join(code)).unwrap();
+        for file in std::fs::read_dir(lang_dir().join(code)).unwrap() {
+            let file = file.unwrap().path();
+            std::fs::copy(&file, dir.join(code).join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    change(&dir.join("fr"));
+    dir
+}
+
+fn edit(file: &Path, f: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(file).unwrap();
+    std::fs::write(file, f(text)).unwrap();
+}
+
+#[test]
+fn a_catalogue_lacking_a_word_that_english_has_is_refused_naming_the_word() {
+    let dir = lang_copy("lacking", |fr| {
+        edit(&fr.join("sections.toml"), |t| {
+            t.lines().filter(|l| !l.starts_with("KeyFactors ")).collect::<Vec<_>>().join("\n")
+        })
+    });
+    let problems = languages::load_dir(&dir).unwrap_err();
+    assert_eq!(problems, ["lang/fr/sections.toml lacks KeyFactors"]);
+}
+
+#[test]
+fn a_missing_file_a_word_too_many_and_a_placeholder_renamed_are_each_reported() {
+    let dir = lang_copy("wrong", |fr| {
+        std::fs::remove_file(fr.join("language.toml")).unwrap();
+        edit(&fr.join("sections.toml"), |t| {
+            t.replace("{label} · {name}", "{label} · {nom}") + "\nKeyFactor = \"Facteur\"\nbroken line\n"
+        });
+    });
+    let problems = languages::load_dir(&dir).unwrap_err().join("\n");
+    assert!(problems.contains("lang/fr/language.toml is missing"), "{problems}");
+    assert!(problems.contains("KeyFactor is not a word of the tool"), "{problems}");
+    assert!(problems.contains("expected Name = \"text\""), "{problems}");
+    let dir = lang_copy("placeholder", |fr| {
+        edit(&fr.join("sections.toml"), |t| t.replace("{label} · {name}", "{label} · {nom}"))
+    });
+    let problems = languages::load_dir(&dir).unwrap_err();
+    assert_eq!(
+        problems,
+        ["lang/fr/sections.toml: Labelled has the placeholders {label}, {nom}, English has {label}, {name}"]
+    );
+}
+
+#[test]
+fn a_catalogue_reads_back_from_the_page_as_it_was_written() {
+    let catalogues = languages::load_dir(&lang_dir()).unwrap();
+    for catalogue in catalogues.values() {
+        let json = catalogue.to_json();
+        assert!(!json.contains('<'), "safe inside a script element");
+        assert_eq!(&Catalogue::from_json(&json).unwrap(), catalogue);
+    }
+    assert!(Catalogue::from_json("{\"lang\":\"fr\"}").is_err());
+}
+
+#[test]
+fn counts_take_the_form_their_language_gives_them() {
+    let catalogues = languages::load_dir(&lang_dir()).unwrap();
+    let word = "{n} card|{n} cards";
+    lang::install(Box::leak(Box::new(catalogues["en"].clone())));
+    let en: Vec<&str> = [0, 1, 2].map(|n| lang::form(word, n)).to_vec();
+    assert_eq!(en, ["{n} cards", "{n} card", "{n} cards"]);
+    lang::install(Box::leak(Box::new(catalogues["fr"].clone())));
+    let fr: Vec<&str> = [0, 1, 2].map(|n| lang::form(word, n)).to_vec();
+    assert_eq!(fr, ["{n} card", "{n} card", "{n} cards"]);
+    assert_eq!(decision_core::say_n!(0, decision_core::sections::SectionWord::Labelled), "{label} · {name}");
+}
+
+proptest! {
+    /// Filling replaces exactly the placeholders given, and keeps everything else as written.
+    #[test]
+    fn filling_replaces_named_placeholders_and_keeps_the_rest(
+        before in "[^{}]{0,12}", after in "[^{}]{0,12}", value in "[^{}]{0,12}", other in "[a-z]{1,6}",
+    ) {
+        let text = format!("{before}{{name}}{after}{{{other}x}}");
+        let filled = lang::fill(&text, &[("name", &value)]);
+        prop_assert_eq!(filled, format!("{before}{value}{after}{{{other}x}}"));
+        prop_assert_eq!(lang::fill(&before, &[("name", &value)]), before.clone());
+    }
+}
