@@ -215,13 +215,14 @@
   // --- The page as one file (`#dc-offline`, below the app) -------------------------------
   // The single-file build of this very page (xtask/src/single.rs), made here when asked, so
   // that a host keeps one offline template per app instead of a copy of the WASM per card.
-  // The template (the app's stylesheet, scripts and glue inline) gets this page's title,
-  // prerendered markup and data, and the WASM as base64, in its four slots. Every file is
+  // The template (the app's stylesheet, scripts and glue inline) gets, in its slots, this
+  // page's title and language, the content of the elements that differ from page to page
+  // (`@@dc-slot:#id@@`: markup, data, words), and the WASM as base64. Every file is
   // fetched with its integrity hash, which the build wrote on the line with the template's
   // address. The markup is the page as served, not as the app has changed it since: the app
   // takes it over again when the file is opened. Needs no WebAssembly: it is offered too
   // where a policy keeps the app from starting.
-  var SLOT = /@@dc-slot:(\w+)@@/g;
+  var SLOT = /@@dc-slot:(#?[\w-]+)@@/g;
   function fetched(url, integrity, bytes) {
     return fetch(url, integrity ? { integrity: integrity } : {}).then(function (response) {
       if (!response.ok) throw new Error(url + ': ' + response.status + ' ' + response.statusText);
@@ -240,29 +241,25 @@
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   }
   // One pass, so that a slot's name written in the card's own text is never filled.
-  function fillSlots(template, values) {
+  function fillSlots(template, value) {
     var filled = {};
-    var html = template.replace(SLOT, function (all, name) {
-      if (!Object.prototype.hasOwnProperty.call(values, name) || filled[name]) throw new Error('the offline template is not one this page can fill');
+    return template.replace(SLOT, function (all, name) {
+      if (filled[name]) throw new Error('the offline template is not one this page can fill');
       filled[name] = true;
-      return values[name];
+      return value(name);
     });
-    for (var name in values) {
-      if (!filled[name]) throw new Error('the offline template has no place for the ' + name);
-    }
-    return html;
   }
   function singleFile(page) {
     var doc = new DOMParser().parseFromString(page[0], 'text/html');
     var title = doc.querySelector('title');
-    var app = doc.getElementById('dc-app');
-    var data = doc.getElementById('dc-data');
-    if (!title || !app || !data) throw new Error('the page as served has no card in it');
-    return fillSlots(page[1], {
-      title: escapeText(title.textContent),
-      app: app.innerHTML,
-      data: data.textContent,
-      wasm: base64(page[2])
+    if (!title || !doc.getElementById('dc-app')) throw new Error('the page as served has no card in it');
+    return fillSlots(page[1], function (name) {
+      if (name === 'title') return escapeText(title.textContent);
+      if (name === 'lang') return escapeText(doc.documentElement.lang).replace(/"/g, '&quot;');
+      if (name === 'wasm') return base64(page[2]);
+      var element = name.charAt(0) === '#' && doc.getElementById(name.slice(1));
+      if (!element) throw new Error('the page as served has no ' + name);
+      return element.innerHTML;
     });
   }
   function offerOneFile() {

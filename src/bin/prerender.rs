@@ -25,8 +25,10 @@ use decision_core::authoring::languages;
 use decision_core::authoring::{emit, load};
 use decision_core::card::Card;
 use decision_core::card::ENGLISH;
+use decision_core::lang::shell::ShellWord;
 use decision_core::lang::{self, Catalogue, LANG_ID};
 use decision_core::page_data::{CardSummary, DATA_ID};
+use decision_core::say;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use std::path::{Path, PathBuf};
@@ -150,7 +152,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
             },
             Err(e) => errors.push(e),
         }
-        let title = format!("Workshop: {} \u{b7} Decision Cards", card.title);
+        let title = format!("{} \u{b7} Decision Cards", say!(ShellWord::WorkshopTitle, title = card.title));
         match page(&workshop_shell, "workshop", "", &data, &title, words) {
             Ok(text) => pages.push((addresses::workshop(&card.id), text)),
             Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
@@ -250,6 +252,9 @@ fn page(
         return Err(format!("the shell must start its document with `{html_en}`"));
     }
     let shell = shell.replacen(html_en, &format!("<html lang=\"{}\">", words.code), 1);
+    // The shell's own words, in the page's language (before the card's text goes in, which
+    // is never read for markers).
+    let shell = lang::shell::fill_markers(&shell, words)?;
     let start = shell.find("<title>").ok_or("the shell has no <title>")?;
     let end = shell[start..].find("</title>").ok_or("the shell's <title> is not closed")?
         + start

@@ -1,6 +1,9 @@
-//! `cargo xtask import-card FILE [--force]`: a card in the plain-text format becomes
-//! `content/<id>.toml` (the reading and drafting is the core's
-//! [`decision_core::authoring::import`]; this is the command around it).
+//! `cargo xtask import-card FILE [--lang CODE] [--force]`: a card in the plain-text format
+//! becomes `content/<id>.toml` (the reading and drafting is the core's
+//! [`decision_core::authoring::import`]; this is the command around it). `--lang` (default
+//! `en`) says the card's language: the card declares it, and what the importer drafts into
+//! the card (factor prompts, a pitfall's "why") is written from that language's catalogue
+//! in `lang/`.
 //!
 //! Nothing is written when the text is not a card, when the card it gives would not build,
 //! or when a card with its id exists already (unless `--force`). Lines that fit nowhere are
@@ -9,15 +12,38 @@
 use std::path::Path;
 
 use crate::util::{Ctx, Result};
-use decision_core::authoring::{import, load};
+use decision_core::authoring::{import, languages, load};
+use decision_core::card::ENGLISH;
+use decision_core::lang;
 use decision_core::validate::Severity;
 
+const USAGE: &str = "usage: cargo xtask import-card FILE [--lang CODE] [--force]";
+
 pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
-    let force = args.iter().any(|a| a == "--force");
-    let files: Vec<&String> = args.iter().filter(|a| *a != "--force").collect();
+    let mut force = false;
+    let mut code = ENGLISH.to_owned();
+    let mut files = Vec::new();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--force" => force = true,
+            "--lang" => code = args.next().ok_or(USAGE)?.clone(),
+            _ => files.push(arg),
+        }
+    }
     let [file] = files.as_slice() else {
-        return Err("usage: cargo xtask import-card FILE [--force]".into());
+        return Err(USAGE.into());
     };
+    let catalogues = languages::load_dir(&ctx.root.join("lang")).map_err(|problems| {
+        format!("the tool's words in lang/ are not complete:\n  {}", problems.join("\n  "))
+    })?;
+    let Some(catalogue) = catalogues.get(&code) else {
+        return Err(format!(
+            "--lang {code}: there are no words of the tool in that language; the languages are {} (docs/languages.md says how to add one)",
+            catalogues.keys().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    };
+    lang::install(Box::leak(Box::new(catalogue.clone())));
     let path = Path::new(file.as_str());
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text =

@@ -12,7 +12,7 @@
 //!   core crate, no source file over 700 lines.
 //! - `dist`:  install what is missing, then the release build into `dist/` and the
 //!   single-file build into `dist-single/`.
-//! - `import-card FILE [--force]`: a card in the plain-text format becomes
+//! - `import-card FILE [--lang CODE] [--force]`: a card in the plain-text format becomes
 //!   `content/<id>.toml` (`import_card.rs`).
 //! - `bench`: the release build, then `e2e/bench.mjs`: sizes, start-up and slider-to-verdict
 //!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
@@ -55,7 +55,7 @@ commands:
                       install missing tools, then the release build into dist/
                         and the single-file build (one page per card) into dist-single/;
                         the cards of DIR instead of content/, into DIR/dist and DIR/dist-single
-  import-card FILE [--force]
+  import-card FILE [--lang CODE] [--force]
                       turn a card in the plain-text format into content/<id>.toml
   bench [--no-build] [--loads N] [--inputs N] [--sizes-only]
                       release build, then sizes, start-up and slider-to-verdict timings

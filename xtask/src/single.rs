@@ -4,8 +4,9 @@
 //! own single file when a reader asks for it, so that the host keeps no copy of it:
 //!
 //! - one offline template per app, `dist/offline/<card|workshop>-<hash>.html`: the single
-//!   file of the app's first page with four slots (`SLOTS`) in place of what differs from
-//!   page to page (the title, the prerendered markup, the data) and of the WASM;
+//!   file of the app's first page with slots (`SLOTS`) in place of what differs from page
+//!   to page (the title, the language, the prerendered markup, the data, the words) and of
+//!   the WASM;
 //! - on each hosted page, the line that offers it as one file (`#dc-offline`) gets the
 //!   template's and the WASM's addresses and integrity hashes; the start-up watch
 //!   (`web/startup.js`) fetches them, fills the slots and hands the reader the file.
@@ -54,11 +55,18 @@ pub struct CardInfo {
 }
 
 /// The slots of an offline template, as the start-up watch fills them (`web/startup.js`):
-/// the page's title, the app element's markup, the page's data, and the WASM as base64.
-const SLOTS: [(&str, &str); 4] = [
+/// what differs from page to page of one app. The page's title, its language (`<html lang>`),
+/// the WASM as base64, and the content of each element named by id, taken from the page as
+/// served: the app's markup, the page's data, the tool's words in the page's language, the
+/// failure notice's words, and the line shown until the app is live.
+const SLOTS: [(&str, &str); 8] = [
     ("title", "@@dc-slot:title@@"),
-    ("#dc-app", "@@dc-slot:app@@"),
-    ("#dc-data", "@@dc-slot:data@@"),
+    ("html", "@@dc-slot:lang@@"),
+    ("#dc-app", "@@dc-slot:#dc-app@@"),
+    ("#dc-data", "@@dc-slot:#dc-data@@"),
+    ("#dc-lang", "@@dc-slot:#dc-lang@@"),
+    ("#dc-failure-words", "@@dc-slot:#dc-failure-words@@"),
+    ("#dc-boot", "@@dc-slot:#dc-boot@@"),
     ("wasm", "@@dc-slot:wasm@@"),
 ];
 
@@ -189,12 +197,14 @@ fn template(page: &str, parts: &Parts, inlined: &Inlined) -> Result<String> {
     let emptied = html::rewrite(page, &selectors.join(", "), |e, el| {
         let id = e.attr("id").map(|id| format!("#{id}"));
         let slot = SLOTS.iter().find(|(s, _)| *s == e.name || Some(*s) == id.as_deref());
-        if let Some((_, slot)) = slot {
-            el.set_inner_content(slot, html::HTML);
+        match slot {
+            Some(("html", slot)) => el.set_attribute("lang", slot).map_err(|e| e.to_string())?,
+            Some((_, slot)) => el.set_inner_content(slot, html::HTML),
+            None => {}
         }
         Ok(())
     })?;
-    let wasm_slot = SLOTS[3].1;
+    let wasm_slot = SLOTS[SLOTS.len() - 1].1;
     let template = assemble(&emptied, parts, inlined, wasm_slot)?;
     for (what, slot) in SLOTS {
         if template.matches(slot).count() != 1 {
@@ -438,7 +448,7 @@ mod tests {
 
     /// The shape of `dist/index.html` after the release build moved its scripts out.
     const PAGE: &str = r#"<!doctype html>
-<html lang="en">
+<html lang="fr">
   <head>
     <title>Decision Cards</title>
     <script type="module" src="./loader-ab.js" crossorigin="anonymous" integrity="sha384-w"></script>
@@ -446,10 +456,12 @@ mod tests {
     <link rel="icon" href="./favicon-3.svg" type="image/svg+xml"/>
   <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-y"><link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm"></head>
   <body class="dc-page">
-    <div id="dc-boot">Loading</div>
+    <div id="dc-boot"><p>Chargement</p></div>
     <script src="./startup-cd.js"></script>
     <div id="dc-app" data-page="card"><p>Cache &amp; replica</p><!----></div>
     <script type="application/json" id="dc-data">{"id":"c"}</script>
+    <script type="application/json" id="dc-lang">{"lang":"fr"}</script>
+    <script type="application/json" id="dc-failure-words">{"title":"x"}</script>
     <p id="dc-offline" hidden><button type="button">Download</button></p>
   </body>
 </html>
@@ -498,7 +510,7 @@ mod tests {
         for gone in ["type=\"module\"", "<link", "integrity", "src=", "./app-1", "main-2.css"] {
             assert!(!html.contains(gone), "{gone} is still in:\n{html}");
         }
-        assert!(html.contains("<html lang=\"en\" data-build=\"single-file\">"));
+        assert!(html.contains("<html lang=\"fr\" data-build=\"single-file\">"));
         assert!(html.contains("<title>Decision Cards</title>"));
         assert!(html.contains("<style>.dc-root{color:red}</style>"));
         assert!(html.contains("<script>boot();</script>"));
@@ -530,17 +542,24 @@ mod tests {
         let inlined = inlined(".a{}", "boot();", "var __dcGlue=1;");
         let template = template(PAGE, &parts(), &inlined).unwrap();
         assert!(template.contains("<title>@@dc-slot:title@@</title>"));
-        assert!(template.contains(r#"<div id="dc-app" data-page="card">@@dc-slot:app@@</div>"#));
-        assert!(template.contains(r#"id="dc-data">@@dc-slot:data@@</script>"#));
+        assert!(template.contains(r#"<html lang="@@dc-slot:lang@@""#));
+        assert!(template.contains(r#"<div id="dc-app" data-page="card">@@dc-slot:#dc-app@@</div>"#));
+        assert!(template.contains(r#"id="dc-data">@@dc-slot:#dc-data@@</script>"#));
+        assert!(template.contains(r#"id="dc-lang">@@dc-slot:#dc-lang@@</script>"#));
         assert!(template.contains(r#"atob("@@dc-slot:wasm@@")"#));
-        for gone in ["Decision Cards", "replica", r#""id":"c""#, "dc-offline"] {
+        for gone in ["Decision Cards", "replica", r#""id":"c""#, "dc-offline", r#""lang":"fr""#, "Chargement"]
+        {
             assert!(!template.contains(gone), "{gone} is in the template");
         }
         // As web/startup.js fills it: the page's own title, markup and data, and the WASM.
         let filled = template
             .replace("@@dc-slot:title@@", "Decision Cards")
-            .replace("@@dc-slot:app@@", "<p>Cache &amp; replica</p><!---->")
-            .replace("@@dc-slot:data@@", r#"{"id":"c"}"#)
+            .replace("@@dc-slot:lang@@", "fr")
+            .replace("@@dc-slot:#dc-app@@", "<p>Cache &amp; replica</p><!---->")
+            .replace("@@dc-slot:#dc-data@@", r#"{"id":"c"}"#)
+            .replace("@@dc-slot:#dc-lang@@", r#"{"lang":"fr"}"#)
+            .replace("@@dc-slot:#dc-failure-words@@", r#"{"title":"x"}"#)
+            .replace("@@dc-slot:#dc-boot@@", "<p>Chargement</p>")
             .replace("@@dc-slot:wasm@@", "AAEC");
         assert_eq!(filled, assemble(PAGE, &parts(), &inlined, "AAEC").unwrap());
     }

@@ -230,3 +230,24 @@ fn a_title_without_any_latin_form_is_refused_at_its_field() {
         problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect();
     assert!(errors.iter().any(|e| e.contains(": id: error: must not be empty")), "{errors:#?}");
 }
+
+#[test]
+fn a_card_imported_in_french_gets_its_drafted_prompts_in_french_and_says_its_language() {
+    let catalogues = decision_core::authoring::languages::load_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lang"),
+    )
+    .expect("lang/ reads");
+    decision_core::lang::install(Box::leak(Box::new(catalogues["fr"].clone())));
+    let (card, _, _) = import_and_build("import/french-card.txt");
+    assert_eq!(card.lang, "fr");
+    for factor in &card.factors {
+        assert!(
+            factor.prompt.contains(" Vers A : ") && factor.prompt.contains(" Vers B : "),
+            "{}",
+            factor.prompt
+        );
+        assert!(!factor.prompt.contains("Toward"), "{}", factor.prompt);
+    }
+    let toml = to_toml(&card, "french-card.txt");
+    assert!(toml.contains("lang = \"fr\""), "{toml}");
+}

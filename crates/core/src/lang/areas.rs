@@ -24,4 +24,6 @@ macro_rules! areas {
 
 areas! {
     Sections "sections" => crate::sections::SectionWord,
+    Shell "shell" => crate::lang::shell::ShellWord,
+    Drafts "drafts" => crate::lang::drafts::DraftWord,
 }

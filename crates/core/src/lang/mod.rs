@@ -21,6 +21,8 @@ use std::cell::Cell;
 use std::fmt::{Display, Write as _};
 
 mod areas;
+pub mod drafts;
+pub mod shell;
 
 /// The id of the data block that carries the page's catalogue.
 pub const LANG_ID: &str = "dc-lang";

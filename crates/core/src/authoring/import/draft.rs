@@ -3,6 +3,8 @@
 //! default option and the engine's numbers, each guess listed for review.
 
 use super::*;
+use crate::lang::drafts::DraftWord;
+use crate::say;
 
 /// Drafts what the text cannot give, and lists each guess.
 pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
@@ -78,9 +80,11 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
             };
             let question = closest(&d.questions);
             let toward = [0, 1].map(|i| closest(&options[i].best_when));
-            let ask = question.clone().unwrap_or_else(|| format!("Where does {} point?", lower_first(name)));
-            let side = |i: usize| toward[i].clone().unwrap_or_else(|| format!("it points to {}", d.names[i]));
-            let prompt = format!("{ask} Toward A: {}. Toward B: {}.", side(0), side(1));
+            // In the card's language (the catalogue installed for the import).
+            let ask =
+                question.clone().unwrap_or_else(|| say!(DraftWord::WhereDoesItPoint, factor = lower_first(name)));
+            let side = |i: usize| toward[i].clone().unwrap_or_else(|| say!(DraftWord::PointsTo, option = d.names[i]));
+            let prompt = say!(DraftWord::Prompt, ask = ask, a = side(0), b = side(1));
             let from_card = question.is_some() || toward.iter().any(Option::is_some);
             review.push(format!(
                 "factor \u{201c}{name}\u{201d}: prompt drafted{} and importance set to {DEFAULT_WEIGHT} (Medium); consider whether it is a capability gate (gate_for)",
@@ -119,10 +123,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         Pitfall {
             id: ids.make("pitfall", text),
             text: text.clone(),
-            why: why.map_or_else(
-                || "It does not bear on the trade-off this card is about.".to_owned(),
-                |s| (*s).clone(),
-            ),
+            why: why.map_or_else(|| say!(DraftWord::NoBearing).to_owned(), |s| (*s).clone()),
             why_added: true,
             favours: option_ids[favours].clone(),
         }
@@ -163,7 +164,7 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
 
     let card = Card {
         group: String::new(),
-        lang: crate::card::ENGLISH.to_owned(),
+        lang: crate::lang::code().to_owned(),
         id: slug(&d.title, 60),
         version: 1,
         title: d.title.clone(),
