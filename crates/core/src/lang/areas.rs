@@ -24,4 +24,6 @@ macro_rules! areas {
 
 areas! {
     Sections "sections" => crate::sections::SectionWord,
+    Messages "messages" => crate::messages::MessageWord,
+    Json "json" => crate::json::JsonWord,
 }
