@@ -1,8 +1,12 @@
 //! Every sentence a user or an author reads about what went wrong, or about where their
-//! data stands, is made here: rewording or translating them touches this one file. The
-//! types they describe (errors, problems, statuses) carry variants and data, and the
-//! modules that produce them never make prose themselves; tests outside the UI assert on
-//! those variants.
+//! data stands, is made here. The types they describe (errors, problems, statuses) carry
+//! variants and data, and the modules that produce them never make prose themselves; tests
+//! outside the UI assert on those variants.
+//!
+//! What page readers see comes from the catalogue of the card's language
+//! ([`MessageWord`], `lang/<code>/messages.toml`; the words about JSON text and shapes are
+//! [`crate::json::JsonWord`], `lang/<code>/json.toml`). The problems in a card file, at the
+//! end, stay in English: they are read by card authors in the build's terminal.
 //!
 //! The words of the card template live in [`crate::sections`], and the verdict's own
 //! sentences in [`crate::explain`].
@@ -11,44 +15,154 @@ use crate::answers::{Answers, EvidenceStatus, Orphan};
 use crate::card::Card;
 use crate::envelope::{self, DecodeError, MAX_BYTES};
 use crate::explain;
-use crate::json::{Expected, ParseError, ShapeError};
+use crate::json::{Expected, JsonWord as J, ParseError, ShapeError};
 use crate::page_data::DataError;
 use crate::share::{ShareError, LINK_FORMAT, MAX_LINK_CHARS};
 use crate::store::{Hold, Notice, NoticeKind, SaveError, SaveState, Stored, Unavailable};
 use crate::validate::{Problem, ProblemKind, Severity};
 use crate::workshop;
+use crate::{say, say_n};
 use std::fmt;
+
+crate::words!(Messages:
+    /// What page readers are told about their stored data, saving, share links and
+    /// answers files, actions and orphaned answers (`lang/<code>/messages.toml`).
+    pub enum MessageWord {
+        SavedTooLarge,
+        SavedTruncated,
+        SavedNotJson,
+        SavedWrongShape,
+        SavedNewer,
+        SavedOtherCard,
+        NotInBrowser,
+        NoStorage,
+        Blocked,
+        Refused,
+        ReadFailedProgress,
+        ReadFailedWorkshop,
+        NoRoomForBackupProgress,
+        NoRoomForBackupWorkshop,
+        Quota,
+        TooLargeProgress,
+        TooLargeWorkshop,
+        BrowserRefused,
+        StaysProgress,
+        KeepLatestProgress,
+        KeepChangesProgress,
+        StaysWorkshop,
+        KeepLatestWorkshop,
+        KeepChangesWorkshop,
+        IdleProgress,
+        IdleWorkshop,
+        Saving,
+        SavedAt,
+        NotSaved,
+        ReadOnly,
+        OtherTab,
+        KeptAside,
+        KeptCopy,
+        LeftInPlace,
+        FreshProgress,
+        FreshWorkshop,
+        OrphanFactor,
+        OrphanTicked,
+        OrphanEvidence,
+        OrphanNote,
+        OrphanTrigger,
+        OrphanPosition,
+        OrphanTickedAnswer,
+        OrphanEvidenceNote,
+        OrphanApplies,
+        LibraryIntro,
+        ProgressLine,
+        ProgressNone,
+        ProgressUnreadable,
+        LibraryShownAll,
+        LibraryShownSome,
+        NoSuchCard,
+        LinkNotALink,
+        LinkTooLong,
+        LinkNewer,
+        LinkOtherCard,
+        LinkOtherVersion,
+        LinkIncomplete,
+        LinkDamaged,
+        OutOfRange,
+        FileTooLarge,
+        BadToken,
+        SizeMb,
+        SizeKb,
+        FileTruncated,
+        FileNotJson,
+        FileWrongShape,
+        FileNewer,
+        FileOtherCard,
+        LinkRefused,
+        FileUnreadable,
+        FileRefused,
+        LinkHolds,
+        LinkHoldsFrom,
+        FileHolds,
+        FileHoldsFrom,
+        ReplaceQuestion,
+        UseQuestion,
+        FactorMoved,
+        IncomingCounts,
+        IncomingOrphans,
+        ActionLinkCopied,
+        ActionInviteCopied,
+        ActionCopyLinkFailed,
+        ActionAnswersDownloaded,
+        ActionDownloadRefused,
+        ActionCopied,
+        ActionCopyRecordFailed,
+        ActionDownloadRecordFailed,
+        ActionSummaryCopied,
+        ActionCopySummaryFailed,
+        ActionDownloadSummaryFailed,
+        ActionCalendarDownloaded,
+        ActionDownloadStarted,
+        ActionDownloadFailed,
+        ActionUseShared,
+        ActionKeepOwn,
+        WorkshopNewer,
+        WorkshopUnreadable,
+        Participants,
+        DamagedFormat,
+        DamagedVersion,
+        DamagedEvidenceBits,
+        DamagedTrailing,
+        DamagedEnd,
+        DamagedLength,
+        DamagedNoteEnd,
+        DamagedNoteText,
+        DamagedBits,
+        DamagedCharacters,
+        NameTooLong,
+        FactorAnswer,
+        EvidenceStatus,
+        PositionOutOfRange,
+        ImportanceOutOfRange,
+    }
+);
+
+use MessageWord as W;
 
 // --- Stored progress -------------------------------------------------------------------
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::TooLarge { bytes } => write!(
-                f,
-                "The saved data is too large to be read safely ({} KB; the limit is {} KB).",
-                bytes.div_ceil(1024),
-                MAX_BYTES / 1024
-            ),
-            DecodeError::Truncated => {
-                f.write_str("The saved data is empty or cut off part-way, so it cannot be read.")
+            DecodeError::TooLarge { bytes } => {
+                f.write_str(&say!(W::SavedTooLarge, size = bytes.div_ceil(1024), limit = MAX_BYTES / 1024))
             }
-            DecodeError::NotJson { detail } => {
-                write!(f, "The saved data is damaged and cannot be read ({detail}).")
+            DecodeError::Truncated => f.write_str(say!(W::SavedTruncated)),
+            DecodeError::NotJson { detail } => f.write_str(&say!(W::SavedNotJson, detail = detail)),
+            DecodeError::WrongShape(shape) => f.write_str(&say!(W::SavedWrongShape, shape = shape)),
+            DecodeError::Newer { schema } => {
+                f.write_str(&say!(W::SavedNewer, schema = schema, max = envelope::SCHEMA))
             }
-            DecodeError::WrongShape(shape) => {
-                write!(f, "The saved data is not in a form this page understands ({shape}).")
-            }
-            DecodeError::Newer { schema } => write!(
-                f,
-                "This progress was saved by a newer version of Decision Cards (format {schema}; \
-                 this page reads up to format {}). It is kept unchanged: open it with the \
-                 newer version.",
-                envelope::SCHEMA
-            ),
-            DecodeError::OtherCard { card } => {
-                write!(f, "The saved data belongs to another card (\"{card}\").")
-            }
+            DecodeError::OtherCard { card } => f.write_str(&say!(W::SavedOtherCard, card = card)),
         }
     }
 }
@@ -60,19 +174,19 @@ impl std::error::Error for DecodeError {}
 /// What a value should have been, as words: "a whole number from -2 to 2".
 fn expected_words(expected: &Expected) -> String {
     match expected {
-        Expected::Object => "an object".into(),
-        Expected::List => "a list".into(),
-        Expected::Text => "text".into(),
-        Expected::Bool => "true or false".into(),
-        Expected::Number => "a number".into(),
-        Expected::Whole { min, max: Some(max) } => format!("a whole number from {min} to {max}"),
-        Expected::Whole { min, max: None } => format!("a whole number from {min} up"),
-        Expected::OneOf(words) => format!("one of {}", words.join(", ")),
-        Expected::TextOrNull => "text or null".into(),
-        Expected::ListOf(n) => format!("a list of {n} items"),
-        Expected::Date => "a date written YYYY-MM-DD".into(),
-        Expected::Period => "a period such as \"6 months\"".into(),
-        Expected::Token => "a participant token (eleven letters, digits, \"-\" or \"_\")".into(),
+        Expected::Object => say!(J::Object).into(),
+        Expected::List => say!(J::List).into(),
+        Expected::Text => say!(J::Text).into(),
+        Expected::Bool => say!(J::Bool).into(),
+        Expected::Number => say!(J::Number).into(),
+        Expected::Whole { min, max: Some(max) } => say!(J::WholeFromTo, min = min, max = max),
+        Expected::Whole { min, max: None } => say!(J::WholeFrom, min = min),
+        Expected::OneOf(words) => say!(J::OneOf, words = words.join(", ")),
+        Expected::TextOrNull => say!(J::TextOrNull).into(),
+        Expected::ListOf(n) => say!(J::ListOf, n = n),
+        Expected::Date => say!(J::Date).into(),
+        Expected::Period => say!(J::Period).into(),
+        Expected::Token => say!(J::Token).into(),
     }
 }
 
@@ -80,15 +194,15 @@ fn expected_words(expected: &Expected) -> String {
 /// "content_version is missing".
 impl fmt::Display for ShapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShapeError::Missing { path } => write!(f, "{path} is missing"),
+        f.write_str(&match self {
+            ShapeError::Missing { path } => say!(J::Missing, path = path),
             ShapeError::Expected { path, expected } if path.is_empty() => {
-                write!(f, "expected {}", expected_words(expected))
+                say!(J::Expected, expected = expected_words(expected))
             }
             ShapeError::Expected { path, expected } => {
-                write!(f, "{path}: expected {}", expected_words(expected))
+                say!(J::ExpectedAt, path = path, expected = expected_words(expected))
             }
-        }
+        })
     }
 }
 
@@ -98,8 +212,10 @@ impl std::error::Error for ShapeError {}
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ParseError::Eof => f.write_str("it ends too early"),
-            ParseError::Invalid { at, what } => write!(f, "{what}, at character {}", at + 1),
+            ParseError::Eof => f.write_str(say!(J::EndsTooEarly)),
+            ParseError::Invalid { at, what } => {
+                f.write_str(&say!(J::InvalidAt, what = say!(*what), at = at + 1))
+            }
         }
     }
 }
@@ -108,7 +224,7 @@ impl fmt::Display for ParseError {
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DataError::NotJson(e) => write!(f, "it is not JSON ({e})"),
+            DataError::NotJson(e) => f.write_str(&say!(J::NotJson, error = e)),
             DataError::Shape(shape) => write!(f, "{shape}"),
         }
     }
@@ -116,38 +232,17 @@ impl fmt::Display for DataError {
 
 // --- Saving in the browser ------------------------------------------------------------
 
-/// "saved progress" / "the saved workshop": what a sentence about stored data is about.
-fn stored_noun(what: Stored) -> &'static str {
-    match what {
-        Stored::Progress => "Saved progress",
-        Stored::Workshop => "The saved workshop",
-    }
-}
-
 /// Why there is no storage, as a sentence.
 pub fn unavailable(why: &Unavailable, what: Stored) -> String {
     match why {
-        Unavailable::NotInBrowser => {
-            "Not running in a browser window: nothing is kept after the page closes.".into()
-        }
-        Unavailable::NoStorage => {
-            "This browser offers no storage to this page: everything is kept in memory \
-             only and is lost when the page closes."
-                .into()
-        }
-        Unavailable::Blocked => "The browser blocks storage for this page (for example inside a sandboxed \
-             frame, or with site data turned off): everything is kept in memory only and is lost when \
-             the page closes."
-            .into(),
-        Unavailable::Refused(message) => {
-            format!(
-                "The browser refuses to save for this page ({message}): everything is kept in memory only."
-            )
-        }
-        Unavailable::ReadFailed(message) => format!(
-            "{} could not be read from this browser's storage ({message}). Changes are kept in memory only.",
-            stored_noun(what)
-        ),
+        Unavailable::NotInBrowser => say!(W::NotInBrowser).into(),
+        Unavailable::NoStorage => say!(W::NoStorage).into(),
+        Unavailable::Blocked => say!(W::Blocked).into(),
+        Unavailable::Refused(message) => say!(W::Refused, message = message),
+        Unavailable::ReadFailed(message) => match what {
+            Stored::Progress => say!(W::ReadFailedProgress, message = message),
+            Stored::Workshop => say!(W::ReadFailedWorkshop, message = message),
+        },
     }
 }
 
@@ -158,15 +253,8 @@ pub fn hold(hold: &Hold, what: Stored) -> String {
         (Hold::Newer { schema }, Stored::Workshop) => {
             stored_workshop_problem(&DecodeError::Newer { schema: *schema })
         }
-        (Hold::NoRoomForBackup, Stored::Progress) => {
-            "Saved progress could not be read, and there is no room \
-             to keep a copy of it, so it is left untouched and changes are not saved. Download it, then \
-             choose to start over."
-                .into()
-        }
-        (Hold::NoRoomForBackup, Stored::Workshop) => "The saved workshop could not be read, and there is no \
-             room to keep a copy of it, so it is left untouched and changes are not saved."
-            .into(),
+        (Hold::NoRoomForBackup, Stored::Progress) => say!(W::NoRoomForBackupProgress).into(),
+        (Hold::NoRoomForBackup, Stored::Workshop) => say!(W::NoRoomForBackupWorkshop).into(),
     }
 }
 
@@ -175,46 +263,37 @@ pub fn save_error(err: &SaveError, what: Stored) -> String {
     match err {
         SaveError::Unavailable(why) => unavailable(why, what),
         SaveError::ReadOnly(h) => hold(h, what),
-        SaveError::Quota => "This browser's storage is full; the last saved copy is kept.".into(),
-        SaveError::TooLarge { bytes, limit } => format!(
-            "It is too large to keep ({} KB; the limit is {} KB){}",
-            bytes.div_ceil(1024),
-            limit / 1024,
-            match what {
-                Stored::Progress => ": shorten the longest notes.",
-                Stored::Workshop => ".",
-            }
-        ),
-        SaveError::Other(message) => format!("The browser refused ({message})."),
+        SaveError::Quota => say!(W::Quota).into(),
+        SaveError::TooLarge { bytes, limit } => {
+            let word = match what {
+                Stored::Progress => W::TooLargeProgress,
+                Stored::Workshop => W::TooLargeWorkshop,
+            };
+            say!(word, size = bytes.div_ceil(1024), limit = limit / 1024)
+        }
+        SaveError::Other(message) => say!(W::BrowserRefused, message = message),
     }
 }
 
 /// The status line about saving.
 pub fn save_state(state: &SaveState, what: Stored) -> String {
     let (stays, keep_latest, keep_changes) = match what {
-        Stored::Progress => (
-            "Your answers stay only while this page is open; export them to keep them.",
-            "Export your answers to keep the latest ones.",
-            "Export your answers to keep changes made here.",
-        ),
-        Stored::Workshop => (
-            "The workshop stays only while this page is open; download it to keep it.",
-            "Everyone is still here on this page: download the workshop to keep the latest, and add \
-             the file back later.",
-            "Download the workshop to keep changes made here.",
-        ),
+        Stored::Progress => (W::StaysProgress, W::KeepLatestProgress, W::KeepChangesProgress),
+        Stored::Workshop => (W::StaysWorkshop, W::KeepLatestWorkshop, W::KeepChangesWorkshop),
     };
     match state {
         SaveState::Idle => match what {
-            Stored::Progress => "Progress is saved in this browser as you go.".into(),
-            Stored::Workshop => "The workshop is saved in this browser as you go.".into(),
+            Stored::Progress => say!(W::IdleProgress).into(),
+            Stored::Workshop => say!(W::IdleWorkshop).into(),
         },
-        SaveState::Pending => "Saving\u{2026}".into(),
-        SaveState::Saved(at) => format!("Saved in this browser at {at}."),
-        SaveState::MemoryOnly(why) => format!("Not saved: {} {stays}", unavailable(why, what)),
-        SaveState::Failed(err) => format!("Not saved: {} {keep_latest}", save_error(err, what)),
-        SaveState::ReadOnly(h) => format!("Read-only: {} {keep_changes}", hold(h, what)),
-        SaveState::OtherTab(at) => format!("Updated with changes made in another tab at {at}."),
+        SaveState::Pending => say!(W::Saving).into(),
+        SaveState::Saved(at) => say!(W::SavedAt, time = at),
+        SaveState::MemoryOnly(why) => say!(W::NotSaved, why = unavailable(why, what), advice = say!(stays)),
+        SaveState::Failed(err) => {
+            say!(W::NotSaved, why = save_error(err, what), advice = say!(keep_latest))
+        }
+        SaveState::ReadOnly(h) => say!(W::ReadOnly, why = hold(h, what), advice = say!(keep_changes)),
+        SaveState::OtherTab(at) => say!(W::OtherTab, time = at),
     }
 }
 
@@ -227,14 +306,14 @@ pub fn notice(notice: &Notice) -> String {
                 Stored::Workshop => stored_workshop_problem(error),
             };
             let kept = match backup_key {
-                Some(key) => format!(" A copy was kept in this browser under \u{201c}{key}\u{201d}."),
-                None => " It was left in place and will not be overwritten until you download it.".into(),
+                Some(key) => say!(W::KeptCopy, key = key),
+                None => say!(W::LeftInPlace).into(),
             };
             let fresh = match notice.what {
-                Stored::Progress => " The card starts fresh.",
-                Stored::Workshop => " The workshop starts empty.",
+                Stored::Progress => say!(W::FreshProgress),
+                Stored::Workshop => say!(W::FreshWorkshop),
             };
-            format!("{reason}{kept}{fresh}")
+            say!(W::KeptAside, reason = reason, kept = kept, fresh = fresh)
         }
         NoticeKind::Newer { schema } => hold(&Hold::Newer { schema: *schema }, notice.what),
     }
@@ -244,24 +323,26 @@ pub fn notice(notice: &Notice) -> String {
 
 /// What kind of item an orphaned answer was given to.
 pub fn orphan_kind(orphan: &Orphan) -> &'static str {
-    match orphan {
-        Orphan::Factor { .. } => "Factor",
-        Orphan::Ticked { .. } => "Ticked item",
-        Orphan::Evidence { .. } => "Evidence",
-        Orphan::Note { .. } => "Note on a question",
-        Orphan::Trigger { .. } => "Re-look trigger",
-    }
+    say!(match orphan {
+        Orphan::Factor { .. } => W::OrphanFactor,
+        Orphan::Ticked { .. } => W::OrphanTicked,
+        Orphan::Evidence { .. } => W::OrphanEvidence,
+        Orphan::Note { .. } => W::OrphanNote,
+        Orphan::Trigger { .. } => W::OrphanTrigger,
+    })
 }
 
 /// An orphaned answer in words: "position -1", "In progress: asked finance".
 pub fn orphan_answer(orphan: &Orphan) -> String {
     match orphan {
-        Orphan::Factor { position, .. } => format!("position {position}"),
-        Orphan::Ticked { .. } => "ticked".into(),
+        Orphan::Factor { position, .. } => say!(W::OrphanPosition, position = position),
+        Orphan::Ticked { .. } => say!(W::OrphanTickedAnswer).into(),
         Orphan::Evidence { status, note, .. } if note.is_empty() => status.label().into(),
-        Orphan::Evidence { status, note, .. } => format!("{}: {note}", status.label()),
+        Orphan::Evidence { status, note, .. } => {
+            say!(W::OrphanEvidenceNote, status = status.label(), note = note)
+        }
         Orphan::Note { text, .. } => text.clone(),
-        Orphan::Trigger { .. } => "applies today".into(),
+        Orphan::Trigger { .. } => say!(W::OrphanApplies).into(),
     }
 }
 
@@ -269,100 +350,57 @@ pub fn orphan_answer(orphan: &Orphan) -> String {
 
 /// The line under the library's heading.
 pub fn library_intro(cards: usize) -> String {
-    let decisions = if cards == 1 { "One decision".to_string() } else { format!("{cards} decisions") };
-    format!(
-        "{decisions}, each with its trade-offs, the signals that should push the call, and a verdict that \
-         explains itself. Your answers stay in this browser."
-    )
+    say_n!(cards, W::LibraryIntro)
 }
 
 /// How far this browser got with a card: "3 of 5 factors set · saved 2 Dec".
 pub fn progress_line(set: usize, factors: usize, saved_on: &str) -> String {
-    format!("{set} of {factors} factors set \u{b7} saved {saved_on}")
+    say!(W::ProgressLine, set = set, factors = factors, date = saved_on)
 }
 
 /// A card this browser has no progress for.
 pub fn progress_none() -> String {
-    "Not started in this browser.".into()
+    say!(W::ProgressNone).into()
 }
 
 /// A card whose saved progress cannot be read.
 pub fn progress_unreadable() -> String {
-    "Saved progress for this card could not be read: open the card to see why and keep a copy.".into()
+    say!(W::ProgressUnreadable).into()
 }
 
 /// How many cards the library's search and filter show: "3 decisions", "1 of 3 decisions".
 pub fn library_shown(shown: usize, of: usize) -> String {
-    let noun = |n: usize| if n == 1 { "decision" } else { "decisions" };
     if shown == of {
-        format!("{of} {}", noun(of))
+        say_n!(of, W::LibraryShownAll)
     } else {
-        format!("{shown} of {of} {}", noun(of))
+        say_n!(of, W::LibraryShownSome, shown = shown)
     }
 }
 
 /// An old link names a card this build does not have.
 pub fn no_such_card(id: &str) -> String {
-    format!("There is no card called \u{201c}{id}\u{201d} in this build. These are the cards it has.")
+    say!(W::NoSuchCard, id = id)
 }
 
 // --- Share links and answers files -----------------------------------------------------
 
 impl fmt::Display for ShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareError::NotALink => f.write_str(
-                "This is not a Decision Cards share link: a share link ends in \u{201c}#a=\u{2026}\u{201d}.",
-            ),
-            ShareError::LinkTooLong { chars } => write!(
-                f,
-                "This link is too long to be a share link ({chars} characters; the limit is \
-                 {MAX_LINK_CHARS}). Ask for an exported file instead."
-            ),
-            ShareError::NewerLink { format } => write!(
-                f,
-                "This link was made by a newer version of Decision Cards (link format {format}; \
-                 this page reads format {LINK_FORMAT}). Open it with the newer version, or ask \
-                 for an exported file."
-            ),
-            ShareError::OtherCard { card } => write!(
-                f,
-                "This link holds answers to another card (\u{201c}{card}\u{201d}), not this one. \
-                 Open it on that card's page."
-            ),
-            ShareError::OtherVersion { link, page } => write!(
-                f,
-                "This link was made for version {link} of this card, and this page has version \
-                 {page}. Links are matched item by item, so it cannot be read safely: ask for an \
-                 exported file instead (files are matched by each item's id)."
-            ),
-            ShareError::Incomplete => f.write_str(
-                "This link is incomplete or was changed on its way (it may have been cut off \
-                 when it was copied or pasted). Ask for the link again, or for an exported file.",
-            ),
-            ShareError::Damaged { detail } => write!(
-                f,
-                "This link is damaged and cannot be read ({detail}). Ask for the link again, or \
-                 for an exported file."
-            ),
-            ShareError::OutOfRange { detail } => write!(
-                f,
-                "These answers hold a value this card does not allow ({detail}), so they were \
-                 not used."
-            ),
-            ShareError::FileTooLarge { bytes } => write!(
-                f,
-                "This file is too large to be an answers file ({}; the limit is {} KB). It was \
-                 not read.",
-                size_words(*bytes),
-                MAX_BYTES / 1024
-            ),
-            ShareError::File(err) => f.write_str(&file_message(err)),
-            ShareError::BadToken => f.write_str(
-                "These answers carry a participant token this app never makes, so they were not \
-                 used. Ask the participant for a new link from their own card page.",
-            ),
-        }
+        f.write_str(&match self {
+            ShareError::NotALink => say!(W::LinkNotALink).into(),
+            ShareError::LinkTooLong { chars } => say!(W::LinkTooLong, chars = chars, limit = MAX_LINK_CHARS),
+            ShareError::NewerLink { format } => say!(W::LinkNewer, format = format, ours = LINK_FORMAT),
+            ShareError::OtherCard { card } => say!(W::LinkOtherCard, card = card),
+            ShareError::OtherVersion { link, page } => say!(W::LinkOtherVersion, link = link, page = page),
+            ShareError::Incomplete => say!(W::LinkIncomplete).into(),
+            ShareError::Damaged { detail } => say!(W::LinkDamaged, detail = detail),
+            ShareError::OutOfRange { detail } => say!(W::OutOfRange, detail = detail),
+            ShareError::FileTooLarge { bytes } => {
+                say!(W::FileTooLarge, size = size_words(*bytes), limit = MAX_BYTES / 1024)
+            }
+            ShareError::File(err) => file_message(err),
+            ShareError::BadToken => say!(W::BadToken).into(),
+        })
     }
 }
 
@@ -370,9 +408,9 @@ impl std::error::Error for ShareError {}
 
 fn size_words(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{} MB", explain::decimal(bytes as f64 / (1024.0 * 1024.0), 1))
+        say!(W::SizeMb, size = explain::decimal(bytes as f64 / (1024.0 * 1024.0), 1))
     } else {
-        format!("{} KB", bytes.div_ceil(1024))
+        say!(W::SizeKb, size = bytes.div_ceil(1024))
     }
 }
 
@@ -380,29 +418,17 @@ fn size_words(bytes: u64) -> String {
 fn file_message(err: &DecodeError) -> String {
     match err {
         DecodeError::TooLarge { bytes } => ShareError::FileTooLarge { bytes: *bytes as u64 }.to_string(),
-        DecodeError::Truncated => "This file is empty or cut off part-way, so it cannot be read.".to_string(),
-        DecodeError::NotJson { .. } => {
-            "This file is not a Decision Cards answers file (it is not JSON). Choose the .json \
-             file that \u{201c}Export file\u{201d} saved."
-                .to_string()
-        }
-        DecodeError::WrongShape(shape) => {
-            format!("This file is JSON, but not a Decision Cards answers file ({shape}).")
-        }
-        DecodeError::Newer { schema } => format!(
-            "This file was saved by a newer version of Decision Cards (format {schema}; this \
-             page reads up to format {}). Open it with the newer version.",
-            envelope::SCHEMA
-        ),
-        DecodeError::OtherCard { card } => {
-            format!("This file holds answers to another card (\u{201c}{card}\u{201d}), not this one.")
-        }
+        DecodeError::Truncated => say!(W::FileTruncated).into(),
+        DecodeError::NotJson { .. } => say!(W::FileNotJson).into(),
+        DecodeError::WrongShape(shape) => say!(W::FileWrongShape, shape = shape),
+        DecodeError::Newer { schema } => say!(W::FileNewer, schema = schema, max = envelope::SCHEMA),
+        DecodeError::OtherCard { card } => say!(W::FileOtherCard, card = card),
     }
 }
 
 /// A share link the card could not use, as the message shown above the card.
 pub fn link_refused(err: &ShareError) -> String {
-    format!("The link could not be opened. {err} Your saved answers are unchanged.")
+    say!(W::LinkRefused, error = err)
 }
 
 /// Why a picked answers file was not used.
@@ -417,9 +443,9 @@ pub enum FileRefused {
 pub fn file_refused(name: &str, err: &FileRefused) -> String {
     let why = match err {
         FileRefused::Share(err) => err.to_string(),
-        FileRefused::Unreadable(why) => format!("The browser could not read it ({why})."),
+        FileRefused::Unreadable(why) => say!(W::FileUnreadable, why = why),
     };
-    format!("\u{201c}{name}\u{201d} was not imported. {why} Your saved answers are unchanged.")
+    say!(W::FileRefused, name = name, why = why)
 }
 
 /// Where answers offered to the card came from.
@@ -450,21 +476,23 @@ pub fn incoming(
     a: &Answers,
     has_own: bool,
 ) -> IncomingWords {
-    let source = match source {
-        IncomingSource::Link => "This link".to_string(),
-        IncomingSource::File(file) => format!("The file \u{201c}{file}\u{201d}"),
+    // Whole sentences for each source, with and without a name: where the name and the
+    // file go is the language's business.
+    let holds = match (source, name) {
+        (IncomingSource::Link, None) => say!(W::LinkHolds).into(),
+        (IncomingSource::Link, Some(name)) => say!(W::LinkHoldsFrom, name = name),
+        (IncomingSource::File(file), None) => say!(W::FileHolds, file = file),
+        (IncomingSource::File(file), Some(name)) => say!(W::FileHoldsFrom, file = file, name = name),
     };
-    let from = name.map(|n| format!(" from {n}")).unwrap_or_default();
-    let question = if has_own {
-        format!("{source} holds answers{from}. Replace your saved answers with them?")
-    } else {
-        format!("{source} holds answers{from}. Use them?")
-    };
+    let question =
+        if has_own { say!(W::ReplaceQuestion, holds = holds) } else { say!(W::UseQuestion, holds = holds) };
     let factors = card
         .factors
         .iter()
         .filter(|f| a.factors.get(&f.id).is_some_and(|x| x.position != 0))
-        .map(|f| format!("{}: {}", f.name, explain::position_words(card, a.position(&f.id))))
+        .map(|f| {
+            say!(W::FactorMoved, factor = f.name, position = explain::position_words(card, a.position(&f.id)))
+        })
         .collect();
     let signals = card.signals().filter(|(_, s)| a.is_ticked(&s.id)).count();
     let pitfalls = card.pitfalls().filter(|p| a.is_ticked(&p.id)).count();
@@ -472,17 +500,18 @@ pub fn incoming(
         card.evidence.iter().filter(|e| a.evidence_status(&e.id) != EvidenceStatus::NotStarted).count();
     let notes = a.notes.values().filter(|n| !n.trim().is_empty()).count()
         + a.evidence.values().filter(|e| !e.note.trim().is_empty()).count();
-    let mut counts = format!(
-        "{signals} of {} signals ticked, {pitfalls} reasons that do not count, evidence started on {started} of \
-         {}, {notes} notes.",
-        card.signals().count(),
-        card.evidence.len()
+    let mut counts = say!(
+        W::IncomingCounts,
+        signals = signals,
+        total = card.signals().count(),
+        pitfalls = pitfalls,
+        started = started,
+        evidence = card.evidence.len(),
+        notes = notes,
     );
     let orphans = a.orphans(card).len();
     if orphans > 0 {
-        counts.push_str(&format!(
-            " {orphans} answers are to items this version of the card does not have; they are kept aside."
-        ));
+        counts = format!("{counts} {}", say!(W::IncomingOrphans, orphans = orphans));
     }
     IncomingWords { question, factors, counts }
 }
@@ -518,24 +547,24 @@ pub enum Action {
 /// How an action went, as its status line says it.
 pub fn action_status(action: Action, ok: bool) -> &'static str {
     use Action::*;
-    match (action, ok) {
-        (CopyShareLink, true) => "Link copied. Paste it into a chat or an email.",
-        (CopyInvite, true) => "Link copied.",
-        (CopyShareLink | CopyInvite, false) => "Copy failed: select the link and copy it.",
-        (ExportAnswers, true) => "Answers file downloaded.",
-        (ExportAnswers, false) => "The download was refused by the browser.",
-        (CopyRecord, true) => "Copied to the clipboard.",
-        (CopyRecord, false) => "Copy failed: select the text below instead.",
-        (DownloadRecord, false) => "Download failed: copy the text below instead.",
-        (CopySummary, true) => "Summary copied.",
-        (CopySummary, false) => "Copy failed: download it instead.",
-        (DownloadSummary, false) => "Download failed: copy it instead.",
-        (DownloadCalendar, true) => "Calendar file downloaded: open it to add the revisit date.",
-        (DownloadRecord | DownloadSummary | DownloadCsv | DownloadWorkshop, true) => "Download started.",
-        (DownloadCalendar | DownloadCsv | DownloadWorkshop, false) => "Download failed.",
-        (UseShared, _) => "The shared answers are now on this card and saved in this browser.",
-        (KeepOwn, _) => "Kept your answers; the shared ones were not used.",
-    }
+    say!(match (action, ok) {
+        (CopyShareLink, true) => W::ActionLinkCopied,
+        (CopyInvite, true) => W::ActionInviteCopied,
+        (CopyShareLink | CopyInvite, false) => W::ActionCopyLinkFailed,
+        (ExportAnswers, true) => W::ActionAnswersDownloaded,
+        (ExportAnswers, false) => W::ActionDownloadRefused,
+        (CopyRecord, true) => W::ActionCopied,
+        (CopyRecord, false) => W::ActionCopyRecordFailed,
+        (DownloadRecord, false) => W::ActionDownloadRecordFailed,
+        (CopySummary, true) => W::ActionSummaryCopied,
+        (CopySummary, false) => W::ActionCopySummaryFailed,
+        (DownloadSummary, false) => W::ActionDownloadSummaryFailed,
+        (DownloadCalendar, true) => W::ActionCalendarDownloaded,
+        (DownloadRecord | DownloadSummary | DownloadCsv | DownloadWorkshop, true) => W::ActionDownloadStarted,
+        (DownloadCalendar | DownloadCsv | DownloadWorkshop, false) => W::ActionDownloadFailed,
+        (UseShared, _) => W::ActionUseShared,
+        (KeepOwn, _) => W::ActionKeepOwn,
+    })
 }
 
 // --- Workshops -------------------------------------------------------------------------
@@ -543,22 +572,14 @@ pub fn action_status(action: Action, ok: bool) -> &'static str {
 /// Words for a stored workshop that could not be read.
 pub fn stored_workshop_problem(err: &DecodeError) -> String {
     match err {
-        DecodeError::Newer { schema } => format!(
-            "This workshop was saved by a newer version of Decision Cards (format {schema}; this \
-             page reads up to format {}). It is kept unchanged, and nothing here is saved \
-             over it.",
-            workshop::SCHEMA
-        ),
-        other => format!("The saved workshop could not be read: {other}"),
+        DecodeError::Newer { schema } => say!(W::WorkshopNewer, schema = schema, max = workshop::SCHEMA),
+        other => say!(W::WorkshopUnreadable, why = other),
     }
 }
 
 /// "1 participant", "3 participants".
 pub fn participants(n: usize) -> String {
-    match n {
-        1 => "1 participant".to_string(),
-        n => format!("{n} participants"),
-    }
+    say_n!(n, W::Participants)
 }
 
 // --- Authoring: problems in a card file --------------------------------------------------

@@ -43,6 +43,8 @@ use crate::card::{Card, MAX_WEIGHT};
 use crate::envelope::{self, DecodeError, Envelope, MAX_BYTES};
 use crate::history::History;
 use crate::json::{At, Json, Number, ShapeError};
+use crate::messages::MessageWord as W;
+use crate::say;
 
 /// The link format this version writes and the newest it reads.
 pub const LINK_FORMAT: u32 = 2;
@@ -284,7 +286,7 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
             // Only a number too large for u64: newer than anything.
             return Err(ShareError::NewerLink { format: format.chars().take(12).collect() });
         }
-        _ => return Err(damaged("the link format is not a number")),
+        _ => return Err(damaged(W::DamagedFormat)),
     };
     let (Some(card_id), Some(version)) = (parts.next(), parts.next()) else {
         return Err(ShareError::Incomplete);
@@ -294,7 +296,7 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
         return Err(ShareError::OtherCard { card });
     }
     let Ok(version) = version.parse::<u32>() else {
-        return Err(damaged("the card version is not a number"));
+        return Err(damaged(W::DamagedVersion));
     };
     if version != card.version {
         return Err(ShareError::OtherVersion { link: version, page: card.version });
@@ -313,8 +315,8 @@ pub fn decode_link(text: &str, card: &Card) -> Result<Shared, ShareError> {
     read_body(body, card, format)
 }
 
-fn damaged(detail: &str) -> ShareError {
-    ShareError::Damaged { detail: detail.to_string() }
+fn damaged(detail: W) -> ShareError {
+    ShareError::Damaged { detail: say!(detail).to_string() }
 }
 
 fn out_of_range(detail: String) -> ShareError {
@@ -327,7 +329,7 @@ fn read_body(body: &[u8], card: &Card, format: u32) -> Result<Shared, ShareError
     let mut answers = Answers::default();
     let name = r.text()?;
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")));
+        return Err(out_of_range(say!(W::NameTooLong, max = MAX_NAME_CHARS)));
     }
     let name = (!name.trim().is_empty()).then(|| name.trim().to_string());
     let (mut token, mut made) = (None, None);
@@ -342,7 +344,7 @@ fn read_body(body: &[u8], card: &Card, format: u32) -> Result<Shared, ShareError
     for f in &card.factors {
         let b = r.byte()?;
         if b >= 25 {
-            return Err(out_of_range(format!("the answer for \u{201c}{}\u{201d}", f.name)));
+            return Err(out_of_range(say!(W::FactorAnswer, factor = f.name)));
         }
         let a = FactorAnswer {
             position: (b / 5) as i8 - STEPS,
@@ -375,7 +377,7 @@ fn read_body(body: &[u8], card: &Card, format: u32) -> Result<Shared, ShareError
             let code = (byte >> (2 * i)) & 3;
             if i >= in_chunk {
                 if code != 0 {
-                    return Err(damaged("unused evidence bits are set"));
+                    return Err(damaged(W::DamagedEvidenceBits));
                 }
                 continue;
             }
@@ -385,7 +387,7 @@ fn read_body(body: &[u8], card: &Card, format: u32) -> Result<Shared, ShareError
                 2 => EvidenceStatus::Gathered,
                 _ => {
                     let item = &card.evidence[chunk * 4 + i];
-                    return Err(out_of_range(format!("the status of \u{201c}{}\u{201d}", item.text)));
+                    return Err(out_of_range(say!(W::EvidenceStatus, item = item.text)));
                 }
             });
         }
@@ -404,7 +406,7 @@ fn read_body(body: &[u8], card: &Card, format: u32) -> Result<Shared, ShareError
         }
     }
     if r.at != body.len() {
-        return Err(damaged("unexpected data after the answers"));
+        return Err(damaged(W::DamagedTrailing));
     }
     Ok(Shared { name, token, made, content_version: card.version, answers, history: History::default() })
 }
@@ -417,7 +419,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn byte(&mut self) -> Result<u8, ShareError> {
-        let b = *self.bytes.get(self.at).ok_or_else(|| damaged("the answers end too early"))?;
+        let b = *self.bytes.get(self.at).ok_or_else(|| damaged(W::DamagedEnd))?;
         self.at += 1;
         Ok(b)
     }
@@ -433,22 +435,21 @@ impl Reader<'_> {
             let b = self.byte()?;
             let part = u32::from(b & 0x7f);
             if shift == 28 && part > 0x0f {
-                return Err(damaged("a length is too large"));
+                return Err(damaged(W::DamagedLength));
             }
             value |= part << shift;
             if b & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err(damaged("a length is too large"))
+        Err(damaged(W::DamagedLength))
     }
 
     fn text(&mut self) -> Result<String, ShareError> {
         let len = self.length()?;
         let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or_else(|| damaged("a note ends too early"))?;
-        let text = std::str::from_utf8(&self.bytes[self.at..end])
-            .map_err(|_| damaged("a note is not valid text"))?;
+        let end = end.ok_or_else(|| damaged(W::DamagedNoteEnd))?;
+        let text = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|_| damaged(W::DamagedNoteText))?;
         self.at = end;
         Ok(text.to_string())
     }
@@ -459,7 +460,7 @@ impl Reader<'_> {
             let byte = self.byte()?;
             let in_chunk = (count - chunk * 8).min(8);
             if in_chunk < 8 && byte >> in_chunk != 0 {
-                return Err(damaged("unused bits are set"));
+                return Err(damaged(W::DamagedBits));
             }
             out.extend((0..in_chunk).map(|i| byte & (1 << i) != 0));
         }
@@ -546,7 +547,7 @@ fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
                 b'0'..=b'9' => c - b'0' + 52,
                 b'-' => 62,
                 b'_' => 63,
-                _ => return Err(damaged("it contains characters a share link never has")),
+                _ => return Err(damaged(W::DamagedCharacters)),
             };
             n |= u32::from(v) << (18 - 6 * i);
         }
@@ -604,7 +605,7 @@ pub fn decode_file(text: &str, card: &Card) -> Result<Shared, ShareError> {
         Some(name) if !matches!(name.value, Json::Null) => {
             let name = name.str().map_err(shape)?;
             if name.chars().count() > MAX_NAME_CHARS {
-                return Err(out_of_range(format!("a name longer than {MAX_NAME_CHARS} characters")));
+                return Err(out_of_range(say!(W::NameTooLong, max = MAX_NAME_CHARS)));
             }
             Some(name.trim().to_string()).filter(|s| !s.is_empty())
         }
@@ -631,7 +632,7 @@ fn check_ranges(value: &Json, card: &Card) -> Result<(), ShareError> {
         return Ok(());
     };
     let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
-    let check = |id: &str, what: &str, v: &Json, min: i64, max: i64| -> Result<(), ShareError> {
+    let check = |id: &str, what: W, v: &Json, min: i64, max: i64| -> Result<(), ShareError> {
         let n = match v {
             Json::Number(Number::Int(n)) if (min..=max).contains(n) => return Ok(()),
             Json::Number(Number::Int(n)) => n.to_string(),
@@ -639,17 +640,14 @@ fn check_ranges(value: &Json, card: &Card) -> Result<(), ShareError> {
             // Not a whole number at all: the envelope decoder already refused it.
             _ => return Ok(()),
         };
-        Err(out_of_range(format!(
-            "{what} {n} for \u{201c}{}\u{201d}; it must be a whole number from {min} to {max}",
-            name(id)
-        )))
+        Err(out_of_range(say!(what, n = n, factor = name(id), min = min, max = max)))
     };
     for (id, f) in factors {
         if let Some(p) = f.get("position") {
-            check(id, "position", p, i64::from(-STEPS), i64::from(STEPS))?;
+            check(id, W::PositionOutOfRange, p, i64::from(-STEPS), i64::from(STEPS))?;
         }
         if let Some(w) = f.get("weight") {
-            check(id, "importance", w, 0, i64::from(MAX_WEIGHT))?;
+            check(id, W::ImportanceOutOfRange, w, 0, i64::from(MAX_WEIGHT))?;
         }
     }
     Ok(())

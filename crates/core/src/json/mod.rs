@@ -54,9 +54,57 @@ pub enum Number {
 pub enum ParseError {
     /// The text ends before the value does (empty, or cut short).
     Eof,
-    /// Anything else, in words, with the byte offset where reading stopped.
-    Invalid { at: usize, what: &'static str },
+    /// Anything else, as a word of the catalogue, with the byte offset where reading
+    /// stopped.
+    Invalid { at: usize, what: JsonWord },
 }
+
+crate::words!(Json:
+    /// The words about a text that is not JSON or a value of the wrong shape
+    /// (`lang/<code>/json.toml`), shown inside the messages about stored data, answers
+    /// files and page data. The parser keeps the word, not its text: the catalogue reader
+    /// itself parses JSON, so the parser must never need a catalogue to fail.
+    pub enum JsonWord {
+        TrailingCharacters,
+        UnknownWord,
+        NestedTooDeeply,
+        ExpectedCommaOrBracket,
+        ExpectedMemberName,
+        ExpectedColon,
+        ExpectedCommaOrBrace,
+        ExpectedValue,
+        UnknownEscape,
+        ControlCharacter,
+        LoneSurrogate,
+        InvalidCharacter,
+        BadUnicodeEscape,
+        NumberWithoutDigits,
+        NumberWithoutFraction,
+        NumberWithoutExponent,
+        NumberTooLarge,
+        EndsTooEarly,
+        InvalidAt,
+        NotJson,
+        Missing,
+        Expected,
+        ExpectedAt,
+        Object,
+        List,
+        Text,
+        Bool,
+        Number,
+        WholeFromTo,
+        WholeFrom,
+        OneOf,
+        TextOrNull,
+        ListOf,
+        Date,
+        Period,
+        Token,
+    }
+);
+
+use JsonWord as W;
 
 impl Json {
     /// The member `key` of an object (the last one, if repeated).
@@ -153,7 +201,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
     let value = p.value(0)?;
     p.space();
     if p.at < p.bytes.len() {
-        return Err(p.invalid("trailing characters after the value"));
+        return Err(p.invalid(W::TrailingCharacters));
     }
     Ok(value)
 }
@@ -164,7 +212,7 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn invalid(&self, what: &'static str) -> ParseError {
+    fn invalid(&self, what: JsonWord) -> ParseError {
         ParseError::Invalid { at: self.at, what }
     }
 
@@ -184,7 +232,7 @@ impl Parser<'_> {
             match self.bytes.get(self.at) {
                 None => return Err(ParseError::Eof),
                 Some(&c) if c == b => self.at += 1,
-                Some(_) => return Err(self.invalid("an unknown word")),
+                Some(_) => return Err(self.invalid(W::UnknownWord)),
             }
         }
         Ok(value)
@@ -197,7 +245,7 @@ impl Parser<'_> {
             b'f' => self.literal(b"false", Json::Bool(false)),
             b'"' => self.string().map(Json::String),
             b'-' | b'0'..=b'9' => self.number().map(Json::Number),
-            b'[' | b'{' if depth >= MAX_DEPTH => Err(self.invalid("nested too deeply")),
+            b'[' | b'{' if depth >= MAX_DEPTH => Err(self.invalid(W::NestedTooDeeply)),
             b'[' => {
                 self.at += 1;
                 let mut items = Vec::new();
@@ -213,7 +261,7 @@ impl Parser<'_> {
                             self.at += 1;
                             return Ok(Json::Array(items));
                         }
-                        _ => return Err(self.invalid("expected `,` or `]`")),
+                        _ => return Err(self.invalid(W::ExpectedCommaOrBracket)),
                     }
                 }
             }
@@ -226,11 +274,11 @@ impl Parser<'_> {
                 }
                 loop {
                     if self.peek()? != b'"' {
-                        return Err(self.invalid("expected a member name"));
+                        return Err(self.invalid(W::ExpectedMemberName));
                     }
                     let key = self.string()?;
                     if self.peek()? != b':' {
-                        return Err(self.invalid("expected `:`"));
+                        return Err(self.invalid(W::ExpectedColon));
                     }
                     self.at += 1;
                     let value = self.value(depth + 1)?;
@@ -241,11 +289,11 @@ impl Parser<'_> {
                             self.at += 1;
                             return Ok(Json::Object(members));
                         }
-                        _ => return Err(self.invalid("expected `,` or `}`")),
+                        _ => return Err(self.invalid(W::ExpectedCommaOrBrace)),
                     }
                 }
             }
-            _ => Err(self.invalid("expected a value")),
+            _ => Err(self.invalid(W::ExpectedValue)),
         }
     }
 
@@ -286,10 +334,10 @@ impl Parser<'_> {
                             let c = self.unicode_escape()?;
                             out.push(c);
                         }
-                        _ => return Err(self.invalid("an unknown escape in a string")),
+                        _ => return Err(self.invalid(W::UnknownEscape)),
                     }
                 }
-                Some(_) => return Err(self.invalid("a control character in a string")),
+                Some(_) => return Err(self.invalid(W::ControlCharacter)),
             }
         }
     }
@@ -303,19 +351,19 @@ impl Parser<'_> {
                     match self.bytes.get(self.at) {
                         None => return Err(ParseError::Eof),
                         Some(&b) if b == expected => self.at += 1,
-                        Some(_) => return Err(self.invalid("a lone surrogate in a string")),
+                        Some(_) => return Err(self.invalid(W::LoneSurrogate)),
                     }
                 }
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.invalid("a lone surrogate in a string"));
+                    return Err(self.invalid(W::LoneSurrogate));
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(self.invalid("a lone surrogate in a string")),
+            0xDC00..=0xDFFF => return Err(self.invalid(W::LoneSurrogate)),
             code => code,
         };
-        char::from_u32(code).ok_or_else(|| self.invalid("an invalid character in a string"))
+        char::from_u32(code).ok_or_else(|| self.invalid(W::InvalidCharacter))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -326,7 +374,7 @@ impl Parser<'_> {
                 b'0'..=b'9' => b - b'0',
                 b'a'..=b'f' => b - b'a' + 10,
                 b'A'..=b'F' => b - b'A' + 10,
-                _ => return Err(self.invalid("a bad \\u escape in a string")),
+                _ => return Err(self.invalid(W::BadUnicodeEscape)),
             };
             n = n * 16 + u32::from(digit);
             self.at += 1;
@@ -355,7 +403,7 @@ impl Parser<'_> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            Some(_) => return Err(self.invalid("a number without digits")),
+            Some(_) => return Err(self.invalid(W::NumberWithoutDigits)),
         }
         let int_end = self.at;
         let mut frac = (self.at, self.at);
@@ -366,7 +414,7 @@ impl Parser<'_> {
                 return Err(if self.at >= self.bytes.len() {
                     ParseError::Eof
                 } else {
-                    self.invalid("a number without digits after `.`")
+                    self.invalid(W::NumberWithoutFraction)
                 });
             }
             frac.1 = self.at;
@@ -391,7 +439,7 @@ impl Parser<'_> {
                 return Err(if self.at >= self.bytes.len() {
                     ParseError::Eof
                 } else {
-                    self.invalid("a number without digits in its exponent")
+                    self.invalid(W::NumberWithoutExponent)
                 });
             }
             for &b in &self.bytes[exp_start..self.at] {
@@ -409,7 +457,7 @@ impl Parser<'_> {
         let x = decimal_to_f64(int_digits, &self.bytes[frac.0..frac.1], exponent);
         if !x.is_finite() {
             self.at = start;
-            return Err(self.invalid("a number too large"));
+            return Err(self.invalid(W::NumberTooLarge));
         }
         Ok(Number::Float(if negative { -x } else { x }))
     }
@@ -556,7 +604,7 @@ mod tests {
             assert!(matches!(parse(text), Err(ParseError::Invalid { .. })), "{text:?}");
         }
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        assert!(matches!(parse(&deep), Err(ParseError::Invalid { what: "nested too deeply", .. })));
+        assert!(matches!(parse(&deep), Err(ParseError::Invalid { what: JsonWord::NestedTooDeeply, .. })));
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }

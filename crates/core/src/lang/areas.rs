@@ -26,4 +26,6 @@ areas! {
     Sections "sections" => crate::sections::SectionWord,
     Shell "shell" => crate::lang::shell::ShellWord,
     Drafts "drafts" => crate::lang::drafts::DraftWord,
+    Messages "messages" => crate::messages::MessageWord,
+    Json "json" => crate::json::JsonWord,
 }
