@@ -24,4 +24,7 @@ macro_rules! areas {
 
 areas! {
     Sections "sections" => crate::sections::SectionWord,
+    CardPage "card_page" => crate::lang::card_page::CardPageWord,
+    LibraryPage "library_page" => crate::lang::library_page::LibraryPageWord,
+    Failure "failure" => crate::lang::failure::FailureWord,
 }
