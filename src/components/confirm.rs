@@ -2,10 +2,12 @@
 //! sandboxed frames): the question takes keyboard focus to the safe choice, and focus comes
 //! back to the button afterwards instead of falling to the top of the page.
 
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use leptos::prelude::*;
 
 /// A quiet button (`label`) that, pressed, is replaced by `question` with "`yes`" and
-/// "Cancel"; `on_yes` runs only on "`yes`".
+/// "Cancel" (in the page's language); `on_yes` runs only on "`yes`".
 #[component]
 pub fn Confirm(
     label: &'static str,
@@ -56,7 +58,7 @@ pub fn Confirm(
                             {yes}
                         </button>
                         <button type="button" node_ref=cancel on:click=move |_| answer(false)>
-                            "Cancel"
+                            {say!(W::Cancel)}
                         </button>
                     </div>
                 }

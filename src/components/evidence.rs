@@ -6,6 +6,8 @@ use crate::controls::{Control, Value};
 use crate::state::card::CardSession;
 use decision_core::answers::EvidenceStatus;
 use decision_core::card::Item;
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sections::EVIDENCE;
 use leptos::prelude::*;
 
@@ -35,7 +37,7 @@ fn EvidenceRow(item: &'static Item, session: CardSession) -> impl IntoView {
     view! {
         <li class="dc-evidence-row" data-status=move || status.get().key()>
             <span class="dc-evidence-name" id=format!("{status_id}-name")>{item.text.as_str()}</span>
-            <label class="dc-sr" for=status_id.clone()>{format!("Status of {}", item.text)}</label>
+            <label class="dc-sr" for=status_id.clone()>{say!(W::EvidenceStatusOf, item = item.text)}</label>
             <select
                 id=status_id
                 on:change:target=move |ev| session.set(Control::EvidenceStatus(id), Value::Text(ev.target().value()))
@@ -51,12 +53,12 @@ fn EvidenceRow(item: &'static Item, session: CardSession) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
-            <label class="dc-sr" for=note_id.clone()>{format!("Note on {}", item.text)}</label>
+            <label class="dc-sr" for=note_id.clone()>{say!(W::EvidenceNoteOn, item = item.text)}</label>
             <input
                 type="text"
                 id=note_id
                 class="dc-note"
-                placeholder="Note: source, owner, what it showed"
+                placeholder=say!(W::EvidenceNotePlaceholder)
                 prop:value=move || note.get()
                 on:input:target=move |ev| session.set(Control::EvidenceNote(id), Value::Text(ev.target().value()))
             />

@@ -6,6 +6,8 @@ use crate::state::card::CardSession;
 use decision_core::answers::STEPS;
 use decision_core::card::{Factor, Side, MAX_WEIGHT};
 use decision_core::explain::{position_words, weight_words};
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sections::KEY_FACTORS;
 use leptos::prelude::*;
 
@@ -16,7 +18,7 @@ pub fn Factors(session: CardSession) -> impl IntoView {
     view! {
         <section class="dc-section" id="dc-factors" aria-labelledby="dc-factors-h">
             <Heading section=KEY_FACTORS level=2 id="dc-factors-h" />
-            <p class="dc-blurb">"Place each one between the two options, and say how much it matters here."</p>
+            <p class="dc-blurb">{say!(W::FactorsBlurb)}</p>
             <div class="dc-factors">
                 {card.factors.iter().map(|f| view! { <FactorRow session factor=f /> }).collect_view()}
             </div>
@@ -41,7 +43,7 @@ fn FactorRow(session: CardSession, factor: &'static Factor) -> impl IntoView {
         .as_deref()
         .and_then(|o| card.side_of(o))
         .map(|side| card.option(side))
-        .map(|o| view! { <p class="dc-gate-note">"Capability gate for " {o.name.as_str()} ": a case for it is not taken while this points away."</p> });
+        .map(|o| view! { <p class="dc-gate-note">{say!(W::GateNote, option = o.name)}</p> });
     view! {
         <div class="dc-factor" class:dc-moved=move || position.get() != 0>
             <div class="dc-factor-head">
@@ -52,7 +54,7 @@ fn FactorRow(session: CardSession, factor: &'static Factor) -> impl IntoView {
             </div>
             <p class="dc-prompt" id=prompt.clone()>
                 {factor.prompt.as_str()}
-                {factor.prompt_added.then(|| view! { <span class="dc-added" title="Written for this tool from the card's questions and signals">" (added)"</span> })}
+                {factor.prompt_added.then(|| view! { <span class="dc-added" title=say!(W::AddedTitle)>{say!(W::Added)}</span> })}
             </p>
             <div class="dc-slider">
                 <span class="dc-pole" aria-hidden="true">{card.option(Side::A).name.as_str()}</span>
@@ -73,14 +75,14 @@ fn FactorRow(session: CardSession, factor: &'static Factor) -> impl IntoView {
                 <span class="dc-pole" aria-hidden="true">{card.option(Side::B).name.as_str()}</span>
             </div>
             <div class="dc-importance">
-                <label for=importance.clone()>"Importance"</label>
+                <label for=importance.clone()>{say!(W::Importance)}</label>
                 <select
                     id=importance
                     on:change:target=move |ev| session.set(Control::Weight(id), Value::Text(ev.target().value()))
                 >
                     {(0..=MAX_WEIGHT)
                         .map(|w| {
-                            let default = if w == factor.weight { " (card default)" } else { "" };
+                            let default = if w == factor.weight { say!(W::CardDefault) } else { "" };
                             view! {
                                 <option
                                     value=w.to_string()

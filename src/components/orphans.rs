@@ -4,7 +4,9 @@
 
 use decision_core::answers::{Answers, Orphan};
 use decision_core::card::Card;
+use decision_core::lang::card_page::CardPageWord as W;
 use decision_core::messages;
+use decision_core::say;
 use leptos::prelude::*;
 
 /// The list of answers to items this card no longer has; nothing at all when there are none.
@@ -16,12 +18,8 @@ pub fn Orphans(card: &'static Card, answers: Memo<Answers>) -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <section class="dc-section dc-orphans" aria-labelledby="dc-orphans-h" data-testid="orphans">
-                    <h2 id="dc-orphans-h">"Answers kept from an earlier version of this card"</h2>
-                    <p class="dc-blurb">
-                        "This card has changed since these answers were given: the items they \
-                         belong to were removed or renamed. They are kept with your progress and \
-                         in exported files, and they do not count toward the verdict."
-                    </p>
+                    <h2 id="dc-orphans-h">{say!(W::OrphansHeading)}</h2>
+                    <p class="dc-blurb">{say!(W::OrphansBlurb)}</p>
                     <ul class="dc-list">
                         {list
                             .into_iter()
@@ -31,7 +29,7 @@ pub fn Orphans(card: &'static Card, answers: Memo<Answers>) -> impl IntoView {
                                         <span class="dc-orphan-kind">{messages::orphan_kind(&o)}</span>
                                         " "
                                         <code>{o.id().to_owned()}</code>
-                                        ": "
+                                        {say!(W::OrphanAnswerSeparator)}
                                         <span class="dc-orphan-value">{messages::orphan_answer(&o)}</span>
                                     </li>
                                 }

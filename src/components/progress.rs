@@ -4,7 +4,9 @@
 
 use crate::components::confirm::Confirm;
 use crate::platform::browser;
+use decision_core::lang::card_page::CardPageWord as W;
 use decision_core::messages;
+use decision_core::say;
 use decision_core::store::{Notice, SaveState, Stored};
 use leptos::prelude::*;
 
@@ -29,7 +31,7 @@ pub fn SaveLine(
             view! {
                 <Show when=move || state.with(SaveState::is_problem)>
                     <button type="button" data-testid="export-answers" on:click=move |_| export.run(())>
-                        {export_label.unwrap_or("Export answers")}
+                        {export_label.unwrap_or_else(|| say!(W::ExportAnswers))}
                     </button>
                 </Show>
             }
@@ -60,7 +62,7 @@ pub fn StoredNotice(notice: Signal<Option<Notice>>, file_stem: String) -> impl I
                             browser::download(&format!("{stem}-{label}.txt"), "text/plain", &raw);
                         }
                     >
-                        "Download the kept data"
+                        {say!(W::DownloadKeptData)}
                     </button>
                 </div>
             }
@@ -73,9 +75,9 @@ pub fn StoredNotice(notice: Signal<Option<Notice>>, file_stem: String) -> impl I
 pub fn ResetControl(on_reset: Callback<()>) -> impl IntoView {
     view! {
         <Confirm
-            label="Reset answers…"
-            question="Clear every answer on this card?"
-            yes="Yes, clear all"
+            label=say!(W::ResetAnswers)
+            question=say!(W::ResetQuestion)
+            yes=say!(W::ResetYes)
             question_id="dc-reset-q"
             on_yes=on_reset
         />

@@ -4,6 +4,8 @@
 use crate::components::{slice, Heading};
 use crate::controls::{Control, Value};
 use crate::state::card::CardSession;
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sections::{HOW_TO_DECIDE, QUESTIONS};
 use leptos::prelude::*;
 
@@ -38,7 +40,7 @@ pub fn Questions(session: CardSession) -> impl IntoView {
                                 <textarea
                                     id=field
                                     rows="2"
-                                    placeholder="Your answer"
+                                    placeholder=say!(W::AnswerPlaceholder)
                                     prop:value=move || note.get()
                                     on:input:target=move |ev| {
                                         session.set(Control::Note(id), Value::Text(ev.target().value()))

@@ -4,6 +4,8 @@
 use crate::components::{Facet, Heading};
 use crate::platform::addresses;
 use decision_core::card::{Card, OptionSide, Related as RelatedItem, Side};
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sections::{
     option_label, Section, AI_FALSE_CONFIDENCE, AI_HELPS, AI_IMPACT, AI_SYNTHESIS, AI_WORSENS, BEST_WHEN,
     COSTS, DEFAULT_STANCE, EASY_TO_CONFUSE, FAILURE_MODES, HEURISTIC, HIDDEN_COSTS, NOT_ABOUT, OPTIONS,
@@ -78,7 +80,7 @@ fn OptionColumn(side: Side, option: &'static OptionSide) -> impl IntoView {
     ];
     let label = option_label(side);
     view! {
-        <article class="dc-option" aria-label=format!("{label}: {}", option.name)>
+        <article class="dc-option" aria-label=say!(W::OptionAria, label = label, name = option.name)>
             <p class="dc-option-letter">{label}</p>
             <h3>{option.name.as_str()}</h3>
             {facets
@@ -134,7 +136,7 @@ pub fn Related(card: &'static Card) -> impl IntoView {
                 <Heading section=RELATED level=2 id="dc-related-h" />
                 {(!card.named_by.is_empty()).then(|| view! {
                     <p class="dc-named-by" data-testid="named-by">
-                        "Cards of this library that name this one: "
+                        {say!(W::NamedBy)}
                         {card
                             .named_by
                             .iter()
@@ -175,7 +177,7 @@ fn RelatedEntry(item: &'static RelatedItem) -> impl IntoView {
             // A decision that is itself a card of this library opens it (an `a` without `href`
             // is plain text: one element either way keeps the WASM small).
             <strong><a href=(!item.card.is_empty()).then(|| addresses::card(&item.card))>{item.title.as_str()}</a></strong>
-            {item.title_added.then(|| view! { <span class="dc-added" title="The source lost this title; it was reconstructed from the text">" (title added)"</span> })}
+            {item.title_added.then(|| view! { <span class="dc-added" title=say!(W::TitleAddedTitle)>{say!(W::TitleAdded)}</span> })}
             <p>{item.text.as_str()}</p>
         </li>
     }

@@ -5,6 +5,8 @@ use crate::components::{slice, Facet, Heading, SectionText};
 use crate::controls::{Control, Value};
 use crate::state::card::CardSession;
 use decision_core::card::Side;
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sections::{
     option_heading, COST_TIME_REVERSIBILITY, OVER_TIME, RELOOK_TRIGGERS, UNDO_COST, WHO_ABSORBS_COST,
 };
@@ -38,11 +40,9 @@ pub fn Reversibility(session: CardSession) -> impl IntoView {
             <div class="dc-panel">
                 <Heading section=UNDO_COST level=3 />
                 <p class="dc-undo">{card.reversibility.undo_cost.as_str()}</p>
-                <p class="dc-blurb">
-                    "The harder the undo, the higher the burden of proof before leaving the default."
-                </p>
+                <p class="dc-blurb">{say!(W::UndoBurden)}</p>
                 {card.reversibility.revisit_after.map(|period| view! {
-                    <p class="dc-revisit-after">{format!("Look at a decision again after {}.", String::from(period))}</p>
+                    <p class="dc-revisit-after">{say!(W::RevisitAfter, period = String::from(period))}</p>
                 })}
             </div>
             <Triggers session />
@@ -59,7 +59,7 @@ fn Triggers(session: CardSession) -> impl IntoView {
             <fieldset class="dc-group dc-panel">
                 <legend>{RELOOK_TRIGGERS.title()}</legend>
                 <SectionText section=RELOOK_TRIGGERS />
-                <p class="dc-blurb">"Tick those that apply today."</p>
+                <p class="dc-blurb">{say!(W::TickTriggers)}</p>
                 {card
                     .reversibility
                     .relook_triggers

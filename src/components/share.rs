@@ -9,7 +9,9 @@ use crate::platform::{addresses, browser};
 use crate::state::card::{CardSession, Incoming};
 use decision_core::engine;
 use decision_core::explain;
+use decision_core::lang::card_page::CardPageWord as W;
 use decision_core::messages::{self, Action, IncomingWords};
+use decision_core::say;
 use decision_core::share::MAX_NAME_CHARS;
 use leptos::prelude::*;
 
@@ -48,7 +50,7 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
     let workshop_href = addresses::workshop(&card.id);
     view! {
         <div class="dc-share">
-            <div class="dc-actions" role="group" aria-label="Share your answers">
+            <div class="dc-actions" role="group" aria-label=say!(W::ShareGroup)>
                 <button
                     type="button"
                     aria-expanded=move || open.get().to_string()
@@ -60,19 +62,19 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
                         set_open.update(|o| *o = !*o)
                     }
                 >
-                    "Share link"
+                    {say!(W::ShareLink)}
                 </button>
-                <button type="button" on:click=export data-testid="export">"Export file"</button>
+                <button type="button" on:click=export data-testid="export">{say!(W::ExportFile)}</button>
                 <label class="dc-file-button">
-                    "Import file"
+                    {say!(W::ImportFile)}
                     <input type="file" accept=".json,application/json" class="dc-sr" data-testid="import" on:change:target=import />
                 </label>
-                <a class="dc-link-button" href=workshop_href data-testid="workshop-link">"Facilitate a workshop"</a>
+                <a class="dc-link-button" href=workshop_href data-testid="workshop-link">{say!(W::FacilitateWorkshop)}</a>
             </div>
             <Show when=move || open.get()>
                 <div class="dc-share-panel" id="dc-share-panel">
                     <div class="dc-field">
-                        <label for="dc-share-name">"Your name (optional, so a facilitator knows whose answers these are)"</label>
+                        <label for="dc-share-name">{say!(W::ShareName)}</label>
                         <input
                             type="text"
                             id="dc-share-name"
@@ -83,7 +85,7 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
                         />
                     </div>
                     <div class="dc-field">
-                        <label for="dc-share-link">"Link with your answers"</label>
+                        <label for="dc-share-link">{say!(W::ShareLinkLabel)}</label>
                         <div class="dc-copy-row">
                             <input
                                 type="text"
@@ -94,11 +96,11 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
                                 prop:value=move || link.get()
                                 on:focus:target=move |ev| ev.target().select()
                             />
-                            <button type="button" on:click=copy>"Copy link"</button>
+                            <button type="button" on:click=copy>{say!(W::CopyLink)}</button>
                         </div>
                         <p class="dc-blurb" id="dc-share-note">
-                            "The answers travel in the part after \u{201c}#\u{201d}, which browsers never send to a server. "
-                            {move || format!("{} characters.", link.with(|l| l.chars().count()))}
+                            {say!(W::ShareNote)}
+                            {move || say!(W::LinkLength, n = link.with(|l| l.chars().count()))}
                         </p>
                     </div>
                 </div>
@@ -107,7 +109,7 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
             {move || session.refused().get().map(|e| view! {
                 <div class="dc-alert" role="alert" data-testid="share-error">
                     <p>{e}</p>
-                    <button type="button" class="dc-quiet" on:click=move |_| session.dismiss_refusal()>"Dismiss"</button>
+                    <button type="button" class="dc-quiet" on:click=move |_| session.dismiss_refusal()>{say!(W::Dismiss)}</button>
                 </div>
             })}
             {move || session.incoming().get().map(|incoming| view! { <IncomingPrompt session incoming status /> })}
@@ -126,8 +128,11 @@ fn IncomingPrompt(session: CardSession, incoming: Incoming, status: ActionStatus
     let headline = explain::headline(card, &verdict).0;
     let IncomingWords { question, factors, counts } =
         messages::incoming(card, &source, shared.name.as_deref(), &shared.answers, has_own);
-    let (accept_label, keep_label) =
-        if has_own { ("Replace my answers", "Keep mine") } else { ("Use these answers", "Ignore") };
+    let (accept_label, keep_label) = if has_own {
+        (say!(W::ReplaceMine), say!(W::KeepMine))
+    } else {
+        (say!(W::UseThese), say!(W::Ignore))
+    };
     let accept = move |_| {
         session.use_incoming();
         status.report(Action::UseShared, true);
@@ -146,7 +151,7 @@ fn IncomingPrompt(session: CardSession, incoming: Incoming, status: ActionStatus
     view! {
         <section class="dc-incoming" aria-labelledby="dc-incoming-h" data-testid="incoming">
             <h2 id="dc-incoming-h" class="dc-small-h" tabindex="-1" node_ref=heading>{question}</h2>
-            <p class="dc-incoming-verdict">"They give: " <strong data-testid="incoming-verdict">{headline}</strong></p>
+            <p class="dc-incoming-verdict">{say!(W::TheyGive)} <strong data-testid="incoming-verdict">{headline}</strong></p>
             {(!factors.is_empty()).then(|| view! {
                 <ul class="dc-list">{factors.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
             })}

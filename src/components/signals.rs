@@ -5,6 +5,8 @@ use crate::components::{slice, Heading, SectionText};
 use crate::controls::{Control, Value};
 use crate::state::card::CardSession;
 use decision_core::card::{Item, Pitfall, Side};
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sections::{
     signals_for_blurb, signals_for_heading, Section, ANTI_PATTERNS, BAD_REASONS, PRESSURES, PUSH_THE_CALL,
     SIGNALS,
@@ -105,7 +107,7 @@ fn PitfallGroup(section: Section, items: &'static [Pitfall], session: CardSessio
                                     <span>{p.text.as_str()}</span>
                                 </label>
                                 <p class="dc-why" id=why hidden=move || !ticked.get()>
-                                    <strong>"Does not count. "</strong>
+                                    <strong>{say!(W::DoesNotCount)}</strong>
                                     {p.why.as_str()}
                                 </p>
                             </div>

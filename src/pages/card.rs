@@ -18,6 +18,8 @@ use crate::state::card::CardSession;
 use decision_core::answers::Edit;
 use decision_core::card::Card;
 use decision_core::engine;
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use decision_core::sensitivity;
 use decision_core::store::Stored;
 use leptos::prelude::*;
@@ -49,21 +51,21 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
         <div class="dc-root" node_ref=root>
             <header class="dc-header">
                 <p class="dc-kicker">
-                    <a class="dc-to-library" href=addresses::LIBRARY data-testid="to-library">"All cards"</a>
+                    <a class="dc-to-library" href=addresses::LIBRARY data-testid="to-library">{say!(W::AllCards)}</a>
                     <span class="dc-to-library">" \u{b7} "</span>
-                    "Decision card"
+                    {say!(W::DecisionCard)}
                 </p>
                 <h1>{card.title.as_str()}</h1>
                 {(!card.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{card.tagline.as_str()}</p> })}
                 <DecidedLine session today />
-                <nav class="dc-nav" aria-label="Sections">
-                    <a href="#dc-framing">"Decision"</a>
-                    <a href="#dc-options">"Options"</a>
-                    <a href="#dc-factors">"Factors"</a>
-                    {card.has_signals().then(|| view! { <a href="#dc-signals">"Signals"</a> })}
-                    {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">"Evidence"</a> })}
-                    <a href="#dc-decision">"Decide"</a>
-                    <a href="#dc-record">"Record"</a>
+                <nav class="dc-nav" aria-label=say!(W::SectionsNav)>
+                    <a href="#dc-framing">{say!(W::NavDecision)}</a>
+                    <a href="#dc-options">{say!(W::NavOptions)}</a>
+                    <a href="#dc-factors">{say!(W::NavFactors)}</a>
+                    {card.has_signals().then(|| view! { <a href="#dc-signals">{say!(W::NavSignals)}</a> })}
+                    {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">{say!(W::NavEvidence)}</a> })}
+                    <a href="#dc-decision">{say!(W::NavDecide)}</a>
+                    <a href="#dc-record">{say!(W::NavRecord)}</a>
                 </nav>
                 <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
                 <div class="dc-progress">

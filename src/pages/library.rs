@@ -8,8 +8,10 @@
 use crate::platform::{addresses, clock};
 use crate::state::library;
 use decision_core::history::words;
+use decision_core::lang::library_page::LibraryPageWord as W;
 use decision_core::messages;
 use decision_core::page_data::{CardSummary, Progress, Stage};
+use decision_core::say;
 use decision_core::search;
 use leptos::prelude::*;
 
@@ -23,11 +25,11 @@ enum Shown {
     Only(Stage),
 }
 
-const FILTERS: [(Shown, &str); 4] = [
-    (Shown::All, "All"),
-    (Shown::Only(Stage::NotStarted), "Not started"),
-    (Shown::Only(Stage::InProgress), "In progress"),
-    (Shown::Only(Stage::Decided), "Decided"),
+const FILTERS: [(Shown, W); 4] = [
+    (Shown::All, W::FilterAll),
+    (Shown::Only(Stage::NotStarted), W::FilterNotStarted),
+    (Shown::Only(Stage::InProgress), W::FilterInProgress),
+    (Shown::Only(Stage::Decided), W::FilterDecided),
 ];
 
 /// The library of cards. `missing` names a card an old link asked for that this build does
@@ -100,7 +102,7 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
             };
             let items =
                 members.into_iter().map(|i| card_item(cards, i, grouped, progress, visible)).collect_view();
-            let heading = if group.is_empty() { "Other decisions".to_string() } else { group };
+            let heading = if group.is_empty() { say!(W::OtherDecisions).to_string() } else { group };
             view! {
                 <section class="dc-library-group" hidden=move || !any_shown()>
                     {grouped.then(|| view! { <h2 class="dc-library-group-h">{heading}</h2> })}
@@ -112,24 +114,24 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
     view! {
         <div class="dc-root dc-library">
             <header class="dc-header">
-                <p class="dc-kicker">"Decision cards"</p>
-                <h1>"The library"</h1>
+                <p class="dc-kicker">{say!(W::Kicker)}</p>
+                <h1>{say!(W::Title)}</h1>
                 <p class="dc-tagline">{messages::library_intro(count)}</p>
             </header>
             {move || notice.get().map(|n| view! { <p class="dc-alert" role="alert" data-testid="library-notice">{n}</p> })}
             <main>
                 <div class="dc-library-tools" role="search">
-                    <label for="dc-library-search">"Search the library"</label>
+                    <label for="dc-library-search">{say!(W::SearchLabel)}</label>
                     <input
                         type="search"
                         id="dc-library-search"
                         data-testid="library-search"
-                        placeholder="Title, question, option or factor"
+                        placeholder=say!(W::SearchPlaceholder)
                         prop:value=move || query.get()
                         on:input:target=move |ev| query.set(ev.target().value())
                     />
                     <fieldset class="dc-library-filter">
-                        <legend>"Show"</legend>
+                        <legend>{say!(W::Show)}</legend>
                         {FILTERS
                             .into_iter()
                             .map(|(filter, label)| view! {
@@ -140,7 +142,7 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
                                         prop:checked=move || shown.get() == filter
                                         on:change=move |_| shown.set(filter)
                                     />
-                                    {label}
+                                    {say!(label)}
                                 </label>
                             })
                             .collect_view()}
@@ -201,12 +203,12 @@ fn card_item(
             <p class="dc-question-big">{c.question}</p>
             {(!c.default_stance.is_empty()).then(|| view! {
                 <p class="dc-library-default">
-                    <strong>"Default stance: "</strong>
+                    <strong>{say!(W::DefaultStance)}</strong>
                     {c.default_stance}
                 </p>
             })}
-            {links("Related in this library: ", "library-points-to", names)}
-            {links("Cards that point here: ", "library-pointed-from", named_by)}
+            {links(say!(W::RelatedHere), "library-points-to", names)}
+            {links(say!(W::PointHere), "library-pointed-from", named_by)}
             {move || line().map(|(l, decided)| view! {
                 <p class="dc-library-progress" data-testid="library-progress">{l}</p>
                 {decided.map(|(d, due)| view! {

@@ -5,7 +5,9 @@
 use super::card::CardPage;
 use super::library::LibraryPage;
 use crate::platform::{addresses, browser, embed, page};
+use decision_core::lang::failure::FailureWord as W;
 use decision_core::page_data::{self, CardSummary};
+use decision_core::say;
 use decision_core::share;
 use leptos::prelude::*;
 
@@ -26,7 +28,7 @@ pub fn start_card_app() {
             let moved = page::edits_in_page(card);
             leptos::mount::hydrate_from(root, move || view! { <CardPage card moved /> }).forget();
         }
-        other => return not_this_app(other, "card"),
+        other => return not_this_app(other, W::NotCardPage, W::CardPageUnnamed),
     }
     page::started();
 }
@@ -52,17 +54,19 @@ pub fn start_library_app() {
             let Some(root) = page::app_element() else { return };
             leptos::mount::hydrate_from(root, move || view! { <LibraryPage cards missing /> }).forget();
         }
-        other => return not_this_app(other, "library"),
+        other => return not_this_app(other, W::NotLibraryPage, W::LibraryPageUnnamed),
     }
     page::started();
 }
 
-/// A page that is not the `app`'s says so instead of starting.
-fn not_this_app(kind: Option<&str>, app: &str) {
+/// A page that is not the app's says so instead of starting: `not_one` when the page names
+/// another kind of page (`{kind}`), `unnamed` when it names none. One word per app, so that
+/// a language can say each as a whole sentence.
+fn not_this_app(kind: Option<&str>, not_one: W, unnamed: W) {
     // Display, not Debug: the release build compiles `{:?}` to nothing (docs/performance.md).
     match kind {
-        Some(other) => page::cannot_start(&format!("this page is not one the {app} app knows (\"{other}\")")),
-        None => page::cannot_start(&format!("this page does not say which page of the {app} app it is")),
+        Some(other) => page::cannot_start(&say!(not_one, kind = other)),
+        None => page::cannot_start(say!(unnamed)),
     }
 }
 

@@ -6,6 +6,8 @@
 //! rendering, which would make the prerendered page differ from the live one: it is noted
 //! (`render_check`, feature `ssr`) and the prerender step fails, naming the place.
 
+use decision_core::lang::card_page::CardPageWord as W;
+use decision_core::say;
 use wasm_bindgen::JsCast;
 
 /// The browser window, or `None` anywhere else (natively, calling into JS would panic).
@@ -101,8 +103,8 @@ pub fn clear_fragment() {
 pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the browser could not read the file".to_string()))?;
-    text.as_string().ok_or_else(|| "the file is not text".to_string())
+        .map_err(|e| e.as_string().unwrap_or_else(|| say!(W::FileUnreadable).to_string()))?;
+    text.as_string().ok_or_else(|| say!(W::FileNotText).to_string())
 }
 
 /// Goes to `url` (relative to this page) in place of this page: no history entry is left

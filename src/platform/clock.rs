@@ -3,6 +3,8 @@
 //! these may not run while a page is prerendered (`render_check`, feature `ssr`).
 
 use decision_core::dates::Date;
+#[cfg(target_arch = "wasm32")]
+use decision_core::lang::library_page::{LibraryPageWord, MONTHS};
 
 /// The current time in milliseconds since the Unix epoch.
 #[track_caller]
@@ -66,18 +68,17 @@ pub fn now_clock() -> String {
     clock(now_ms())
 }
 
-/// A time (milliseconds since the epoch) as a short local date: "2 Dec".
+/// A time (milliseconds since the epoch) as a short local date: "2 Dec", in the page's
+/// language.
 #[track_caller]
 pub fn short_date(ms: f64) -> String {
     #[cfg(feature = "ssr")]
     super::render_check::touched(std::panic::Location::caller());
     #[cfg(target_arch = "wasm32")]
     {
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-        let month = MONTHS.get(d.get_month() as usize).copied().unwrap_or("");
-        format!("{} {month}", d.get_date())
+        let month = MONTHS.get(d.get_month() as usize).map_or("", |&m| decision_core::say!(m));
+        decision_core::say!(LibraryPageWord::ShortDate, day = d.get_date(), month = month)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

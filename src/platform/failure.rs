@@ -13,43 +13,39 @@
 //! link that reloads the page; the error under "Technical details".
 //!
 //! With the app dead, the script takes its words from the page: the prerender step writes
-//! [`words_json`] into every page as a data block with the id [`WORDS_ID`].
+//! [`words_json`] into every page, in that page's language, as a data block with the id
+//! [`WORDS_ID`].
 
 use decision_core::json::{write_string, ObjectWriter};
+use decision_core::lang::failure::FailureWord as W;
+use decision_core::say;
 
 /// Id of the data block that carries the notice's words in every page.
 pub const WORDS_ID: &str = "dc-failure-words";
 
-/// The notice's words, by the name `web/startup.js` reads them under. `{card}` is replaced
-/// by a card id.
-pub const WORDS: &[(&str, &str)] = &[
-    ("title", "Something went wrong"),
-    (
-        "lead",
-        "This page hit an internal error and has stopped working. Your answers are not lost: what \
-         was saved in this browser is still there, and reloading the page brings it back.",
-    ),
-    (
-        "unsaved",
-        "Your latest answers could not be saved in this browser. Download them now: they are lost \
-         when this page closes.",
-    ),
-    ("unsavedAnswers", "Download unsaved answers ({card})"),
-    ("unsavedWorkshop", "Download unsaved workshop ({card})"),
-    ("saved", "To keep a copy of the progress saved in this browser, download it:"),
-    ("savedLabel", "Download saved progress ({card})"),
-    ("nothing", "No answers had been saved in this browser yet."),
-    ("reload", "Reload the page"),
-    ("details", "Technical details"),
+/// The notice's words: the name `web/startup.js` reads each under, and the word of the
+/// catalogue (`lang/<code>/failure.toml`) that says it. `{card}` is replaced by a card id.
+pub const WORDS: &[(&str, W)] = &[
+    ("title", W::Title),
+    ("lead", W::Lead),
+    ("unsaved", W::Unsaved),
+    ("unsavedAnswers", W::UnsavedAnswers),
+    ("unsavedWorkshop", W::UnsavedWorkshop),
+    ("saved", W::Saved),
+    ("savedLabel", W::SavedLabel),
+    ("nothing", W::Nothing),
+    ("reload", W::Reload),
+    ("details", W::Details),
 ];
 
-/// [`WORDS`] as a JSON object, safe inside `<script type="application/json">`: a `<` is
-/// written as `\u003c`, so no `</script>` can end the block early.
+/// [`WORDS`] in the installed catalogue's language, as a JSON object, safe inside
+/// `<script type="application/json">`: a `<` is written as `\u003c`, so no `</script>` can
+/// end the block early.
 pub fn words_json() -> String {
     let mut json = String::new();
     let mut object = ObjectWriter::new(&mut json);
-    for (name, text) in WORDS {
-        write_string(object.key(name), text);
+    for &(name, word) in WORDS {
+        write_string(object.key(name), say!(word));
     }
     object.end();
     json.replace('<', "\\u003c")

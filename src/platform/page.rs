@@ -9,6 +9,7 @@
 use crate::controls::{Control, Element, Value};
 use decision_core::answers::Edit;
 use decision_core::card::Card;
+use decision_core::lang::failure::FailureWord;
 use decision_core::lang::{self, LANG_ID};
 use decision_core::page_data::DATA_ID;
 use wasm_bindgen::JsCast;
@@ -65,7 +66,13 @@ pub fn started() {
 pub fn cannot_start(why: &str) {
     let Some(document) = document() else { return };
     if let Some(el) = document.get_element_by_id("dc-boot-why") {
-        el.set_text_content(Some(&format!("Its data could not be read: {why}.")));
+        // Without the page's words (they are what could not be read) the reason is all
+        // there is to say.
+        let line = match lang::current() {
+            Some(_) => decision_core::say!(FailureWord::DataUnreadable, why = why),
+            None => why.to_owned(),
+        };
+        el.set_text_content(Some(&line));
     }
     if let Some(el) = document.get_element_by_id("dc-boot-failed") {
         let _ = el.remove_attribute("hidden");

@@ -6,6 +6,8 @@
 //! Everything above this module sees only `Result`s: no call here panics, whatever the
 //! browser throws.
 
+use decision_core::lang::card_page::CardPageWord;
+use decision_core::say;
 use decision_core::store::Unavailable;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -127,7 +129,7 @@ pub fn js_message(err: &JsValue) -> String {
         .filter(|m| !m.is_empty())
         .or_else(|| js_string(err, "name"))
         .or_else(|| err.as_string())
-        .unwrap_or_else(|| "unknown error".to_string())
+        .unwrap_or_else(|| say!(CardPageWord::UnknownError).to_string())
 }
 
 /// Storage in memory, for tests: it can be limited to a number of characters (keys and

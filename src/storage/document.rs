@@ -18,6 +18,8 @@
 use super::backend::{Backend, BackendError, Probed};
 use decision_core::answers::Prefer;
 use decision_core::envelope::DecodeError;
+use decision_core::lang::card_page::CardPageWord;
+use decision_core::say;
 use decision_core::store::{Hold, SaveError, StoreStatus, Unavailable};
 use std::rc::Rc;
 
@@ -389,7 +391,7 @@ pub fn keys_under(backend: &dyn Backend, prefix: &str) -> Vec<String> {
 
 fn message(err: BackendError) -> String {
     match err {
-        BackendError::Quota => "the storage is full".into(),
+        BackendError::Quota => say!(CardPageWord::StorageFull).into(),
         BackendError::Other(m) => m,
     }
 }

@@ -28,4 +28,7 @@ areas! {
     Drafts "drafts" => crate::lang::drafts::DraftWord,
     Messages "messages" => crate::messages::MessageWord,
     Json "json" => crate::json::JsonWord,
+    CardPage "card_page" => crate::lang::card_page::CardPageWord,
+    LibraryPage "library_page" => crate::lang::library_page::LibraryPageWord,
+    Failure "failure" => crate::lang::failure::FailureWord,
 }

@@ -27,6 +27,9 @@ pub mod shell;
 /// The id of the data block that carries the page's catalogue.
 pub const LANG_ID: &str = "dc-lang";
 pub use areas::{Area, AREAS};
+pub mod card_page;
+pub mod failure;
+pub mod library_page;
 
 /// One area's words: made by [`words!`].
 pub trait Words: Copy {
