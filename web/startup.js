@@ -24,6 +24,21 @@
       run();
     }
   }
+  // The words of the start-up line and of the failure notice, in the page's language: the
+  // prerender writes them into the page (`#dc-failure-words`, src/platform/failure.rs), after
+  // the app element, so they are read only once the body is there (`whenReady`).
+  var words = null;
+  function word(name, values) {
+    if (!words) {
+      try {
+        words = JSON.parse(byId('dc-failure-words').textContent);
+      } catch (e) {
+        // A page without its words (not built by `cargo xtask`): nothing better to say.
+        return '';
+      }
+    }
+    return fill(words[name] || '', values || {});
+  }
   function say(id, text) {
     var el = byId(id);
     if (el) el.textContent = text;
@@ -42,10 +57,10 @@
       return;
     }
     failed = true;
-    say('dc-boot-why', why);
-    say('dc-boot-todo', todo);
+    say('dc-boot-why', word(why));
+    say('dc-boot-todo', word(todo));
     if (detail) {
-      say('dc-boot-detail', 'Details: ' + detail);
+      say('dc-boot-detail', word('bootDetails', { detail: detail }));
       byId('dc-boot-detail').hidden = false;
     }
     byId('dc-boot-loading').hidden = true;
@@ -56,20 +71,20 @@
     var singleFile = document.documentElement.getAttribute('data-build') === 'single-file';
     if (location.protocol === 'file:' && !singleFile) {
       fail(
-        'It was opened from a file on disk (file://), and browsers do not let such a page load its program files.',
-        'Open it through a web server (any static host, or run "python3 -m http.server" in this folder and open http://localhost:8000/), or use the single-file build (one .html file per card, in dist-single/), which works from disk.',
+        'bootFileProtocol',
+        'bootFileProtocolTodo',
         detail
       );
     } else if (sawWasmBlocked || /Content.Security.Policy|unsafe-eval|\bCSP\b/i.test(detail || '')) {
       fail(
-        "This page's Content-Security-Policy does not allow WebAssembly.",
-        "Ask the site's administrators to add 'wasm-unsafe-eval' to the policy's script-src (the project's docs/csp.md has the whole policy), or open the card from a host that allows it.",
+        'bootCsp',
+        'bootCspTodo',
         detail
       );
     } else {
       fail(
-        'Something it needs failed to load or run.',
-        'Reload the page. If this keeps happening, check that every file of the build was copied to the host, or use a current version of Firefox, Chrome, Edge or Safari.',
+        'bootLoadFailed',
+        'bootLoadFailedTodo',
         detail
       );
     }
@@ -147,13 +162,8 @@
   }
   function failure(detail) {
     if (byId('dc-failure')) return;
-    var words = null;
-    try {
-      words = JSON.parse(byId('dc-failure-words').textContent);
-    } catch (e) {
-      // A page without the words (not built by `cargo xtask`): the general message.
-    }
-    if (!words) {
+    // A page without the words (not built by `cargo xtask`): the general message.
+    if (!word('title')) {
       explain(detail);
       return;
     }
@@ -167,8 +177,8 @@
     var box = node('div', 'dc-failure-box');
     box.setAttribute('tabindex', '-1');
     overlay.appendChild(box);
-    box.appendChild(node('h2', '', words.title));
-    box.appendChild(node('p', '', words.lead));
+    box.appendChild(node('h2', '', word('title')));
+    box.appendChild(node('p', '', word('lead')));
     // On screen first; everything after this is best-effort.
     (document.body || document.documentElement).appendChild(overlay);
     try {
@@ -178,31 +188,31 @@
     var actions = node('div', 'dc-failure-actions');
     var unsaved = unsavedDocuments();
     if (unsaved.length > 0) {
-      box.appendChild(node('p', '', words.unsaved));
+      box.appendChild(node('p', '', word('unsaved')));
       unsaved.forEach(function (doc) {
         var rest = doc[0].indexOf(KEY_PREFIX) === 0 ? doc[0].slice(KEY_PREFIX.length) : doc[0];
         var workshop = /\/workshop$/.test(rest);
         var card = workshop ? rest.slice(0, -'/workshop'.length) : rest;
         var what = workshop ? 'workshop' : 'answers';
-        var label = fill(workshop ? words.unsavedWorkshop : words.unsavedAnswers, { card: card });
+        var label = word(workshop ? 'unsavedWorkshop' : 'unsavedAnswers', { card: card });
         addDownload(actions, fileStem(card) + '-unsaved-' + what + '.json', doc[1], label, 'failure-unsaved');
       });
     }
     var saved = savedProgress();
     if (saved.length > 0) {
-      box.appendChild(node('p', '', words.saved));
+      box.appendChild(node('p', '', word('saved')));
       saved.forEach(function (doc) {
-        addDownload(actions, fileStem(doc[0]) + '-saved-progress.json', doc[1], fill(words.savedLabel, { card: doc[0] }), 'failure-saved');
+        addDownload(actions, fileStem(doc[0]) + '-saved-progress.json', doc[1], word('savedLabel', { card: doc[0] }), 'failure-saved');
       });
     } else if (unsaved.length === 0) {
-      box.appendChild(node('p', '', words.nothing));
+      box.appendChild(node('p', '', word('nothing')));
     }
-    var reload = node('a', '', words.reload);
+    var reload = node('a', '', word('reload'));
     reload.setAttribute('href', location.href);
     actions.appendChild(reload);
     box.appendChild(actions);
     var details = node('details');
-    details.appendChild(node('summary', '', words.details));
+    details.appendChild(node('summary', '', word('details')));
     details.appendChild(node('pre', '', detail));
     box.appendChild(details);
   }
@@ -274,7 +284,7 @@
     line.hidden = false;
     button.addEventListener('click', function () {
       button.disabled = true;
-      status.textContent = 'Making the file…';
+      status.textContent = 'oneFileMaking';
       Promise.all([
         fetched(location.href.split('#')[0]),
         fetched(attr('template'), attr('template-integrity')),
@@ -292,10 +302,10 @@
           setTimeout(function () {
             URL.revokeObjectURL(url);
           }, 60000);
-          status.textContent = 'Downloaded as ' + attr('file') + ': open it from disk, with no network and nothing to install.';
+          status.textContent = word('oneFileDone', { file: attr('file') });
         })
         .catch(function (e) {
-          status.textContent = 'The file could not be made (' + ((e && e.message) || e) + '). Nothing on this page changed; reload it and try again.';
+          status.textContent = word('oneFileFailed', { why: (e && e.message) || e });
         })
         .then(function () {
           button.disabled = false;
@@ -306,8 +316,8 @@
 
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
     fail(
-      'This browser does not support WebAssembly or JavaScript modules.',
-      'Open it in a current version of Firefox, Chrome, Edge or Safari.'
+      'bootNoWasm',
+      'bootNoWasmTodo'
     );
     return;
   }

@@ -36,6 +36,18 @@ pub const WORDS: &[(&str, W)] = &[
     ("nothing", W::Nothing),
     ("reload", W::Reload),
     ("details", W::Details),
+    ("bootFileProtocol", W::BootFileProtocol),
+    ("bootFileProtocolTodo", W::BootFileProtocolTodo),
+    ("bootCsp", W::BootCsp),
+    ("bootCspTodo", W::BootCspTodo),
+    ("bootLoadFailed", W::BootLoadFailed),
+    ("bootLoadFailedTodo", W::BootLoadFailedTodo),
+    ("bootNoWasm", W::BootNoWasm),
+    ("bootNoWasmTodo", W::BootNoWasmTodo),
+    ("bootDetails", W::BootDetails),
+    ("oneFileMaking", W::OneFileMaking),
+    ("oneFileDone", W::OneFileDone),
+    ("oneFileFailed", W::OneFileFailed),
 ];
 
 /// [`WORDS`] in the installed catalogue's language, as a JSON object, safe inside

@@ -1,0 +1,140 @@
+// A card written in French, on the release build in dist/: its page, its decision record and
+// its workshop page say `lang="fr"` and speak French around the card (the tool's words from
+// lang/fr/, docs/languages.md), with no word of the tool's English anywhere a reader sees or
+// hears it: the page's text, its labels and titles, and the files it gives.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openPage, screenshot } from './lib/browser.mjs';
+import { download, LIVE, setFactor } from './lib/card.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { useBuild } from './lib/setup.mjs';
+import { participant, paste } from './lib/workshop.mjs';
+
+const CARD = 'cache-applicatif-ou-replique-en-lecture';
+
+/** One language's catalogue: `area/Name` → text (one `Name = "text"` per line, docs/languages.md). */
+function catalogue(code) {
+  const dir = path.join(ROOT, 'lang', code);
+  const words = new Map();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.toml'))) {
+    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      const entry = line.match(/^(\w+) = (".*")$/);
+      if (entry) words.set(`${file.replace('.toml', '')}/${entry[1]}`, JSON.parse(entry[2]));
+    }
+  }
+  return words;
+}
+
+/**
+ * The English of the tool that French says otherwise: every piece of an English word between
+ * its placeholders and plural forms, of two words or more, that the French word does not
+ * also contain ("Option A" is French too).
+ */
+function englishPieces() {
+  const french = catalogue('fr');
+  const pieces = [];
+  for (const [key, text] of catalogue('en')) {
+    if (key.startsWith('language/')) continue;
+    const theirs = (french.get(key) ?? '').toLowerCase();
+    for (const piece of text.split(/\{\w+\}|\|/)) {
+      const words = piece.trim().replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+      if (words.split(/\s+/).length >= 2 && words.length >= 8 && !theirs.includes(words.toLowerCase())) {
+        pieces.push({ key, words });
+      }
+    }
+  }
+  return pieces;
+}
+
+const ENGLISH = englishPieces();
+
+/** The English pieces found in `text`, with the word of the catalogue each belongs to. */
+function englishIn(text) {
+  return ENGLISH.filter(({ words }) => text.includes(words)).map(({ key, words }) => `${key}: "${words}"`);
+}
+
+/** What a reader sees or hears of the page: its text, title, and labels, titles and placeholders. */
+function readable(page) {
+  return page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap((e) =>
+      ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''),
+    );
+    return [document.title, document.body.innerText, ...attributes].join('\n');
+  });
+}
+
+async function assertFrench(page, where) {
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr', `${where}: <html lang>`);
+  assert.deepEqual(englishIn(await readable(page)), [], `${where}: English words of the tool`);
+}
+
+describe('a card in French', () => {
+  const env = useBuild();
+
+  test('the English catalogue gives the check enough to find', () => {
+    assert.ok(ENGLISH.length > 300, `only ${ENGLISH.length} pieces of English to look for`);
+    assert.deepEqual(englishIn('Key factors and Evidence needed'), ['sections/KeyFactors: "Key factors"', 'sections/Evidence: "Evidence needed"']);
+  });
+
+  test('its page, before and after answering, and its decision record, speak French', async () => {
+    const url = `${env.server.url}${CARD}.html`;
+    for (const width of [1280, 320]) {
+      const { context, page, problems } = await openPage(env.browser, { viewport: { width, height: 900 } });
+      try {
+        // Before the app is live: the prerendered page and the line about JavaScript.
+        await page.goto(url, { waitUntil: 'commit' });
+        await page.locator('#dc-boot-loading').waitFor({ state: 'attached' });
+        await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+        await assertFrench(page, `${width} px, fresh`);
+        await screenshot(page, `french-card-${width}`);
+        // Answered: the verdict changes its words, the panels open.
+        await setFactor(page, 'fraicheur', 'End');
+        await setFactor(page, 'repetition-des-lectures', 'End');
+        await setFactor(page, 'maitrise-de-l-equipe', 'End');
+        await page.locator('[data-testid="share-open"]').click();
+        await assertFrench(page, `${width} px, answered`);
+        if (width === 1280) {
+          await page.locator('[data-testid="record-decision"]').click();
+          await page.locator('[data-testid="decision-recorded"]').waitFor();
+          await assertFrench(page, 'recorded');
+          await screenshot(page, 'french-record');
+          const record = await download(page, page.locator('[data-testid="download-record"]'));
+          assert.deepEqual(englishIn(record.text), [], 'the decision record');
+          assert.match(record.text, /Cache applicatif ou réplique en lecture/);
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('its workshop page, with participants gathered, speaks French', async () => {
+    const url = `${env.server.url}${CARD}.html`;
+    const links = [];
+    for (const [name, key] of [['Élodie', 'Home'], ['Karim', 'End']]) {
+      const answer = (page) => setFactor(page, 'fraicheur', key);
+      links.push((await participant(env.browser, url, { name, answer })).link);
+    }
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(env.workshopUrl(CARD));
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      await assertFrench(page, 'workshop, empty');
+      await paste(page, links.join('\n'));
+      await page.locator('[data-testid="ws-participant"]').nth(1).waitFor();
+      await assertFrench(page, 'workshop, two participants');
+      await screenshot(page, 'french-workshop');
+      for (const file of ['ws-download', 'ws-csv']) {
+        const { name, text } = await download(page, page.locator(`[data-testid="${file}"]`));
+        assert.deepEqual(englishIn(text), [], name);
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
