@@ -24,4 +24,7 @@ macro_rules! areas {
 
 areas! {
     Sections "sections" => crate::sections::SectionWord,
+    Verdict "verdict" => crate::explain::VerdictWord,
+    Sensitivity "sensitivity" => crate::sensitivity::words::SensitivityWord,
+    VerdictPage "verdict_page" => crate::lang::verdict_page::VerdictPageWord,
 }
