@@ -41,7 +41,7 @@ fn part(card: &'static Card, s: &Sensitivity) -> impl IntoView {
             data-moves=moves
             data-settled=settled.join(" ")
         >
-            <h3 id="dc-change-h" class="dc-small-h">{words::HEADING}</h3>
+            <h3 id="dc-change-h" class="dc-small-h">{words::heading()}</h3>
             {para("dc-change-lead", "change-lead", p.lead)}
             {list}
             {para("dc-change-settled", "settled", p.settled)}

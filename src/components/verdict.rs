@@ -5,6 +5,8 @@ use super::change::WhatCouldChange;
 use decision_core::card::{Card, OptionSide, Side};
 use decision_core::engine::{Contribution, Outcome, Verdict};
 use decision_core::explain;
+use decision_core::lang::verdict_page::VerdictPageWord as Word;
+use decision_core::say;
 use decision_core::sensitivity::Sensitivity;
 use leptos::prelude::*;
 
@@ -22,11 +24,11 @@ pub fn VerdictPanel(
     };
     view! {
         <aside class=outcome_class aria-labelledby="dc-verdict-h" data-testid="verdict">
-            <h2 id="dc-verdict-h" class="dc-verdict-label">"Verdict"</h2>
+            <h2 id="dc-verdict-h" class="dc-verdict-label">{say!(Word::Verdict)}</h2>
             <VerdictHeadline card verdict />
             <LeanMeter card verdict />
             <details class="dc-why-details" open>
-                <summary>"Why"</summary>
+                <summary>{say!(Word::Why)}</summary>
                 <Explanation card verdict />
             </details>
             <WhatCouldChange card sensitivity />
@@ -46,9 +48,15 @@ fn VerdictHeadline(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView
         </div>
         <p class="dc-badges">
             <span class="dc-badge" data-testid="confidence">
-                "Confidence: "
-                {move || verdict.with(|v| explain::confidence_words(v.confidence.level))}
-                {move || verdict.with(|v| format!(" · {} of evidence gathered", explain::percent(v.confidence.fraction)))}
+                {move || {
+                    verdict.with(|v| {
+                        say!(
+                            Word::ConfidenceBadge,
+                            level = explain::confidence_words(v.confidence.level),
+                            gathered = explain::percent(v.confidence.fraction)
+                        )
+                    })
+                }}
             </span>
         </p>
     }
@@ -63,15 +71,16 @@ pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
     let pitfalls = explain::pitfall_sentence(card, &verdict);
     let flip = explain::flip_sentence(card, &verdict);
     let held_back = card.option(verdict.points_to);
-    let gated_modes = (verdict.outcome == Outcome::Gated && !held_back.failure_modes.is_empty())
-        .then(|| held_back.failure_modes.join(" "));
+    let gated_modes = (verdict.outcome == Outcome::Gated && !held_back.failure_modes.is_empty()).then(|| {
+        say!(Word::FailureModeOf, option = held_back.name, modes = held_back.failure_modes.join(" "))
+    });
     view! {
         {gate.map(|g| view! { <p class="dc-alert" data-testid="gate">{g}</p> })}
         {gated_modes.map(|modes| view! {
-            <p class="dc-alert">"Failure mode of " {held_back.name.as_str()} " when misused: " {modes}</p>
+            <p class="dc-alert">{modes}</p>
         })}
         {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
-        {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>"Flip point: "</strong>{f}</p> })}
+        {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>{say!(Word::FlipPoint)}" "</strong>{f}</p> })}
     }
 }
 
@@ -81,7 +90,7 @@ pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
 pub fn VerdictBar(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
     view! {
         <div class="dc-verdict-bar" aria-hidden="true">
-            <span class="dc-verdict-bar-label">"Verdict: "</span>
+            <span class="dc-verdict-bar-label">{say!(Word::VerdictBarLabel)}" "</span>
             {move || verdict.with(|v| explain::headline(card, v).0)}
         </div>
     }
@@ -103,11 +112,11 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
     let marker = move || (W / 2.0 * (1.0 + verdict.with(|v| v.lean))).round() as i32;
     let label = move || {
         verdict.with(|v| {
-            format!(
-                "Score {}; leaving the default needs more than {} toward {}",
-                explain::decimal(v.score, 1),
-                explain::decimal(v.burden, 1),
-                card.option(card.default_side().other()).name
+            say!(
+                Word::MeterLabel,
+                score = explain::decimal(v.score, 1),
+                burden = explain::decimal(v.burden, 1),
+                option = card.option(card.default_side().other()).name
             )
         })
     };
@@ -124,7 +133,7 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                     <span>{card.option(Side::A).name.as_str()}</span>
                     <span>{card.option(Side::B).name.as_str()}</span>
                 </span>
-                <span class="dc-meter-note">"Inside the shaded band the default stands: the burden of proof is not met."</span>
+                <span class="dc-meter-note">{say!(Word::MeterNote)}</span>
             </figcaption>
         </figure>
     }
@@ -148,7 +157,7 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <div class="dc-set-aside" data-testid="set-aside">
-                                        <h3 class="dc-small-h">"Set aside: these do not count"</h3>
+                                        <h3 class="dc-small-h">{say!(Word::SetAside)}</h3>
                                         <ul class="dc-list">{set_aside}</ul>
                                     </div>
                                 }
@@ -170,10 +179,10 @@ fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
 fn WatchList(option: &'static OptionSide) -> impl IntoView {
     (!option.hidden_costs.is_empty() || !option.failure_modes.is_empty()).then(|| {
         view! {
-            <h3 class="dc-small-h">"What to watch with " {option.name.as_str()}</h3>
+            <h3 class="dc-small-h">{say!(Word::WatchWith, option = option.name)}</h3>
             <ul class="dc-list">
-                {option.hidden_costs.iter().map(|c| view! { <li>"Hidden cost: " {c.as_str()}</li> }).collect_view()}
-                {option.failure_modes.iter().map(|m| view! { <li>"Failure mode: " {m.as_str()}</li> }).collect_view()}
+                {option.hidden_costs.iter().map(|c| view! { <li>{say!(Word::HiddenCost, text = c)}</li> }).collect_view()}
+                {option.failure_modes.iter().map(|m| view! { <li>{say!(Word::FailureMode, text = m)}</li> }).collect_view()}
             </ul>
         }
     })
@@ -186,7 +195,7 @@ fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burd
     if contributions.is_empty() {
         return view! {
             <p class="dc-blurb" data-testid="no-contributions">
-                "Nothing has moved the score yet: with no evidence, the default stance stands."
+                {say!(Word::NoContributions)}
             </p>
         }
         .into_any();

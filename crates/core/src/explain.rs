@@ -1,17 +1,62 @@
 //! Words for the engine's numbers: slider steps, importance, and the verdict's explanation.
 //!
 //! The UI and the decision record both speak through this module, so the screen and the
-//! exported record always say the same thing.
+//! exported record always say the same thing. The words are the card's language's
+//! (`lang/<code>/verdict.toml`, [`crate::lang`]); numbers keep one format in every
+//! language, since the same functions write the CSV exports and SVG sizes.
 
 use crate::answers::STEPS;
 use crate::card::{Card, Side};
 use crate::engine::{ConfidenceLevel, ContributionKind, Outcome, Strength, Verdict};
+use crate::say;
 
-/// Words for each importance level, `0..=MAX_WEIGHT`.
-pub const WEIGHT_WORDS: [&str; 4] = ["Not relevant", "Low", "Medium", "High"];
+crate::words!(Verdict:
+    /// The verdict's words (`lang/<code>/verdict.toml`): importance levels, slider positions,
+    /// strengths and confidence levels, and the sentences of the verdict and its flip point.
+    pub enum VerdictWord {
+        WeightNone,
+        WeightLow,
+        WeightMedium,
+        WeightHigh,
+        Neutral,
+        PointsClearlyTo,
+        LeansTo,
+        Slightly,
+        Clearly,
+        Strongly,
+        ConfidenceLow,
+        ConfidenceMedium,
+        ConfidenceHigh,
+        NotClearYetHeadline,
+        NotClearYetQualifier,
+        DefaultConfirmedHeadline,
+        DefaultConfirmedQualifier,
+        SwitchHeadline,
+        SwitchQualifier,
+        GatedHeadline,
+        GatedQualifier,
+        SignalLabel,
+        FlipChange,
+        FlipSwitch,
+        FlipGated,
+        FlipNotClearYet,
+        FlipDefaultConfirmed,
+        GateSentence,
+        Quoted,
+        QuotedSeparator,
+        PitfallSentence,
+        AmountToward,
+    }
+);
 
+use VerdictWord as W;
+
+/// The words for each importance level, `0..=MAX_WEIGHT`.
+const WEIGHT_WORDS: [W; 4] = [W::WeightNone, W::WeightLow, W::WeightMedium, W::WeightHigh];
+
+/// Words for an importance level ("Not relevant", "Low", "Medium", "High").
 pub fn weight_words(weight: u8) -> &'static str {
-    WEIGHT_WORDS[usize::from(weight).min(WEIGHT_WORDS.len() - 1)]
+    say!(WEIGHT_WORDS[usize::from(weight).min(WEIGHT_WORDS.len() - 1)])
 }
 
 /// Words for a slider position, naming the option it points to.
@@ -20,9 +65,9 @@ pub fn position_words(card: &Card, position: i8) -> String {
     let side = if position < 0 { Side::A } else { Side::B };
     let name = &card.option(side).name;
     match position {
-        0 => "Neutral".to_string(),
-        p if p.abs() == STEPS => format!("Points clearly to {name}"),
-        _ => format!("Leans to {name}"),
+        0 => say!(W::Neutral).to_string(),
+        p if p.abs() == STEPS => say!(W::PointsClearlyTo, name = name),
+        _ => say!(W::LeansTo, name = name),
     }
 }
 
@@ -32,66 +77,53 @@ pub fn option_letter(side: Side) -> &'static str {
 }
 
 pub fn strength_words(strength: Strength) -> &'static str {
-    match strength {
-        Strength::Slightly => "slightly",
-        Strength::Clearly => "clearly",
-        Strength::Strongly => "strongly",
-    }
+    say!(match strength {
+        Strength::Slightly => W::Slightly,
+        Strength::Clearly => W::Clearly,
+        Strength::Strongly => W::Strongly,
+    })
 }
 
 pub fn confidence_words(level: ConfidenceLevel) -> &'static str {
-    match level {
-        ConfidenceLevel::Low => "Low",
-        ConfidenceLevel::Medium => "Medium",
-        ConfidenceLevel::High => "High",
-    }
+    say!(match level {
+        ConfidenceLevel::Low => W::ConfidenceLow,
+        ConfidenceLevel::Medium => W::ConfidenceMedium,
+        ConfidenceLevel::High => W::ConfidenceHigh,
+    })
 }
 
 /// The verdict as a headline and a one-line qualifier.
 pub fn headline(card: &Card, verdict: &Verdict) -> (String, String) {
     let name = |side: Side| card.option(side).name.as_str();
-    let default = card.default_side();
-    let other = default.other();
+    let default = name(card.default_side());
+    let other = name(card.default_side().other());
+    let strength = strength_words(verdict.strength);
     match verdict.outcome {
-        Outcome::NotClearYet => (
-            format!("Stay with {} — the default", name(default)),
-            format!("The case for {} is not clear yet.", name(other)),
-        ),
+        Outcome::NotClearYet => {
+            (say!(W::NotClearYetHeadline, default = default), say!(W::NotClearYetQualifier, other = other))
+        }
         Outcome::DefaultConfirmed => (
-            format!("{} — the default holds", name(default)),
-            format!(
-                "The evidence points {} to {}.",
-                strength_words(verdict.strength),
-                name(default)
-            ),
+            say!(W::DefaultConfirmedHeadline, default = default),
+            say!(W::DefaultConfirmedQualifier, strength = strength, default = default),
         ),
         Outcome::Switch => (
-            format!("{} is justified", name(other)),
-            format!(
-                "The case {} clears the burden of proof for leaving {}.",
-                strength_words(verdict.strength),
-                name(default)
-            ),
+            say!(W::SwitchHeadline, other = other),
+            say!(W::SwitchQualifier, strength = strength, default = default),
         ),
-        Outcome::Gated => (
-            format!("Not yet: the capability for {} is missing", name(other)),
-            format!(
-                "The case points to {}, but a capability it depends on points away. Stay with {} until that changes.",
-                name(other),
-                name(default)
-            ),
-        ),
+        Outcome::Gated => {
+            (say!(W::GatedHeadline, other = other), say!(W::GatedQualifier, other = other, default = default))
+        }
     }
 }
 
-/// A contribution in words: "Privacy: Points clearly to Self-Hosted Model (importance High)".
+/// A contribution in words: the factor's name, or "Signal: " and the signal's text.
 pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> String {
     match kind {
         ContributionKind::Factor => card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone()),
         ContributionKind::Signal => card
             .signals()
             .find(|(_, s)| s.id == id)
-            .map_or_else(|| id.to_string(), |(_, s)| format!("Signal: {}", s.text)),
+            .map_or_else(|| id.to_string(), |(_, s)| say!(W::SignalLabel, text = s.text)),
     }
 }
 
@@ -103,27 +135,23 @@ pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let other = card.option(flip.recommends.other()).name.as_str();
     let points_to = card.option(flip.points_to).name.as_str();
     let change =
-        format!("{} moved to \u{201c}{}\u{201d}", factor.name, lower_first(&position_words(card, flip.to)));
+        say!(W::FlipChange, factor = factor.name, position = lower_first(&position_words(card, flip.to)));
     Some(match flip.outcome {
-        Outcome::Switch => format!("{name} would be justified if {change}."),
-        Outcome::Gated => format!(
-            "A capability gap would keep {name} if {change}: the case would still point to {points_to}."
-        ),
-        Outcome::NotClearYet => {
-            format!("{name} would stand, the case for {other} no longer clear, if {change}.")
-        }
-        Outcome::DefaultConfirmed => format!("The evidence would clearly confirm {name} if {change}."),
+        Outcome::Switch => say!(W::FlipSwitch, name = name, change = change),
+        Outcome::Gated => say!(W::FlipGated, name = name, change = change, points_to = points_to),
+        Outcome::NotClearYet => say!(W::FlipNotClearYet, name = name, other = other, change = change),
+        Outcome::DefaultConfirmed => say!(W::FlipDefaultConfirmed, name = name, change = change),
     })
 }
 
 /// The capability-gap sentence for a gated verdict.
 pub fn gate_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let factor = card.factor(verdict.gate.as_deref()?)?;
-    Some(format!(
-        "{} points away from {}: {}",
-        factor.name,
-        card.option(verdict.points_to).name,
-        factor.prompt
+    Some(say!(
+        W::GateSentence,
+        factor = factor.name,
+        option = card.option(verdict.points_to).name,
+        prompt = factor.prompt
     ))
 }
 
@@ -133,13 +161,14 @@ pub fn pitfall_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
     let names: Vec<String> = card
         .pitfalls()
         .filter(|p| p.favours == side.id && verdict.warnings.contains(&p.id))
-        .map(|p| format!("\u{201c}{}\u{201d}", p.text))
+        .map(|p| quoted(&p.text))
         .collect();
-    Some(format!(
-        "The case for {} rests mostly on reasons the card sets aside: {}.",
-        side.name,
-        names.join(", ")
-    ))
+    Some(say!(W::PitfallSentence, option = side.name, reasons = names.join(say!(W::QuotedSeparator))))
+}
+
+/// `text` between the language's quotation marks.
+pub fn quoted(text: &str) -> String {
+    say!(W::Quoted, text = text)
 }
 
 /// "Points clearly to Model API" → "points clearly to Model API": option names keep their
@@ -153,7 +182,7 @@ pub fn lower_first(s: &str) -> String {
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".
 pub fn amount_words(card: &Card, amount: f64) -> String {
     let side = if amount < 0.0 { Side::A } else { Side::B };
-    format!("{} toward {}", decimal(amount.abs(), 1), card.option(side).name)
+    say!(W::AmountToward, amount = decimal(amount.abs(), 1), option = card.option(side).name)
 }
 
 /// `x` with `places` decimals, without the standard float formatter: its tables and

@@ -31,4 +31,7 @@ areas! {
     CardPage "card_page" => crate::lang::card_page::CardPageWord,
     LibraryPage "library_page" => crate::lang::library_page::LibraryPageWord,
     Failure "failure" => crate::lang::failure::FailureWord,
+    Verdict "verdict" => crate::explain::VerdictWord,
+    Sensitivity "sensitivity" => crate::sensitivity::words::SensitivityWord,
+    VerdictPage "verdict_page" => crate::lang::verdict_page::VerdictPageWord,
 }

@@ -21,15 +21,17 @@ use std::cell::Cell;
 use std::fmt::{Display, Write as _};
 
 mod areas;
+pub mod card_page;
 pub mod drafts;
+pub mod failure;
+pub mod library_page;
 pub mod shell;
+pub mod verdict_page;
+
+pub use areas::{Area, AREAS};
 
 /// The id of the data block that carries the page's catalogue.
 pub const LANG_ID: &str = "dc-lang";
-pub use areas::{Area, AREAS};
-pub mod card_page;
-pub mod failure;
-pub mod library_page;
 
 /// One area's words: made by [`words!`].
 pub trait Words: Copy {

@@ -1,13 +1,48 @@
 //! "What could change the answer" in words: the same sentences on the card and in the
 //! decision record. Slider positions are said in the slider's own words
 //! ([`explain::position_words`]) and importances in the importance control's
-//! ([`explain::weight_words`]).
+//! ([`explain::weight_words`]). The words are the card's language's
+//! (`lang/<code>/sensitivity.toml`, [`crate::lang`]).
 
 use super::group::Sides;
 use super::{Change, Move, Sensitivity};
 use crate::card::{Card, Side};
 use crate::engine::Outcome;
 use crate::explain;
+use crate::{say, say_n};
+
+crate::words!(Sensitivity:
+    /// The words of "What could change the answer" (`lang/<code>/sensitivity.toml`), on the
+    /// card, in the decision record and in the workshop.
+    pub enum SensitivityWord {
+        Heading,
+        PairsLead,
+        NothingChangesLead,
+        Settled,
+        Idle,
+        FindOutFirst,
+        EvidenceSeparator,
+        ChangeSentence,
+        BothTo,
+        MovesAnd,
+        ListAnd,
+        ListSeparator,
+        MoveTo,
+        MoveToOrFurther,
+        MoveImportance,
+        MoveTick,
+        MoveUntick,
+        OutcomeSwitch,
+        OutcomeGated,
+        OutcomeNotClearYet,
+        OutcomeDefaultConfirmed,
+        SidesMatter,
+        SidesSettled,
+        MorePairs,
+    }
+);
+
+use SensitivityWord as W;
 
 /// How many of the smallest pairs are said: more of the same size add length, not news.
 pub const MAX_PAIRS_SHOWN: usize = 3;
@@ -36,7 +71,9 @@ impl Panel {
 }
 
 /// The heading of the part.
-pub const HEADING: &str = "What could change the answer";
+pub fn heading() -> &'static str {
+    say!(W::Heading)
+}
 
 /// Everything the part says about `s`.
 pub fn panel(card: &Card, s: &Sensitivity) -> Panel {
@@ -48,28 +85,19 @@ pub fn panel(card: &Card, s: &Sensitivity) -> Panel {
     } else if !s.pairs.is_empty() {
         let shown =
             s.pairs.iter().take(MAX_PAIRS_SHOWN).map(|c| (change_sentence(card, c), c.tokens())).collect();
-        (
-            Some(
-                "No single answer changes the recommendation. The smallest pairs of answers that would:"
-                    .to_string(),
-            ),
-            shown,
-            s.pairs.len().saturating_sub(MAX_PAIRS_SHOWN),
-        )
+        (Some(say!(W::PairsLead).to_string()), shown, s.pairs.len().saturating_sub(MAX_PAIRS_SHOWN))
     } else {
-        let lead = (!card.factors.is_empty()).then(|| {
-            "No single answer, and no two answers together, would change the recommendation.".to_string()
-        });
+        let lead = (!card.factors.is_empty()).then(|| say!(W::NothingChangesLead).to_string());
         (lead, Vec::new(), 0)
     };
     let settled = if !s.changes.is_empty() {
         (!s.settled.is_empty()).then(|| {
             let names = factor_names(&s.settled);
-            format!("Settled whichever way {} {}: {}.", pronoun(names.len()), verb(names.len()), join(&names))
+            say_n!(names.len(), W::Settled, names = join(&names))
         })
     } else if !s.pairs.is_empty() && !s.idle.is_empty() {
         let names = factor_names(&s.idle);
-        Some(format!("{} would not change it even together with one other answer.", join(&names)))
+        Some(say!(W::Idle, names = join(&names)))
     } else {
         None
     };
@@ -83,7 +111,7 @@ pub fn panel(card: &Card, s: &Sensitivity) -> Panel {
                 format!("{text} ({factor})")
             })
             .collect();
-        format!("Find out first: {}.", items.join("; "))
+        say!(W::FindOutFirst, items = items.join(say!(W::EvidenceSeparator)))
     });
     Panel { lead, changes, more_pairs, settled, evidence }
 }
@@ -95,37 +123,45 @@ pub fn change_sentence(card: &Card, c: &Change) -> String {
         // "Privacy and Control both to “points clearly to Self-Hosted Model”".
         [Move::Position { factor: a, position: p }, Move::Position { factor: b, position: q }] if p == q => {
             let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
-            let at = move_words(card, &c.moves[1], false);
-            let second = name(b);
-            format!("{} and {second} both{}", name(a), at.strip_prefix(second.as_str()).unwrap_or(&at))
+            say!(
+                W::BothTo,
+                first = name(a),
+                second = name(b),
+                position = explain::lower_first(&explain::position_words(card, *p))
+            )
         }
         moves => upper_first(
-            &moves.iter().map(|m| move_words(card, m, c.or_further)).collect::<Vec<_>>().join(" and "),
+            &moves
+                .iter()
+                .map(|m| move_words(card, m, c.or_further))
+                .reduce(|first, second| say!(W::MovesAnd, first = first, second = second))
+                .unwrap_or_default(),
         ),
     };
-    format!("{moves}: {}.", outcome_clause(card, c.outcome, c.recommends, c.points_to))
+    say!(
+        W::ChangeSentence,
+        moves = moves,
+        outcome = outcome_clause(card, c.outcome, c.recommends, c.points_to)
+    )
 }
 
-/// One move: "Privacy to “leans to Self-Hosted Model”", "the importance of Latency to “High”",
+/// One move: "Privacy to “leans to Self-Hosted Model”", "the importance of Latency at “High”",
 /// "ticking “Serving capability exists”".
 pub fn move_words(card: &Card, m: &Move, or_further: bool) -> String {
     let factor_name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
     match m {
-        Move::Position { factor, position } => format!(
-            "{} to \u{201c}{}\u{201d}{}",
-            factor_name(factor),
-            explain::lower_first(&explain::position_words(card, *position)),
-            if or_further { " or further" } else { "" }
+        Move::Position { factor, position } => say!(
+            if or_further { W::MoveToOrFurther } else { W::MoveTo },
+            factor = factor_name(factor),
+            position = explain::lower_first(&explain::position_words(card, *position))
         ),
-        Move::Importance { factor, weight } => format!(
-            "the importance of {} at \u{201c}{}\u{201d}",
-            factor_name(factor),
-            explain::weight_words(*weight)
-        ),
+        Move::Importance { factor, weight } => {
+            say!(W::MoveImportance, factor = factor_name(factor), importance = explain::weight_words(*weight))
+        }
         Move::Signal { id, on } => {
             let text =
                 card.signals().find(|(_, s)| s.id == *id).map_or(id.as_str(), |(_, s)| s.text.as_str());
-            format!("{} \u{201c}{text}\u{201d}", if *on { "ticking" } else { "unticking" })
+            say!(if *on { W::MoveTick } else { W::MoveUntick }, text = text)
         }
     }
 }
@@ -135,13 +171,10 @@ pub fn outcome_clause(card: &Card, outcome: Outcome, recommends: Side, points_to
     let name = card.option(recommends).name.as_str();
     let other = card.option(recommends.other()).name.as_str();
     match outcome {
-        Outcome::Switch => format!("{name} would be justified"),
-        Outcome::Gated => format!(
-            "a capability gap would keep {name}, though the case would point to {}",
-            card.option(points_to).name
-        ),
-        Outcome::NotClearYet => format!("{name} would stand, the case for {other} no longer clear"),
-        Outcome::DefaultConfirmed => format!("the evidence would clearly confirm {name}"),
+        Outcome::Switch => say!(W::OutcomeSwitch, name = name),
+        Outcome::Gated => say!(W::OutcomeGated, name = name, points_to = card.option(points_to).name),
+        Outcome::NotClearYet => say!(W::OutcomeNotClearYet, name = name, other = other),
+        Outcome::DefaultConfirmed => say!(W::OutcomeDefaultConfirmed, name = name),
     }
 }
 
@@ -166,19 +199,10 @@ pub fn markdown(card: &Card, s: &Sensitivity) -> String {
 /// How a disputed factor's participants sit, for the workshop; `None` when they all sit on one
 /// side of a point that could change the group's answer.
 pub fn sides_words(sides: &Sides) -> Option<String> {
-    let people = |n: usize| if n == 1 { "1 participant".to_string() } else { format!("{n} participants") };
     if sides.matters() {
-        Some(format!(
-            "This disagreement could change the group's answer: {} {} where the group's recommendation would change, {} where it would not.",
-            people(sides.changing),
-            if sides.changing == 1 { "sits" } else { "sit" },
-            sides.holding
-        ))
+        Some(say_n!(sides.changing, W::SidesMatter, holding = sides.holding))
     } else if sides.settled {
-        Some(
-            "This disagreement does not change the group's answer: no position of this factor alone would."
-                .to_string(),
-        )
+        Some(say!(W::SidesSettled).to_string())
     } else {
         None
     }
@@ -186,27 +210,7 @@ pub fn sides_words(sides: &Sides) -> Option<String> {
 
 /// "And 2 more pairs of the same size."
 pub fn more_pairs(n: usize) -> String {
-    if n == 1 {
-        "And 1 more pair of the same size.".to_string()
-    } else {
-        format!("And {n} more pairs of the same size.")
-    }
-}
-
-fn pronoun(n: usize) -> &'static str {
-    if n == 1 {
-        "it"
-    } else {
-        "they"
-    }
-}
-
-fn verb(n: usize) -> &'static str {
-    if n == 1 {
-        "points"
-    } else {
-        "point"
-    }
+    say_n!(n, W::MorePairs)
 }
 
 /// "A", "A and B", "A, B and C".
@@ -214,7 +218,7 @@ fn join(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => say!(W::ListAnd, rest = rest.join(say!(W::ListSeparator)), last = last),
     }
 }
 
