@@ -24,4 +24,7 @@ macro_rules! areas {
 
 areas! {
     Sections "sections" => crate::sections::SectionWord,
+    Record "record" => crate::record::RecordWord,
+    History "history" => crate::history::words::HistoryWord,
+    RecordPage "record_page" => crate::lang::record_page::RecordPageWord,
 }
