@@ -12,7 +12,9 @@ use decision_core::dates::Date;
 use decision_core::engine::Verdict;
 use decision_core::history::compare::{compare, due};
 use decision_core::history::{self, words, Draft};
+use decision_core::lang::record_page::RecordPageWord as W;
 use decision_core::messages::{self, Action};
+use decision_core::say;
 use decision_core::store::{SaveState, Stored};
 use leptos::prelude::*;
 
@@ -46,12 +48,12 @@ pub fn DecidedLine(session: CardSession, today: ReadSignal<Option<Date>>) -> imp
                     <p class="dc-decided-line"><strong>{decided}</strong></p>
                     {due.map(|due| view! {
                         <p class="dc-due" data-testid="revisit-due">
-                            {due} " " <a href="#dc-decision" data-testid="start-revisit">"Start a revisit"</a>
+                            {due} " " <a href="#dc-decision" data-testid="start-revisit">{say!(W::StartRevisit)}</a>
                         </p>
                     })}
                     <div class="dc-actions">
                         <button type="button" on:click=calendar data-testid="download-calendar">
-                            "Add the revisit date to a calendar (.ics)"
+                            {say!(W::AddToCalendar)}
                         </button>
                         <StatusLine status />
                     </div>
@@ -143,7 +145,7 @@ pub fn DecidePanel(
         outcome.set(Some(result));
     };
     let recommends =
-        move || format!("The verdict recommends {}.", card.option(verdict.with(|v| v.recommends)).name);
+        move || say!(W::VerdictRecommends, option = card.option(verdict.with(|v| v.recommends)).name);
     let option = move |side: Side, field: NodeRef<leptos::html::Input>, id: &'static str| {
         view! {
             <label class="dc-choice" for=id>
@@ -154,28 +156,26 @@ pub fn DecidePanel(
     };
     view! {
         <section class="dc-section" id="dc-decision" aria-labelledby="dc-decision-h">
-            <h2 id="dc-decision-h">"Record the decision"</h2>
-            <p class="dc-blurb">
-                "When the team has decided, record it here: the decision record and a calendar file of the revisit date then carry it, and this card reminds you when it is due."
-            </p>
+            <h2 id="dc-decision-h">{say!(W::DecideHeading)}</h2>
+            <p class="dc-blurb">{say!(W::DecideBlurb)}</p>
             <form class="dc-decision-form" on:submit=move |ev| { ev.prevent_default(); record() }>
                 <fieldset>
-                    <legend>"Option chosen"</legend>
+                    <legend>{say!(W::OptionChosen)}</legend>
                     <p class="dc-hint" data-testid="decision-verdict">{recommends}</p>
                     {option(Side::A, fields.a, "dc-decision-a")}
                     {option(Side::B, fields.b, "dc-decision-b")}
                 </fieldset>
                 <p class="dc-field">
-                    <label for="dc-decision-reason">"Why, if not the verdict\u{2019}s option (one line, shown in the record)"</label>
+                    <label for="dc-decision-reason">{say!(W::ReasonLabel)}</label>
                     <input type="text" id="dc-decision-reason" maxlength=history::MAX_LINE_CHARS node_ref=fields.reason />
                 </p>
                 <p class="dc-field">
-                    <label for="dc-decision-by">"Decided by (optional)"</label>
+                    <label for="dc-decision-by">{say!(W::DecidedByLabel)}</label>
                     <input type="text" id="dc-decision-by" maxlength=history::MAX_LINE_CHARS node_ref=fields.by />
                 </p>
                 <div class="dc-field-row">
                     <p class="dc-field">
-                        <label for="dc-decision-on">"Decision date"</label>
+                        <label for="dc-decision-on">{say!(W::DecisionDateLabel)}</label>
                         <input
                             type="date"
                             id="dc-decision-on"
@@ -188,7 +188,7 @@ pub fn DecidePanel(
                         />
                     </p>
                     <p class="dc-field">
-                        <label for="dc-decision-revisit">"Revisit by"</label>
+                        <label for="dc-decision-revisit">{say!(W::RevisitByLabel)}</label>
                         <input
                             type="date"
                             id="dc-decision-revisit"
@@ -198,7 +198,7 @@ pub fn DecidePanel(
                     </p>
                 </div>
                 <div class="dc-actions">
-                    <button type="submit" class="dc-primary" data-testid="record-decision">"Record the decision"</button>
+                    <button type="submit" class="dc-primary" data-testid="record-decision">{say!(W::RecordButton)}</button>
                 </div>
                 {move || outcome.get().map(|result| match result {
                     Ok(()) => view! { <Recorded session /> }.into_any(),
@@ -221,12 +221,12 @@ fn Recorded(session: CardSession) -> impl IntoView {
             let why = state.with(|s| messages::save_state(s, Stored::Progress));
             view! {
                 <div class="dc-alert" role="alert" data-testid="decision-unsaved">
-                    <p>"Recorded on this page, but not saved in this browser. " {why}</p>
-                    <p>"The answers file carries the decision: download it and import it later to keep the decision."</p>
+                    <p>{say!(W::NotSaved, why = why)}</p>
+                    <p>{say!(W::AnswersFileCarries)}</p>
                     <div class="dc-actions">
                         <button type="button" data-testid="decision-download" on:click=move |_| {
                             status.report(Action::ExportAnswers, session.export(None));
-                        }>"Download the answers file"</button>
+                        }>{say!(W::DownloadAnswers)}</button>
                         <StatusLine status />
                     </div>
                 </div>
@@ -235,7 +235,7 @@ fn Recorded(session: CardSession) -> impl IntoView {
         } else {
             view! {
                 <p class="dc-status" role="status" data-testid="decision-recorded">
-                    "Recorded. It is the decision in force; the record below now shows it."
+                    {say!(W::Recorded)}
                 </p>
             }
             .into_any()
@@ -268,9 +268,9 @@ fn Timeline(session: CardSession, verdict: Memo<Verdict>) -> impl IntoView {
                                 <details data-testid="history-entry">
                                     <summary>{title}</summary>
                                     {lines(facts)}
-                                    <h4>"How the factors stood"</h4>
+                                    <h4>{say!(W::FactorsStood)}</h4>
                                     {lines(then)}
-                                    <h4>"Since then"</h4>
+                                    <h4>{say!(W::SinceThen)}</h4>
                                     <div data-testid="history-changes">{move || lines(since())}</div>
                                 </details>
                             </li>
@@ -279,7 +279,7 @@ fn Timeline(session: CardSession, verdict: Memo<Verdict>) -> impl IntoView {
                     .collect_view();
                 let unreadable = h.unreadable.len();
                 view! {
-                    <h3>"Decisions so far"</h3>
+                    <h3>{say!(W::DecisionsSoFar)}</h3>
                     // Newest first, numbered as recorded: the latest has the highest number. Each
                     // item carries its number: with `reversed` instead, Chromium numbered a
                     // list of one decision built on the live page "2".

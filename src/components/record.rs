@@ -8,8 +8,10 @@ use crate::platform::browser;
 use crate::state::card::CardSession;
 use decision_core::dates::Date;
 use decision_core::engine::Verdict;
+use decision_core::lang::record_page::RecordPageWord as W;
 use decision_core::messages::Action;
 use decision_core::record::{self, Record};
+use decision_core::say;
 use leptos::prelude::*;
 
 #[component]
@@ -51,7 +53,9 @@ pub fn RecordPanel(
     let status = ActionStatus::new();
     let copy = move |_| status.report(Action::CopyRecord, browser::copy(&markdown.get_untracked()));
     let download = move |_| {
-        let file = file_name.get_untracked().unwrap_or_else(|| format!("{}-decision-record.md", card.id));
+        let file = file_name
+            .get_untracked()
+            .unwrap_or_else(|| format!("{}.md", say!(W::RecordFileStem, card = card.id)));
         status.report(
             Action::DownloadRecord,
             browser::download(&file, "text/markdown", &markdown.get_untracked()),
@@ -59,12 +63,10 @@ pub fn RecordPanel(
     };
     view! {
         <section class="dc-section" id="dc-record" aria-labelledby="dc-record-h">
-            <h2 id="dc-record-h">"Decision record"</h2>
-            <p class="dc-blurb">
-                "Your answers and the verdict as a Markdown record (context, drivers, options, outcome, consequences, when to revisit), with a link that reopens these answers."
-            </p>
+            <h2 id="dc-record-h">{say!(W::RecordHeading)}</h2>
+            <p class="dc-blurb">{say!(W::RecordBlurb)}</p>
             <p class="dc-field dc-record-file">
-                <label for="dc-record-number">"Number in your decision log (optional)"</label>
+                <label for="dc-record-number">{say!(W::NumberLabel)}</label>
                 <input
                     type="text"
                     inputmode="numeric"
@@ -75,17 +77,17 @@ pub fn RecordPanel(
                 />
                 {move || {
                     number.with(|n| !n.trim().is_empty()).then(|| file_name.get()).flatten().map(|f| {
-                        view! { <span class="dc-hint" data-testid="record-file-name">{format!("Downloads as {f}")}</span> }
+                        view! { <span class="dc-hint" data-testid="record-file-name">{say!(W::DownloadsAs, file = f)}</span> }
                     })
                 }}
             </p>
             <div class="dc-actions">
-                <button type="button" on:click=copy>"Copy Markdown"</button>
-                <button type="button" on:click=download data-testid="download-record">"Download .md"</button>
+                <button type="button" on:click=copy>{say!(W::CopyMarkdown)}</button>
+                <button type="button" on:click=download data-testid="download-record">{say!(W::DownloadMarkdown)}</button>
                 <StatusLine status />
             </div>
             <details class="dc-record-preview">
-                <summary>"Show the record"</summary>
+                <summary>{say!(W::ShowRecord)}</summary>
                 <pre data-testid="record" tabindex="0">{move || markdown.get()}</pre>
             </details>
             // Printing cannot open a folded <details>: the print stylesheet shows this copy.

@@ -15,8 +15,10 @@ use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::envelope::Contents;
 use decision_core::history::{self, words, Decision, Draft, History};
+use decision_core::lang::record_page::RecordPageWord;
 use decision_core::messages::{self, FileRefused, IncomingSource};
 use decision_core::record;
+use decision_core::say;
 use decision_core::share::{self, Shared};
 use decision_core::store::{Notice, SaveState, Stored};
 use leptos::prelude::*;
@@ -151,7 +153,9 @@ impl CardSession {
     pub fn download_calendar(&self, decision: &Decision) -> bool {
         let link = self.link_to(&decision.answers, None);
         let text = record::calendar(self.card, decision, &link, clock::now_ms());
-        let file = format!("revisit-{}-{}.ics", self.card.id, decision.revisit_by.to_iso());
+        let stem =
+            say!(RecordPageWord::CalendarFileStem, card = self.card.id, date = decision.revisit_by.to_iso());
+        let file = format!("{stem}.ics");
         browser::download(&file, "text/calendar", &text)
     }
 

@@ -21,7 +21,9 @@ pub const MIN_YEAR: i32 = 1970;
 /// The last year a [`Date`] may have.
 pub const MAX_YEAR: i32 = 9999;
 
-/// The three-letter English month names, January first ("4 Dec 2026").
+/// The three-letter English month names, January first ("4 Dec 2026"): the fixed English
+/// form of [`Date::display_en`]. What a page shows is in its own language
+/// ([`crate::history::words::date`]).
 pub const MONTHS_SHORT_EN: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -225,7 +227,8 @@ impl Date {
         other.to_days() - self.to_days()
     }
 
-    /// The date in English words: "4 Dec 2026".
+    /// The date in English words: "4 Dec 2026", whatever the page's language (a page says a
+    /// date with [`crate::history::words::date`]).
     pub fn display_en(self) -> String {
         format!("{} {} {}", self.day, MONTHS_SHORT_EN[usize::from(self.month - 1)], self.year)
     }

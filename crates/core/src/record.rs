@@ -6,6 +6,9 @@
 //! While the answers on the page are those of the decision in force, the record is that
 //! decision's (status "accepted", its option, date and revisit date); once they differ it
 //! is a proposal for the answers as they are, with the decisions so far listed below.
+//!
+//! Its words, headings included, are the page's language's (`lang/<code>/record.toml`,
+//! [`crate::lang`]); only the Markdown marks around them are written here.
 
 use crate::answers::Answers;
 use crate::calendar::{self, CalendarEvent};
@@ -14,7 +17,75 @@ use crate::dates::Date;
 use crate::engine::{Outcome, Verdict};
 use crate::explain;
 use crate::history::{words, Decision, History};
+use crate::say;
+use crate::sections::SectionWord;
 use std::fmt::Write;
+
+crate::words!(Record:
+    /// The words of the decision record and of the revisit's calendar event
+    /// (`lang/<code>/record.toml`).
+    pub enum RecordWord {
+        Title,
+        Field,
+        ListJoin,
+        Status,
+        Accepted,
+        Proposed,
+        ProposedUnsettled,
+        Date,
+        DecidedBy,
+        RevisitBy,
+        Card,
+        CardValue,
+        ReopenAnswers,
+        ContextHeading,
+        DriversHeading,
+        Driver,
+        SignalsObserved,
+        SignalFor,
+        OptionsHeading,
+        OutcomeHeading,
+        ChosenAgainst,
+        VerdictRecommendedBecause,
+        ChosenBecause,
+        Confidence,
+        FlipPoint,
+        CapabilityGap,
+        FailureModeOf,
+        WhatWouldChange,
+        Consequences,
+        Good,
+        Bad,
+        HiddenCost,
+        FailureModeMisused,
+        WarningsHeading,
+        DoesNotCount,
+        EvidenceHeading,
+        EvidenceColumn,
+        StatusColumn,
+        NoteColumn,
+        QuestionsHeading,
+        RevisitHeading,
+        UndoCost,
+        HistoryHeading,
+        HistoryEntry,
+        SupersededBy,
+        AcceptedChanged,
+        HistoryDecidedBy,
+        HistoryRevisitBy,
+        Reason,
+        BecauseDefault,
+        BecauseNotClear,
+        BecauseGated,
+        BecauseFactors,
+        CalendarSummary,
+        CalendarTriggers,
+        CalendarTicked,
+        CalendarReopen,
+    }
+);
+
+use RecordWord as W;
 
 /// What a record is made of. The date and the link come from the caller (the browser knows
 /// them), so this stays pure.
@@ -49,114 +120,119 @@ pub fn markdown(card: &Card, record: &Record) -> String {
     let chosen = card.option(decision.map_or(verdict.recommends, |d| d.chosen));
     let (headline, qualifier) = explain::headline(card, verdict);
 
-    let _ = writeln!(md, "# Decision record: {}\n", card.title);
+    let _ = writeln!(md, "# {}\n", say!(W::Title, title = card.title));
     let status = match decision {
-        Some(_) => "accepted",
+        Some(_) => say!(W::Accepted),
         None if matches!(verdict.outcome, Outcome::NotClearYet | Outcome::Gated) => {
-            "proposed (the case is not settled)"
+            say!(W::ProposedUnsettled)
         }
-        None => "proposed",
+        None => say!(W::Proposed),
     };
-    let _ = writeln!(md, "- Status: {status}");
+    field(&mut md, say!(W::Status), status);
     match decision {
         Some(d) => {
-            let _ = writeln!(md, "- Date: {}", d.decided_on.to_iso());
-            line(&mut md, "Decided by", &d.by);
-            let _ = writeln!(md, "- Revisit by: {}", d.revisit_by.to_iso());
+            field(&mut md, say!(W::Date), &d.decided_on.to_iso());
+            line(&mut md, say!(W::DecidedBy), &d.by);
+            field(&mut md, say!(W::RevisitBy), &d.revisit_by.to_iso());
         }
         None => {
-            let _ = writeln!(md, "- Date: {}", record.today);
+            field(&mut md, say!(W::Date), record.today);
         }
     }
-    let _ = writeln!(md, "- Card: {} (content version {})", card.id, card.version);
-    line(&mut md, "Reopen these answers", record.link);
+    field(&mut md, say!(W::Card), &say!(W::CardValue, id = card.id, version = card.version));
+    line(&mut md, say!(W::ReopenAnswers), record.link);
     md.push('\n');
 
-    let _ = writeln!(md, "## Context and problem statement\n");
+    let _ = writeln!(md, "## {}\n", say!(W::ContextHeading));
     let _ = writeln!(md, "{}\n", card.decision.question);
     // Optional sections a card leaves out leave no empty line in the record either.
-    line(&mut md, "Default stance", &card.decision.default_stance);
-    line(&mut md, "Heuristic", &card.decision.heuristic);
+    line(&mut md, say!(SectionWord::DefaultStance), &card.decision.default_stance);
+    line(&mut md, say!(SectionWord::Heuristic), &card.decision.heuristic);
     md.push('\n');
 
-    let _ = writeln!(md, "## Decision drivers\n");
+    let _ = writeln!(md, "## {}\n", say!(W::DriversHeading));
     for factor in &card.factors {
-        let _ = writeln!(
-            md,
-            "- {}: {} (importance {})",
-            factor.name,
-            explain::position_words(card, answers.position(&factor.id)),
-            explain::weight_words(answers.weight(card, &factor.id))
+        let driver = say!(
+            W::Driver,
+            factor = factor.name,
+            position = explain::position_words(card, answers.position(&factor.id)),
+            importance = explain::weight_words(answers.weight(card, &factor.id))
         );
+        let _ = writeln!(md, "- {driver}");
     }
     let signals: Vec<_> = card.signals().filter(|(_, s)| answers.is_ticked(&s.id)).collect();
     if !signals.is_empty() {
-        let _ = writeln!(md, "\nSignals observed:\n");
+        let _ = writeln!(md, "\n{}\n", say!(W::SignalsObserved));
         for (side, s) in signals {
-            let _ = writeln!(md, "- {} (for {})", s.text, card.option(side).name);
+            let _ =
+                writeln!(md, "- {}", say!(W::SignalFor, signal = s.text, option = card.option(side).name));
         }
     }
 
-    let _ = writeln!(md, "\n## Considered options\n");
+    let _ = writeln!(md, "\n## {}\n", say!(W::OptionsHeading));
     for side in Side::BOTH {
         let option = card.option(side);
         let _ = writeln!(md, "{}. {} ({})", side.index() + 1, option.name, explain::option_letter(side));
     }
 
-    let _ = writeln!(md, "\n## Decision outcome\n");
+    let _ = writeln!(md, "\n## {}\n", say!(W::OutcomeHeading));
     let because = reasons(card, verdict);
     match decision.and_then(words::against) {
         Some(against) => {
-            let _ = writeln!(md, "Chosen option: \"{}\". {against}.\n", chosen.name);
+            let _ = writeln!(md, "{}\n", say!(W::ChosenAgainst, option = chosen.name, against = against));
             let recommended = &card.option(verdict.recommends).name;
-            let _ = writeln!(md, "The verdict recommended \"{recommended}\", because {because}\n");
+            let _ = writeln!(
+                md,
+                "{}\n",
+                say!(W::VerdictRecommendedBecause, option = recommended, because = because)
+            );
         }
         None => {
-            let _ = writeln!(md, "Chosen option: \"{}\", because {}\n", chosen.name, because);
+            let _ = writeln!(md, "{}\n", say!(W::ChosenBecause, option = chosen.name, because = because));
         }
     }
     let _ = writeln!(md, "{headline}. {qualifier}\n");
-    let _ = writeln!(
-        md,
-        "- Confidence: {} ({} of the evidence gathered)",
-        explain::confidence_words(verdict.confidence.level),
-        explain::percent(verdict.confidence.fraction)
+    let confidence = say!(
+        W::Confidence,
+        level = explain::confidence_words(verdict.confidence.level),
+        percent = explain::percent(verdict.confidence.fraction)
     );
+    let _ = writeln!(md, "- {confidence}");
     if let Some(flip) = explain::flip_sentence(card, verdict) {
-        let _ = writeln!(md, "- Flip point: {flip}");
+        field(&mut md, say!(W::FlipPoint), &flip);
     }
     if let Some(gate) = explain::gate_sentence(card, verdict) {
-        let _ = writeln!(md, "- Capability gap: {gate}");
+        field(&mut md, say!(W::CapabilityGap), &gate);
         let side = card.option(verdict.points_to);
         for mode in &side.failure_modes {
-            let _ = writeln!(md, "- Failure mode of {}: {mode}", side.name);
+            let _ = writeln!(md, "- {}", say!(W::FailureModeOf, option = side.name, mode = mode));
         }
     }
 
     let change = crate::sensitivity::words::markdown(card, &crate::sensitivity::analyse(card, answers));
     if !change.is_empty() {
-        let _ = writeln!(md, "\n### What would change this decision\n\n{change}");
+        let _ = writeln!(md, "\n### {}\n\n{change}", say!(W::WhatWouldChange));
     }
 
-    let _ = writeln!(md, "\n### Consequences\n");
+    let _ = writeln!(md, "\n### {}\n", say!(W::Consequences));
     for s in &chosen.strengths {
-        let _ = writeln!(md, "- Good: {s}");
+        field(&mut md, say!(W::Good), s);
     }
     for c in &chosen.costs {
-        let _ = writeln!(md, "- Bad: {c}");
+        field(&mut md, say!(W::Bad), c);
     }
     for c in &chosen.hidden_costs {
-        let _ = writeln!(md, "- Hidden cost: {c}");
+        field(&mut md, say!(W::HiddenCost), c);
     }
     for m in &chosen.failure_modes {
-        let _ = writeln!(md, "- Failure mode when misused: {m}");
+        field(&mut md, say!(W::FailureModeMisused), m);
     }
-    line(&mut md, "Who absorbs the cost", &chosen.who_absorbs_cost.join("; "));
+    line(&mut md, say!(SectionWord::WhoAbsorbsCost), &chosen.who_absorbs_cost.join(say!(W::ListJoin)));
 
     if !verdict.warnings.is_empty() {
-        let _ = writeln!(md, "\n### Warnings: reasons that were set aside\n");
+        let _ = writeln!(md, "\n### {}\n", say!(W::WarningsHeading));
         for p in card.pitfalls().filter(|p| verdict.warnings.contains(&p.id)) {
-            let _ = writeln!(md, "- \"{}\" does not count: {}", p.text, p.why);
+            let _ = writeln!(md, "- {}", say!(W::DoesNotCount, reason = p.text, why = p.why));
         }
         if let Some(s) = explain::pitfall_sentence(card, verdict) {
             let _ = writeln!(md, "- {s}");
@@ -164,8 +240,14 @@ pub fn markdown(card: &Card, record: &Record) -> String {
     }
 
     if !card.evidence.is_empty() {
-        let _ = writeln!(md, "\n## Evidence\n");
-        let _ = writeln!(md, "| Evidence | Status | Note |\n| --- | --- | --- |");
+        let _ = writeln!(md, "\n## {}\n", say!(W::EvidenceHeading));
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} |\n| --- | --- | --- |",
+            cell(say!(W::EvidenceColumn)),
+            cell(say!(W::StatusColumn)),
+            cell(say!(W::NoteColumn))
+        );
     }
     for item in &card.evidence {
         let note = answers.evidence.get(&item.id).map_or("", |e| e.note.as_str());
@@ -184,39 +266,51 @@ pub fn markdown(card: &Card, record: &Record) -> String {
         .filter_map(|q| answers.notes.get(&q.id).filter(|n| !n.trim().is_empty()).map(|n| (q, n)))
         .collect();
     if !notes.is_empty() {
-        let _ = writeln!(md, "\n## Questions asked\n");
+        let _ = writeln!(md, "\n## {}\n", say!(W::QuestionsHeading));
         for (q, note) in notes {
             let _ = writeln!(md, "- {}\n  {}", q.text, note.trim().replace('\n', "\n  "));
         }
     }
 
-    let _ = writeln!(md, "\n## When to revisit\n");
+    let _ = writeln!(md, "\n## {}\n", say!(W::RevisitHeading));
     if let Some(d) = decision {
-        let _ = writeln!(md, "Revisit by: {}\n", words::date(d.revisit_by));
+        let _ = writeln!(
+            md,
+            "{}\n",
+            say!(W::Field, label = say!(W::RevisitBy), text = words::date(d.revisit_by))
+        );
     }
-    let _ = writeln!(md, "Undo cost: {}\n", card.reversibility.undo_cost);
+    let _ =
+        writeln!(md, "{}\n", say!(W::Field, label = say!(W::UndoCost), text = card.reversibility.undo_cost));
     for t in &card.reversibility.relook_triggers {
         let mark = if answers.triggers.contains(&t.id) { "x" } else { " " };
         let _ = writeln!(md, "- [{mark}] {}", t.text);
     }
 
     if !record.history.is_empty() {
-        let _ = writeln!(md, "\n## Decision history\n");
+        let _ = writeln!(md, "\n## {}\n", say!(W::HistoryHeading));
         let decisions = &record.history.decisions;
         for (i, d) in decisions.iter().enumerate().rev() {
             let status = match decisions.get(i + 1) {
-                Some(next) => format!("superseded by the decision of {}", next.decided_on.to_iso()),
-                None if decision.is_some() => "accepted".to_string(),
-                None => "accepted; the answers have changed since".to_string(),
+                Some(next) => say!(W::SupersededBy, date = next.decided_on.to_iso()),
+                None if decision.is_some() => say!(W::Accepted).to_string(),
+                None => say!(W::AcceptedChanged).to_string(),
             };
-            let _ = write!(md, "- {}: {} ({status})", d.decided_on.to_iso(), card.option(d.chosen).name);
+            // One line per decision: its parts follow one another, joined as a list.
+            let mut parts = vec![say!(
+                W::HistoryEntry,
+                date = d.decided_on.to_iso(),
+                option = card.option(d.chosen).name,
+                status = status
+            )];
             if !d.by.is_empty() {
-                let _ = write!(md, "; decided by {}", d.by);
+                parts.push(say!(W::HistoryDecidedBy, by = d.by));
             }
             if let Some(against) = words::against(d) {
-                let _ = write!(md, "; {}", explain::lower_first(&against));
+                parts.push(explain::lower_first(&against));
             }
-            let _ = writeln!(md, "; revisit by {}", d.revisit_by.to_iso());
+            parts.push(say!(W::HistoryRevisitBy, date = d.revisit_by.to_iso()));
+            let _ = writeln!(md, "- {}", parts.join(say!(W::ListJoin)));
         }
         let unreadable = record.history.unreadable.len();
         if unreadable > 0 {
@@ -244,16 +338,20 @@ pub fn calendar(card: &Card, decision: &Decision, link: &str, now_ms: f64) -> St
         let _ = write!(description, "\n{against}.");
     }
     if !card.reversibility.relook_triggers.is_empty() {
-        description.push_str("\n\nWhat should force a re-look:");
+        let _ = write!(description, "\n\n{}", say!(W::CalendarTriggers));
         for t in &card.reversibility.relook_triggers {
-            let mark = if decision.answers.triggers.contains(&t.id) { " (ticked when decided)" } else { "" };
-            let _ = write!(description, "\n- {}{mark}", t.text);
+            let trigger = if decision.answers.triggers.contains(&t.id) {
+                say!(W::CalendarTicked, trigger = t.text)
+            } else {
+                t.text.clone()
+            };
+            let _ = write!(description, "\n- {trigger}");
         }
     }
     if !link.is_empty() {
-        let _ = write!(description, "\n\nReopen the decision: {link}");
+        let _ = write!(description, "\n\n{}", say!(W::CalendarReopen, link = link));
     }
-    let summary = format!("Revisit: {}", card.title);
+    let summary = say!(W::CalendarSummary, title = card.title);
     calendar::to_ics(&CalendarEvent {
         uid: &calendar::uid(&card.id, decision.recorded_at),
         stamp_utc_ms: now_ms,
@@ -267,8 +365,13 @@ pub fn calendar(card: &Card, decision: &Decision, link: &str, now_ms: f64) -> St
 /// A `- Label: text` line, or nothing when the card has no such text.
 fn line(md: &mut String, label: &str, text: &str) {
     if !text.is_empty() {
-        let _ = writeln!(md, "- {label}: {text}");
+        field(md, label, text);
     }
+}
+
+/// A `- Label: text` line, written even when `text` is empty.
+fn field(md: &mut String, label: &str, text: &str) {
+    let _ = writeln!(md, "- {}", say!(W::Field, label = label, text = text));
 }
 
 /// "because …": the largest contributions in words, or the default stance when none.
@@ -278,29 +381,21 @@ fn reasons(card: &Card, verdict: &Verdict) -> String {
         .iter()
         .take(3)
         .map(|c| {
-            format!(
-                "{} ({})",
-                explain::contribution_label(card, c.kind, &c.id),
-                explain::amount_words(card, c.amount)
+            say!(
+                W::Reason,
+                reason = explain::contribution_label(card, c.kind, &c.id),
+                amount = explain::amount_words(card, c.amount)
             )
         })
         .collect();
+    let factors = top.join(say!(W::ListJoin));
     match verdict.outcome {
         Outcome::NotClearYet if top.is_empty() => {
-            format!(
-                "it is the default stance and nothing argues against it yet ({}).",
-                card.decision.default_stance
-            )
+            say!(W::BecauseDefault, stance = card.decision.default_stance)
         }
-        Outcome::NotClearYet => format!(
-            "the case for leaving the default does not yet clear the burden of proof; strongest factors: {}.",
-            top.join("; ")
-        ),
-        Outcome::Gated => format!(
-            "the case for the alternative depends on a capability that is missing; strongest factors: {}.",
-            top.join("; ")
-        ),
-        _ => format!("{}.", top.join("; ")),
+        Outcome::NotClearYet => say!(W::BecauseNotClear, factors = factors),
+        Outcome::Gated => say!(W::BecauseGated, factors = factors),
+        _ => say!(W::BecauseFactors, factors = factors),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Decisions over time in words: the line at the top of a decided card, why a revisit is
 //! due, the timeline's entries, what changed since a decision, and why a draft cannot be
-//! recorded yet. The page, the record and the calendar file all speak through here.
+//! recorded yet. The page, the record and the calendar file all speak through here, in the
+//! page's language (`lang/<code>/history.toml`, [`crate::lang`]).
 
 use super::compare::{Comparison, Due};
 use super::{Decision, DraftError, History, MAX_REVISIT_YEARS};
@@ -8,10 +9,80 @@ use crate::card::Card;
 use crate::dates::{Date, DateError};
 use crate::explain::{lower_first, position_words, weight_words};
 use crate::page_data::Decided;
+use crate::{say, say_n};
 
-/// "4 Dec 2026".
+crate::words!(History:
+    /// The words of decisions over time (`lang/<code>/history.toml`).
+    pub enum HistoryWord {
+        Jan,
+        Feb,
+        Mar,
+        Apr,
+        May,
+        Jun,
+        Jul,
+        Aug,
+        Sep,
+        Oct,
+        Nov,
+        Dec,
+        Date,
+        DayOne,
+        Quoted,
+        Decided,
+        Against,
+        Due,
+        DueDate,
+        DueTriggers,
+        DueBoth,
+        EntryTitle,
+        SupersededOn,
+        InForce,
+        DecidedBy,
+        AsRecommended,
+        VerdictThen,
+        RevisitBy,
+        FactorThen,
+        CardChanged,
+        Added,
+        Removed,
+        Moved,
+        ImportanceMoved,
+        TickedSince,
+        NoLongerTicked,
+        EvidenceChanged,
+        TriggersSince,
+        NoAnswerChanged,
+        VerdictWouldNow,
+        VerdictStill,
+        LibraryLine,
+        LibraryRevisitBy,
+        LibraryRevisitDue,
+        Unreadable,
+        ReasonMissing,
+        DecisionDateProblem,
+        RevisitDateProblem,
+        RevisitNotAfter,
+        RevisitTooFar,
+        DateEmpty,
+        DateNoSuchDay,
+        DateOutOfRange,
+        DateMalformed,
+    }
+);
+
+use HistoryWord as W;
+
+/// The months in the catalogue's order, January first.
+const MONTHS: [W; 12] =
+    [W::Jan, W::Feb, W::Mar, W::Apr, W::May, W::Jun, W::Jul, W::Aug, W::Sep, W::Oct, W::Nov, W::Dec];
+
+/// "4 Dec 2026": the day, the month's short name and the year, in the language's order.
 pub fn date(d: Date) -> String {
-    d.display_en()
+    let month = MONTHS.get(usize::from(d.month()).saturating_sub(1)).map_or("", |m| say!(*m));
+    // Some languages write the first of a month as an ordinal ("1er").
+    let day = if d.day() == 1 { say!(W::DayOne).to_string() } else { d.day().to_string() };
+    say!(W::Date, day = day, month = month, year = d.year())
 }
 
 /// The card's name for an item id: a factor's name, an item's text in quotes, or the id
@@ -29,62 +100,65 @@ pub fn item_name(card: &Card, id: &str) -> String {
                 .map(|i| (&i.id, &i.text)),
         );
     match items.into_iter().find(|(item, _)| item.as_str() == id) {
-        Some((_, text)) => format!("\u{201c}{text}\u{201d}"),
+        Some((_, text)) => say!(W::Quoted, text = text),
         None => id.to_string(),
     }
 }
 
 /// "Decided on 4 Dec 2026: Model API. Revisit by 4 Jun 2027."
 pub fn decided(card: &Card, d: &Decision) -> String {
-    format!(
-        "Decided on {}: {}. Revisit by {}.",
-        date(d.decided_on),
-        card.option(d.chosen).name,
-        date(d.revisit_by)
+    say!(
+        W::Decided,
+        date = date(d.decided_on),
+        option = card.option(d.chosen).name,
+        revisit = date(d.revisit_by)
     )
 }
 
 /// "Chosen against the verdict because …", when it was.
 pub fn against(d: &Decision) -> Option<String> {
-    d.against_verdict().then(|| format!("Chosen against the verdict because {}", d.reason))
+    d.against_verdict().then(|| say!(W::Against, reason = d.reason))
 }
 
 /// Why the decision in force is due for a revisit.
 pub fn due(card: &Card, due: &Due) -> String {
-    let mut why = Vec::new();
-    if let Some(on) = due.date_passed {
-        why.push(format!("its revisit date, {}, has come", date(on)));
-    }
-    if !due.triggers.is_empty() {
+    let by_date = due.date_passed.map(|on| say!(W::DueDate, date = date(on)));
+    let by_triggers = (!due.triggers.is_empty()).then(|| {
         let names: Vec<String> = due.triggers.iter().map(|id| item_name(card, id)).collect();
-        let what = if names.len() == 1 { "a re-look trigger has" } else { "re-look triggers have" };
-        why.push(format!("{what} been ticked since it was recorded: {}", names.join(", ")));
-    }
-    format!("This decision is due for a revisit: {}.", why.join("; and "))
+        say_n!(names.len(), W::DueTriggers, triggers = names.join(", "))
+    });
+    let why = match (by_date, by_triggers) {
+        (Some(first), Some(second)) => say!(W::DueBoth, first = first, second = second),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => String::new(),
+    };
+    say!(W::Due, why = why)
 }
 
 /// A timeline entry's title: "4 Dec 2026: Model API (in force)", or "(superseded on …)".
 pub fn entry_title(card: &Card, history: &History, index: usize) -> String {
     let d = &history.decisions[index];
     let status = match history.decisions.get(index + 1) {
-        Some(next) => format!("superseded on {}", date(next.decided_on)),
-        None => "in force".to_string(),
+        Some(next) => say!(W::SupersededOn, date = date(next.decided_on)),
+        None => say!(W::InForce).to_string(),
     };
-    format!("{}: {} ({status})", date(d.decided_on), card.option(d.chosen).name)
+    say!(W::EntryTitle, date = date(d.decided_on), option = card.option(d.chosen).name, status = status)
 }
 
 /// The facts of a decision, one per line: who, why, when to revisit, the verdict then.
 pub fn facts(card: &Card, d: &Decision) -> Vec<String> {
     let mut lines = Vec::new();
     if !d.by.is_empty() {
-        lines.push(format!("Decided by: {}", d.by));
+        lines.push(say!(W::DecidedBy, by = d.by));
     }
     match against(d) {
+        // `against` has no full stop of its own (the record's history line carries on after
+        // it); here it ends the sentence.
         Some(because) => lines.push(format!("{because}.")),
-        None => lines.push("Chosen as the verdict recommended.".to_string()),
+        None => lines.push(say!(W::AsRecommended).to_string()),
     }
-    lines.push(format!("The verdict then recommended {}.", card.option(d.recommended).name));
-    lines.push(format!("Revisit by {}.", date(d.revisit_by)));
+    lines.push(say!(W::VerdictThen, option = card.option(d.recommended).name));
+    lines.push(say!(W::RevisitBy, date = date(d.revisit_by)));
     lines
 }
 
@@ -93,11 +167,11 @@ pub fn factors_then(card: &Card, d: &Decision) -> Vec<String> {
     card.factors
         .iter()
         .map(|f| {
-            format!(
-                "{}: {} (importance {})",
-                f.name,
-                position_words(card, d.answers.position(&f.id)),
-                weight_words(d.answers.weight_of(f)).to_ascii_lowercase()
+            say!(
+                W::FactorThen,
+                factor = f.name,
+                position = position_words(card, d.answers.position(&f.id)),
+                importance = weight_words(d.answers.weight_of(f)).to_ascii_lowercase()
             )
         })
         .collect()
@@ -107,65 +181,63 @@ pub fn factors_then(card: &Card, d: &Decision) -> Vec<String> {
 pub fn changes(card: &Card, c: &Comparison) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(change) = &c.card {
-        let mut line = format!(
-            "The card has changed since this decision (content version {} then, {} now).",
-            change.then_version, change.now_version
-        );
+        let mut line = say!(W::CardChanged, then = change.then_version, now = change.now_version);
         let list = |ids: &[String]| ids.iter().map(|id| item_name(card, id)).collect::<Vec<_>>().join(", ");
+        // Each sentence after the first is joined with a space, as sentences are.
         if !change.added.is_empty() {
-            line.push_str(&format!(" Added: {}.", list(&change.added)));
+            line.push(' ');
+            line.push_str(&say!(W::Added, items = list(&change.added)));
         }
         if !change.removed.is_empty() {
-            line.push_str(&format!(" Removed: {}.", change.removed.join(", ")));
+            line.push(' ');
+            line.push_str(&say!(W::Removed, items = change.removed.join(", ")));
         }
         lines.push(line);
     }
     for m in &c.moved {
         let name = item_name(card, &m.id);
         if m.then != m.now {
-            lines.push(format!(
-                "{name} moved: {} then, {} now.",
-                position_words(card, m.then),
-                lower_first(&position_words(card, m.now))
+            lines.push(say!(
+                W::Moved,
+                item = name,
+                then = position_words(card, m.then),
+                now = lower_first(&position_words(card, m.now))
             ));
         }
         if let Some((w0, w1)) = m.weight {
-            lines.push(format!(
-                "{name} importance: {} then, {} now.",
-                weight_words(w0),
-                weight_words(w1).to_ascii_lowercase()
+            lines.push(say!(
+                W::ImportanceMoved,
+                item = name,
+                then = weight_words(w0),
+                now = weight_words(w1).to_ascii_lowercase()
             ));
         }
     }
     let quoted = |ids: &[String]| ids.iter().map(|id| item_name(card, id)).collect::<Vec<_>>().join(", ");
     if !c.ticked.is_empty() {
-        lines.push(format!("Ticked since: {}.", quoted(&c.ticked)));
+        lines.push(say!(W::TickedSince, items = quoted(&c.ticked)));
     }
     if !c.unticked.is_empty() {
-        lines.push(format!("No longer ticked: {}.", quoted(&c.unticked)));
+        lines.push(say!(W::NoLongerTicked, items = quoted(&c.unticked)));
     }
     for e in &c.evidence {
-        lines.push(format!(
-            "Evidence {}: {} then, {} now.",
-            item_name(card, &e.id),
-            e.then.label(),
-            e.now.label().to_ascii_lowercase()
+        lines.push(say!(
+            W::EvidenceChanged,
+            item = item_name(card, &e.id),
+            then = e.then.label(),
+            now = e.now.label().to_ascii_lowercase()
         ));
     }
     if !c.triggers.is_empty() {
-        lines.push(format!("Re-look triggers ticked since: {}.", quoted(&c.triggers)));
+        lines.push(say!(W::TriggersSince, items = quoted(&c.triggers)));
     }
     if c.answers_unchanged() {
-        lines.push("No answer has changed since.".to_string());
+        lines.push(say!(W::NoAnswerChanged).to_string());
     }
     lines.push(if c.verdict_differs() {
-        format!(
-            "The verdict would now recommend {} (it recommended {} then).",
-            card.option(c.now).name,
-            card.option(c.then).name
-        )
+        say!(W::VerdictWouldNow, now = card.option(c.now).name, then = card.option(c.then).name)
     } else {
-        format!("The verdict still recommends {}.", card.option(c.now).name)
+        say!(W::VerdictStill, option = card.option(c.now).name)
     });
     lines
 }
@@ -174,46 +246,39 @@ pub fn changes(card: &Card, c: &Comparison) -> Vec<String> {
 /// or "… · revisit due".
 pub fn library_line(decided: &Decided) -> String {
     let revisit = if decided.due {
-        "revisit due".to_string()
+        say!(W::LibraryRevisitDue).to_string()
     } else {
-        format!("revisit by {}", date(decided.revisit_by))
+        say!(W::LibraryRevisitBy, date = date(decided.revisit_by))
     };
-    format!("Decided on {} \u{b7} {revisit}", date(decided.decided_on))
+    say!(W::LibraryLine, date = date(decided.decided_on), revisit = revisit)
 }
 
 /// "1 recorded decision could not be read …".
 pub fn unreadable(count: usize) -> String {
-    match count {
-        1 => "One recorded decision could not be read; it is kept as it was.".to_string(),
-        n => format!("{n} recorded decisions could not be read; they are kept as they were."),
-    }
+    say_n!(count, W::Unreadable)
 }
 
 /// What is wrong with a draft, for the field it names.
 pub fn draft_error(e: &DraftError) -> String {
     match e {
-        DraftError::ReasonMissing => {
-            "Say in one line why you choose against the verdict: the record shows it.".to_string()
+        DraftError::ReasonMissing => say!(W::ReasonMissing).to_string(),
+        DraftError::DecidedOn(e) => say!(W::DecisionDateProblem, problem = date_error(e)),
+        DraftError::RevisitBy(e) => say!(W::RevisitDateProblem, problem = date_error(e)),
+        DraftError::RevisitNotAfter { decided_on, revisit_by } => {
+            say!(W::RevisitNotAfter, revisit = date(*revisit_by), decided = date(*decided_on))
         }
-        DraftError::DecidedOn(e) => format!("The decision date {}", date_error(e)),
-        DraftError::RevisitBy(e) => format!("The revisit date {}", date_error(e)),
-        DraftError::RevisitNotAfter { decided_on, revisit_by } => format!(
-            "The revisit date ({}) must come after the decision date ({}).",
-            date(*revisit_by),
-            date(*decided_on)
-        ),
-        DraftError::RevisitTooFar { revisit_by, .. } => format!(
-            "The revisit date ({}) is more than {MAX_REVISIT_YEARS} years after the decision: check the year.",
-            date(*revisit_by)
-        ),
+        DraftError::RevisitTooFar { revisit_by, .. } => {
+            say!(W::RevisitTooFar, revisit = date(*revisit_by), years = MAX_REVISIT_YEARS)
+        }
     }
 }
 
-fn date_error(e: &DateError) -> String {
+/// What is wrong with a date, said after the field's name ("The revisit date …").
+fn date_error(e: &DateError) -> &'static str {
     match e {
-        DateError::Empty => "is empty: pick a date.".to_string(),
-        DateError::NoSuchDay { .. } => "names a day that does not exist.".to_string(),
-        DateError::OutOfRange { .. } => "is outside the years 1970 to 9999.".to_string(),
-        _ => "is not a date: write it as YYYY-MM-DD.".to_string(),
+        DateError::Empty => say!(W::DateEmpty),
+        DateError::NoSuchDay { .. } => say!(W::DateNoSuchDay),
+        DateError::OutOfRange { .. } => say!(W::DateOutOfRange),
+        _ => say!(W::DateMalformed),
     }
 }

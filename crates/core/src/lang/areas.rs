@@ -34,4 +34,7 @@ areas! {
     Verdict "verdict" => crate::explain::VerdictWord,
     Sensitivity "sensitivity" => crate::sensitivity::words::SensitivityWord,
     VerdictPage "verdict_page" => crate::lang::verdict_page::VerdictPageWord,
+    Record "record" => crate::record::RecordWord,
+    History "history" => crate::history::words::HistoryWord,
+    RecordPage "record_page" => crate::lang::record_page::RecordPageWord,
 }

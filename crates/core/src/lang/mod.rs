@@ -25,6 +25,7 @@ pub mod card_page;
 pub mod drafts;
 pub mod failure;
 pub mod library_page;
+pub mod record_page;
 pub mod shell;
 pub mod verdict_page;
 
