@@ -24,4 +24,6 @@ macro_rules! areas {
 
 areas! {
     Sections "sections" => crate::sections::SectionWord,
+    Workshop "workshop" => crate::workshop::words::WorkshopWord,
+    WorkshopPage "workshop_page" => crate::lang::workshop_page::WorkshopPageWord,
 }

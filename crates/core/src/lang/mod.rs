@@ -25,6 +25,7 @@ mod areas;
 /// The id of the data block that carries the page's catalogue.
 pub const LANG_ID: &str = "dc-lang";
 pub use areas::{Area, AREAS};
+pub mod workshop_page;
 
 /// One area's words: made by [`words!`].
 pub trait Words: Copy {
