@@ -13,7 +13,9 @@ use crate::components::workshop::rounds::RoundBar;
 use crate::platform::{addresses, page};
 use crate::state::workshop::WorkshopSession;
 use decision_core::card::Card;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::page_data;
+use decision_core::say;
 use decision_core::store::Stored;
 use decision_core::workshop;
 use leptos::prelude::*;
@@ -46,11 +48,11 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
     view! {
         <div class="dc-root dc-workshop">
             <header class="dc-header">
-                <p class="dc-kicker">"Workshop"</p>
+                <p class="dc-kicker">{say!(W::Workshop)}</p>
                 <h1>{card.title.as_str()}</h1>
                 <p class="dc-tagline">{card.decision.question.as_str()}</p>
-                <nav class="dc-nav" aria-label="Workshop">
-                    <a href=addresses::card(&card.id) data-testid="back-to-card">"Back to the card"</a>
+                <nav class="dc-nav" aria-label=say!(W::Workshop)>
+                    <a href=addresses::card(&card.id) data-testid="back-to-card">{say!(W::BackToCard)}</a>
                 </nav>
                 <SaveLine
                     state=session.save_state().into()
@@ -58,7 +60,7 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
                     on_export=Callback::new(move |()| {
                         session.download_workshop();
                     })
-                    export_label="Download the workshop"
+                    export_label=say!(W::DownloadWorkshop)
                 />
             </header>
             <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />

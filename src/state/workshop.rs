@@ -6,7 +6,9 @@ use crate::platform::{browser, clock};
 use crate::storage::{self, NotRecorded};
 use decision_core::card::Card;
 use decision_core::history::{self, words, Draft};
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::messages;
+use decision_core::say;
 use decision_core::store::{Notice, SaveState, Stored};
 use decision_core::workshop::{self, AddOutcome, Report, Source, Summary, Workshop};
 use leptos::prelude::*;
@@ -54,23 +56,15 @@ impl WorkshopSession {
         let today = clock::today()?;
         let verdict = summary.group_verdict.as_ref()?;
         let count = self.workshop().with_untracked(|w| w.participants.len());
-        let draft = Draft {
-            by: format!("The group, in a workshop of {count}"),
-            ..history::draft(card, verdict, today)
-        };
+        let draft = Draft { by: say!(W::DecidedBy, count = count), ..history::draft(card, verdict, today) };
         let decision = history::decide(card, &summary.group, verdict, &draft, clock::now_ms()).ok()?;
         let line = words::decided(card, &decision);
         Some(match storage::record_on_card(card, decision) {
-            Ok(()) => Ok(format!("Recorded on the card in this browser. {line}")),
-            Err(NotRecorded::Unreadable) => {
-                Err("Nothing was recorded: the card\u{2019}s saved progress in this browser cannot be read \
-                 here. Open the card to see why and keep what it holds."
-                    .into())
+            Ok(()) => Ok(say!(W::Recorded, line = line)),
+            Err(NotRecorded::Unreadable) => Err(say!(W::NotRecordedUnreadable).into()),
+            Err(NotRecorded::Save(err)) => {
+                Err(say!(W::NotRecordedSave, why = messages::save_error(&err, Stored::Progress)))
             }
-            Err(NotRecorded::Save(err)) => Err(format!(
-                "Nothing was recorded: {} Download the summary to keep the group\u{2019}s answers.",
-                messages::save_error(&err, Stored::Progress)
-            )),
         })
     }
 

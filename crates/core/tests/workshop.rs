@@ -321,7 +321,7 @@ fn the_group_summary_is_markdown_with_the_cards_questions() {
     assert!(md.contains("- Participants: 2"));
     assert!(md.contains("## Group verdict"));
     assert!(md.contains("Stay with Model API"));
-    assert!(md.contains(AGGREGATION_RULE));
+    assert!(md.contains(aggregation_rule()));
     assert!(md.contains("| Ana \\| PM |"));
     assert!(md.contains("| Participant 2 |"));
     assert!(md.contains("| Privacy | +2 -2 | +0.0 | 2.00 | Neutral |"), "{md}");

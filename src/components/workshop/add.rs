@@ -2,6 +2,8 @@
 //! downloaded workshop); then a report, line by line, of what was added and what was refused.
 
 use crate::state::workshop::WorkshopSession;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
+use decision_core::say;
 use decision_core::workshop;
 use leptos::prelude::*;
 
@@ -33,26 +35,21 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
     let failures = move || lines(false);
     view! {
         <section class="dc-section dc-ws-add" aria-labelledby="dc-ws-add-h">
-            <h2 id="dc-ws-add-h">"Add participants"</h2>
-            <p class="dc-blurb">
-                "Paste the links participants sent: a list, or the whole meeting chat copied as it is. "
-                "Links are found anywhere in the text and named after their sender; the rest of the chat is left out. "
-                "Or add their answers files, or a workshop you downloaded. "
-                "The same answers added twice count once. Nothing leaves this browser."
-            </p>
-            <label for="dc-ws-links">"Share links, or the meeting chat"</label>
+            <h2 id="dc-ws-add-h">{say!(W::AddParticipants)}</h2>
+            <p class="dc-blurb">{say!(W::AddBlurb)}</p>
+            <label for="dc-ws-links">{say!(W::LinksLabel)}</label>
             <textarea
                 id="dc-ws-links"
                 rows="4"
                 data-testid="ws-links"
-                placeholder="[10:02] Ana: here is mine https://…#a=2.…"
+                placeholder=say!(W::LinksPlaceholder)
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
             <div class="dc-actions">
-                <button type="button" class="dc-primary" on:click=add_links data-testid="ws-add">"Add links"</button>
+                <button type="button" class="dc-primary" on:click=add_links data-testid="ws-add">{say!(W::AddLinks)}</button>
                 <label class="dc-file-button">
-                    "Add answers files"
+                    {say!(W::AddFiles)}
                     <input type="file" multiple accept=".json,application/json" class="dc-sr" data-testid="ws-files" on:change:target=add_files />
                 </label>
             </div>
@@ -67,7 +64,7 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
                         view! {
                             <p class="dc-ws-outcomes">{workshop::words::added_count(added)}</p>
                             <details class="dc-ws-outcomes">
-                                <summary>"Line by line"</summary>
+                                <summary>{say!(W::LineByLine)}</summary>
                                 <ul>{items(done)}</ul>
                             </details>
                         }

@@ -4,7 +4,9 @@
 use crate::components::status::{ActionStatus, StatusLine};
 use crate::platform::{addresses, browser, clock};
 use crate::state::workshop::WorkshopSession;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::messages::Action;
+use decision_core::say;
 use decision_core::workshop::{self, Summary};
 use leptos::prelude::*;
 
@@ -32,17 +34,13 @@ pub fn Export(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<boo
     let everything = move |_| status.report(Action::DownloadWorkshop, session.download_workshop());
     view! {
         <section class="dc-section dc-ws-export" aria-labelledby="dc-ws-export-h">
-            <h2 id="dc-ws-export-h">"Take it away"</h2>
-            <p class="dc-blurb">
-                "The group summary (the group verdict, every participant's verdict, the spread per factor, the tallies "
-                "and the questions to discuss) as Markdown; one row per participant as CSV for a spreadsheet; "
-                "or the whole workshop as a file that \u{201c}Add answers files\u{201d} takes back, here or in another browser."
-            </p>
+            <h2 id="dc-ws-export-h">{say!(W::TakeItAway)}</h2>
+            <p class="dc-blurb">{say!(W::ExportBlurb)}</p>
             <div class="dc-actions">
-                <button type="button" on:click=copy>"Copy Markdown"</button>
-                <button type="button" on:click=download data-testid="ws-download">"Download .md"</button>
-                <button type="button" on:click=spreadsheet data-testid="ws-csv">"Download .csv"</button>
-                <button type="button" on:click=everything data-testid="ws-download-all">"Download the workshop"</button>
+                <button type="button" on:click=copy>{say!(W::CopyMarkdown)}</button>
+                <button type="button" on:click=download data-testid="ws-download">{say!(W::DownloadMd)}</button>
+                <button type="button" on:click=spreadsheet data-testid="ws-csv">{say!(W::DownloadCsv)}</button>
+                <button type="button" on:click=everything data-testid="ws-download-all">{say!(W::DownloadWorkshop)}</button>
                 <StatusLine status />
             </div>
             <GroupDecision session summary hidden />
@@ -63,21 +61,17 @@ fn GroupDecision(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<
     };
     let unavailable = move || hidden.get() || summary.with(|s| s.group_verdict.is_none());
     view! {
-        <h3>"The group\u{2019}s decision"</h3>
-        <p class="dc-blurb">
-            "Record the group\u{2019}s answers and verdict as the decision on this card, in this browser: "
-            "the card then shows it at the top, its record and calendar file carry it, and later decisions supersede it. "
-            "It can be recorded once the results are revealed."
-        </p>
+        <h3>{say!(W::GroupDecision)}</h3>
+        <p class="dc-blurb">{say!(W::GroupDecisionBlurb)}</p>
         <div class="dc-actions">
             <button type="button" on:click=record disabled=unavailable data-testid="ws-record-decision">
-                "Record as the group\u{2019}s decision"
+                {say!(W::RecordGroupDecision)}
             </button>
         </div>
         {move || outcome.get().map(|result| match result {
             Ok(line) => view! {
                 <p class="dc-status" role="status" data-testid="ws-decision-recorded">
-                    {line} " " <a href=addresses::card(&card.id)>"Open the card"</a>
+                    {line} " " <a href=addresses::card(&card.id)>{say!(W::OpenTheCard)}</a>
                 </p>
             }.into_any(),
             Err(why) => view! { <p class="dc-alert" role="alert" data-testid="ws-decision-problem">{why}</p> }.into_any(),

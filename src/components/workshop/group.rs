@@ -6,7 +6,9 @@
 
 use super::results::Results;
 use crate::state::workshop::WorkshopSession;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::messages;
+use decision_core::say;
 use decision_core::workshop::{Rounds, Summary, Workshop};
 use leptos::html::Button;
 use leptos::prelude::*;
@@ -37,7 +39,7 @@ pub fn GroupSection(
         },
         false,
     );
-    let title = move || if projecting.get() { card.title.clone() } else { "The group".to_string() };
+    let title = move || if projecting.get() { card.title.clone() } else { say!(W::TheGroup).to_string() };
     view! {
         <section
             class=move || if projecting.get() { "dc-section dc-ws-results dc-projector" } else { "dc-section dc-ws-results" }
@@ -54,7 +56,10 @@ pub fn GroupSection(
         >
             <div class="dc-projector-bar" hidden=move || !projecting.get()>
                 <p class="dc-projector-where">
-                    {move || format!("Round {} · {}", ws.with(Workshop::round), messages::participants(count.get()))}
+                    {move || {
+                        let participants = messages::participants(count.get());
+                        say!(W::ProjectorWhere, round = ws.with(Workshop::round), participants = participants)
+                    }}
                 </p>
                 <label class="dc-switch">
                     <input
@@ -64,10 +69,10 @@ pub fn GroupSection(
                         prop:checked=move || names.get()
                         on:change:target=move |ev| names.set(ev.target().checked())
                     />
-                    <span>"Show names"</span>
+                    <span>{say!(W::ShowNames)}</span>
                 </label>
                 <button type="button" node_ref=closer data-testid="ws-projector-close" on:click=move |_| projecting.set(false)>
-                    "Close (Esc)"
+                    {say!(W::CloseEsc)}
                 </button>
             </div>
             <div class="dc-ws-results-head">
@@ -80,7 +85,7 @@ pub fn GroupSection(
                         prop:checked=move || hidden.get()
                         on:change:target=move |ev| session.set_hidden(ev.target().checked())
                     />
-                    <span>"Hide results until revealed"</span>
+                    <span>{say!(W::HideResults)}</span>
                 </label>
                 <button
                     type="button"
@@ -89,7 +94,7 @@ pub fn GroupSection(
                     data-testid="ws-projector-open"
                     on:click=move |_| projecting.set(true)
                 >
-                    "Projector view"
+                    {say!(W::ProjectorView)}
                 </button>
             </div>
             <Show
@@ -97,11 +102,10 @@ pub fn GroupSection(
                 fallback=move || view! {
                     <div class="dc-ws-hidden" data-testid="ws-hidden">
                         <p>
-                            {move || messages::participants(count.get())}
-                            " so far. Results stay hidden so that early answers do not sway the room."
+                            {move || say!(W::HiddenSoFar, participants = messages::participants(count.get()))}
                         </p>
                         <button type="button" class="dc-primary dc-projector-off" on:click=move |_| session.set_hidden(false)>
-                            "Reveal results"
+                            {say!(W::RevealResults)}
                         </button>
                     </div>
                 }

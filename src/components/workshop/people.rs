@@ -4,8 +4,11 @@
 use crate::components::confirm::Confirm;
 use crate::state::workshop::WorkshopSession;
 use decision_core::explain;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::messages;
+use decision_core::say;
 use decision_core::share;
+use decision_core::workshop::words::{numbered, WorkshopWord};
 use decision_core::workshop::Summary;
 use leptos::prelude::*;
 
@@ -27,26 +30,26 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
         let field = format!("dc-ws-name-{i}");
         view! {
             <li class="dc-ws-person" data-testid="ws-participant">
-                <label class="dc-sr" for=field.clone()>{move || format!("Name of {}", label.get())}</label>
+                <label class="dc-sr" for=field.clone()>{move || say!(W::NameOf, who = label.get())}</label>
                 <input
                     type="text"
                     id=field
                     class="dc-ws-name"
                     maxlength=share::MAX_NAME_CHARS.to_string()
-                    placeholder=format!("Participant {}", i + 1)
+                    placeholder=numbered(i + 1)
                     prop:value=move || name.get()
                     on:change:target=move |ev| session.rename(i, ev.target().value().trim().to_string())
                 />
                 <span class="dc-ws-verdict" data-testid="ws-participant-verdict">
-                    {move || if hidden.get() { "Verdict hidden".to_string() } else { verdict().unwrap_or_default() }}
+                    {move || if hidden.get() { say!(W::VerdictHidden).to_string() } else { verdict().unwrap_or_default() }}
                 </span>
                 <button
                     type="button"
                     class="dc-quiet"
-                    aria-label=move || format!("Remove {}", label.get())
+                    aria-label=move || say!(W::RemoveWho, who = label.get())
                     on:click=move |_| session.remove(i)
                 >
-                    "Remove"
+                    {say!(W::Remove)}
                 </button>
             </li>
         }
@@ -54,11 +57,11 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
     view! {
         <section class="dc-section dc-ws-people" aria-labelledby="dc-ws-people-h">
             <h2 id="dc-ws-people-h">
-                "Participants " <span class="dc-badge" data-testid="ws-count">{move || messages::participants(count.get())}</span>
+                {say!(WorkshopWord::Participants)} " " <span class="dc-badge" data-testid="ws-count">{move || messages::participants(count.get())}</span>
             </h2>
             <Show
                 when=move || { count.get() > 0 }
-                fallback=|| view! { <p class="dc-blurb">"No one yet: add links or files above."</p> }
+                fallback=|| view! { <p class="dc-blurb">{say!(W::NoOneYet)}</p> }
             >
                 <ol class="dc-ws-list">
                     <For each=move || 0..count.get() key=|i| *i let:i>
@@ -66,9 +69,9 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
                     </For>
                 </ol>
                 <Confirm
-                    label="Remove everyone…"
-                    question="Remove every participant of every round from this workshop?"
-                    yes="Yes, remove all"
+                    label=say!(W::RemoveEveryone)
+                    question=say!(W::RemoveEveryoneQuestion)
+                    yes=say!(W::RemoveEveryoneYes)
                     question_id="dc-ws-remove-all-q"
                     on_yes=Callback::new(move |()| session.remove_all())
                 />

@@ -6,6 +6,8 @@
 use decision_core::answers::STEPS;
 use decision_core::card::{Card, Side};
 use decision_core::explain;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
+use decision_core::say;
 use decision_core::workshop::FactorSpread;
 use leptos::prelude::*;
 
@@ -35,12 +37,13 @@ pub fn SpreadPlot(card: &'static Card, name: String, spread: FactorSpread) -> im
         .iter()
         .enumerate()
         .filter(|(_, n)| **n > 0)
-        .map(|(i, n)| format!("{n} at \u{201c}{}\u{201d}", explain::position_words(card, i as i8 - STEPS)))
+        .map(|(i, n)| say!(W::PlotAt, n = n, position = explain::position_words(card, i as i8 - STEPS)))
         .collect();
-    let label = format!(
-        "{name}: {}. Group position (median): {}.",
-        if described.is_empty() { "no answers".to_string() } else { described.join(", ") },
-        explain::lower_first(&explain::position_words(card, spread.group_position))
+    let label = say!(
+        W::PlotLabel,
+        factor = name,
+        answers = if described.is_empty() { say!(W::NoAnswers).to_string() } else { described.join(", ") },
+        median = explain::lower_first(&explain::position_words(card, spread.group_position))
     );
     let ticks = (-STEPS..=STEPS)
         .map(|p| {
@@ -58,7 +61,7 @@ pub fn SpreadPlot(card: &'static Card, name: String, spread: FactorSpread) -> im
                 {ticks}
                 {marks}
                 <path d=format!("M{median_x} {} l-5 8 h10 z", base + 4.0) class="dc-median" />
-                <text x=median_x y=base + 23.0 text-anchor="middle" class="dc-plot-label">"median"</text>
+                <text x=median_x y=base + 23.0 text-anchor="middle" class="dc-plot-label">{say!(W::PlotMedian)}</text>
             </svg>
             <figcaption class="dc-meter-poles" aria-hidden="true">
                 <span>{card.option(Side::A).name.as_str()}</span>

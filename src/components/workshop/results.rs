@@ -7,8 +7,11 @@ use super::rounds::Moved;
 use crate::components::verdict::Cautions;
 use decision_core::card::{Card, Side};
 use decision_core::explain;
+use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::sensitivity::words;
-use decision_core::workshop::{self, trend_word, Rounds, Summary, Workshop, AGGREGATION_RULE};
+use decision_core::workshop::words::WorkshopWord;
+use decision_core::workshop::{self, aggregation_rule, trend_word, Rounds, Summary, Workshop};
+use decision_core::{say, say_n};
 use leptos::prelude::*;
 
 /// The group verdict, what moved, the disputed factors, the spread per factor and the
@@ -25,7 +28,7 @@ pub fn Results(
     view! {
         {move || summary.with(|s| {
             let Some(group) = s.group_verdict.clone() else {
-                return view! { <p class="dc-blurb" data-testid="ws-empty">"Add participants to see the group."</p> }.into_any();
+                return view! { <p class="dc-blurb" data-testid="ws-empty">{say!(W::AddToSee)}</p> }.into_any();
             };
             // Rendered anew with every change of the group: plain text, not the card's live
             // headline.
@@ -34,24 +37,27 @@ pub fn Results(
             let n = s.participants;
             view! {
                 <div class="dc-ws-group" data-testid="ws-group">
-                    <p class="dc-verdict-label">"Group verdict"</p>
+                    <p class="dc-verdict-label">{say!(WorkshopWord::GroupVerdict)}</p>
                     <p class="dc-headline" data-testid="ws-group-headline">{headline}</p>
                     <p class="dc-qualifier">{qualifier}</p>
                     <p class="dc-badges">
                         <span class="dc-badge">
-                            "Confidence: " {explain::confidence_words(group.confidence.level)}
-                            {format!(" ({} of evidence gathered, group median)", explain::percent(group.confidence.fraction))}
+                            {say!(
+                                W::Confidence,
+                                level = explain::confidence_words(group.confidence.level),
+                                percent = explain::percent(group.confidence.fraction)
+                            )}
                         </span>
                     </p>
                     <Cautions card verdict=group />
                     <ul class="dc-list" data-testid="ws-split">
-                        {split.into_iter().map(|(h, c)| view! { <li>{format!("{c} of {n}: {h}")}</li> }).collect_view()}
+                        {split.into_iter().map(|(h, c)| view! { <li>{say!(W::SplitLine, count = c, total = n, headline = h)}</li> }).collect_view()}
                     </ul>
-                    <p class="dc-blurb">{AGGREGATION_RULE}</p>
+                    <p class="dc-blurb">{aggregation_rule()}</p>
                 </div>
                 <Moved card rounds ws show_names />
                 <Disputed card summary=s.clone() />
-                <h3>"Positions per factor"</h3>
+                <h3>{say!(W::PositionsPerFactor)}</h3>
                 <Spreads card summary=s.clone() rounds />
                 <Tallies card summary=s.clone() />
             }.into_any()
@@ -67,12 +73,15 @@ pub fn Spreads(card: &'static Card, summary: Summary, rounds: Memo<Option<Rounds
     view! {
         <div class="dc-ws-spreads">
             {card.factors.iter().zip(summary.factors).enumerate().map(|(i, (f, sp))| {
-                let stats = format!(
-                    "Group: {} · importance {} · spread {} step{}",
-                    explain::position_words(card, sp.group_position),
-                    explain::weight_words(sp.group_weight).to_ascii_lowercase(),
-                    explain::decimal(sp.spread, 1),
-                    if (sp.spread - 1.0).abs() < 0.05 { "" } else { "s" }
+                // The count that picks the form: 1 where the spread reads 1.0, and below or
+                // above it otherwise (a spread is not a whole number of steps).
+                let count = if (sp.spread - 1.0).abs() < 0.05 { 1 } else if sp.spread < 1.0 { 0 } else { 2 };
+                let stats = say_n!(
+                    count,
+                    W::FactorStats,
+                    position = explain::position_words(card, sp.group_position),
+                    importance = explain::weight_words(sp.group_weight).to_ascii_lowercase(),
+                    spread = explain::decimal(sp.spread, 1)
                 );
                 // Read tracked: the results are drawn anew when the rounds change.
                 let earlier = rounds.with(|r| {
@@ -81,21 +90,23 @@ pub fn Spreads(card: &'static Card, summary: Summary, rounds: Memo<Option<Rounds
                 let (before, moved) = match earlier {
                     None => (None, None),
                     Some((round, first, moved)) => {
-                        let line = format!(
-                            "Since round 1: median {} \u{2192} {} · spread {} \u{2192} {} ({}) · {} toward {a}, {} toward {b}, {} stayed",
-                            explain::signed_decimal(moved.median.0, 1),
-                            explain::signed_decimal(moved.median.1, 1),
-                            explain::decimal(moved.spread.0, 1),
-                            explain::decimal(moved.spread.1, 1),
-                            trend_word(moved.trend()),
-                            moved.toward_a,
-                            moved.toward_b,
-                            moved.stayed
+                        let line = say!(
+                            W::SinceRoundOne,
+                            median_from = explain::signed_decimal(moved.median.0, 1),
+                            median_to = explain::signed_decimal(moved.median.1, 1),
+                            spread_from = explain::decimal(moved.spread.0, 1),
+                            spread_to = explain::decimal(moved.spread.1, 1),
+                            trend = trend_word(moved.trend()),
+                            toward_a = moved.toward_a,
+                            a = a,
+                            toward_b = moved.toward_b,
+                            b = b,
+                            stayed = moved.stayed
                         );
                         let before = view! {
-                            <p class="dc-ws-round-label">"Round 1"</p>
-                            <SpreadPlot card name=format!("{}, round 1", f.name) spread=first />
-                            <p class="dc-ws-round-label">{format!("Round {round}")}</p>
+                            <p class="dc-ws-round-label">{say!(W::RoundN, round = 1)}</p>
+                            <SpreadPlot card name=say!(W::PlotRound, factor = f.name, round = 1) spread=first />
+                            <p class="dc-ws-round-label">{say!(W::RoundN, round = round)}</p>
                         };
                         let moved = view! { <p class="dc-ws-stats dc-ws-move" data-testid=format!("ws-move-{}", f.id)>{line}</p> };
                         (Some(before), Some(moved))
@@ -128,11 +139,12 @@ fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
             view! {
                 <li>
                     <strong>{f.name.as_str()}</strong>
-                    {format!(
-                        " — from \u{201c}{}\u{201d} to \u{201c}{}\u{201d} (spread {})",
-                        explain::position_words(card, sp.min),
-                        explain::position_words(card, sp.max),
-                        explain::decimal(sp.spread, 1)
+                    {" — "}
+                    {say!(
+                        W::DisputedRange,
+                        from = explain::position_words(card, sp.min),
+                        to = explain::position_words(card, sp.max),
+                        spread = explain::decimal(sp.spread, 1)
                     )}
                     <p class="dc-prompt">{f.prompt.as_str()}</p>
                     {words::sides_words(&summary.sides[i]).map(|t| view! { <p class="dc-ws-matters" data-testid="ws-matters">{t}</p> })}
@@ -143,13 +155,13 @@ fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
     let none = summary.disputed.is_empty();
     view! {
         <div class="dc-ws-disputed" data-testid="ws-disputed">
-            <h3>"Where the group disagrees most"</h3>
+            <h3>{say!(WorkshopWord::Disagrees)}</h3>
             {if none {
-                view! { <p class="dc-blurb">"No factor is more than one step apart across the group."</p> }.into_any()
+                view! { <p class="dc-blurb">{say!(WorkshopWord::NoDispute)}</p> }.into_any()
             } else {
                 view! { <ol class="dc-list">{items}</ol> }.into_any()
             }}
-            <h4>"Questions to ask"</h4>
+            <h4>{say!(W::QuestionsToAsk)}</h4>
             <ul class="dc-list dc-ws-questions">
                 {card.questions.iter().map(|q| view! { <li>{q.text.as_str()}</li> }).collect_view()}
             </ul>
@@ -169,7 +181,7 @@ fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
                 <rect width="100" height="8" rx="2" class="dc-track" />
                 <rect width=explain::decimal(share, 1) height="8" rx="2" class="dc-ws-bar-fill" />
             </svg>
-            <span class="dc-ws-count">{format!("{count} of {n}")}</span>
+            <span class="dc-ws-count">{say!(WorkshopWord::CountOf, count = count, total = n)}</span>
         }
     };
     let signals = card
@@ -178,7 +190,7 @@ fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
         .map(|((side, s), t)| {
             view! {
                 <li class="dc-ws-tally">
-                    <span class="dc-ws-tally-text">{s.text.as_str()} <span class="dc-ws-side">{format!("for {}", card.option(side).name)}</span></span>
+                    <span class="dc-ws-tally-text">{s.text.as_str()} <span class="dc-ws-side">{say!(W::SignalForOption, option = card.option(side).name)}</span></span>
                     {bar(t.count)}
                 </li>
             }
@@ -199,11 +211,11 @@ fn Tallies(card: &'static Card, summary: Summary) -> impl IntoView {
     view! {
         <div class="dc-columns dc-ws-tallies" data-testid="ws-tallies">
             <div>
-                <h3>"Signals ticked"</h3>
+                <h3>{say!(W::SignalsTicked)}</h3>
                 <ul class="dc-ws-tally-list">{signals}</ul>
             </div>
             <div>
-                <h3>"Reasons that do not count, ticked"</h3>
+                <h3>{say!(W::PitfallsTicked)}</h3>
                 <ul class="dc-ws-tally-list">{pitfalls}</ul>
             </div>
         </div>

@@ -37,4 +37,6 @@ areas! {
     Record "record" => crate::record::RecordWord,
     History "history" => crate::history::words::HistoryWord,
     RecordPage "record_page" => crate::lang::record_page::RecordPageWord,
+    Workshop "workshop" => crate::workshop::words::WorkshopWord,
+    WorkshopPage "workshop_page" => crate::lang::workshop_page::WorkshopPageWord,
 }

@@ -28,6 +28,7 @@ pub mod library_page;
 pub mod record_page;
 pub mod shell;
 pub mod verdict_page;
+pub mod workshop_page;
 
 pub use areas::{Area, AREAS};
 

@@ -4,6 +4,7 @@
 
 use super::codec::{self, MAX_BYTES};
 use super::model::{label_in, Added, Adder, Participant, Workshop};
+use super::words::earlier_participant;
 use crate::card::Card;
 use crate::share::{self, ShareError, Shared};
 use crate::sort;
@@ -134,7 +135,7 @@ impl Adder<'_> {
             }
             Added::New { index } => AddOutcome::Added { who: who(index) },
             Added::SameName { index, earlier } => {
-                AddOutcome::AddedAgain { who: who(index), earlier: format!("participant {}", earlier + 1) }
+                AddOutcome::AddedAgain { who: who(index), earlier: earlier_participant(earlier + 1) }
             }
             Added::SharedToken { index, other } => AddOutcome::SharedToken { who: who(index), other },
             Added::Replaced { index } => AddOutcome::Replaced { who: who(index) },

@@ -3,12 +3,13 @@
 //! comes from the caller.
 
 use super::rounds::movement;
-use super::words::{movement_sentence, trend_word};
-use super::{label_in, summarize, Summary, Workshop, AGGREGATION_RULE};
+use super::words::{aggregation_rule, movement_sentence, trend_word, WorkshopWord as W};
+use super::{label_in, summarize, Summary, Workshop};
 use crate::answers::STEPS;
 use crate::card::{Card, Side};
 use crate::engine;
 use crate::explain;
+use crate::{say, say_n};
 use std::fmt::Write;
 
 /// How many of the participants who moved most the summary names.
@@ -21,60 +22,62 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
     let mut md = String::new();
     let name = |side: Side| card.option(side).name.as_str();
     let round = workshop.round();
-    let _ = writeln!(md, "# Workshop summary: {}\n", card.title);
-    let _ = writeln!(md, "- Date: {date}");
-    let _ = writeln!(md, "- Card: {} (content version {})", card.id, card.version);
+    let _ = writeln!(md, "# {}\n", say!(W::SummaryTitle, title = card.title));
+    let _ = writeln!(md, "- {}", say!(W::SummaryDate, date = date));
+    let _ = writeln!(md, "- {}", say!(W::SummaryCard, card = card.id, version = card.version));
     if round > 1 {
-        let _ = writeln!(md, "- Rounds: {round}; what follows the round list is round {round}");
+        let _ = writeln!(md, "- {}", say!(W::SummaryRounds, round = round));
     }
-    let _ = writeln!(md, "- Participants: {}\n", summary.participants);
+    let _ = writeln!(md, "- {}\n", say!(W::SummaryParticipants, count = summary.participants));
     let _ = writeln!(md, "{}\n", card.decision.question);
     if round > 1 {
         rounds_markdown(&mut md, card, workshop);
     }
 
-    let _ = writeln!(md, "## Group verdict\n");
+    let _ = writeln!(md, "## {}\n", say!(W::GroupVerdict));
     match &summary.group_verdict {
         Some(v) => {
             let (headline, qualifier) = explain::headline(card, v);
             let _ = writeln!(md, "**{headline}.** {qualifier}\n");
-            let _ = writeln!(
-                md,
-                "- Confidence: {} ({} of the evidence gathered, at the group's median)",
-                explain::confidence_words(v.confidence.level),
-                explain::percent(v.confidence.fraction)
+            let confidence = say!(
+                W::SummaryConfidence,
+                level = explain::confidence_words(v.confidence.level),
+                percent = explain::percent(v.confidence.fraction)
             );
+            let _ = writeln!(md, "- {confidence}");
             if let Some(flip) = explain::flip_sentence(card, v) {
-                let _ = writeln!(md, "- Flip point: {flip}");
+                let _ = writeln!(md, "- {}", say!(W::SummaryFlip, flip = flip));
             }
             if let Some(gate) = explain::gate_sentence(card, v) {
-                let _ = writeln!(md, "- Capability gap: {gate}");
+                let _ = writeln!(md, "- {}", say!(W::SummaryGate, gate = gate));
             }
             if let Some(p) = explain::pitfall_sentence(card, v) {
                 let _ = writeln!(md, "- {p}");
             }
-            let _ = writeln!(md, "- How it was formed: {AGGREGATION_RULE}\n");
+            let _ = writeln!(md, "- {}\n", say!(W::SummaryFormed, rule = aggregation_rule()));
         }
         None => {
-            let _ = writeln!(md, "No participants yet.\n");
+            let _ = writeln!(md, "{}\n", say!(W::NoParticipantsYet));
         }
     }
 
-    let _ = writeln!(md, "## Participants\n");
-    let _ = writeln!(md, "| Participant | Verdict |\n| --- | --- |");
+    let _ = writeln!(md, "## {}\n", say!(W::Participants));
+    let _ = writeln!(md, "{}", table_head(&[say!(W::Participant), say!(W::Verdict)]));
     for (i, v) in summary.verdicts.iter().enumerate() {
         let _ = writeln!(md, "| {} | {} |", cell(&workshop.label(i)), cell(&explain::headline(card, v).0));
     }
 
-    let _ = writeln!(md, "\n## Factors\n");
-    let _ = writeln!(
-        md,
-        "Positions run from -{STEPS} (clearly {}) to +{STEPS} (clearly {}).\n",
-        name(Side::A),
-        name(Side::B)
-    );
-    let _ = writeln!(md, "| Factor | Positions | Median | Spread (SD) | Group position | Group importance |");
-    let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- |");
+    let _ = writeln!(md, "\n## {}\n", say!(W::Factors));
+    let _ = writeln!(md, "{}\n", say!(W::PositionsRun, steps = STEPS, a = name(Side::A), b = name(Side::B)));
+    let head = [
+        say!(W::Factor),
+        say!(W::Positions),
+        say!(W::Median),
+        say!(W::SpreadSd),
+        say!(W::GroupPosition),
+        say!(W::GroupImportance),
+    ];
+    let _ = writeln!(md, "{}", table_head(&head));
     for (f, s) in card.factors.iter().zip(&summary.factors) {
         let positions: Vec<String> = s.positions.iter().map(|p| format!("{p:+}")).collect();
         let _ = writeln!(
@@ -89,69 +92,62 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
         );
     }
 
-    let _ = writeln!(md, "\n## Where the group disagrees most\n");
+    let _ = writeln!(md, "\n## {}\n", say!(W::Disagrees));
     if summary.disputed.is_empty() {
-        let _ = writeln!(md, "No factor is more than one step apart across the group.");
+        let _ = writeln!(md, "{}", say!(W::NoDispute));
     }
     for &i in &summary.disputed {
         let (f, s) = (&card.factors[i], &summary.factors[i]);
-        let _ = writeln!(
-            md,
-            "- **{}** (spread {}, from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}): {}",
-            f.name,
-            explain::decimal(s.spread, 2),
-            explain::position_words(card, s.min),
-            explain::position_words(card, s.max),
-            f.prompt
+        let disputed = say!(
+            W::SummaryDisputed,
+            factor = f.name,
+            spread = explain::decimal(s.spread, 2),
+            from = explain::position_words(card, s.min),
+            to = explain::position_words(card, s.max),
+            prompt = f.prompt
         );
+        let _ = writeln!(md, "- {disputed}");
         if let Some(sides) = crate::sensitivity::words::sides_words(&summary.sides[i]) {
             let _ = writeln!(md, "  - {sides}");
         }
     }
 
     if !card.questions.is_empty() {
-        let _ = writeln!(md, "\n## Questions to discuss\n");
+        let _ = writeln!(md, "\n## {}\n", say!(W::QuestionsToDiscuss));
     }
     for q in &card.questions {
         let _ = writeln!(md, "- {}", q.text);
         for (i, p) in workshop.participants.iter().enumerate() {
             if let Some(note) = p.answers.notes.get(&q.id).filter(|n| !n.trim().is_empty()) {
-                let _ = writeln!(md, "  - {}: {}", workshop.label(i), note.trim().replace('\n', " "));
+                let note =
+                    say!(W::SummaryNote, who = workshop.label(i), note = note.trim().replace('\n', " "));
+                let _ = writeln!(md, "  - {note}");
             }
         }
     }
     if card.has_signals() {
-        let _ = writeln!(md, "\n## Signals\n");
-        let _ = writeln!(md, "| Signal | Points to | Ticked by |\n| --- | --- | --- |");
+        let _ = writeln!(md, "\n## {}\n", say!(W::Signals));
+        let _ = writeln!(md, "{}", table_head(&[say!(W::Signal), say!(W::PointsTo), say!(W::TickedBy)]));
     }
+    let ticked_by = |count: usize| say!(W::CountOf, count = count, total = summary.participants);
     for ((side, s), t) in card.signals().zip(&summary.signals) {
-        let _ =
-            writeln!(md, "| {} | {} | {} of {} |", cell(&s.text), name(side), t.count, summary.participants);
+        let _ = writeln!(md, "| {} | {} | {} |", cell(&s.text), name(side), ticked_by(t.count));
     }
     if card.pitfalls().next().is_some() {
-        let _ = writeln!(md, "\n## Reasons that do not count\n");
-        let _ = writeln!(
-            md,
-            "| Bad reason or anti-pattern | Ticked by | Why it does not count |\n| --- | --- | --- |"
-        );
+        let _ = writeln!(md, "\n## {}\n", say!(W::ReasonsThatDoNotCount));
+        let head = [say!(W::BadReasonOrAntiPattern), say!(W::TickedBy), say!(W::WhyItDoesNotCount)];
+        let _ = writeln!(md, "{}", table_head(&head));
     }
     for (p, t) in card.pitfalls().zip(&summary.pitfalls) {
-        let _ = writeln!(
-            md,
-            "| {} | {} of {} | {} |",
-            cell(&p.text),
-            t.count,
-            summary.participants,
-            cell(&p.why)
-        );
+        let _ = writeln!(md, "| {} | {} | {} |", cell(&p.text), ticked_by(t.count), cell(&p.why));
     }
     md
 }
 
 /// Every round's group verdict, then what moved from round 1 to the latest round.
 fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
-    let _ = writeln!(md, "## Rounds\n");
-    let _ = writeln!(md, "| Round | Participants | Group verdict |\n| --- | --- | --- |");
+    let _ = writeln!(md, "## {}\n", say!(W::Rounds));
+    let _ = writeln!(md, "{}", table_head(&[say!(W::Round), say!(W::Participants), say!(W::GroupVerdict)]));
     for (r, people) in workshop.rounds().enumerate() {
         let verdict = summarize(card, people).group_verdict.map(|v| explain::headline(card, &v).0);
         let _ = writeln!(md, "| {} | {} | {} |", r + 1, people.len(), cell(&verdict.unwrap_or_default()));
@@ -159,15 +155,17 @@ fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
     let latest = workshop.round();
     let m =
         movement(card, (1, workshop.round_participants(1)), (latest, workshop.round_participants(latest)));
-    let _ = writeln!(md, "\n## What moved, round 1 to round {latest}\n");
+    let _ = writeln!(md, "\n## {}\n", say!(W::WhatMovedRounds, round = latest));
     let _ = writeln!(md, "{}\n", movement_sentence(&m));
-    let _ = writeln!(
-        md,
-        "| Factor | Spread | Median | Toward {} | Toward {} | Stayed |",
-        card.option(Side::A).name,
-        card.option(Side::B).name
-    );
-    let _ = writeln!(md, "| --- | --- | --- | --- | --- | --- |");
+    let head = [
+        say!(W::Factor).to_string(),
+        say!(W::Spread).to_string(),
+        say!(W::Median).to_string(),
+        say!(W::Toward, option = card.option(Side::A).name),
+        say!(W::Toward, option = card.option(Side::B).name),
+        say!(W::Stayed).to_string(),
+    ];
+    let _ = writeln!(md, "{}", table_head(&head));
     for (f, fm) in card.factors.iter().zip(&m.factors) {
         let _ = writeln!(
             md,
@@ -184,7 +182,7 @@ fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
         );
     }
     if !m.movers.is_empty() {
-        let _ = writeln!(md, "\nWho moved most:\n");
+        let _ = writeln!(md, "\n{}\n", say!(W::SummaryWhoMovedMost));
     }
     let people = workshop.round_participants(latest);
     for mover in m.movers.iter().take(MOVERS_NAMED) {
@@ -193,16 +191,28 @@ fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
             .iter()
             .map(|&(f, from, to)| format!("{} {from:+} → {to:+}", card.factors[f].name))
             .collect();
-        let _ = writeln!(
-            md,
-            "- {}: {} step{} ({})",
-            label_in(people, mover.index),
-            mover.steps,
-            if mover.steps == 1 { "" } else { "s" },
-            moves.join(", ")
+        let line = say_n!(
+            mover.steps as usize,
+            W::SummaryMover,
+            who = label_in(people, mover.index),
+            moves = moves.join(", ")
         );
+        let _ = writeln!(md, "- {line}");
     }
     let _ = writeln!(md);
+}
+
+/// A Markdown table's header row and the line under it.
+fn table_head<S: AsRef<str>>(columns: &[S]) -> String {
+    let mut names = String::from("|");
+    let mut line = String::from("|");
+    for column in columns {
+        names.push(' ');
+        names.push_str(&cell(column.as_ref()));
+        names.push_str(" |");
+        line.push_str(" --- |");
+    }
+    names + "\n" + &line
 }
 
 /// Make text safe inside a Markdown table cell.
@@ -222,16 +232,18 @@ fn cell(text: &str) -> String {
 /// return) is prefixed with `'`, so a name typed as `=HYPERLINK(…)` stays a name.
 pub fn csv(card: &Card, workshop: &Workshop) -> String {
     let mut out = String::from("\u{feff}");
-    let mut header = vec!["Round".to_string(), "Participant".to_string(), "Token".to_string()];
+    let mut header =
+        vec![say!(W::Round).to_string(), say!(W::Participant).to_string(), say!(W::Token).to_string()];
     for f in &card.factors {
-        header.push(format!("{} position", f.name));
-        header.push(format!("{} importance", f.name));
+        header.push(say!(W::FactorPosition, factor = f.name));
+        header.push(say!(W::FactorImportance, factor = f.name));
     }
-    header
-        .extend(card.signals().map(|(side, s)| format!("Signal for {}: {}", card.option(side).name, s.text)));
-    header.extend(card.pitfalls().map(|p| format!("Does not count: {}", p.text)));
-    header.extend(card.evidence.iter().map(|e| format!("Evidence: {}", e.text)));
-    header.push("Verdict".to_string());
+    header.extend(
+        card.signals().map(|(side, s)| say!(W::SignalFor, option = card.option(side).name, signal = s.text)),
+    );
+    header.extend(card.pitfalls().map(|p| say!(W::DoesNotCount, reason = p.text)));
+    header.extend(card.evidence.iter().map(|e| say!(W::EvidenceItem, item = e.text)));
+    header.push(say!(W::Verdict).to_string());
     row(&mut out, header.iter().map(|h| text_field(h)));
     let rows =
         workshop.rounds().enumerate().flat_map(|(r, people)| (0..people.len()).map(move |i| (r, people, i)));

@@ -8,12 +8,13 @@
 //!   [`Report`] line for each.
 //! - `statistics.rs`: each factor's spread ([`factor_stats`]), the tallies, and the group's
 //!   answers and verdict ([`summarize`]); the rules of aggregation are documented there and
-//!   stated in [`AGGREGATION_RULE`].
+//!   stated in one sentence by [`aggregation_rule`].
 //! - `rounds.rs`: what moved between two rounds ([`movement`]): who answered again, who
 //!   moved on which factor, and whether the group converged or split.
 //! - `codec.rs`: the stored form ([`encode`], [`decode`]), read through [`crate::json::At`].
 //! - `export.rs`: the summary as Markdown and the participants as CSV.
-//! - `words.rs`: the report line of each link or file added, and what moved, in words.
+//! - `words.rs`: the area's words ([`words::WorkshopWord`], `lang/<code>/workshop.toml`):
+//!   the report line of each link or file added, and what moved, in words.
 //!
 //! Callers use the items re-exported here (`workshop::summarize`, `workshop::Workshop`).
 
@@ -33,7 +34,6 @@ pub use rounds::{
     compare_rounds, movement, same_people, FactorMove, Movement, Mover, Rounds, Trend, SPREAD_TOLERANCE,
 };
 pub use statistics::{
-    factor_stats, group_answers, summarize, verdict_split, FactorSpread, Summary, Tally, AGGREGATION_RULE,
-    MAX_DISPUTED,
+    factor_stats, group_answers, summarize, verdict_split, FactorSpread, Summary, Tally, MAX_DISPUTED,
 };
-pub use words::{movement_sentence, trend_word};
+pub use words::{aggregation_rule, movement_sentence, trend_word};

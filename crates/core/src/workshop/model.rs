@@ -200,7 +200,7 @@ impl Workshop {
 pub fn label_in(people: &[Participant], index: usize) -> String {
     match people.get(index) {
         Some(p) if !p.name.trim().is_empty() => p.name.trim().to_string(),
-        _ => format!("Participant {}", index + 1),
+        _ => super::words::numbered(index + 1),
     }
 }
 

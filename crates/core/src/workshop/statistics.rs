@@ -301,9 +301,3 @@ pub fn verdict_split(card: &Card, verdicts: &[Verdict]) -> Vec<(String, usize)> 
     sort::sort_by(&mut split, |a, b| a.1 > b.1);
     split
 }
-
-/// The rule above in one sentence, for the screen and the summary.
-pub const AGGREGATION_RULE: &str = "The group's answers: the median position of each factor \
-    (a halfway point rounded toward neutral) and the median importance; a signal counts as \
-    ticked when more than half ticked it; evidence at its median status. The engine judges \
-    them like anyone's answers.";
