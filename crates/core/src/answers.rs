@@ -10,6 +10,15 @@
 use crate::card::{Card, Factor, MAX_WEIGHT};
 use crate::ids::{IdMap, IdSet};
 
+crate::words!(Answers:
+    /// The words of an answer's own values (`lang/<code>/answers.toml`).
+    pub enum AnswerWord {
+        EvidenceNotStarted,
+        EvidenceInProgress,
+        EvidenceGathered,
+    }
+);
+
 /// Slider steps either side of neutral: positions run `-STEPS..=STEPS`.
 pub const STEPS: i8 = 2;
 
@@ -66,11 +75,11 @@ impl EvidenceStatus {
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Self::NotStarted => "Not started",
-            Self::InProgress => "In progress",
-            Self::Gathered => "Gathered",
-        }
+        crate::say!(match self {
+            Self::NotStarted => AnswerWord::EvidenceNotStarted,
+            Self::InProgress => AnswerWord::EvidenceInProgress,
+            Self::Gathered => AnswerWord::EvidenceGathered,
+        })
     }
 
     /// How much this status counts toward confidence.

@@ -171,12 +171,40 @@ pub fn quoted(text: &str) -> String {
     say!(W::Quoted, text = text)
 }
 
-/// "Points clearly to Model API" → "points clearly to Model API": option names keep their
-/// case. ASCII only: Unicode `to_lowercase` would bring in its case tables (about 30 KB of
-/// WASM, docs/performance.md), and the first word is always one of ours.
+/// "Points clearly to Model API" → "points clearly to Model API", "Élevée" → "élevée":
+/// the rest keeps its case (option names). Only the letters the tool's languages start a
+/// word with change ([`small_letter`]): Unicode `to_lowercase` would bring in its case
+/// tables (about 30 KB of WASM, docs/performance.md).
 pub fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_ascii_lowercase().to_string() + chars.as_str())
+    chars.next().map_or_else(String::new, |c| small_letter(c).to_string() + chars.as_str())
+}
+
+/// "points clearly" → "Points clearly", "élevée" → "Élevée": the reverse of [`lower_first`],
+/// for the same letters.
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| capital_letter(c).to_string() + chars.as_str())
+}
+
+/// A capital letter as a small one: ASCII, the Latin-1 capitals (À to Þ, but ×) and Œ;
+/// any other character as it is.
+pub fn small_letter(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        _ => c,
+    }
+}
+
+/// A small letter as a capital: the reverse of [`small_letter`] (ß and ÿ have no Latin-1
+/// capital, and stay).
+pub fn capital_letter(c: char) -> char {
+    match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='þ' => char::from_u32(c as u32 - 32).unwrap_or(c),
+        'œ' => 'Œ',
+        _ => c,
+    }
 }
 
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".

@@ -136,3 +136,30 @@ proptest! {
         prop_assert_eq!(lang::fill(&before, &[("name", &value)]), before.clone());
     }
 }
+
+#[test]
+// Unicode's own case mapping is the reference here, natively; the rule keeps it out of the WASM.
+#[allow(clippy::disallowed_methods)]
+fn words_change_case_at_their_first_letter_as_unicode_says_for_the_letters_of_the_tools_languages() {
+    use decision_core::explain::{capital_letter, lower_first, small_letter, upper_first};
+    assert_eq!(lower_first("Élevée"), "élevée");
+    assert_eq!(upper_first("être"), "Être");
+    assert_eq!(lower_first("Œuvre"), "œuvre");
+    assert_eq!(lower_first("Points clearly to Model API"), "points clearly to Model API");
+    // Every letter the two tables change is changed as Unicode changes it, both ways.
+    for c in ('\0'..='\u{ff}').chain(['Œ', 'œ']) {
+        let small = small_letter(c);
+        if small != c {
+            assert_eq!(c.to_lowercase().collect::<String>(), small.to_string(), "{c}");
+            assert_eq!(capital_letter(small), c, "{c}");
+        }
+        let capital = capital_letter(c);
+        if capital != c {
+            assert_eq!(c.to_uppercase().collect::<String>(), capital.to_string(), "{c}");
+        }
+    }
+    // And the letters French starts a word with are all there.
+    for c in "ÀÂÆÇÉÈÊËÎÏÔŒÙÛÜ".chars() {
+        assert_ne!(small_letter(c), c, "{c}");
+    }
+}

@@ -80,7 +80,7 @@ pub fn Spreads(card: &'static Card, summary: Summary, rounds: Memo<Option<Rounds
                     count,
                     W::FactorStats,
                     position = explain::position_words(card, sp.group_position),
-                    importance = explain::weight_words(sp.group_weight).to_ascii_lowercase(),
+                    importance = explain::lower_first(explain::weight_words(sp.group_weight)),
                     spread = explain::decimal(sp.spread, 1)
                 );
                 // Read tracked: the results are drawn anew when the rounds change.

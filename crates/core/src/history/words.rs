@@ -171,7 +171,7 @@ pub fn factors_then(card: &Card, d: &Decision) -> Vec<String> {
                 W::FactorThen,
                 factor = f.name,
                 position = position_words(card, d.answers.position(&f.id)),
-                importance = weight_words(d.answers.weight_of(f)).to_ascii_lowercase()
+                importance = lower_first(weight_words(d.answers.weight_of(f)))
             )
         })
         .collect()
@@ -209,7 +209,7 @@ pub fn changes(card: &Card, c: &Comparison) -> Vec<String> {
                 W::ImportanceMoved,
                 item = name,
                 then = weight_words(w0),
-                now = weight_words(w1).to_ascii_lowercase()
+                now = lower_first(weight_words(w1))
             ));
         }
     }
@@ -225,7 +225,7 @@ pub fn changes(card: &Card, c: &Comparison) -> Vec<String> {
             W::EvidenceChanged,
             item = item_name(card, &e.id),
             then = e.then.label(),
-            now = e.now.label().to_ascii_lowercase()
+            now = lower_first(e.now.label())
         ));
     }
     if !c.triggers.is_empty() {

@@ -26,6 +26,7 @@ areas! {
     Sections "sections" => crate::sections::SectionWord,
     Shell "shell" => crate::lang::shell::ShellWord,
     Drafts "drafts" => crate::lang::drafts::DraftWord,
+    Answers "answers" => crate::answers::AnswerWord,
     Messages "messages" => crate::messages::MessageWord,
     Json "json" => crate::json::JsonWord,
     CardPage "card_page" => crate::lang::card_page::CardPageWord,

@@ -130,7 +130,7 @@ pub fn change_sentence(card: &Card, c: &Change) -> String {
                 position = explain::lower_first(&explain::position_words(card, *p))
             )
         }
-        moves => upper_first(
+        moves => explain::upper_first(
             &moves
                 .iter()
                 .map(|m| move_words(card, m, c.or_further))
@@ -220,11 +220,4 @@ fn join(names: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => say!(W::ListAnd, rest = rest.join(say!(W::ListSeparator)), last = last),
     }
-}
-
-/// ASCII only, like [`explain::lower_first`]: the first word is always one of ours or a
-/// factor's name, which the card already capitalises.
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_ascii_uppercase().to_string() + chars.as_str())
 }
