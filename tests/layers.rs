@@ -59,3 +59,66 @@ fn pages_and_components_do_no_storage_io() {
     hits.extend(lines_with("src/pages", &["crate::storage", "local_storage"]));
     assert!(hits.is_empty(), "storage reached outside state/:\n{}", hits.join("\n"));
 }
+
+/// The text of each string literal on `line` (escapes left as written).
+fn literals(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match (start, c) {
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
+            (Some(s), '"') => {
+                out.push(&line[s..i]);
+                start = None;
+            }
+            (None, '"') => start = Some(i + 1),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Two or more words of letters: a phrase a reader would read.
+fn is_phrase(text: &str) -> bool {
+    let word = |w: &str| {
+        let w = w.trim_end_matches(['.', ',', ':', ';', '!', '?']);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+    };
+    text.split_whitespace().filter(|w| word(w)).count() >= 2
+}
+
+#[test]
+fn the_app_writes_no_phrase_of_its_own() {
+    // Every word a reader sees comes from the catalogue of the page's language
+    // (`decision_core::lang`, docs/languages.md): a phrase written in the app's layers would
+    // be English on a French page. (The prerender binary, which talks to the terminal, and
+    // test assertions are not the page.)
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut hits = Vec::new();
+    for file in rust_files(&root).into_iter().filter(|f| !f.starts_with(root.join("bin"))) {
+        let text = fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") || code.contains("assert") {
+                continue;
+            }
+            if literals(line).into_iter().any(is_phrase) {
+                hits.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(hits.is_empty(), "phrases written in the app instead of the catalogue:\n{}", hits.join("\n"));
+    // The check itself finds what it looks for.
+    assert_eq!(
+        literals(r#"view! { <h2>"Key factors"</h2> <p class="dc-a dc-b">"x \" y"</p> }"#),
+        ["Key factors", "dc-a dc-b", "x \\\" y"]
+    );
+    assert!(
+        is_phrase("Key factors")
+            && is_phrase("Download it, now.")
+            && !is_phrase("dc-a dc-b")
+            && !is_phrase("0 0 200 10")
+    );
+}

@@ -114,8 +114,8 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
         verdict.with(|v| {
             say!(
                 Word::MeterLabel,
-                score = explain::decimal(v.score, 1),
-                burden = explain::decimal(v.burden, 1),
+                score = explain::number(v.score, 1),
+                burden = explain::number(v.burden, 1),
                 option = card.option(card.default_side().other()).name
             )
         })

@@ -14,6 +14,8 @@ crate::words!(Verdict:
     /// The verdict's words (`lang/<code>/verdict.toml`): importance levels, slider positions,
     /// strengths and confidence levels, and the sentences of the verdict and its flip point.
     pub enum VerdictWord {
+        DecimalMark,
+        Percent,
         WeightNone,
         WeightLow,
         WeightMedium,
@@ -210,7 +212,7 @@ pub fn capital_letter(c: char) -> char {
 /// A signed amount in words: "+3.0 toward Self-Hosted Model".
 pub fn amount_words(card: &Card, amount: f64) -> String {
     let side = if amount < 0.0 { Side::A } else { Side::B };
-    say!(W::AmountToward, amount = decimal(amount.abs(), 1), option = card.option(side).name)
+    say!(W::AmountToward, amount = number(amount.abs(), 1), option = card.option(side).name)
 }
 
 /// `x` with `places` decimals, without the standard float formatter: its tables and
@@ -252,9 +254,30 @@ pub fn signed_decimal(x: f64, places: u8) -> String {
     }
 }
 
-/// A share 0..=1 as a whole percentage: "62%" for 0.625, rounded like `format!("{:.0}%")`.
+/// A number as the page's language writes it: [`decimal`] with the language's decimal mark
+/// ("3.0", "3,0"). What machines read (the CSV, SVG attributes) keeps [`decimal`].
+pub fn number(x: f64, places: u8) -> String {
+    let text = decimal(x, places);
+    match say!(W::DecimalMark) {
+        "." | "" => text,
+        mark => text.replace('.', mark),
+    }
+}
+
+/// [`number`] with an explicit sign, as [`signed_decimal`] gives it.
+pub fn signed_number(x: f64, places: u8) -> String {
+    let text = number(x, places);
+    if text.starts_with('-') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// A share 0..=1 as a whole percentage in the page's language: "62%" for 0.625 ("62 %" in
+/// French), rounded like `format!("{:.0}%")`.
 pub fn percent(fraction: f64) -> String {
-    format!("{}%", decimal(fraction * 100.0, 0))
+    say!(W::Percent, n = decimal(fraction * 100.0, 0))
 }
 
 #[cfg(test)]

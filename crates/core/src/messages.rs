@@ -408,7 +408,7 @@ impl std::error::Error for ShareError {}
 
 fn size_words(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        say!(W::SizeMb, size = explain::decimal(bytes as f64 / (1024.0 * 1024.0), 1))
+        say!(W::SizeMb, size = explain::number(bytes as f64 / (1024.0 * 1024.0), 1))
     } else {
         say!(W::SizeKb, size = bytes.div_ceil(1024))
     }

@@ -81,7 +81,7 @@ pub fn Spreads(card: &'static Card, summary: Summary, rounds: Memo<Option<Rounds
                     W::FactorStats,
                     position = explain::position_words(card, sp.group_position),
                     importance = explain::lower_first(explain::weight_words(sp.group_weight)),
-                    spread = explain::decimal(sp.spread, 1)
+                    spread = explain::number(sp.spread, 1)
                 );
                 // Read tracked: the results are drawn anew when the rounds change.
                 let earlier = rounds.with(|r| {
@@ -92,10 +92,10 @@ pub fn Spreads(card: &'static Card, summary: Summary, rounds: Memo<Option<Rounds
                     Some((round, first, moved)) => {
                         let line = say!(
                             W::SinceRoundOne,
-                            median_from = explain::signed_decimal(moved.median.0, 1),
-                            median_to = explain::signed_decimal(moved.median.1, 1),
-                            spread_from = explain::decimal(moved.spread.0, 1),
-                            spread_to = explain::decimal(moved.spread.1, 1),
+                            median_from = explain::signed_number(moved.median.0, 1),
+                            median_to = explain::signed_number(moved.median.1, 1),
+                            spread_from = explain::number(moved.spread.0, 1),
+                            spread_to = explain::number(moved.spread.1, 1),
                             trend = trend_word(moved.trend()),
                             toward_a = moved.toward_a,
                             a = a,
@@ -144,7 +144,7 @@ fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
                         W::DisputedRange,
                         from = explain::position_words(card, sp.min),
                         to = explain::position_words(card, sp.max),
-                        spread = explain::decimal(sp.spread, 1)
+                        spread = explain::number(sp.spread, 1)
                     )}
                     <p class="dc-prompt">{f.prompt.as_str()}</p>
                     {words::sides_words(&summary.sides[i]).map(|t| view! { <p class="dc-ws-matters" data-testid="ws-matters">{t}</p> })}

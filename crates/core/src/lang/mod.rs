@@ -58,6 +58,7 @@ macro_rules! words {
         impl $crate::lang::Words for $name {
             const AREA: $crate::lang::Area = $crate::lang::Area::$area;
             const NAMES: &'static [&'static str] = &[$(stringify!($word)),*];
+            #[inline(always)]
             fn index(self) -> usize {
                 self as usize
             }
@@ -126,14 +127,20 @@ pub fn code() -> &'static str {
 
 /// A word's text in the installed catalogue; empty when the catalogue lacks it (a page
 /// whose words were cut off says less, it does not stop).
+#[inline(always)]
 pub fn text<W: Words>(word: W) -> &'static str {
-    current()
-        .and_then(|c| c.areas.get(W::AREA as usize))
-        .and_then(|area| area.get(word.index()))
-        .map_or("", String::as_str)
+    word_at(W::AREA as usize, word.index())
+}
+
+/// The one body behind every [`text`]: a call per word, not the lookup inlined at each of
+/// the hundreds of places a word is said (kilobytes of WASM).
+#[inline(never)]
+fn word_at(area: usize, index: usize) -> &'static str {
+    current().and_then(|c| c.areas.get(area)).and_then(|area| area.get(index)).map_or("", String::as_str)
 }
 
 /// The form of a `one|other` word for `n`.
+#[inline(never)]
 pub fn form(text: &str, n: usize) -> &str {
     let (one, other) = text.split_once('|').unwrap_or((text, text));
     let singular = current().map_or(n == 1, |c| c.singular.contains(&(n as u64)));
@@ -146,6 +153,7 @@ pub fn form(text: &str, n: usize) -> &str {
 
 /// `text` with each `{name}` replaced by its value; a placeholder with no value is kept as
 /// written, so a mistake shows on the page instead of vanishing.
+#[inline(never)]
 pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;

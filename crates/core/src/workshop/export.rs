@@ -85,8 +85,8 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
             "| {} | {} | {} | {} | {} | {} |",
             cell(&f.name),
             positions.join(" "),
-            explain::signed_decimal(s.median, 1),
-            explain::decimal(s.spread, 2),
+            explain::signed_number(s.median, 1),
+            explain::number(s.spread, 2),
             cell(&explain::position_words(card, s.group_position)),
             explain::weight_words(s.group_weight)
         );
@@ -101,7 +101,7 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
         let disputed = say!(
             W::SummaryDisputed,
             factor = f.name,
-            spread = explain::decimal(s.spread, 2),
+            spread = explain::number(s.spread, 2),
             from = explain::position_words(card, s.min),
             to = explain::position_words(card, s.max),
             prompt = f.prompt
@@ -171,11 +171,11 @@ fn rounds_markdown(md: &mut String, card: &Card, workshop: &Workshop) {
             md,
             "| {} | {} → {} ({}) | {} → {} | {} | {} | {} |",
             cell(&f.name),
-            explain::decimal(fm.spread.0, 2),
-            explain::decimal(fm.spread.1, 2),
+            explain::number(fm.spread.0, 2),
+            explain::number(fm.spread.1, 2),
             trend_word(fm.trend()),
-            explain::signed_decimal(fm.median.0, 1),
-            explain::signed_decimal(fm.median.1, 1),
+            explain::signed_number(fm.median.0, 1),
+            explain::signed_number(fm.median.1, 1),
             fm.toward_a,
             fm.toward_b,
             fm.stayed
