@@ -5,28 +5,13 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { openPage, screenshot } from './lib/browser.mjs';
 import { download, LIVE, setFactor } from './lib/card.mjs';
-import { ROOT } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 import { participant, paste } from './lib/workshop.mjs';
+import { catalogue } from './lib/words.mjs';
 
 const CARD = 'cache-applicatif-ou-replique-en-lecture';
-
-/** One language's catalogue: `area/Name` → text (one `Name = "text"` per line, docs/languages.md). */
-function catalogue(code) {
-  const dir = path.join(ROOT, 'lang', code);
-  const words = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.toml'))) {
-    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
-      const entry = line.match(/^(\w+) = (".*")$/);
-      if (entry) words.set(`${file.replace('.toml', '')}/${entry[1]}`, JSON.parse(entry[2]));
-    }
-  }
-  return words;
-}
 
 /**
  * The English of the tool that French says otherwise: every piece of an English word between

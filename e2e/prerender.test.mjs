@@ -16,6 +16,7 @@ import { CARD, HEADLINE, LIVE, SEED_TITLE, saved, setFactor } from './lib/card.m
 import { DIST } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 import { listFiles } from './lib/sizes.mjs';
+import { catalogue } from './lib/words.mjs';
 
 /** Fields of the card data that are ids or references, not text a reader sees. */
 const NOT_TEXT = /(^|\.)(id|favours|gate_for|default_option|informs|card)$/;
@@ -88,7 +89,8 @@ describe('prerendered pages', () => {
         // not offered.
         const line = page.locator('#dc-boot-loading');
         assert.equal(await line.isVisible(), true);
-        assert.match(await line.innerText(), /need JavaScript and WebAssembly/);
+        const readingOnly = catalogue(card.lang ?? 'en').get('shell/CardReadingOnly');
+        assert.equal(squash(await line.innerText()), readingOnly);
         assert.equal(await page.locator('#dc-offline').isVisible(), false);
         // Every factor's slider is there; buttons that cannot act are not offered.
         for (const f of card.factors) assert.equal(await page.locator(`#dc-f-${f.id}`).count(), 1, f.id);

@@ -26,7 +26,7 @@ use decision_core::authoring::{emit, load};
 use decision_core::card::Card;
 use decision_core::card::ENGLISH;
 use decision_core::lang::shell::ShellWord;
-use decision_core::lang::{self, Catalogue, LANG_ID};
+use decision_core::lang::{self, Catalogue, Page, LANG_ID};
 use decision_core::page_data::{CardSummary, DATA_ID};
 use decision_core::say;
 use leptos::prelude::*;
@@ -146,14 +146,14 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
         let title = format!("{} \u{b7} Decision Cards", card.title);
         let data = emit::card_json(card);
         match render(&card.id, || view! { <CardPage card moved=Vec::new() /> }) {
-            Ok(html) => match page(&card_shell, "card", &html, &data, &title, words) {
+            Ok(html) => match page(&card_shell, Page::Card, &html, &data, &title, words) {
                 Ok(text) => pages.push((addresses::card(&card.id), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::card(&card.id))),
             },
             Err(e) => errors.push(e),
         }
         let title = format!("{} \u{b7} Decision Cards", say!(ShellWord::WorkshopTitle, title = card.title));
-        match page(&workshop_shell, "workshop", "", &data, &title, words) {
+        match page(&workshop_shell, Page::Workshop, "", &data, &title, words) {
             Ok(text) => pages.push((addresses::workshop(&card.id), text)),
             Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
         }
@@ -166,7 +166,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
         Ok(html) => {
             match page(
                 &library_shell,
-                "library",
+                Page::Library,
                 &html,
                 &emit::library_json(cards),
                 "Decision Cards",
@@ -228,7 +228,7 @@ fn render<V: IntoView + 'static>(
 /// the rendered view), the page's data after it, and its title.
 fn page(
     shell: &str,
-    kind: &str,
+    kind: Page,
     html: &str,
     data: &str,
     title: &str,
@@ -239,7 +239,9 @@ fn page(
     }
     // The failure notice's words: the start-up script shows the notice when the app is dead.
     let failure_words = failure::words_json();
-    let tool_words = words.to_json();
+    // The tool's words this kind of page speaks, and no others.
+    let tool_words = words.for_page(kind).to_json();
+    let kind = kind.name();
     let app = format!(
         "<div id=\"{APP_ID}\" data-page=\"{kind}\">{html}</div>\n    \
          <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>\n    \

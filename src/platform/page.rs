@@ -42,6 +42,11 @@ pub fn install_words() -> Result<(), String> {
     let text = document().and_then(|d| d.get_element_by_id(LANG_ID)).and_then(|e| e.text_content());
     let catalogue = lang::Catalogue::from_json(&text.unwrap_or_default()).map_err(|e| e.to_string())?;
     lang::install(Box::leak(Box::new(catalogue)));
+    // A page carries only the areas its kind speaks from; a word from another would be
+    // empty on the page, so it is reported where the tests look.
+    lang::on_missing(|area, word| {
+        web_sys::console::error_1(&format!("this page carries no word {word} of area {area}").into());
+    });
     Ok(())
 }
 

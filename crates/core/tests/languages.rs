@@ -112,6 +112,34 @@ fn a_catalogue_reads_back_from_the_page_as_it_was_written() {
 }
 
 #[test]
+fn a_page_carries_its_own_areas_and_reports_a_word_it_lacks() {
+    use decision_core::lang::{Area, Page};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static MISSED: AtomicUsize = AtomicUsize::new(usize::MAX);
+    let english = lang::english();
+    let card = english.for_page(Page::Card);
+    for (i, words) in card.areas.iter().enumerate() {
+        let carried = Page::Card.areas().iter().any(|a| *a as usize == i);
+        assert_eq!(words.is_empty(), !carried, "area {i}");
+        assert!(!carried || words == &english.areas[i]);
+    }
+    // What the page carries reads back as it was written, and its words are the same.
+    assert_eq!(Catalogue::from_json(&card.to_json()).unwrap(), card);
+    lang::install(Box::leak(Box::new(card)));
+    lang::on_missing(|area, _| MISSED.store(area, Ordering::SeqCst));
+    assert_eq!(decision_core::say!(decision_core::sections::SectionWord::KeyFactors), "Key factors");
+    assert_eq!(MISSED.load(Ordering::SeqCst), usize::MAX);
+    let workshop_word = decision_core::say!(decision_core::lang::workshop_page::WorkshopPageWord::BackToCard);
+    assert_eq!(workshop_word, "");
+    assert_eq!(MISSED.load(Ordering::SeqCst), Area::WorkshopPage as usize);
+    // Each page kind carries the areas of the pages it links its app to, no build-only one.
+    for page in [Page::Card, Page::Workshop, Page::Library] {
+        assert!(!page.areas().contains(&Area::Shell) && !page.areas().contains(&Area::Drafts));
+        assert!(page.areas().contains(&Area::Failure), "{page:?}: the failure words are on every page");
+    }
+}
+
+#[test]
 fn counts_take_the_form_their_language_gives_them() {
     let catalogues = languages::load_dir(&lang_dir()).unwrap();
     let word = "{n} card|{n} cards";

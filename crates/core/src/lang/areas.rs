@@ -41,3 +41,62 @@ areas! {
     Workshop "workshop" => crate::workshop::words::WorkshopWord,
     WorkshopPage "workshop_page" => crate::lang::workshop_page::WorkshopPageWord,
 }
+
+/// The kinds of page the build writes. Each carries only the areas its app speaks from
+/// ([`super::Catalogue::for_page`]): the card page no workshop or library words, the
+/// library page no card's. The build's own areas (the shell's, the importer's) are on none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Card,
+    Workshop,
+    Library,
+}
+
+impl Page {
+    /// The areas this kind of page's app says words from.
+    pub fn areas(self) -> &'static [Area] {
+        use Area::*;
+        match self {
+            Page::Card => &[
+                Sections,
+                Answers,
+                Messages,
+                Json,
+                CardPage,
+                Failure,
+                Verdict,
+                Sensitivity,
+                VerdictPage,
+                Record,
+                History,
+                RecordPage,
+            ],
+            Page::Workshop => &[
+                Sections,
+                Answers,
+                Messages,
+                Json,
+                CardPage,
+                Failure,
+                Verdict,
+                Sensitivity,
+                VerdictPage,
+                Record,
+                History,
+                RecordPage,
+                Workshop,
+                WorkshopPage,
+            ],
+            Page::Library => &[Messages, Json, CardPage, LibraryPage, Failure, History],
+        }
+    }
+
+    /// The name the page's app element carries (`data-page`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Page::Card => "card",
+            Page::Workshop => "workshop",
+            Page::Library => "library",
+        }
+    }
+}

@@ -30,7 +30,7 @@ pub mod shell;
 pub mod verdict_page;
 pub mod workshop_page;
 
-pub use areas::{Area, AREAS};
+pub use areas::{Area, Page, AREAS};
 
 /// The id of the data block that carries the page's catalogue.
 pub const LANG_ID: &str = "dc-lang";
@@ -104,6 +104,15 @@ pub struct Catalogue {
 
 thread_local! {
     static CURRENT: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
+    static ON_MISSING: Cell<Option<fn(usize, usize)>> = const { Cell::new(None) };
+}
+
+/// Called with the area's and the word's position when a word is asked for that the
+/// installed catalogue does not carry (a page carries only its own areas,
+/// [`Catalogue::for_page`]): the app reports it, so that a test sees a word that would
+/// otherwise be an empty string on the page.
+pub fn on_missing(report: fn(usize, usize)) {
+    ON_MISSING.with(|hook| hook.set(Some(report)));
 }
 
 /// Makes `catalogue` the one [`say!`] reads on this thread, for the rest of its life (a
@@ -136,7 +145,16 @@ pub fn text<W: Words>(word: W) -> &'static str {
 /// the hundreds of places a word is said (kilobytes of WASM).
 #[inline(never)]
 fn word_at(area: usize, index: usize) -> &'static str {
-    current().and_then(|c| c.areas.get(area)).and_then(|area| area.get(index)).map_or("", String::as_str)
+    let word = current().and_then(|c| c.areas.get(area)).and_then(|words| words.get(index));
+    match word {
+        Some(word) => word,
+        None => {
+            if let Some(report) = ON_MISSING.with(Cell::get) {
+                report(area, index);
+            }
+            ""
+        }
+    }
 }
 
 /// The form of a `one|other` word for `n`.
@@ -200,6 +218,26 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 }
 
 impl Catalogue {
+    /// The catalogue as a page of this kind carries it: its areas' words, and none of the
+    /// others (their lists empty).
+    pub fn for_page(&self, page: Page) -> Catalogue {
+        let areas = self
+            .areas
+            .iter()
+            .enumerate()
+            .map(
+                |(i, words)| {
+                    if page.areas().iter().any(|a| *a as usize == i) {
+                        words.clone()
+                    } else {
+                        Vec::new()
+                    }
+                },
+            )
+            .collect();
+        Catalogue { code: self.code.clone(), singular: self.singular.clone(), areas }
+    }
+
     /// The catalogue as the page carries it: `{"lang":"fr","singular":[0,1],"words":[[…],…]}`,
     /// safe inside `<script type="application/json">`.
     pub fn to_json(&self) -> String {
