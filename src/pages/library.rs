@@ -8,8 +8,7 @@
 use crate::platform::{addresses, clock};
 use crate::state::library;
 use decision_core::history::words;
-use decision_core::lang::library_page::LibraryPageWord as W;
-use decision_core::messages;
+use decision_core::lang::library_page::{self, LibraryPageWord as W};
 use decision_core::page_data::{CardSummary, Progress, Stage};
 use decision_core::say;
 use decision_core::search;
@@ -51,10 +50,10 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
                 .iter()
                 .zip(found)
                 .map(|(card, progress)| match progress {
-                    Progress::NotStarted => (messages::progress_none(), None),
-                    Progress::Unreadable => (messages::progress_unreadable(), None),
+                    Progress::NotStarted => (library_page::progress_none(), None),
+                    Progress::Unreadable => (library_page::progress_unreadable(), None),
                     Progress::Started { factors_set, saved_at, decided } => (
-                        messages::progress_line(
+                        library_page::progress_line(
                             factors_set,
                             card.factors.len(),
                             &clock::short_date(saved_at),
@@ -64,7 +63,7 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
                 })
                 .collect()
         }));
-        notice.set(missing.clone().map(|id| messages::no_such_card(&id)));
+        notice.set(missing.clone().map(|id| library_page::no_such_card(&id)));
     });
     let visible = move |i: usize| {
         let found = cards.with_value(|cards| query.with(|q| search::matches(&cards[i].search, q)));
@@ -116,7 +115,7 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
             <header class="dc-header">
                 <p class="dc-kicker">{say!(W::Kicker)}</p>
                 <h1>{say!(W::Title)}</h1>
-                <p class="dc-tagline">{messages::library_intro(count)}</p>
+                <p class="dc-tagline">{library_page::library_intro(count)}</p>
             </header>
             {move || notice.get().map(|n| view! { <p class="dc-alert" role="alert" data-testid="library-notice">{n}</p> })}
             <main>
@@ -148,7 +147,7 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
                             .collect_view()}
                     </fieldset>
                     <p class="dc-library-count" role="status" data-testid="library-count">
-                        {move || messages::library_shown(shown_count(), count)}
+                        {move || library_page::library_shown(shown_count(), count)}
                     </p>
                 </div>
                 {lists}

@@ -229,10 +229,8 @@ impl PeriodUnit {
 impl Period {
     /// Reads `"<whole number> <unit>"`, the unit singular or plural; from 1 to 3,650 days'
     /// worth of any unit up to ten years.
-    pub fn parse(text: &str) -> Result<Period, String> {
-        let refuse = || {
-            format!("\"{text}\" is not a period: write a whole number and days, weeks, months or years, such as \"6 months\"")
-        };
+    pub fn parse(text: &str) -> Result<Period, NotAPeriod> {
+        let refuse = || NotAPeriod { text: text.to_owned(), out_of_range: false };
         let mut words = text.split_whitespace();
         let (Some(amount), Some(unit), None) = (words.next(), words.next(), words.next()) else {
             return Err(refuse());
@@ -250,7 +248,7 @@ impl Period {
             PeriodUnit::Years => 10,
         };
         if amount == 0 || amount > limit {
-            return Err(format!("\"{text}\" is not a period from one day to ten years"));
+            return Err(NotAPeriod { text: text.to_owned(), out_of_range: true });
         }
         Ok(Period { amount, unit })
     }
@@ -268,9 +266,30 @@ impl Period {
 }
 
 impl TryFrom<String> for Period {
-    type Error = String;
-    fn try_from(text: String) -> Result<Period, String> {
+    type Error = NotAPeriod;
+    fn try_from(text: String) -> Result<Period, NotAPeriod> {
         Period::parse(&text)
+    }
+}
+
+/// A text that is not a [`Period`]. What it says is for the card's author (the build's
+/// messages are English); the page, which reads periods the build checked, never says it,
+/// so its sentences stay out of the WASM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAPeriod {
+    pub text: String,
+    /// A period of a known unit, but zero or over ten years.
+    pub out_of_range: bool,
+}
+
+impl std::fmt::Display for NotAPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = &self.text;
+        if self.out_of_range {
+            write!(f, "\"{text}\" is not a period from one day to ten years")
+        } else {
+            write!(f, "\"{text}\" is not a period: write a whole number and days, weeks, months or years, such as \"6 months\"")
+        }
     }
 }
 

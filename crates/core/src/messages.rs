@@ -73,13 +73,6 @@ crate::words!(Messages:
         OrphanTickedAnswer,
         OrphanEvidenceNote,
         OrphanApplies,
-        LibraryIntro,
-        ProgressLine,
-        ProgressNone,
-        ProgressUnreadable,
-        LibraryShownAll,
-        LibraryShownSome,
-        NoSuchCard,
         LinkNotALink,
         LinkTooLong,
         LinkNewer,
@@ -344,42 +337,6 @@ pub fn orphan_answer(orphan: &Orphan) -> String {
         Orphan::Note { text, .. } => text.clone(),
         Orphan::Trigger { .. } => say!(W::OrphanApplies).into(),
     }
-}
-
-// --- The library ------------------------------------------------------------------------
-
-/// The line under the library's heading.
-pub fn library_intro(cards: usize) -> String {
-    say_n!(cards, W::LibraryIntro)
-}
-
-/// How far this browser got with a card: "3 of 5 factors set · saved 2 Dec".
-pub fn progress_line(set: usize, factors: usize, saved_on: &str) -> String {
-    say!(W::ProgressLine, set = set, factors = factors, date = saved_on)
-}
-
-/// A card this browser has no progress for.
-pub fn progress_none() -> String {
-    say!(W::ProgressNone).into()
-}
-
-/// A card whose saved progress cannot be read.
-pub fn progress_unreadable() -> String {
-    say!(W::ProgressUnreadable).into()
-}
-
-/// How many cards the library's search and filter show: "3 decisions", "1 of 3 decisions".
-pub fn library_shown(shown: usize, of: usize) -> String {
-    if shown == of {
-        say_n!(of, W::LibraryShownAll)
-    } else {
-        say_n!(of, W::LibraryShownSome, shown = shown)
-    }
-}
-
-/// An old link names a card this build does not have.
-pub fn no_such_card(id: &str) -> String {
-    say!(W::NoSuchCard, id = id)
 }
 
 // --- Share links and answers files -----------------------------------------------------

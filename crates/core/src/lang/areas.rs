@@ -71,6 +71,7 @@ impl Page {
                 History,
                 RecordPage,
             ],
+            // No decision record: the workshop records the group's decision, not a record file.
             Page::Workshop => &[
                 Sections,
                 Answers,
@@ -81,13 +82,11 @@ impl Page {
                 Verdict,
                 Sensitivity,
                 VerdictPage,
-                Record,
                 History,
-                RecordPage,
                 Workshop,
                 WorkshopPage,
             ],
-            Page::Library => &[Messages, Json, CardPage, LibraryPage, Failure, History],
+            Page::Library => &[Json, CardPage, LibraryPage, Failure, History],
         }
     }
 

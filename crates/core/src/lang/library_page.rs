@@ -3,6 +3,8 @@
 //! lines. The page that speaks them lives in the app (`src/pages/library.rs`); the enum
 //! lives here because the registry of areas is in the core.
 
+use crate::{say, say_n};
+
 crate::words!(LibraryPage:
     /// The library page's words (`lang/<code>/library_page.toml`).
     pub enum LibraryPageWord {
@@ -32,6 +34,13 @@ crate::words!(LibraryPage:
         October,
         November,
         December,
+        LibraryIntro,
+        ProgressLine,
+        ProgressNone,
+        ProgressUnreadable,
+        LibraryShownAll,
+        LibraryShownSome,
+        NoSuchCard,
     }
 );
 
@@ -50,3 +59,37 @@ pub const MONTHS: [LibraryPageWord; 12] = [
     LibraryPageWord::November,
     LibraryPageWord::December,
 ];
+
+/// The line under the library's heading.
+pub fn library_intro(cards: usize) -> String {
+    say_n!(cards, LibraryPageWord::LibraryIntro)
+}
+
+/// How far this browser got with a card: "3 of 5 factors set · saved 2 Dec".
+pub fn progress_line(set: usize, factors: usize, saved_on: &str) -> String {
+    say!(LibraryPageWord::ProgressLine, set = set, factors = factors, date = saved_on)
+}
+
+/// A card this browser has no progress for.
+pub fn progress_none() -> String {
+    say!(LibraryPageWord::ProgressNone).into()
+}
+
+/// A card whose saved progress cannot be read.
+pub fn progress_unreadable() -> String {
+    say!(LibraryPageWord::ProgressUnreadable).into()
+}
+
+/// How many cards the library's search and filter show: "3 decisions", "1 of 3 decisions".
+pub fn library_shown(shown: usize, of: usize) -> String {
+    if shown == of {
+        say_n!(of, LibraryPageWord::LibraryShownAll)
+    } else {
+        say_n!(of, LibraryPageWord::LibraryShownSome, shown = shown)
+    }
+}
+
+/// An old link names a card this build does not have.
+pub fn no_such_card(id: &str) -> String {
+    say!(LibraryPageWord::NoSuchCard, id = id)
+}
