@@ -21,12 +21,6 @@ pub const MIN_YEAR: i32 = 1970;
 /// The last year a [`Date`] may have.
 pub const MAX_YEAR: i32 = 9999;
 
-/// The three-letter English month names, January first ("4 Dec 2026"): the fixed English
-/// form of [`Date::display_en`]. What a page shows is in its own language
-/// ([`crate::history::words::date`]).
-pub const MONTHS_SHORT_EN: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 const MS_PER_DAY: f64 = 86_400_000.0;
 
 /// Days in 400 Gregorian years.
@@ -225,12 +219,6 @@ impl Date {
     /// 0 on the same day.
     pub fn days_until(self, other: Date) -> i64 {
         other.to_days() - self.to_days()
-    }
-
-    /// The date in English words: "4 Dec 2026", whatever the page's language (a page says a
-    /// date with [`crate::history::words::date`]).
-    pub fn display_en(self) -> String {
-        format!("{} {} {}", self.day, MONTHS_SHORT_EN[usize::from(self.month - 1)], self.year)
     }
 
     /// The iCalendar `DATE` form (RFC 5545 §3.3.4): "20261204".

@@ -2,7 +2,7 @@
 //! tool writes around a card comes from a catalogue (`lang/<code>/<area>.toml` at the
 //! workspace root, docs/languages.md), never from a literal in the code.
 //!
-//! Each area of the tool names its words with an enum made by [`words!`] (the card
+//! Each area of the tool names its words with an enum made by [`crate::words!`] (the card
 //! template's headings are [`crate::sections::SectionWord`], say). The code says
 //! `say!(SectionWord::KeyFactors)`; the words come from the catalogue installed for the
 //! page ([`install`]). The build checks every catalogue against English (the same words,
@@ -35,7 +35,7 @@ pub use areas::{Area, Page, AREAS};
 /// The id of the data block that carries the page's catalogue.
 pub const LANG_ID: &str = "dc-lang";
 
-/// One area's words: made by [`words!`].
+/// One area's words: made by [`crate::words!`].
 pub trait Words: Copy {
     const AREA: Area;
     /// The words' names, as the catalogue files spell them, in the enum's order.
@@ -102,20 +102,23 @@ pub struct Catalogue {
     pub areas: Vec<Vec<String>>,
 }
 
+/// What is called with an area's and a word's position when the page lacks the word.
+pub type MissingWord = fn(usize, usize);
+
 thread_local! {
     static CURRENT: Cell<Option<&'static Catalogue>> = const { Cell::new(None) };
-    static ON_MISSING: Cell<Option<fn(usize, usize)>> = const { Cell::new(None) };
+    static ON_MISSING: Cell<Option<MissingWord>> = const { Cell::new(None) };
 }
 
 /// Called with the area's and the word's position when a word is asked for that the
 /// installed catalogue does not carry (a page carries only its own areas,
 /// [`Catalogue::for_page`]): the app reports it, so that a test sees a word that would
 /// otherwise be an empty string on the page.
-pub fn on_missing(report: fn(usize, usize)) {
+pub fn on_missing(report: MissingWord) {
     ON_MISSING.with(|hook| hook.set(Some(report)));
 }
 
-/// Makes `catalogue` the one [`say!`] reads on this thread, for the rest of its life (a
+/// Makes `catalogue` the one [`crate::say!`] reads on this thread, for the rest of its life (a
 /// page has one language; the build installs each card's in turn).
 pub fn install(catalogue: &'static Catalogue) {
     CURRENT.with(|c| c.set(Some(catalogue)));
@@ -129,7 +132,7 @@ pub fn current() -> Option<&'static Catalogue> {
     installed
 }
 
-/// The language [`say!`] speaks (`en` before a catalogue is installed).
+/// The language [`crate::say!`] speaks (`en` before a catalogue is installed).
 pub fn code() -> &'static str {
     current().map_or("en", |c| c.code.as_str())
 }
