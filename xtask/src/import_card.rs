@@ -1,9 +1,10 @@
 //! `cargo xtask import-card FILE [--lang CODE] [--force]`: a card in the plain-text format
 //! becomes `content/<id>.toml` (the reading and drafting is the core's
-//! [`decision_core::authoring::import`]; this is the command around it). `--lang` (default
-//! `en`) says the card's language: the card declares it, and what the importer drafts into
-//! the card (factor prompts, a pitfall's "why") is written from that language's catalogue
-//! in `lang/`.
+//! [`decision_core::authoring::import`]; this is the command around it). The card's
+//! language is the one whose headings the text uses ("Facteurs clés" is French), or what
+//! `--lang` says: the card declares it, the headings are read in it (English ones too), and
+//! what the importer drafts into the card (factor prompts, a pitfall's "why") is written
+//! from that language's catalogue in `lang/`.
 //!
 //! Nothing is written when the text is not a card, when the card it gives would not build,
 //! or when a card with its id exists already (unless `--force`). Lines that fit nowhere are
@@ -21,13 +22,13 @@ const USAGE: &str = "usage: cargo xtask import-card FILE [--lang CODE] [--force]
 
 pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
     let mut force = false;
-    let mut code = ENGLISH.to_owned();
+    let mut told: Option<String> = None;
     let mut files = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--force" => force = true,
-            "--lang" => code = args.next().ok_or(USAGE)?.clone(),
+            "--lang" => told = Some(args.next().ok_or(USAGE)?.clone()),
             _ => files.push(arg),
         }
     }
@@ -37,6 +38,20 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
     let catalogues = languages::load_dir(&ctx.root.join("lang")).map_err(|problems| {
         format!("the tool's words in lang/ are not complete:\n  {}", problems.join("\n  "))
     })?;
+    let path = Path::new(file.as_str());
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("{}: not a text file (not UTF-8)", path.display()))?;
+    let code = match told {
+        Some(code) => code,
+        None => {
+            let code = import::language_of(&text, catalogues.values()).to_owned();
+            if code != ENGLISH {
+                println!("language: {code}, from its headings (--lang says otherwise)");
+            }
+            code
+        }
+    };
     let Some(catalogue) = catalogues.get(&code) else {
         return Err(format!(
             "--lang {code}: there are no words of the tool in that language; the languages are {} (docs/languages.md says how to add one)",
@@ -44,10 +59,6 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
         ));
     };
     lang::install(Box::leak(Box::new(catalogue.clone())));
-    let path = Path::new(file.as_str());
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("{}: not a text file (not UTF-8)", path.display()))?;
     let imported = import::import(&text)
         .map_err(|import::NotACard(why)| format!("{}: {why}; nothing written", path.display()))?;
 

@@ -251,3 +251,48 @@ fn a_card_imported_in_french_gets_its_drafted_prompts_in_french_and_says_its_lan
     let toml = to_toml(&card, "french-card.txt");
     assert!(toml.contains("lang = \"fr\""), "{toml}");
 }
+
+#[test]
+fn a_card_with_french_headings_is_read_in_french_and_says_so() {
+    let catalogues = decision_core::authoring::languages::load_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lang"),
+    )
+    .expect("lang/ reads");
+    let text = fixture("import/french-headings.txt");
+    // The language is the one whose headings the text uses; an English text stays English.
+    assert_eq!(decision_core::authoring::import::language_of(&text, catalogues.values()), "fr");
+    let seed = fixture("seed-model-api-vs-self-hosted.txt");
+    assert_eq!(decision_core::authoring::import::language_of(&seed, catalogues.values()), "en");
+    assert_eq!(decision_core::authoring::import::language_of("", catalogues.values()), "en");
+
+    decision_core::lang::install(Box::leak(Box::new(catalogues["fr"].clone())));
+    let (card, review, unplaced) = import_and_build("import/french-headings.txt");
+    assert_eq!(unplaced, vec![], "every line has its place under its French heading");
+    assert_eq!(card.lang, "fr");
+    assert_eq!(card.decision.question, "Faut-il servir les lectures depuis un cache applicatif ou depuis une réplique en lecture de la base ?");
+    assert_eq!(card.framing.really_about, ["Savoir quelle fraîcheur chaque page exige vraiment."]);
+    assert_eq!(
+        [card.options[0].name.as_str(), card.options[1].name.as_str()],
+        ["Réplique en lecture", "Cache applicatif"]
+    );
+    assert_eq!(
+        card.options[0].best_when,
+        ["les lectures doivent refléter les écritures en quelques secondes"]
+    );
+    assert_eq!(card.options[1].costs, ["l'invalidation devient votre problème"]);
+    let factors: Vec<&str> = card.factors.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(factors, ["Fraîcheur", "Coût", "Maîtrise de l'équipe"]);
+    assert_eq!(card.evidence.len(), 2);
+    assert_eq!(card.options[1].signals.len(), 1);
+    assert_eq!(card.related.len(), 1);
+    assert_eq!(card.related[0].kind, "Facile à confondre avec");
+    assert_eq!(card.reversibility.undo_cost, "Modéré");
+    // The usual undo costs, named in French, carry the usual burdens.
+    assert_eq!(card.scoring.burden.get("Modéré"), Some(&3.0));
+    assert_eq!(card.scoring.burden.get("Facile"), Some(&1.5));
+    assert!(!review.iter().any(|r| r.contains("not one of the usual undo costs")), "{review:#?}");
+    // The template's own subtitles are not content.
+    let toml = to_toml(&card, "french-headings.txt");
+    assert!(!toml.contains("Les variables qui font réellement bouger la réponse."), "{toml}");
+    assert!(!toml.contains("Les deux pôles"), "{toml}");
+}

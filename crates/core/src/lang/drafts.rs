@@ -11,5 +11,9 @@ crate::words!(Drafts:
         PointsTo,
         Prompt,
         NoBearing,
+        UndoEasy,
+        UndoModerate,
+        UndoModerateHard,
+        UndoHard,
     }
 );

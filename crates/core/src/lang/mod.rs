@@ -221,6 +221,11 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 }
 
 impl Catalogue {
+    /// A word's text in this catalogue, whichever is installed; empty when it lacks the word.
+    pub fn word<W: Words>(&self, word: W) -> &str {
+        self.areas.get(W::AREA as usize).and_then(|words| words.get(word.index())).map_or("", String::as_str)
+    }
+
     /// The catalogue as a page of this kind carries it: its areas' words, and none of the
     /// others (their lists empty).
     pub fn for_page(&self, page: Page) -> Catalogue {

@@ -43,17 +43,18 @@ pub(super) fn finish(d: Draft) -> (Card, Vec<String>) {
         format!("default_option: \u{201c}{}\u{201d}, the option the default stance names", d.names[default])
     });
 
+    let moderate = say!(DraftWord::UndoModerate);
     let undo_cost = if d.undo_cost.is_empty() {
-        review.push("reversibility.undo_cost: the text gives none; \u{201c}Moderate\u{201d} was put in (undo_cost_added)".into());
-        "Moderate".to_owned()
+        review.push(format!("reversibility.undo_cost: the text gives none; \u{201c}{moderate}\u{201d} was put in (undo_cost_added)"));
+        moderate.to_owned()
     } else {
         d.undo_cost.clone()
     };
     let mut burden: BTreeMap<String, f64> =
-        DEFAULT_BURDEN.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect();
+        DEFAULT_BURDEN.iter().map(|(k, v)| (say!(*k).to_owned(), *v)).collect();
     if !burden.contains_key(&undo_cost) {
         burden.insert(undo_cost.clone(), 3.0);
-        review.push(format!("scoring.burden: \u{201c}{undo_cost}\u{201d} is not one of the usual undo costs; it was given the burden of \u{201c}Moderate\u{201d} (3.0)"));
+        review.push(format!("scoring.burden: \u{201c}{undo_cost}\u{201d} is not one of the usual undo costs; it was given the burden of \u{201c}{moderate}\u{201d} (3.0)"));
     }
     review.push("scoring: signal_strength 1.0 and the burden per undo cost are the seed card's numbers; tune them for this decision".into());
 

@@ -18,6 +18,9 @@ pub use draft::slug;
 pub use write::to_toml;
 
 use crate::card::*;
+use crate::lang;
+use crate::lang::drafts::DraftWord;
+use crate::sections::SectionWord as W;
 use draft::finish;
 use std::collections::BTreeMap;
 
@@ -37,39 +40,62 @@ pub struct NotACard(pub String);
 
 /// The subtitles of the card template: the same words on every card, shown by the app
 /// itself, so not part of a card's content.
-const TEMPLATE_LINES: &[&str] = &[
-    "Where to start before any evidence arrives.",
-    "Two poles of the trade-off",
-    "Neither is the right answer by default. Each option's conditions, strengths, costs, hidden costs, and failure modes when misused are laid out in parallel so you can read across facets.",
-    "Conditions where this option is a natural fit.",
-    "Concrete environments where this option has worked.",
-    "What this option does well on its own terms.",
-    "What you accept up front to get those strengths.",
-    "Costs that surface later than expected — the main thing novices miss.",
-    "How this option breaks when applied to the wrong context.",
-    "Who pays, how it ages, and what undoing it costs",
-    "Trade-offs are rarely zero-sum and rarely static. Someone pays, the payoff curve shifts with the horizon, and the decision has an undo cost.",
-    "Trigger conditions that mean the answer may have changed.",
-    "The work you still have to do",
-    "The reference can frame the trade-off; only you can weight the factors against your context.",
-    "Open these in the room. Answering them is most of the decision.",
-    "The variables that actually move the answer.",
-    "What to gather before committing. Not after.",
-    "What's usually pushing the call, and what should",
-    "On the left, pressures to recognize and discount. On the right, signals that genuinely point toward one option or the other.",
-    "Pressures to recognize and discount.",
-    "Reasoning that feels convincing in the moment but doesn't hold up.",
-    "Shapes of reasoning to recognize and set aside.",
-    "Concrete signals that genuinely point to one pole.",
-    "Observations that genuinely point to Option A.",
-    "Observations that genuinely point to Option B.",
-    "How AI bends this decision",
-    "Where AI accelerates the call, where it introduces new distortions, and anything else worth knowing.",
-    "Where AI genuinely reduces the cost of making the call.",
-    "Distortions AI introduces that didn't exist before.",
-    "Connected decisions",
-    "Nearby decisions this is sometimes confused with, adjacent decisions that are often entangled with this one, related failure modes, red flags, and playbooks to reach for.",
-    "Nearby decisions and how this one differs.",
+const TEMPLATE_LINES: &[W] = &[
+    W::DefaultStanceBlurb,
+    W::OptionsSubtitle,
+    W::OptionsBlurb,
+    W::BestWhenBlurb,
+    W::RealWorldFitsBlurb,
+    W::StrengthsBlurb,
+    W::CostsBlurb,
+    W::HiddenCostsBlurb,
+    W::FailureModesBlurb,
+    W::CostTimeReversibilitySubtitle,
+    W::CostTimeReversibilityBlurb,
+    W::RelookTriggersBlurb,
+    W::HowToDecideSubtitle,
+    W::HowToDecideBlurb,
+    W::QuestionsBlurb,
+    W::KeyFactorsBlurb,
+    W::EvidenceBlurb,
+    W::SignalsSubtitle,
+    W::SignalsBlurb,
+    W::PressuresBlurb,
+    W::BadReasonsBlurb,
+    W::AntiPatternsBlurb,
+    W::PushTheCallBlurb,
+    W::SignalsForA,
+    W::SignalsForB,
+    W::AiImpactSubtitle,
+    W::AiImpactBlurb,
+    W::AiHelpsBlurb,
+    W::AiWorsensBlurb,
+    W::RelatedSubtitle,
+    W::RelatedBlurb,
+    W::EasyToConfuseBlurb,
+];
+
+/// The headings that open a slot of their own.
+const HEADINGS: &[(W, Slot)] = &[
+    (W::ReallyAbout, Slot::Framing(FramingPart::ReallyAbout)),
+    (W::NotAbout, Slot::Framing(FramingPart::NotAbout)),
+    (W::WhyHard, Slot::Framing(FramingPart::WhyHard)),
+    (W::TheDecision, Slot::Question),
+    (W::Heuristic, Slot::Heuristic),
+    (W::DefaultStance, Slot::DefaultStance),
+    (W::OptionA, Slot::OptionName(0)),
+    (W::OptionB, Slot::OptionName(1)),
+    (W::UndoCost, Slot::UndoCost),
+    (W::RelookTriggers, Slot::Triggers),
+    (W::Questions, Slot::Questions),
+    (W::KeyFactors, Slot::Factors),
+    (W::Evidence, Slot::Evidence),
+    (W::BadReasons, Slot::BadReasons),
+    (W::AntiPatterns, Slot::AntiPatterns),
+    (W::AiHelps, Slot::AiHelps),
+    (W::AiWorsens, Slot::AiWorsens),
+    (W::AiFalseConfidence, Slot::AiFalseConfidence),
+    (W::AiSynthesis, Slot::AiSynthesis),
 ];
 
 /// Kinds of related decisions, which head their own list (and may start an entry's line).
@@ -83,20 +109,25 @@ const RELATED_KINDS: &[&str] = &[
 ];
 
 /// Headings that only group others: nothing follows them but subtitles.
-const GROUPS: &[&str] = &[
-    "Options on the table",
-    "Cost, time, and reversibility",
-    "How to decide",
-    "Signals from the ground",
-    "What's usually pushing the call",
-    "What should push the call",
-    "AI impact",
-    "Relationships",
+const GROUPS: &[W] = &[
+    W::Options,
+    W::CostTimeReversibility,
+    W::HowToDecide,
+    W::Signals,
+    W::Pressures,
+    W::PushTheCall,
+    W::AiImpact,
+    W::Related,
 ];
 
 /// The burden of proof per undo cost when the text gives none (the seed card's numbers).
-const DEFAULT_BURDEN: &[(&str, f64)] =
-    &[("Easy", 1.5), ("Moderate", 3.0), ("Moderate-hard", 4.0), ("Hard", 5.0)];
+/// The undo costs are named in the language of the import.
+const DEFAULT_BURDEN: &[(DraftWord, f64)] = &[
+    (DraftWord::UndoEasy, 1.5),
+    (DraftWord::UndoModerate, 3.0),
+    (DraftWord::UndoModerateHard, 4.0),
+    (DraftWord::UndoHard, 5.0),
+];
 /// A factor's importance when the text gives none (0 to 3: the middle, "Medium").
 const DEFAULT_WEIGHT: u8 = 2;
 
@@ -208,7 +239,7 @@ pub fn import(text: &str) -> Result<Imported, NotACard> {
             slot = next;
             continue;
         }
-        if TEMPLATE_LINES.contains(&line) {
+        if TEMPLATE_LINES.iter().any(|w| says(line, *w)) {
             continue;
         }
         match place(&mut d, &mut slot, line, bullet) {
@@ -240,47 +271,89 @@ pub fn import(text: &str) -> Result<Imported, NotACard> {
     Ok(Imported { card, review, unplaced })
 }
 
+/// Whether `line` is the template's `word`: in the language of the import (the catalogue
+/// installed, [`crate::lang`]) or in English, the format's own, letter case aside.
+fn says(line: &str, word: W) -> bool {
+    line.eq_ignore_ascii_case(crate::say!(word)) || line.eq_ignore_ascii_case(lang::english().word(word))
+}
+
+/// How many lines of `text` are headings of the format in the installed language alone:
+/// what tells which language a text is written in ([`language_of`]).
+pub fn headings_in(text: &str) -> usize {
+    let words: Vec<W> = HEADINGS
+        .iter()
+        .map(|(w, _)| *w)
+        .chain(GROUPS.iter().copied())
+        .chain(OPTION_PARTS.iter().map(|p| p.1))
+        .collect();
+    text.lines()
+        .map(|line| line.trim().trim_start_matches('-').trim())
+        .filter(|line| words.iter().any(|w| line.eq_ignore_ascii_case(crate::say!(*w))))
+        .count()
+}
+
+/// The language a text in the format is written in, among `catalogues`: the one whose
+/// headings it uses most (English on a tie, or when no catalogue's headings are there).
+pub fn language_of<'c>(text: &str, catalogues: impl IntoIterator<Item = &'c lang::Catalogue>) -> &'c str {
+    let mut best: Option<(&str, usize)> = None;
+    for catalogue in catalogues {
+        let previous = lang::current();
+        lang::install(Box::leak(Box::new(catalogue.clone())));
+        let count = headings_in(text);
+        if let Some(previous) = previous {
+            lang::install(previous);
+        }
+        let better = match best {
+            None => true,
+            Some((code, most)) => {
+                count > most || (count == most && catalogue.code == ENGLISH && code != ENGLISH)
+            }
+        };
+        if better {
+            best = Some((&catalogue.code, count));
+        }
+    }
+    match best {
+        Some((code, count)) if count > 0 => code,
+        _ => ENGLISH,
+    }
+}
+
 /// The slot a heading line opens, if it is one.
 fn heading(line: &str, d: &Draft) -> Option<Slot> {
     let option_of =
         |name: &str| d.names.iter().position(|n| !n.is_empty() && n.eq_ignore_ascii_case(name.trim()));
-    let is = |h: &str| line.eq_ignore_ascii_case(h);
-    Some(match () {
-        _ if is("Really about") => Slot::Framing(FramingPart::ReallyAbout),
-        _ if is("Not actually about") => Slot::Framing(FramingPart::NotAbout),
-        _ if is("Why it feels hard") => Slot::Framing(FramingPart::WhyHard),
-        _ if is("The decision") => Slot::Question,
-        _ if is("Heuristic") => Slot::Heuristic,
-        _ if is("Default stance") => Slot::DefaultStance,
-        _ if is("Option A") => Slot::OptionName(0),
-        _ if is("Option B") => Slot::OptionName(1),
-        _ if is("What undoing costs") => Slot::UndoCost,
-        _ if is("What should force a re-look") => Slot::Triggers,
-        _ if is("Questions to ask") => Slot::Questions,
-        _ if is("Key factors") => Slot::Factors,
-        _ if is("Evidence needed") => Slot::Evidence,
-        _ if is("Common bad reasons") => Slot::BadReasons,
-        _ if is("Anti-patterns") => Slot::AntiPatterns,
-        _ if is("AI can help with") => Slot::AiHelps,
-        _ if is("AI can make worse") => Slot::AiWorsens,
-        _ if is("AI false confidence") => Slot::AiFalseConfidence,
-        _ if is("AI synthesis") => Slot::AiSynthesis,
-        _ if GROUPS.iter().any(|g| is(g)) => Slot::Nothing,
-        _ => {
-            if let Some(kind) = RELATED_KINDS.iter().position(|k| is(k)) {
-                return Some(Slot::Related(kind));
-            }
-            if let Some(rest) = split_dot(line, "For") {
-                return Some(Slot::Signals(option_of(rest).or_else(|| side_word(rest))?));
-            }
-            for (i, prefix) in ["Option A", "Option B"].into_iter().enumerate() {
-                if split_dot(line, prefix).is_some() {
-                    return Some(Slot::OptionCost(i));
-                }
-            }
-            return None;
+    if let Some((_, slot)) = HEADINGS.iter().find(|(w, _)| says(line, *w)) {
+        return Some(*slot);
+    }
+    if GROUPS.iter().any(|w| says(line, *w)) {
+        return Some(Slot::Nothing);
+    }
+    if let Some(kind) = related_kind(line) {
+        return Some(Slot::Related(kind));
+    }
+    let english = lang::english();
+    for word in [crate::say!(W::SignalsFor), english.word(W::SignalsFor)] {
+        if let Some(rest) = split_dot(line, word) {
+            return Some(Slot::Signals(option_of(rest).or_else(|| side_word(rest))?));
         }
-    })
+    }
+    for (i, side) in [W::OptionA, W::OptionB].into_iter().enumerate() {
+        if [crate::say!(side), english.word(side)].into_iter().any(|prefix| split_dot(line, prefix).is_some())
+        {
+            return Some(Slot::OptionCost(i));
+        }
+    }
+    None
+}
+
+/// The kind of related decision a heading names: the template's first kind in the language
+/// of the import, or any kind in English.
+fn related_kind(line: &str) -> Option<usize> {
+    if says(line, W::EasyToConfuse) {
+        return Some(0);
+    }
+    RELATED_KINDS.iter().position(|k| line.eq_ignore_ascii_case(k))
 }
 
 /// `"For · Model API"` → `"Model API"` (a middle dot, or a plain dot or colon, after `word`).
@@ -296,9 +369,11 @@ fn split_dot<'a>(line: &'a str, word: &str) -> Option<&'a str> {
 
 /// "Option A" / "A" as a side.
 fn side_word(s: &str) -> Option<usize> {
-    match s.trim().trim_start_matches("Option ").trim() {
+    match s.trim() {
         "A" => Some(0),
         "B" => Some(1),
+        s if says(s, W::OptionA) => Some(0),
+        s if says(s, W::OptionB) => Some(1),
         _ => None,
     }
 }
@@ -350,7 +425,7 @@ fn place(d: &mut Draft, slot: &mut Slot, line: &str, bullet: Option<&str>) -> Re
             let item = list_item(option_part_heading(part))?;
             d.lists[i].entry(option_part_key(part)).or_default().push(item);
         }
-        Slot::OptionCost(i) if bullet.is_none() && line.eq_ignore_ascii_case("Who absorbs the cost") => {
+        Slot::OptionCost(i) if bullet.is_none() && says(line, W::WhoAbsorbsCost) => {
             *slot = Slot::OptionList(i, OptionPart::WhoAbsorbs)
         }
         Slot::OptionCost(i) => one_line(&mut d.over_time[i], text, "how it ages", slot)?,
@@ -376,7 +451,7 @@ fn place(d: &mut Draft, slot: &mut Slot, line: &str, bullet: Option<&str>) -> Re
                         (title.get(..k.len())?.eq_ignore_ascii_case(k) && rest.starts_with(' '))
                             .then(|| (k.to_string(), rest.trim().to_owned()))
                     })
-                    .unwrap_or_else(|| (RELATED_KINDS[kind].to_owned(), title.to_owned()));
+                    .unwrap_or_else(|| (kind_name(kind), title.to_owned()));
                 d.related.push((kind, title, String::new()));
             }
             None => match d.related.last_mut() {
@@ -394,6 +469,15 @@ fn place(d: &mut Draft, slot: &mut Slot, line: &str, bullet: Option<&str>) -> Re
     Ok(())
 }
 
+/// The name a related decision's kind is stored under: the template's first kind in the
+/// language of the import, the others as the format writes them.
+fn kind_name(kind: usize) -> String {
+    match kind {
+        0 => crate::say!(W::EasyToConfuse).to_owned(),
+        _ => RELATED_KINDS.get(kind).map_or_else(String::new, |k| (*k).to_owned()),
+    }
+}
+
 /// Stores the one line a heading takes; a second one is reported.
 fn one_line(target: &mut String, text: String, what: &str, slot: &mut Slot) -> Result<(), String> {
     if !target.is_empty() {
@@ -406,18 +490,19 @@ fn one_line(target: &mut String, text: String, what: &str, slot: &mut Slot) -> R
     Ok(())
 }
 
-const OPTION_PARTS: &[(OptionPart, &str, &str)] = &[
-    (OptionPart::BestWhen, "Best when", "best_when"),
-    (OptionPart::RealWorldFits, "Real-world fits", "real_world_fits"),
-    (OptionPart::Strengths, "Strengths", "strengths"),
-    (OptionPart::Costs, "Costs", "costs"),
-    (OptionPart::HiddenCosts, "Hidden costs", "hidden_costs"),
-    (OptionPart::FailureModes, "Failure modes when misused", "failure_modes"),
-    (OptionPart::WhoAbsorbs, "Who absorbs the cost", "who_absorbs_cost"),
+const OPTION_PARTS: &[(OptionPart, W, &str)] = &[
+    (OptionPart::BestWhen, W::BestWhen, "best_when"),
+    (OptionPart::RealWorldFits, W::RealWorldFits, "real_world_fits"),
+    (OptionPart::Strengths, W::Strengths, "strengths"),
+    (OptionPart::Costs, W::Costs, "costs"),
+    (OptionPart::HiddenCosts, W::HiddenCosts, "hidden_costs"),
+    (OptionPart::FailureModes, W::FailureModes, "failure_modes"),
+    (OptionPart::WhoAbsorbs, W::WhoAbsorbsCost, "who_absorbs_cost"),
 ];
 
+/// The part's heading, in English: what the list of lines that fit nowhere says.
 fn option_part_heading(part: OptionPart) -> &'static str {
-    OPTION_PARTS.iter().find(|p| p.0 == part).map_or("", |p| p.1)
+    OPTION_PARTS.iter().find(|p| p.0 == part).map_or("", |p| lang::english().word(p.1))
 }
 
 fn option_part_key(part: OptionPart) -> &'static str {
@@ -426,7 +511,7 @@ fn option_part_key(part: OptionPart) -> &'static str {
 
 /// An option's sub-heading ("Best when" …; "Who absorbs the cost" belongs to the costs part).
 fn option_part(line: &str) -> Option<OptionPart> {
-    OPTION_PARTS.iter().find(|p| line.eq_ignore_ascii_case(p.1) && p.0 != OptionPart::WhoAbsorbs).map(|p| p.0)
+    OPTION_PARTS.iter().find(|p| says(line, p.1) && p.0 != OptionPart::WhoAbsorbs).map(|p| p.0)
 }
 
 fn join_and(parts: &[&str]) -> String {
