@@ -122,4 +122,27 @@ describe('a card in French', () => {
       await context.close();
     }
   });
+
+  test('on the English library page, its text is marked French', async () => {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${env.server.url}index.html`);
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      // The language each part is read in: its closest `lang`.
+      const langOf = (locator) => locator.first().evaluate((e) => e.closest('[lang]').getAttribute('lang'));
+      const french = page.locator(`[data-card="${CARD}"]`);
+      for (const part of ['h2 a, h3 a', '.dc-tagline', '.dc-question-big', '.dc-library-default span']) {
+        assert.equal(await langOf(french.locator(part)), 'fr', part);
+      }
+      // The page's own words around it stay English, and so does an English card.
+      assert.equal(await langOf(french.locator('.dc-library-default strong')), 'en');
+      assert.equal(await langOf(french.locator('[data-testid="library-progress"]')), 'en');
+      const english = page.locator('[data-card="model-api-vs-self-hosted"]');
+      assert.equal(await langOf(english.locator('h2 a, h3 a')), 'en');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -24,7 +24,6 @@ use decision_cards::platform::{addresses, page::APP_ID, render_check};
 use decision_core::authoring::languages;
 use decision_core::authoring::{emit, load};
 use decision_core::card::Card;
-use decision_core::card::ENGLISH;
 use decision_core::lang::shell::ShellWord;
 use decision_core::lang::{self, Catalogue, Page, LANG_ID};
 use decision_core::page_data::{CardSummary, DATA_ID};
@@ -158,9 +157,10 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
             Err(e) => errors.push(format!("{}: {e}", addresses::workshop(&card.id))),
         }
     }
-    // The library lists cards of every language; its own words are English.
-    let english = catalogue(ENGLISH).map_err(|e| vec![e])?;
-    lang::install(english);
+    // The library speaks its cards' language when they share one, English otherwise; each
+    // card's text on it is marked with its own.
+    let library_words = catalogue(emit::library_language(cards)).map_err(|e| vec![e])?;
+    lang::install(library_words);
     let summaries: Vec<CardSummary> = emit::summaries(cards);
     match render("the library", || view! { <LibraryPage cards=summaries missing=None /> }) {
         Ok(html) => {
@@ -170,7 +170,7 @@ fn run(args: &Args) -> Result<usize, Vec<String>> {
                 &html,
                 &emit::library_json(cards),
                 "Decision Cards",
-                english,
+                library_words,
             ) {
                 Ok(text) => pages.push((addresses::LIBRARY.to_string(), text)),
                 Err(e) => errors.push(format!("{}: {e}", addresses::LIBRARY)),

@@ -156,6 +156,9 @@ pub fn LibraryPage(cards: Vec<CardSummary>, missing: Option<String>) -> impl Int
     }
 }
 
+/// A card the list links to: its id, its title and its language.
+type Link = (String, String, String);
+
 /// One card of the list: its title (a heading under its group's when there are groups),
 /// tagline, question, default stance, the library cards it names and that name it, and its
 /// progress in this browser.
@@ -166,19 +169,19 @@ fn card_item(
     progress: RwSignal<ProgressLines>,
     visible: impl Fn(usize) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    // A card's own text is marked with its language, so that a screen reader reads a French
+    // title as French on an English page.
     let (c, names, named_by) = cards.with_value(|cards| {
-        let title = |id: &String| cards.iter().find(|o| &o.id == id).map(|o| (o.id.clone(), o.title.clone()));
+        let link = |o: &CardSummary| (o.id.clone(), o.title.clone(), o.lang.clone());
         let c = cards[i].clone();
-        let names: Vec<(String, String)> = c.points_to.iter().filter_map(title).collect();
-        let named_by: Vec<(String, String)> = cards
-            .iter()
-            .filter(|o| o.points_to.contains(&c.id))
-            .map(|o| (o.id.clone(), o.title.clone()))
-            .collect();
+        let names: Vec<Link> =
+            c.points_to.iter().filter_map(|id| cards.iter().find(|o| &o.id == id)).map(link).collect();
+        let named_by: Vec<Link> = cards.iter().filter(|o| o.points_to.contains(&c.id)).map(link).collect();
         (c, names, named_by)
     });
+
     let line = move || progress.with(|p| p.get(i).cloned());
-    let links = |label: &'static str, testid: &'static str, cards: Vec<(String, String)>| {
+    let links = |label: &'static str, testid: &'static str, cards: Vec<Link>| {
         (!cards.is_empty()).then(|| {
             view! {
                 <p class="dc-library-links" data-testid=testid>
@@ -186,7 +189,7 @@ fn card_item(
                     {cards
                         .into_iter()
                         .enumerate()
-                        .map(|(k, (id, title))| view! { {(k > 0).then_some(", ")} <a href=addresses::card(&id)>{title}</a> })
+                        .map(|(k, (id, title, lang))| view! { {(k > 0).then_some(", ")} <a href=addresses::card(&id) lang=lang>{title}</a> })
                         .collect_view()}
                 </p>
             }
@@ -197,13 +200,15 @@ fn card_item(
         if grouped { view! { <h3>{title}</h3> }.into_any() } else { view! { <h2>{title}</h2> }.into_any() };
     view! {
         <li class="dc-library-card" data-card=c.id.clone() hidden=move || !visible(i)>
-            {title}
-            {(!c.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{c.tagline}</p> })}
-            <p class="dc-question-big">{c.question}</p>
+            <div lang=c.lang.clone()>
+                {title}
+                {(!c.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{c.tagline}</p> })}
+                <p class="dc-question-big">{c.question}</p>
+            </div>
             {(!c.default_stance.is_empty()).then(|| view! {
                 <p class="dc-library-default">
                     <strong>{say!(W::DefaultStance)}</strong>
-                    {c.default_stance}
+                    <span lang=c.lang>{c.default_stance}</span>
                 </p>
             })}
             {links(say!(W::RelatedHere), "library-points-to", names)}

@@ -39,6 +39,9 @@ pub struct CardSummary {
     pub search: String,
     /// The cards of the library its related decisions name, by id.
     pub points_to: Vec<String>,
+    /// The language the card is written in (`lang`), which its text is marked with on the
+    /// library page when the page speaks another.
+    pub lang: String,
 }
 
 impl CardSummary {
@@ -148,6 +151,7 @@ pub fn read_library(text: &str) -> Result<Vec<CardSummary>, DataError> {
                 group: c.text_of("group")?,
                 search: c.text_of("search")?,
                 points_to: c.texts_of("points_to")?,
+                lang: c.text_of("lang")?,
             })
         })
         .collect::<Result<_, ShapeError>>()?;

@@ -648,6 +648,23 @@ fn the_library_knows_which_cards_name_each_other_and_what_to_search() {
 }
 
 #[test]
+fn the_library_speaks_the_language_its_cards_share_and_marks_each_card_with_its_own() {
+    use decision_core::authoring::emit;
+    let cards = common::content_cards();
+    // This library mixes English and French: the library page speaks English.
+    assert!(cards.iter().any(|c| c.lang == "fr") && cards.iter().any(|c| c.lang == "en"));
+    assert_eq!(emit::library_language(cards), "en");
+    let summaries = emit::summaries(cards);
+    for (card, summary) in cards.iter().zip(&summaries) {
+        assert_eq!(summary.lang, card.lang, "{}", card.id);
+    }
+    // A library of French cards only speaks French.
+    let french: Vec<_> = cards.iter().filter(|c| c.lang == "fr").cloned().collect();
+    assert_eq!(emit::library_language(&french), "fr");
+    assert_eq!(emit::library_language(&[]), "en");
+}
+
+#[test]
 fn what_is_typed_folds_as_the_build_folds_every_latin_letter() {
     use decision_core::authoring::fold;
     for c in (0xC0u32..0x180).filter_map(char::from_u32).filter(|c| c.is_alphabetic()) {

@@ -18,6 +18,15 @@ pub fn library_json(cards: &[Card]) -> String {
     script_safe(serde_json::to_string(&summaries(cards)))
 }
 
+/// The language the library page speaks: its cards' when they are all written in one, else
+/// English.
+pub fn library_language(cards: &[Card]) -> &str {
+    match cards.split_first() {
+        Some((first, rest)) if rest.iter().all(|c| c.lang == first.lang) => &first.lang,
+        _ => crate::card::ENGLISH,
+    }
+}
+
 /// What the library page shows and searches of each card, in library order, with the cards
 /// each one's related decisions name (as `authoring::load::link_library` linked them).
 pub fn summaries(cards: &[Card]) -> Vec<CardSummary> {
@@ -46,6 +55,7 @@ pub fn summaries(cards: &[Card]) -> Vec<CardSummary> {
                 group: card.group.clone(),
                 search: search_text(&text),
                 points_to,
+                lang: card.lang.clone(),
             }
         })
         .collect()

@@ -9,6 +9,11 @@ macro_rules! areas {
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Area { $($area),* }
 
+        impl Area {
+            /// Every area, in order.
+            pub const ALL: &[Area] = &[$(Area::$area),*];
+        }
+
         /// Each area's file name and its words' names, in [`Area`]'s order.
         pub const AREAS: &[(&str, &[&str])] = &[$(($file, <$words as Words>::NAMES)),*];
 
@@ -53,40 +58,21 @@ pub enum Page {
 }
 
 impl Page {
-    /// The areas this kind of page's app says words from.
-    pub fn areas(self) -> &'static [Area] {
+    /// Whether this kind of page's app says words of `area`. Every area is named here, so
+    /// a new one does not compile until it is given its pages.
+    pub fn speaks(self, area: Area) -> bool {
         use Area::*;
-        match self {
-            Page::Card => &[
-                Sections,
-                Answers,
-                Messages,
-                Json,
-                CardPage,
-                Failure,
-                Verdict,
-                Sensitivity,
-                VerdictPage,
-                Record,
-                History,
-                RecordPage,
-            ],
-            // No decision record: the workshop records the group's decision, not a record file.
-            Page::Workshop => &[
-                Sections,
-                Answers,
-                Messages,
-                Json,
-                CardPage,
-                Failure,
-                Verdict,
-                Sensitivity,
-                VerdictPage,
-                History,
-                Workshop,
-                WorkshopPage,
-            ],
-            Page::Library => &[Json, CardPage, LibraryPage, Failure, History],
+        match area {
+            // The build's own: the shell's words are filled in before a page is written, the
+            // importer's go into a card file.
+            Shell | Drafts => false,
+            LibraryPage => self == Page::Library,
+            // The workshop records the group's decision, not a record file.
+            Record | RecordPage => self == Page::Card,
+            Workshop | WorkshopPage => self == Page::Workshop,
+            Sections | Answers | Messages | Verdict | Sensitivity | VerdictPage => self != Page::Library,
+            // Storage, data and failure messages, and the decided line, are on every page.
+            Json | CardPage | Failure | History => true,
         }
     }
 

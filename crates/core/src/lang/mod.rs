@@ -148,8 +148,7 @@ pub fn text<W: Words>(word: W) -> &'static str {
 /// the hundreds of places a word is said (kilobytes of WASM).
 #[inline(never)]
 fn word_at(area: usize, index: usize) -> &'static str {
-    let word = current().and_then(|c| c.areas.get(area)).and_then(|words| words.get(index));
-    match word {
+    match current().and_then(|c| c.get(area, index)) {
         Some(word) => word,
         None => {
             if let Some(report) = ON_MISSING.with(Cell::get) {
@@ -223,25 +222,21 @@ pub fn placeholders(text: &str) -> Vec<&str> {
 impl Catalogue {
     /// A word's text in this catalogue, whichever is installed; empty when it lacks the word.
     pub fn word<W: Words>(&self, word: W) -> &str {
-        self.areas.get(W::AREA as usize).and_then(|words| words.get(word.index())).map_or("", String::as_str)
+        self.get(W::AREA as usize, word.index()).unwrap_or("")
+    }
+
+    /// The word at its area's and its own position, if this catalogue carries it.
+    fn get(&self, area: usize, index: usize) -> Option<&str> {
+        self.areas.get(area).and_then(|words| words.get(index)).map(String::as_str)
     }
 
     /// The catalogue as a page of this kind carries it: its areas' words, and none of the
     /// others (their lists empty).
     pub fn for_page(&self, page: Page) -> Catalogue {
-        let areas = self
-            .areas
+        let areas = Area::ALL
             .iter()
-            .enumerate()
-            .map(
-                |(i, words)| {
-                    if page.areas().iter().any(|a| *a as usize == i) {
-                        words.clone()
-                    } else {
-                        Vec::new()
-                    }
-                },
-            )
+            .zip(&self.areas)
+            .map(|(area, words)| if page.speaks(*area) { words.clone() } else { Vec::new() })
             .collect();
         Catalogue { code: self.code.clone(), singular: self.singular.clone(), areas }
     }
