@@ -141,7 +141,7 @@ pub fn Related(card: &'static Card) -> impl IntoView {
                             .named_by
                             .iter()
                             .enumerate()
-                            .map(|(k, c)| view! { {(k > 0).then_some(", ")} <a href=addresses::card(&c.id)>{c.title.as_str()}</a> })
+                            .map(|(k, c)| view! { {(k > 0).then_some(", ")} <a href=addresses::card(&c.id) lang=c.lang.as_str()>{c.title.as_str()}</a> })
                             .collect_view()}
                     </p>
                 })}

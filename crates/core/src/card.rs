@@ -71,12 +71,14 @@ fn is_english(lang: &str) -> bool {
     lang == ENGLISH
 }
 
-/// Another card of the library, by id and title.
+/// Another card of the library, by id and title, and the language its title is in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CardRef {
     pub id: String,
     pub title: String,
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    pub lang: String,
 }
 
 /// One of the two options, by position: the engine's axis runs from A to B.

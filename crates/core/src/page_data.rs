@@ -193,10 +193,7 @@ fn card(r: &At) -> Result<Card, ShapeError> {
         title: r.text_of("title")?,
         tagline: r.text_of("tagline")?,
         group: optional_text(r, "group")?,
-        lang: match optional_text(r, "lang")? {
-            lang if lang.is_empty() => ENGLISH.to_owned(),
-            lang => lang,
-        },
+        lang: lang_of(r)?,
         framing: Framing {
             really_about: framing.texts_of("really_about")?,
             not_about: framing.texts_of("not_about")?,
@@ -244,15 +241,23 @@ fn card(r: &At) -> Result<Card, ShapeError> {
         })?,
         scoring: Scoring { signal_strength: scoring.number_of("signal_strength")?, burden },
         named_by: match r.get("named_by")? {
-            Some(_) => {
-                r.list("named_by", |c| Ok(CardRef { id: c.text_of("id")?, title: c.text_of("title")? }))?
-            }
+            Some(_) => r.list("named_by", |c| {
+                Ok(CardRef { id: c.text_of("id")?, title: c.text_of("title")?, lang: lang_of(c)? })
+            })?,
             None => Vec::new(),
         },
     })
 }
 
 /// A text member written only when not empty.
+/// A `lang` field, written only when it is not English.
+fn lang_of(r: &At) -> Result<String, ShapeError> {
+    match optional_text(r, "lang")? {
+        lang if lang.is_empty() => Ok(ENGLISH.to_owned()),
+        lang => Ok(lang),
+    }
+}
+
 fn optional_text(r: &At, key: &str) -> Result<String, ShapeError> {
     match r.get(key)? {
         Some(text) => text.text(),

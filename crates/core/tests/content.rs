@@ -683,10 +683,21 @@ fn related_decisions_link_the_cards_of_the_library_both_ways() {
     assert!(bvb.related.iter().any(|r| r.card == "model-api-vs-self-hosted"), "{:#?}", bvb.related);
     assert_eq!(
         common::seed_card().named_by,
-        [CardRef { id: "build-vs-buy".into(), title: "Build vs Buy".into() }]
+        [CardRef { id: "build-vs-buy".into(), title: "Build vs Buy".into(), lang: "en".into() }]
     );
     // A decision with nothing of the library in its title stays plain.
     assert!(common::seed_card().related.iter().all(|r| r.card.is_empty()));
+    // A card in French that names it: its title is marked French where the seed card lists it.
+    let mut library = cards.to_vec();
+    let french = library.iter().position(|c| c.lang == "fr").unwrap();
+    let naming = bvb.related.iter().find(|r| r.card == "model-api-vs-self-hosted").unwrap().clone();
+    library[french].related.push(naming);
+    assert_eq!(link_library(&mut library), []);
+    let seed = library.iter().find(|c| c.id == "model-api-vs-self-hosted").unwrap();
+    assert_eq!(seed.named_by.iter().map(|r| r.lang.as_str()).collect::<Vec<_>>(), ["en", "fr"]);
+    // The page carries it, and the app reads it back.
+    let page_data = decision_core::authoring::emit::card_json(seed);
+    assert_eq!(decision_core::page_data::read_card(&page_data).as_ref(), Ok(seed));
     // A card named by hand that the library does not have: reported at its place.
     let mut broken = cards.to_vec();
     broken[1].related[0].card = "no-such-card".into();

@@ -187,8 +187,10 @@ pub fn link_library(cards: &mut [Card]) -> Vec<(usize, usize)> {
             }
         }
     }
-    let refs: Vec<CardRef> =
-        cards.iter().map(|c| CardRef { id: c.id.clone(), title: c.title.clone() }).collect();
+    let refs: Vec<CardRef> = cards
+        .iter()
+        .map(|c| CardRef { id: c.id.clone(), title: c.title.clone(), lang: c.lang.clone() })
+        .collect();
     for card in cards.iter_mut() {
         card.named_by.clear();
     }
