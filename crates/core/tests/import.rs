@@ -242,7 +242,7 @@ fn a_card_imported_in_french_gets_its_drafted_prompts_in_french_and_says_its_lan
     assert_eq!(card.lang, "fr");
     for factor in &card.factors {
         assert!(
-            factor.prompt.contains(" Vers A : ") && factor.prompt.contains(" Vers B : "),
+            factor.prompt.contains(" Vers A\u{a0}: ") && factor.prompt.contains(" Vers B\u{a0}: "),
             "{}",
             factor.prompt
         );
