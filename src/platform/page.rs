@@ -43,9 +43,10 @@ pub fn install_words() -> Result<(), String> {
     let catalogue = lang::Catalogue::from_json(&text.unwrap_or_default()).map_err(|e| e.to_string())?;
     lang::install(Box::leak(Box::new(catalogue)));
     // A page carries only the areas its kind speaks from; a word from another would be
-    // empty on the page, so it is reported where the tests look.
+    // empty on the page, so it is reported where the tests look (for developers, by the
+    // area's and the word's positions: `dc-lang-missing 16/3`).
     lang::on_missing(|area, word| {
-        web_sys::console::error_1(&format!("this page carries no word {word} of area {area}").into());
+        web_sys::console::error_1(&format!("dc-lang-missing {area}/{word}").into());
     });
     Ok(())
 }
