@@ -277,18 +277,19 @@ fn says(line: &str, word: W) -> bool {
     line.eq_ignore_ascii_case(crate::say!(word)) || line.eq_ignore_ascii_case(lang::english().word(word))
 }
 
-/// How many lines of `text` are headings of the format in the installed language alone:
+/// How many lines of `text` are headings of the format in `catalogue`'s language alone:
 /// what tells which language a text is written in ([`language_of`]).
-pub fn headings_in(text: &str) -> usize {
-    let words: Vec<W> = HEADINGS
+fn headings_in(text: &str, catalogue: &lang::Catalogue) -> usize {
+    let words: Vec<&str> = HEADINGS
         .iter()
         .map(|(w, _)| *w)
         .chain(GROUPS.iter().copied())
         .chain(OPTION_PARTS.iter().map(|p| p.1))
+        .map(|w| catalogue.word(w))
         .collect();
     text.lines()
         .map(|line| line.trim().trim_start_matches('-').trim())
-        .filter(|line| words.iter().any(|w| line.eq_ignore_ascii_case(crate::say!(*w))))
+        .filter(|line| words.iter().any(|w| line.eq_ignore_ascii_case(w)))
         .count()
 }
 
@@ -297,12 +298,7 @@ pub fn headings_in(text: &str) -> usize {
 pub fn language_of<'c>(text: &str, catalogues: impl IntoIterator<Item = &'c lang::Catalogue>) -> &'c str {
     let mut best: Option<(&str, usize)> = None;
     for catalogue in catalogues {
-        let previous = lang::current();
-        lang::install(Box::leak(Box::new(catalogue.clone())));
-        let count = headings_in(text);
-        if let Some(previous) = previous {
-            lang::install(previous);
-        }
+        let count = headings_in(text, catalogue);
         let better = match best {
             None => true,
             Some((code, most)) => {
