@@ -3,13 +3,17 @@
 //! factors, and the evidence to gather first. The analysis and its words are the core's
 //! (`decision_core::sensitivity`); this only lays them out.
 
+use decision_core::answers::Answers;
 use decision_core::card::Card;
-use decision_core::sensitivity::{words, Sensitivity};
+use decision_core::sensitivity::{self, words, Sensitivity};
 use leptos::prelude::*;
 
 #[component]
-pub fn WhatCouldChange(card: &'static Card, sensitivity: Memo<Sensitivity>) -> impl IntoView {
-    move || sensitivity.with(|s| part(card, s))
+pub fn WhatCouldChange(card: &'static Card, answers: Memo<Answers>) -> impl IntoView {
+    // Drawn anew with the answers, in the same pass as the verdict. Not a memo of the
+    // analysis: comparing two analyses would cost the WASM more code than this small part
+    // costs to draw again (docs/performance.md).
+    move || answers.with(|a| part(card, &sensitivity::analyse(card, a)))
 }
 
 /// The part, drawn anew when the analysis changes. Its paragraphs and list are built like the

@@ -2,20 +2,16 @@
 //! and why — with a small picture of what moved it.
 
 use super::change::WhatCouldChange;
+use decision_core::answers::Answers;
 use decision_core::card::{Card, OptionSide, Side};
 use decision_core::engine::{Contribution, Outcome, Verdict};
 use decision_core::explain;
 use decision_core::lang::verdict_page::VerdictPageWord as Word;
 use decision_core::say;
-use decision_core::sensitivity::Sensitivity;
 use leptos::prelude::*;
 
 #[component]
-pub fn VerdictPanel(
-    card: &'static Card,
-    verdict: Memo<Verdict>,
-    sensitivity: Memo<Sensitivity>,
-) -> impl IntoView {
+pub fn VerdictPanel(card: &'static Card, verdict: Memo<Verdict>, answers: Memo<Answers>) -> impl IntoView {
     let outcome_class = move || match verdict.with(|v| v.outcome) {
         Outcome::NotClearYet => "dc-verdict dc-open",
         Outcome::DefaultConfirmed => "dc-verdict dc-default-holds",
@@ -31,7 +27,7 @@ pub fn VerdictPanel(
                 <summary>{say!(Word::Why)}</summary>
                 <Explanation card verdict />
             </details>
-            <WhatCouldChange card sensitivity />
+            <WhatCouldChange card answers />
         </aside>
     }
 }

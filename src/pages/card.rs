@@ -20,7 +20,6 @@ use decision_core::card::Card;
 use decision_core::engine;
 use decision_core::lang::card_page::CardPageWord as W;
 use decision_core::say;
-use decision_core::sensitivity;
 use decision_core::store::Stored;
 use leptos::prelude::*;
 
@@ -46,7 +45,6 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
     });
     let answers = session.answers();
     let verdict = Memo::new(move |_| answers.with(|a| engine::evaluate(card, a)));
-    let sensitivity = Memo::new(move |_| answers.with(|a| sensitivity::analyse(card, a)));
     view! {
         <div class="dc-root" node_ref=root>
             <header class="dc-header">
@@ -96,7 +94,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <DecidePanel session verdict today />
                     <RecordPanel session verdict today />
                 </main>
-                <VerdictPanel card verdict sensitivity />
+                <VerdictPanel card verdict answers />
             </div>
             <VerdictBar card verdict />
         </div>

@@ -136,8 +136,6 @@ impl FactorReach {
 pub struct Sensitivity {
     /// The option recommended now.
     pub recommends: Side,
-    /// Per factor (each id once), in card order.
-    pub factors: Vec<FactorReach>,
     /// Single moves that change the recommendation, smallest first.
     pub changes: Vec<Change>,
     /// When no single move does: the smallest pairs that do, in card order.
@@ -227,8 +225,6 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
         }
         o
     };
-
-    let factors = grids(&p, &keys, now);
 
     // Single moves: per factor its nearest slider position and nearest importance that change
     // the recommendation, and every signal that does.
@@ -347,7 +343,6 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
 
     Sensitivity {
         recommends: now,
-        factors,
         changes,
         pairs,
         settled: settled_keys.iter().map(|&k| p.factors[k].id.to_owned()).collect(),
@@ -356,8 +351,9 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
     }
 }
 
-/// Where each factor alone changes the recommendation, without the rest of the analysis: all
-/// a workshop needs ([`group`]).
+/// Where each factor alone changes the recommendation: every position and importance, per
+/// factor (each id once) in card order. Apart from [`analyse`], which names only the nearest
+/// moves: a workshop needs the whole grid ([`group`]), a card page does not.
 pub fn reach(card: &Card, answers: &Answers) -> Vec<FactorReach> {
     let p = Prepared::new(card, answers);
     let now = p.core(&Over::NONE).recommends;
