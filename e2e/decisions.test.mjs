@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, KEY, SECOND_CARD, SEED_TITLE, download, headline, reload, setFactor, start, stored } from './lib/card.mjs';
+import { CARD, KEY, SECOND_CARD, SEED_TITLE, download, headline, reach, reload, setFactor, start, stored } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
 
 const DECIDED = '[data-testid="decided"]';
@@ -46,6 +46,7 @@ describe('decisions over time', () => {
       assert.equal(verdict, 'Self-Hosted Model is justified');
 
       // The form starts with the verdict's option, today, and six months later.
+      await reach(page, 'decide');
       assert.equal(await page.locator('#dc-decision-b').isChecked(), true);
       assert.equal(await page.locator('#dc-decision-on').inputValue(), '2026-12-04');
       assert.equal(await page.locator('#dc-decision-revisit').inputValue(), '2027-06-04');
@@ -132,6 +133,7 @@ describe('decisions over time', () => {
       await start(page, env.cardUrl);
       await page.locator('[data-testid="start-revisit"]').click();
       await setFactor(page, 'privacy', 'End');
+      await reach(page, 'decide');
       assert.equal(await page.locator('#dc-decision-a').isChecked(), true, 'the verdict still recommends the API');
       await page.locator('#dc-decision-b').check();
       await page.locator(RECORD).click();

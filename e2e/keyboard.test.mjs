@@ -8,19 +8,24 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage, screenshot } from './lib/browser.mjs';
 import { HEADLINE, openApp } from './lib/a11y.mjs';
+import { reach } from './lib/card.mjs';
 import { useBuild } from './lib/setup.mjs';
 
 /**
  * Installs page helpers: a stable key per element, what the focused element is, and the
- * list of elements Tab should reach, in document order.
+ * list of elements Tab should reach, in document order. An element's key is where it is in
+ * the document (its tag and its place among its parent's elements, from the body down), so
+ * a part of the page drawn anew when the reader reaches it (src/components/on_demand.rs)
+ * keeps its controls' keys.
  */
 async function installProbe(page) {
   await page.evaluate(() => {
-    const keys = new WeakMap();
-    let next = 0;
     const key = (el) => {
-      if (!keys.has(el)) keys.set(el, `#${(next += 1)}`);
-      return keys.get(el);
+      const steps = [];
+      for (let at = el; at && at !== document.body; at = at.parentElement) {
+        steps.push(`${at.tagName.toLowerCase()}${[...(at.parentElement?.children ?? [])].indexOf(at)}`);
+      }
+      return steps.reverse().join('/');
     };
     const visible = (el) => {
       if (el.closest('[inert]')) return false;
@@ -100,6 +105,11 @@ describe('keyboard only', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     try {
       await openApp(page, env.cardUrl, HEADLINE);
+      // The decide form is live once it comes near the screen, and then follows the verdict
+      // (src/components/on_demand.rs), as the rest of the card does once the app is live:
+      // the walk starts with the whole card live, as a reader who reads before answering.
+      await reach(page, 'decide');
+      await page.evaluate(() => scrollTo(0, 0));
       await installProbe(page);
 
       const visited = [];
@@ -221,6 +231,9 @@ describe('keyboard only', () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 800 } });
     try {
       await openApp(page, env.cardUrl, HEADLINE);
+      // As above: the whole card live, the decide form following the verdict.
+      await reach(page, 'decide');
+      await page.evaluate(() => scrollTo(0, 0));
       await installProbe(page);
       const forward = [];
       for (let i = 0; i < 600; i += 1) {

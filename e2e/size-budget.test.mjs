@@ -81,7 +81,10 @@ test('the first load counts what the page loads, and only that', () => {
     writeFileSync(
       path.join(dir, 'index.html'),
       '<script type="module" src="./loader-1.js"></script><link rel="stylesheet" href="./main-1.css"/>' +
-        '<a href="other.html">another page</a>',
+        '<link rel="modulepreload" href="./parts-0123456789abcdef.js"/>' +
+        '<a href="other.html">another page</a>' +
+        '<p id="dc-offline" data-template="offline/card-1.html" data-wasm="./whole-1_bg.wasm" ' +
+        'data-whole-glue="./whole-1.js" data-whole-wasm="./whole-1_bg.wasm"></p>',
     );
     writeFileSync(path.join(dir, 'other.html'), '<script type="module" src="./other-1.js"></script>');
     writeFileSync(path.join(dir, 'other-1.js'), 'export {};');
@@ -90,13 +93,30 @@ test('the first load counts what the page loads, and only that', () => {
     writeFileSync(path.join(dir, 'snippets', 's.js'), 'export const x = 1;');
     writeFileSync(path.join(dir, 'main-1.css'), 'body{color:red}');
     writeFileSync(path.join(dir, 'app-1_bg.wasm'), randomBytes(4096));
+    // The parts of a split WASM: the loader comes with the page, each part when reached for.
+    writeFileSync(
+      path.join(dir, 'parts-0123456789abcdef.js'),
+      'import { initSync } from "./app-1.js"; fetch(new URL("./split_share-1.wasm", import.meta.url));',
+    );
+    writeFileSync(path.join(dir, 'split_share-1.wasm'), randomBytes(1024));
+    // The app in one module, for the page as one file: fetched only when asked for.
+    writeFileSync(path.join(dir, 'whole-1.js'), "new URL('whole-1_bg.wasm', import.meta.url);");
+    writeFileSync(path.join(dir, 'whole-1_bg.wasm'), randomBytes(2048));
     // Shipped, but never requested by the page.
     writeFileSync(path.join(dir, 'csp.txt'), "script-src 'self' 'wasm-unsafe-eval'");
     writeFileSync(path.join(dir, 'old-app-0.js'), 'export {};');
 
     const sizes = measureFolder(dir, 'index.html');
     const first = sizes.files.filter((f) => f.firstLoad).map((f) => f.file);
-    assert.deepEqual(first, ['app-1.js', 'app-1_bg.wasm', 'index.html', 'loader-1.js', 'main-1.css', 'snippets/s.js']);
+    assert.deepEqual(first, [
+      'app-1.js',
+      'app-1_bg.wasm',
+      'index.html',
+      'loader-1.js',
+      'main-1.css',
+      'parts-0123456789abcdef.js',
+      'snippets/s.js',
+    ]);
     assert.equal(sizes.wasmRaw, 4096);
     // Random bytes do not compress: the gzip total must count them in full.
     assert.ok(sizes.firstLoad.gzip > 4096, `gzip total ${sizes.firstLoad.gzip}`);

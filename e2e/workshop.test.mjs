@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openPage, screenshot } from './lib/browser.mjs';
-import { CARD, LIVE, setFactor, tick } from './lib/card.mjs';
+import { CARD, LIVE, reach, setFactor, tick } from './lib/card.mjs';
 import { count, participant } from './lib/workshop.mjs';
 import { useBuild } from './lib/setup.mjs';
 
@@ -155,6 +155,7 @@ describe('the workshop view', () => {
       await page.locator('[data-testid="ws-decision-recorded"] a').click();
       await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 20_000 });
       assert.match(await page.locator('[data-testid="decided"]').textContent(), /Decided on \d+ \w+ \d{4}: Self-Hosted Model\./);
+      await reach(page, 'decide');
       const entry = page.locator('[data-testid="history-entry"]');
       assert.equal(await entry.count(), 1);
       await entry.locator('summary').click();

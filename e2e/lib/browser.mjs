@@ -66,6 +66,9 @@ export async function openPage(browser, contextOptions = {}) {
     // test moving on quickly, a link of an earlier build sent on): not a fault of the page.
     // That the icon is there is tested on its own (smoke.test.mjs).
     if (error === 'net::ERR_ABORTED' && /\/favicon-[0-9a-f]+\.svg$/.test(new URL(request.url()).pathname)) return;
+    // Nor a part of the page still loading when the page is left (src/components/on_demand.rs):
+    // the reader reached for it, or it came near the screen, just before leaving.
+    if (error === 'net::ERR_ABORTED' && /\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/.test(new URL(request.url()).pathname)) return;
     problems.push(`request failed: ${request.url()} (${error})`);
   });
   page.on('response', (response) => {

@@ -32,6 +32,15 @@ export async function reload(page) {
   await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
 }
 
+/**
+ * Brings a part of the page that is drawn when the reader comes near it or reaches for it
+ * (`decide`, `share`: src/components/on_demand.rs) into view, and waits until it is live.
+ */
+export async function reach(page, part) {
+  await page.locator(`[data-part="${part}"]`).scrollIntoViewIfNeeded();
+  await page.locator(`[data-part="${part}"][data-live]`).waitFor({ state: 'attached', timeout: 10_000 });
+}
+
 /** The verdict's headline. */
 export async function headline(page) {
   return (await page.locator(HEADLINE).textContent()).trim();

@@ -10,6 +10,7 @@ pub mod confirm;
 pub mod decision;
 pub mod evidence;
 pub mod factors;
+pub mod on_demand;
 pub mod orphans;
 pub mod progress;
 pub mod questions;

@@ -1,7 +1,7 @@
 //! One card's page: the card to read, the answers to give, the verdict always in view, and
 //! the record, sharing and saving around them.
 
-use crate::components::decision::{DecidePanel, DecidedLine};
+use crate::components::decision::{decide_part, DecidedLine};
 use crate::components::evidence::Evidence;
 use crate::components::factors::Factors;
 use crate::components::orphans::Orphans;
@@ -10,7 +10,7 @@ use crate::components::questions::{HowToDecide, Questions};
 use crate::components::record::RecordPanel;
 use crate::components::reference::{AiImpact, Framing, Options, Related};
 use crate::components::reversibility::Reversibility;
-use crate::components::share::ShareBar;
+use crate::components::share::share_part;
 use crate::components::signals::Signals;
 use crate::components::verdict::{VerdictBar, VerdictPanel};
 use crate::platform::{addresses, clock, embed};
@@ -76,7 +76,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     />
                     <ResetControl on_reset=Callback::new(move |_| session.reset()) />
                 </div>
-                <ShareBar session />
+                {share_part(session)}
             </header>
             <div class="dc-layout">
                 <main class="dc-main">
@@ -91,7 +91,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <Signals session />
                     <AiImpact card />
                     <Related card />
-                    <DecidePanel session verdict today />
+                    {decide_part(session, verdict, today)}
                     <RecordPanel session verdict today />
                 </main>
                 <VerdictPanel card verdict answers />

@@ -8,6 +8,7 @@
 //! - [`clock`]: the time now and local dates and times in words.
 //! - [`listener`]: event listeners removed when dropped.
 //! - [`page`]: the page the app starts on: its kind, its data, edits made before it was live.
+//! - `parts` (with the `hydrate` feature): a part of the page drawn anew when the reader reaches for it.
 //! - [`embed`]: embed mode and its iframe height messages.
 //! - [`failure`]: the words of the notice shown when the app fails (the page shows it).
 
@@ -18,5 +19,7 @@ pub mod embed;
 pub mod failure;
 pub mod listener;
 pub mod page;
+#[cfg(feature = "hydrate")]
+pub mod parts;
 #[cfg(feature = "ssr")]
 pub mod render_check;

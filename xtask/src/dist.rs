@@ -115,6 +115,9 @@ pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
         trunk.args(["build", "--release", release, "--dist"]).arg(staging(ctx, app)).arg(app);
         trunk.envs(env.iter().map(|(k, v)| (k, v)));
         ctx.run(&mut trunk)?;
+        if app == "index.html" && profile == Profile::Release {
+            crate::split::card_app(ctx, &staging(ctx, app), &env)?;
+        }
     }
     // The prerendered pages take their WASM after the first paint.
     for app in ["index.html", "library.html"] {

@@ -30,6 +30,7 @@ mod serve;
 mod setup;
 mod single;
 mod size_build;
+mod split;
 mod sri;
 mod util;
 mod vnu;
@@ -168,9 +169,12 @@ fn house_rules(ctx: &Ctx) -> Result<()> {
     clippy_wasm.args(["clippy", "--package", &ctx.package_name()?, "--target", "wasm32-unknown-unknown"]);
     clippy_wasm.args(["--all-targets", "--", "-D", "warnings"]);
     ctx.run(&mut clippy_wasm)?;
-    // The other two builds of the app: the pages' WASM and the prerender step.
+    // The other builds of the app: the pages' WASM (as a whole, and in parts for the release
+    // card page) and the prerender step.
     let package = ctx.package_name()?;
-    for (target, feature) in [("wasm32-unknown-unknown", "hydrate"), ("", "ssr")] {
+    for (target, feature) in
+        [("wasm32-unknown-unknown", "hydrate"), ("wasm32-unknown-unknown", "split"), ("", "ssr")]
+    {
         let mut clippy_feature = ctx.cargo();
         clippy_feature.args([
             "clippy",

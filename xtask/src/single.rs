@@ -268,7 +268,15 @@ impl Parts {
                 _ => Err(format!("expected one `{ext}` file named in the module loader, found {found:?}")),
             }
         };
-        let (glue, wasm) = (one(".js")?, one(".wasm")?);
+        let (mut glue, mut wasm) = (one(".js")?, one(".wasm")?);
+        // A page whose WASM comes in parts (split.rs) names the app's build in one module,
+        // which a single file carries instead: it has nothing to fetch parts from.
+        let whole = html::elements(page, "#dc-offline")?;
+        if let Some(offer) = whole.first() {
+            if let (Some(g), Some(w)) = (offer.attr("data-whole-glue"), offer.attr("data-whole-wasm")) {
+                (glue, wasm) = (g.to_owned(), w.to_owned());
+            }
+        }
         let stylesheet = elements
             .iter()
             .find(|e| e.name == "link" && e.has_rel("stylesheet"))

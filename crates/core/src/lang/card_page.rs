@@ -64,5 +64,6 @@ crate::words!(CardPage:
         FileNotText,
         StorageFull,
         UnknownError,
+        PartNotLoaded,
     }
 );

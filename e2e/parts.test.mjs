@@ -1,0 +1,88 @@
+// The parts of a card page that load when the reader reaches for them
+// (src/components/on_demand.rs, xtask/src/split.rs), on the release build in dist/: the page
+// fetches none of them with itself; reaching for the share bar fetches its module, under its
+// integrity hash, and the click that reached for it does what it says; a part whose code
+// cannot be loaded says so under it, and the answers stay as they were.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openPage } from './lib/browser.mjs';
+import { CARD, HEADLINE, saved, setFactor, start, stored } from './lib/card.mjs';
+import { DIST } from './lib/paths.mjs';
+import { useBuild } from './lib/setup.mjs';
+import { catalogue } from './lib/words.mjs';
+
+/** The WASM files a page requested, by file name. */
+function wasmRequested(requests) {
+  return requests.filter((url) => url.endsWith('.wasm')).map((url) => path.basename(new URL(url).pathname));
+}
+
+describe('parts loaded on demand', () => {
+  const env = useBuild();
+
+  test('the card page fetches no part with itself, and the share bar when the reader reaches for it', async () => {
+    const { context, page, problems, requests } = await openPage(env.browser);
+    try {
+      await start(page, env.cardUrl);
+      await page.waitForLoadState('networkidle');
+      const first = wasmRequested(requests);
+      assert.equal(first.length, 1, `the page loads its own module only, not ${JSON.stringify(first)}`);
+      assert.equal(await page.locator('[data-part="share"][data-live]').count(), 0, 'the share bar waits');
+
+      // The click that reaches for the part is the one that opens the panel.
+      await page.locator('[data-testid="share-open"]').click();
+      const link = page.locator('[data-testid="share-link"]');
+      await link.waitFor({ timeout: 10_000 });
+      assert.match(await link.inputValue(), new RegExp(`${CARD}\\.html#a=`));
+      const parts = wasmRequested(requests).filter((f) => !first.includes(f));
+      assert.ok(parts.some((f) => /^split_share_bar-[0-9a-f]{16}\.wasm$/.test(f)), `fetched ${JSON.stringify(parts)}`);
+      assert.equal(await page.locator('[data-part="share"][data-live]').count(), 1);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('every part the loader fetches carries its integrity hash, and matches it', async () => {
+    const page = readFileSync(path.join(DIST, `${CARD}.html`), 'utf8');
+    const loaderName = /<link rel="modulepreload" href="\.\/(parts-[0-9a-f]{16}\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(page);
+    assert.ok(loaderName, 'the page preloads the parts loader under SRI');
+    const loader = readFileSync(path.join(DIST, loaderName[1]), 'utf8');
+    const fetched = [...loader.matchAll(/"\.\/([\w-]+\.wasm)"\s*,\s*import\.meta\.url\)\s*,\s*\{\s*integrity:\s*"([^"]+)"/g)];
+    assert.ok(fetched.length >= 1, 'the loader fetches at least one part');
+    const { createHash } = await import('node:crypto');
+    for (const [, file, integrity] of fetched) {
+      const hash = `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
+      assert.equal(integrity, hash, `${file} has the integrity the loader asks for`);
+    }
+  });
+
+  test('a part that cannot be loaded says so, and nothing the reader did is lost', async () => {
+    const { context, page, problems } = await openPage(env.browser);
+    try {
+      await context.route(/split_share_bar-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
+      await start(page, env.cardUrl);
+      await setFactor(page, 'privacy', 'End');
+      const before = await saved(page);
+      const verdict = await page.locator(HEADLINE).textContent();
+
+      await page.locator('[data-testid="share-open"]').click();
+      const failed = page.locator('[data-testid="part-failed"]');
+      await failed.waitFor({ timeout: 10_000 });
+      assert.equal(await failed.getAttribute('role'), 'alert');
+      assert.equal((await failed.textContent()).trim(), catalogue('en').get('card_page/PartNotLoaded'));
+
+      // The answers are as they were, and the rest of the page still answers.
+      assert.equal(await stored(page), before);
+      assert.equal(await page.locator(HEADLINE).textContent(), verdict);
+      await setFactor(page, 'latency', 'Home');
+      assert.notEqual(await saved(page), before);
+      // The failed fetch, and the loader's report of it, are the only problems.
+      assert.ok(problems.length >= 1 && problems.every((p) => /split_share_bar|failed to fetch|load/i.test(p)), problems.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,199 @@
+//! Parts of a card page that the browser takes over only when the reader reaches for them.
+//!
+//! The prerendered page shows every part. Some are controls a reader uses only when they
+//! act (share, export, import), so the card page is taken over without them: each sits in a
+//! placeholder (`div.dc-part`) whose markup the page's hydration leaves alone, and its own
+//! code draws it anew, from the session as it is then, when the reader points at it,
+//! touches it or moves the keyboard into it (or when something must be shown in it, such as
+//! answers arriving by link). Drawn anew rather than hydrated: by then the session may
+//! differ from the prerendered page. What was typed or ticked in it before stays, the
+//! keyboard focus stays on the same control, and a click that came before the part was live
+//! is made again once it is, on the same button.
+//!
+//! In the release build (feature `split`) each part's code is a WebAssembly module of its
+//! own, split off the page's by the build (`xtask/src/split.rs`) and fetched on that first
+//! reach; elsewhere it is in the page's module and the part is taken over at once, on the
+//! same reach. A part whose code cannot be loaded says so under it, and keeps what the page
+//! already holds: the answers are in the page's session and stored as before.
+//!
+//! Built at build time (`ssr`) and in the client-side tests (`csr`) the part is rendered in
+//! place, as any other component.
+
+/// A part's code could not be loaded (network, policy, integrity). The details are on the
+/// browser's console, where the loader writes them.
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// `part!(module, fn name(args) => view)` defines `async fn name(el, args) -> Result<(),
+/// NotLoaded>`, which takes the part's prerendered markup in `el` over with `view`. With
+/// feature `split`, its code (and all it alone uses) goes into the WebAssembly module
+/// `module`, loaded on the first call.
+#[macro_export]
+macro_rules! part {
+    ($module:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) => $view:expr) => {
+        $(#[$meta])*
+        #[cfg(all(feature = "hydrate", feature = "split"))]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name(
+            el: web_sys::HtmlElement,
+            $($arg: $ty),*
+        ) -> Result<(), $crate::components::on_demand::NotLoaded> {
+            $crate::platform::parts::redraw(el, move || $view);
+            Ok(())
+        }
+
+        $(#[$meta])*
+        #[cfg(all(feature = "hydrate", not(feature = "split")))]
+        $vis async fn $name(
+            el: web_sys::HtmlElement,
+            $($arg: $ty),*
+        ) -> Result<(), $crate::components::on_demand::NotLoaded> {
+            $crate::platform::parts::redraw(el, move || $view);
+            Ok(())
+        }
+    };
+}
+
+#[cfg(feature = "hydrate")]
+pub use live::Deferred;
+
+#[cfg(feature = "hydrate")]
+mod live {
+    use super::NotLoaded;
+    use crate::platform::parts::{self, Pending};
+    use decision_core::lang::card_page::CardPageWord as W;
+    use decision_core::say;
+    use leptos::prelude::*;
+    use std::future::Future;
+
+    /// Where a part is.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Stage {
+        /// Shown as prerendered; nothing reached for it yet.
+        Waiting,
+        Loading,
+        Live,
+        Failed,
+    }
+
+    /// The placeholder of a part: the prerendered markup left as it is until the reader
+    /// reaches for it (or `wake` turns true, or it comes `near` the screen), then
+    /// `take_over` with this element.
+    #[component]
+    pub fn Deferred<F, Fut>(
+        /// The part's name, on the placeholder (`data-part`) for the page's tests.
+        name: &'static str,
+        take_over: F,
+        /// Turns true when the part must be live without being reached for.
+        #[prop(optional, into)]
+        wake: Option<Signal<bool>>,
+        /// Also taken over when it comes near the screen: a part that shows saved state.
+        #[prop(optional)]
+        near: bool,
+    ) -> impl IntoView
+    where
+        F: Fn(web_sys::HtmlElement) -> Fut + Copy + 'static,
+        Fut: Future<Output = Result<(), NotLoaded>> + 'static,
+    {
+        let el = NodeRef::<leptos::html::Div>::new();
+        let stage = RwSignal::new(Stage::Waiting);
+        // What the reader set off before the part was live, done again once it is.
+        let pending = StoredValue::new_local(None::<Pending>);
+        let start = move || {
+            if stage.get_untracked() != Stage::Waiting {
+                return;
+            }
+            let Some(div) = el.get_untracked() else { return };
+            stage.set(Stage::Loading);
+            leptos::task::spawn_local(async move {
+                let root: web_sys::Element = div.clone().into();
+                if take_over(div.into()).await.is_err() {
+                    stage.set(Stage::Failed);
+                    return;
+                }
+                // Live once the part's effects have run (a form fills in its dates): then
+                // what the reader set off is done as if on the live part.
+                parts::settle().await;
+                stage.set(Stage::Live);
+                if let Some(p) = pending.try_update_value(Option::take).flatten() {
+                    p.replay(&root);
+                }
+            });
+        };
+        if near {
+            Effect::new(move |_| {
+                if let Some(div) = el.get() {
+                    parts::when_near(&div, start);
+                }
+            });
+        }
+        if let Some(wake) = wake {
+            Effect::new(move |_| {
+                if wake.get() {
+                    start();
+                }
+            });
+        }
+        // What a click or a sent form before the part is live was for.
+        let set_off =
+            move |event: &web_sys::Event, what: fn(&web_sys::Element, &web_sys::Event) -> Option<Pending>| {
+                if stage.get_untracked() == Stage::Live {
+                    return false;
+                }
+                if let Some(div) = el.get_untracked() {
+                    if let Some(p) = what(&div, event) {
+                        pending.set_value(Some(p));
+                    }
+                }
+                start();
+                true
+            };
+        view! {
+            <div
+                class="dc-part"
+                data-part=name
+                data-live=move || (stage.get() == Stage::Live).then_some("true")
+                node_ref=el
+                on:pointerover=move |_| start()
+                on:touchstart=move |_| start()
+                on:focusin=move |_| start()
+                on:change=move |_| start()
+                on:click=move |ev| {
+                    set_off(&ev, Pending::click);
+                }
+                on:submit=move |ev| {
+                    // The browser's own sending would leave the page.
+                    if set_off(&ev, Pending::submit) {
+                        ev.prevent_default();
+                    }
+                }
+            ></div>
+            {move || (stage.get() == Stage::Failed).then(|| view! {
+                <p class="dc-alert" role="alert" data-testid="part-failed">{say!(W::PartNotLoaded)}</p>
+            })}
+        }
+    }
+}
+
+/// The part rendered in place: at build time, to be taken over later by `Deferred`, and in
+/// the client-side tests. The same markup as `Deferred` around it, so the page is taken
+/// over without the part.
+#[cfg(not(feature = "hydrate"))]
+pub fn in_place(name: &'static str, part: impl leptos::prelude::IntoView) -> impl leptos::prelude::IntoView {
+    use decision_core::lang::card_page::CardPageWord as W;
+    use decision_core::say;
+    use leptos::prelude::*;
+    view! {
+        <div class="dc-part" data-part=name>{part}</div>
+        {move || false.then(|| view! {
+            <p class="dc-alert" role="alert" data-testid="part-failed">{say!(W::PartNotLoaded)}</p>
+        })}
+    }
+}

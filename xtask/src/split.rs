@@ -1,0 +1,268 @@
+//! The release card WASM in parts: the page's own module, and one module per part of the
+//! page the reader may never use (`src/components/on_demand.rs`), fetched when they reach
+//! for it. Trunk has no such step, so it runs here, after Trunk has built the card app:
+//!
+//! 1. the card binary built again with feature `split`, linked with `--emit-relocs` (only
+//!    the binary is linked anew: the flag goes to it alone, so nothing else is rebuilt), with
+//!    the same standard library and options as Trunk's build ([`crate::size_build`]);
+//! 2. `wasm_split_cli_support` (the split Leptos' `#[lazy]` is made for) cuts it at the split
+//!    points into the main module, a module per part (and chunks that parts share) and a
+//!    small script that loads them;
+//! 3. `wasm-bindgen --keep-lld-exports` on the main module (the parts link to its exports)
+//!    and `wasm-opt` on every module, with the card app's own options (`index.html`);
+//! 4. every file named by a hash of what it holds, and each part's fetch given the part's
+//!    integrity hash: the loader script is named in the page (a `modulepreload` whose
+//!    integrity the release build computes with the others), so every byte the page runs is
+//!    covered by SRI. The page's glue and WASM become these; Trunk's own build of the card
+//!    app, in one module, stays beside them for the single-file build (`data-whole-glue`
+//!    and `data-whole-wasm` on the page's `#dc-offline`, read by `single.rs`).
+//!
+//! Splitting the same input twice must give the same files: [`split`] does it twice and
+//! compares, so a build that is not reproducible fails here.
+
+use std::path::{Path, PathBuf};
+
+use crate::html;
+use crate::util::{Ctx, Result};
+
+/// The card binary, the app of `index.html`.
+const BIN: &str = "decision-cards";
+/// How the main module names the loader script before it has its final name.
+const LINK_PLACEHOLDER: &str = "./__dc_parts_loader.js";
+/// How the loader script names the glue before it has its final name.
+const GLUE_PLACEHOLDER: &str = "./__dc_glue.js";
+
+/// Steps 1 to 4 for the card app staged in `staging` (Trunk's output for `index.html`).
+pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Result<()> {
+    println!("\nsplitting the card WASM into the page's module and its parts");
+    let mut cargo = ctx.cargo();
+    cargo.args(["rustc", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--bin", BIN]);
+    cargo.args(["--no-default-features", "--features", "split", "--", "-C", "link-arg=--emit-relocs"]);
+    cargo.envs(env.iter().map(|(k, v)| (k, v)));
+    ctx.run(&mut cargo)?;
+    let input_path = ctx.root.join("target/wasm32-unknown-unknown/release").join(format!("{BIN}.wasm"));
+    let input =
+        std::fs::read(&input_path).map_err(|e| format!("cannot read {}: {e}", input_path.display()))?;
+
+    let work = ctx.root.join("target/split");
+    let first = split(&input, &work.join("a"))?;
+    let second = split(&input, &work.join("b"))?;
+    if first.files != second.files {
+        return Err(
+            "splitting the card WASM twice gave different files: the split is not reproducible".into()
+        );
+    }
+
+    let shell_file = staging.join("index.html");
+    let shell = std::fs::read_to_string(&shell_file)
+        .map_err(|e| format!("cannot read {}: {e}", shell_file.display()))?;
+    let (trunk_glue, trunk_wasm) = trunk_files(&shell)?;
+    let opt_args = wasm_opt_args(&ctx.read("index.html")?)?;
+
+    // The main module through wasm-bindgen, then every module through wasm-opt.
+    let dir = work.join("a");
+    let bindgen = dir.join("bindgen");
+    let mut wasm_bindgen = ctx.command("wasm-bindgen");
+    wasm_bindgen.args([
+        "--target=web",
+        "--no-typescript",
+        "--keep-lld-exports",
+        "--out-name",
+        BIN,
+        "--out-dir",
+    ]);
+    wasm_bindgen.arg(&bindgen).arg(dir.join("main.wasm"));
+    ctx.run(&mut wasm_bindgen)?;
+    let optimise = |from: &Path, to: &Path| -> Result<Vec<u8>> {
+        let mut wasm_opt = ctx.command("wasm-opt");
+        wasm_opt.args(&opt_args).arg(from).arg("-o").arg(to);
+        ctx.run(&mut wasm_opt)?;
+        std::fs::read(to).map_err(|e| format!("cannot read {}: {e}", to.display()))
+    };
+
+    let mut loader = read_text(&dir.join(LINK_PLACEHOLDER))?;
+    for (stem, from) in &first.parts {
+        let bytes = optimise(from, &dir.join(format!("{stem}.opt.wasm")))?;
+        let name = hashed(stem, "wasm", &bytes);
+        let fetch = format!("new URL(\"./{stem}.wasm\", import.meta.url))");
+        if !loader.contains(&fetch) {
+            return Err(format!(
+                "the parts' loader does not fetch {stem}.wasm as expected: has the split tool changed?"
+            ));
+        }
+        let with_integrity = format!(
+            "new URL(\"./{name}\", import.meta.url), {{ integrity: \"{}\" }})",
+            crate::sri::integrity(&bytes)
+        );
+        loader = loader.replace(&fetch, &with_integrity);
+        write(&staging.join(&name), &bytes)?;
+    }
+    let main_wasm = optimise(&bindgen.join(format!("{BIN}_bg.wasm")), &dir.join("main.opt.wasm"))?;
+    let glue = read_text(&bindgen.join(format!("{BIN}.js")))?;
+    // Only the imports are renamed: the main module still names its import module
+    // LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
+    let (import_loader, import_glue) =
+        (format!("from \"{LINK_PLACEHOLDER}\""), format!("from \"{GLUE_PLACEHOLDER}\""));
+    if !glue.contains(&import_loader) || !loader.contains(&import_glue) {
+        return Err("the glue and the parts' loader do not import each other as expected".into());
+    }
+
+    // Named by content, the one that names the other last: the loader's name covers the
+    // glue's content too, so neither can change without both names changing.
+    let loader_name = hashed("parts", "js", format!("{loader}{glue}").as_bytes());
+    let glue = glue.replace(&import_loader, &format!("from \"./{loader_name}\""));
+    let glue_name = hashed(BIN, "js", glue.as_bytes());
+    let loader = loader.replace(&import_glue, &format!("from \"./{glue_name}\""));
+    let wasm_name = hashed(&format!("{BIN}_bg"), "wasm", &main_wasm);
+    write(&staging.join(&loader_name), loader.as_bytes())?;
+    write(&staging.join(&glue_name), glue.as_bytes())?;
+    write(&staging.join(&wasm_name), &main_wasm)?;
+
+    let shell = shell.replace(&trunk_glue, &glue_name).replace(&trunk_wasm, &wasm_name);
+    let shell = with_parts(&shell, &loader_name, &trunk_glue, &trunk_wasm)?;
+    write(&shell_file, shell.as_bytes())?;
+    println!(
+        "  the page's module {} KB, {} part module(s), loader {loader_name}",
+        main_wasm.len() / 1024,
+        first.parts.len()
+    );
+    Ok(())
+}
+
+/// What one split wrote: the part modules (file stem, path) and every file's name and
+/// bytes, in a fixed order, to compare two runs.
+struct Split {
+    parts: Vec<(String, PathBuf)>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+fn split(input: &[u8], dir: &Path) -> Result<Split> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+    }
+    let main = dir.join("main.wasm");
+    let mut options = wasm_split_cli_support::Options::new(input);
+    options.output_dir = dir;
+    options.main_out_path = &main;
+    options.link_name = LINK_PLACEHOLDER;
+    options.main_module = GLUE_PLACEHOLDER;
+    let result = wasm_split_cli_support::transform(options)
+        .map_err(|e| format!("cannot split the card WASM: {e:#}"))?;
+    let mut parts: Vec<(String, PathBuf)> = result
+        .split_modules
+        .into_iter()
+        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), p)))
+        .collect();
+    parts.sort();
+    let mut files = Vec::new();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    for path in names {
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        files.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes));
+    }
+    Ok(Split { parts, files })
+}
+
+/// The glue and WASM file names Trunk wrote into the card shell (its module preload and its
+/// loader script).
+fn trunk_files(shell: &str) -> Result<(String, String)> {
+    let glue = html::elements(shell, "link[rel=modulepreload]")?
+        .into_iter()
+        .find_map(|e| e.attr("href").map(|h| h.trim_start_matches("./").to_owned()))
+        .ok_or("the card shell has no module preload of its glue")?;
+    let stem = glue.trim_end_matches(".js");
+    let wasm = format!("{stem}_bg.wasm");
+    if !shell.contains(&wasm) {
+        return Err(format!("the card shell does not load {wasm}"));
+    }
+    Ok((glue, wasm))
+}
+
+/// `wasm-opt`'s arguments for the card app, as `index.html` gives them to Trunk.
+fn wasm_opt_args(index: &str) -> Result<Vec<String>> {
+    let link = html::elements(index, "link[data-trunk][rel=rust]")?
+        .into_iter()
+        .next()
+        .ok_or("index.html has no Rust app link")?;
+    let level = link.attr("data-wasm-opt").unwrap_or("z");
+    let mut args = vec![format!("-O{level}")];
+    args.extend(link.attr("data-wasm-opt-params").unwrap_or("").split_whitespace().map(str::to_owned));
+    Ok(args)
+}
+
+/// The shell with the parts' loader preloaded (under SRI, filled in by the release build)
+/// and Trunk's one-module build of the app named for the single-file build.
+fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> Result<String> {
+    let preload = format!(
+        "<link rel=\"modulepreload\" href=\"./{loader}\" crossorigin=\"anonymous\" integrity=\"sha384-\">"
+    );
+    let shell = shell.replacen("</head>", &format!("{preload}</head>"), 1);
+    html::rewrite(&shell, "#dc-offline", |_, el| {
+        el.set_attribute("data-whole-glue", &format!("./{whole_glue}")).map_err(|e| e.to_string())?;
+        el.set_attribute("data-whole-wasm", &format!("./{whole_wasm}")).map_err(|e| e.to_string())?;
+        Ok(())
+    })
+}
+
+/// `<stem>-<first 16 hex digits of the SHA-384 of bytes>.<extension>`.
+fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
+    let hex: String = crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{stem}-{hex}.{extension}")
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = r#"<html><head><script type="module">import init from './decision-cards-0a1b.js';await init({ module_or_path: './decision-cards-0a1b_bg.wasm' });</script><link rel="modulepreload" href="./decision-cards-0a1b.js" crossorigin="anonymous" integrity="sha384-x"></head><body><p id="dc-offline" hidden><button type="button">one file</button></p></body></html>"#;
+
+    #[test]
+    fn finds_the_glue_and_wasm_trunk_wrote() {
+        let (glue, wasm) = trunk_files(SHELL).unwrap();
+        assert_eq!(glue, "decision-cards-0a1b.js");
+        assert_eq!(wasm, "decision-cards-0a1b_bg.wasm");
+        assert!(trunk_files("<html><head></head></html>").is_err());
+    }
+
+    #[test]
+    fn the_shell_preloads_the_loader_and_names_the_one_module_build() {
+        let shell =
+            with_parts(SHELL, "parts-00ff.js", "decision-cards-0a1b.js", "decision-cards-0a1b_bg.wasm")
+                .unwrap();
+        assert!(shell.contains(
+            r#"<link rel="modulepreload" href="./parts-00ff.js" crossorigin="anonymous" integrity="sha384-"></head>"#
+        ));
+        assert!(shell.contains(
+            r#"<p id="dc-offline" hidden data-whole-glue="./decision-cards-0a1b.js" data-whole-wasm="./decision-cards-0a1b_bg.wasm">"#
+        ));
+    }
+
+    #[test]
+    fn names_carry_a_hash_of_what_they_hold() {
+        let a = hashed("split_share", "wasm", b"one");
+        assert_eq!(a, hashed("split_share", "wasm", b"one"));
+        assert_ne!(a, hashed("split_share", "wasm", b"two"));
+        assert!(
+            a.starts_with("split_share-") && a.ends_with(".wasm") && a.len() == "split_share-".len() + 16 + 5
+        );
+    }
+
+    #[test]
+    fn wasm_opt_gets_the_options_index_html_gives_trunk() {
+        let index = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--enable-bulk-memory --low-memory-unused" />"#;
+        assert_eq!(wasm_opt_args(index).unwrap(), ["-Oz", "--enable-bulk-memory", "--low-memory-unused"]);
+    }
+}
