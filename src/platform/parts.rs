@@ -104,6 +104,10 @@ impl Typed {
             for field in (0..found.length()).filter_map(|i| found.item(i)) {
                 let Some(p) = place(root, &field) else { continue };
                 if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+                    if input.type_() == "file" {
+                        typed.files.extend(input.files().filter(|f| f.length() > 0).map(|f| (p, f)));
+                        continue;
+                    }
                     // Only what the reader changed: the part draws the rest from the session.
                     // (A box's value is its name for the form, not what the reader set.)
                     let changed = if is_box(input) {
@@ -111,9 +115,7 @@ impl Typed {
                     } else {
                         input.value() != input.default_value()
                     };
-                    if input.type_() == "file" {
-                        typed.files.extend(input.files().filter(|f| f.length() > 0).map(|f| (p, f)));
-                    } else if changed {
+                    if changed {
                         typed.fields.push((p, input.value(), input.checked()));
                     }
                 } else if let Some(text) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {

@@ -320,7 +320,7 @@ fn local_path(url: &str) -> Result<PathBuf> {
     Ok(PathBuf::from(path))
 }
 
-fn read_text(path: &Path) -> Result<String> {
+pub fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 

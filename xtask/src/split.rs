@@ -23,6 +23,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::html;
+use crate::single::read_text;
 use crate::util::{Ctx, Result};
 
 /// The card binary, the app of `index.html`.
@@ -201,10 +202,13 @@ fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> 
     let preload = format!(
         "<link rel=\"modulepreload\" href=\"./{loader}\" crossorigin=\"anonymous\" integrity=\"sha384-\">"
     );
-    let shell = shell.replacen("</head>", &format!("{preload}</head>"), 1);
-    html::rewrite(&shell, "#dc-offline", |_, el| {
-        el.set_attribute("data-whole-glue", &format!("./{whole_glue}")).map_err(|e| e.to_string())?;
-        el.set_attribute("data-whole-wasm", &format!("./{whole_wasm}")).map_err(|e| e.to_string())?;
+    html::rewrite(shell, "head, #dc-offline", |e, el| {
+        if e.name == "head" {
+            el.append(&preload, html::HTML);
+        } else {
+            el.set_attribute("data-whole-glue", &format!("./{whole_glue}")).map_err(|e| e.to_string())?;
+            el.set_attribute("data-whole-wasm", &format!("./{whole_wasm}")).map_err(|e| e.to_string())?;
+        }
         Ok(())
     })
 }
@@ -213,10 +217,6 @@ fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> 
 fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
     let hex: String = crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
     format!("{stem}-{hex}.{extension}")
-}
-
-fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
