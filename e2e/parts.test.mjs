@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPage } from './lib/browser.mjs';
-import { CARD, HEADLINE, saved, setFactor, start, stored } from './lib/card.mjs';
+import { CARD, HEADLINE, reach, saved, setFactor, start, stored } from './lib/card.mjs';
 import { DIST } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 import { catalogue } from './lib/words.mjs';
@@ -37,7 +37,7 @@ describe('parts loaded on demand', () => {
       await link.waitFor({ timeout: 10_000 });
       assert.match(await link.inputValue(), new RegExp(`${CARD}\\.html#a=`));
       const parts = wasmRequested(requests).filter((f) => !first.includes(f));
-      assert.ok(parts.some((f) => /^split_share_bar-[0-9a-f]{16}\.wasm$/.test(f)), `fetched ${JSON.stringify(parts)}`);
+      assert.ok(parts.some((f) => /^split_share-[0-9a-f]{16}\.wasm$/.test(f)), `fetched ${JSON.stringify(parts)}`);
       assert.equal(await page.locator('[data-part="share"][data-live]').count(), 1);
       assert.deepEqual(problems, []);
     } finally {
@@ -59,10 +59,40 @@ describe('parts loaded on demand', () => {
     }
   });
 
+  test('with decisions saved, the decide part is live on arrival, so its timeline shows them on screen and in print', async () => {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await start(page, env.cardUrl);
+      await reach(page, 'decide');
+      await page.locator('[data-testid="record-decision"]').click();
+      await page.locator('[data-testid="decision-recorded"]').waitFor();
+      await page.locator('[data-testid="save-state"]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+
+      // A new visit, at the top of the page: the part is far below the screen, nobody reaches
+      // for it, and it is taken over all the same.
+      await start(page, env.cardUrl);
+      await page.locator('[data-part="decide"][data-live]').waitFor({ state: 'attached', timeout: 10_000 });
+      const { top, screen, scrolled } = await page.evaluate(() => ({
+        top: document.querySelector('[data-part="decide"]').getBoundingClientRect().top,
+        screen: window.innerHeight,
+        scrolled: window.scrollY,
+      }));
+      assert.equal(scrolled, 0);
+      assert.ok(top > 1.5 * screen, `the part is not near the screen (${top} px down, screen ${screen} px)`);
+      const entries = page.locator('[data-testid="history-entry"]');
+      assert.equal(await entries.count(), 1, 'the saved decision is in the timeline');
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await entries.first().isVisible(), 'and in print');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a part that cannot be loaded says so, and nothing the reader did is lost', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {
-      await context.route(/split_share_bar-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
+      await context.route(/split_share-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
       await start(page, env.cardUrl);
       await setFactor(page, 'privacy', 'End');
       const before = await saved(page);
@@ -80,7 +110,7 @@ describe('parts loaded on demand', () => {
       await setFactor(page, 'latency', 'Home');
       assert.notEqual(await saved(page), before);
       // The failed fetch, and the loader's report of it, are the only problems.
-      assert.ok(problems.length >= 1 && problems.every((p) => /split_share_bar|failed to fetch|load/i.test(p)), problems.join('\n'));
+      assert.ok(problems.length >= 1 && problems.every((p) => /split_share|failed to fetch|load/i.test(p)), problems.join('\n'));
     } finally {
       await context.close();
     }

@@ -87,28 +87,14 @@ fn set_value(field: NodeRef<leptos::html::Input>, text: &str) {
     }
 }
 
-crate::part!(decide,
-    /// Takes the prerendered form and timeline over: its code is loaded when the reader comes
-    /// near it.
-    fn take_over(session: CardSession, verdict: Memo<Verdict>, today: ReadSignal<Option<Date>>) =>
-        view! { <DecidePanel session verdict today /> }
-);
-
-/// "Record the decision" as the card page carries it: taken over when it comes near the
-/// screen (its timeline shows the decisions saved) or the reader reaches for it.
-pub fn decide_part(
-    session: CardSession,
-    verdict: Memo<Verdict>,
-    today: ReadSignal<Option<Date>>,
-) -> impl IntoView {
-    #[cfg(feature = "hydrate")]
-    {
-        view! { <super::on_demand::Deferred name="decide" take_over=move |el| take_over(el, session, verdict, today) near=true /> }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        super::on_demand::in_place("decide", view! { <DecidePanel session verdict today /> })
-    }
+crate::part! {
+    /// "Record the decision" as the card page carries it: taken over when the reader reaches
+    /// for it or it comes near the screen, and at once when decisions are saved, since its
+    /// timeline shows them (on screen and in print) and the prerendered one has none.
+    pub fn decide_part(session: CardSession, verdict: Memo<Verdict>, today: ReadSignal<Option<Date>>) as decide,
+        wake = Signal::derive(move || session.history().with(|h| !h.is_empty())),
+        near = true
+        => view! { <DecidePanel session verdict today /> }
 }
 
 /// "Record the decision": the option (the verdict's unless the team says why not), who,

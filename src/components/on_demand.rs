@@ -31,38 +31,80 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// `part!(module, fn name(args) => view)` defines `async fn name(el, args) -> Result<(),
-/// NotLoaded>`, which takes the part's prerendered markup in `el` over with `view`. With
-/// feature `split`, its code (and all it alone uses) goes into the WebAssembly module
-/// `module`, loaded on the first call.
+/// A part of the card page, defined once:
+///
+/// ```text
+/// part! {
+///     /// What the function gives.
+///     pub fn share_part(session: CardSession) as share, wake = <Signal<bool>>, near = <bool>
+///         => view! { <ShareBar session /> }
+/// }
+/// ```
+///
+/// defines `share_part(session) -> impl IntoView`, the part as the page carries it, with
+/// `data-part="share"`: prerendered in place (and rendered so in the client-side tests); in the
+/// browser a placeholder that takes the prerendered markup over with the view when the reader
+/// reaches for it, when `wake` turns true, or (`near`) when it comes near the screen. With
+/// feature `split` the view's code (and all it alone uses) is the WebAssembly module `share`,
+/// loaded then.
 #[macro_export]
 macro_rules! part {
-    ($module:ident, $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) => $view:expr) => {
-        $(#[$meta])*
-        #[cfg(all(feature = "hydrate", feature = "split"))]
-        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        $vis fn $name(
-            el: web_sys::HtmlElement,
-            $($arg: $ty),*
-        ) -> Result<(), $crate::components::on_demand::NotLoaded> {
-            $crate::platform::parts::redraw(el, move || $view);
-            Ok(())
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) as $module:ident
+        $(, wake = $wake:expr)? $(, near = $near:expr)?
+        => $view:expr
+    ) => {
+        #[cfg(feature = "hydrate")]
+        mod $module {
+            #[allow(unused_imports)]
+            use super::*;
+
+            /// Takes the part's prerendered markup in `el` over.
+            #[cfg(feature = "split")]
+            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            pub fn take_over(
+                el: web_sys::HtmlElement,
+                $($arg: $ty),*
+            ) -> Result<(), $crate::components::on_demand::NotLoaded> {
+                $crate::platform::parts::redraw(el, move || $view);
+                Ok(())
+            }
+
+            /// Takes the part's prerendered markup in `el` over.
+            #[cfg(not(feature = "split"))]
+            pub async fn take_over(
+                el: web_sys::HtmlElement,
+                $($arg: $ty),*
+            ) -> Result<(), $crate::components::on_demand::NotLoaded> {
+                $crate::platform::parts::redraw(el, move || $view);
+                Ok(())
+            }
         }
 
         $(#[$meta])*
-        #[cfg(all(feature = "hydrate", not(feature = "split")))]
-        $vis async fn $name(
-            el: web_sys::HtmlElement,
-            $($arg: $ty),*
-        ) -> Result<(), $crate::components::on_demand::NotLoaded> {
-            $crate::platform::parts::redraw(el, move || $view);
-            Ok(())
+        $vis fn $name($($arg: $ty),*) -> impl leptos::prelude::IntoView {
+            #[cfg(feature = "hydrate")]
+            {
+                let wake: Option<leptos::prelude::Signal<bool>> = None $(.or(Some($wake)))?;
+                let near = false $(|| $near)?;
+                $crate::components::on_demand::deferred(
+                    stringify!($module),
+                    move |el| $module::take_over(el, $($arg),*),
+                    wake,
+                    near,
+                )
+            }
+            #[cfg(not(feature = "hydrate"))]
+            {
+                $crate::components::on_demand::in_place(stringify!($module), $view)
+            }
         }
     };
 }
 
 #[cfg(feature = "hydrate")]
-pub use live::Deferred;
+pub use live::deferred;
 
 #[cfg(feature = "hydrate")]
 mod live {
@@ -72,6 +114,8 @@ mod live {
     use decision_core::say;
     use leptos::prelude::*;
     use std::future::Future;
+    use std::pin::Pin;
+    use std::rc::Rc;
 
     /// Where a part is.
     #[derive(Clone, Copy, PartialEq, Eq)]
@@ -83,25 +127,34 @@ mod live {
         Failed,
     }
 
-    /// The placeholder of a part: the prerendered markup left as it is until the reader
-    /// reaches for it (or `wake` turns true, or it comes `near` the screen), then
-    /// `take_over` with this element.
-    #[component]
-    pub fn Deferred<F, Fut>(
-        /// The part's name, on the placeholder (`data-part`) for the page's tests.
+    /// How a part is taken over, once its code is there: type-erased, so that every part's
+    /// placeholder runs the same code in the page's module.
+    type TakeOver = Rc<dyn Fn(web_sys::HtmlElement) -> Pin<Box<dyn Future<Output = Result<(), NotLoaded>>>>>;
+
+    /// The placeholder of a part named `name` (`data-part`, for the page's tests): the
+    /// prerendered markup left as it is until the reader reaches for it (or `wake` turns true,
+    /// or it comes `near` the screen: a part that shows saved state), then `take_over` with
+    /// this element.
+    pub fn deferred<F, Fut>(
         name: &'static str,
         take_over: F,
-        /// Turns true when the part must be live without being reached for.
-        #[prop(optional, into)]
         wake: Option<Signal<bool>>,
-        /// Also taken over when it comes near the screen: a part that shows saved state.
-        #[prop(optional)]
         near: bool,
     ) -> impl IntoView
     where
-        F: Fn(web_sys::HtmlElement) -> Fut + Copy + 'static,
+        F: Fn(web_sys::HtmlElement) -> Fut + 'static,
         Fut: Future<Output = Result<(), NotLoaded>> + 'static,
     {
+        placeholder(name, Rc::new(move |el| Box::pin(take_over(el))), wake, near)
+    }
+
+    fn placeholder(
+        name: &'static str,
+        take_over: TakeOver,
+        wake: Option<Signal<bool>>,
+        near: bool,
+    ) -> impl IntoView {
+        let take_over = StoredValue::new_local(take_over);
         let el = NodeRef::<leptos::html::Div>::new();
         let stage = RwSignal::new(Stage::Waiting);
         // What the reader set off before the part was live, done again once it is.
@@ -112,9 +165,9 @@ mod live {
             }
             let Some(div) = el.get_untracked() else { return };
             stage.set(Stage::Loading);
+            let taking_over = take_over.with_value(|f| f(div.clone().into()));
             leptos::task::spawn_local(async move {
-                let root: web_sys::Element = div.clone().into();
-                if take_over(div.into()).await.is_err() {
+                if taking_over.await.is_err() {
                     stage.set(Stage::Failed);
                     return;
                 }
@@ -123,7 +176,7 @@ mod live {
                 parts::settle().await;
                 stage.set(Stage::Live);
                 if let Some(p) = pending.try_update_value(Option::take).flatten() {
-                    p.replay(&root);
+                    p.replay(&div.into());
                 }
             });
         };
@@ -182,8 +235,8 @@ mod live {
     }
 }
 
-/// The part rendered in place: at build time, to be taken over later by `Deferred`, and in
-/// the client-side tests. The same markup as `Deferred` around it, so the page is taken
+/// The part rendered in place: at build time, to be taken over later by `deferred`, and in
+/// the client-side tests. The same markup as `deferred` around it, so the page is taken
 /// over without the part.
 #[cfg(not(feature = "hydrate"))]
 pub fn in_place(name: &'static str, part: impl leptos::prelude::IntoView) -> impl leptos::prelude::IntoView {

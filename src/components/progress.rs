@@ -1,9 +1,12 @@
 //! Where saving stands: the status line (with an export button whenever nothing is being
 //! saved), notices about stored data that could not be used (with that data to download),
-//! and the reset control, which asks first.
+//! and the reset control, which asks first. On the card page the notice and the reset
+//! control are parts loaded on demand (`on_demand`): the notice when there is one, the reset
+//! control when the reader reaches for it.
 
 use crate::components::confirm::Confirm;
 use crate::platform::browser;
+use crate::state::card::CardSession;
 use decision_core::lang::card_page::CardPageWord as W;
 use decision_core::messages;
 use decision_core::say;
@@ -82,4 +85,18 @@ pub fn ResetControl(on_reset: Callback<()>) -> impl IntoView {
             on_yes=on_reset
         />
     }
+}
+
+crate::part! {
+    /// The card page's notice about stored data it could not use: taken over when there is
+    /// one (the prerendered page never has one).
+    pub fn notice_part(session: CardSession) as notice,
+        wake = Signal::derive(move || session.notice().with(Option::is_some))
+        => view! { <StoredNotice notice=session.notice().into() file_stem=session.card.id.clone() /> }
+}
+
+crate::part! {
+    /// The card page's "Reset answers…": taken over when the reader reaches for it.
+    pub fn reset_part(session: CardSession) as reset
+        => view! { <ResetControl on_reset=Callback::new(move |()| session.reset()) /> }
 }

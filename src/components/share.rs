@@ -15,25 +15,14 @@ use decision_core::say;
 use decision_core::share::MAX_NAME_CHARS;
 use leptos::prelude::*;
 
-crate::part!(share_bar,
-    /// Takes the prerendered share bar over: its code is loaded when the reader reaches for it.
-    fn take_over(session: CardSession) => view! { <ShareBar session /> }
-);
-
-/// The share bar as the card page carries it: taken over when the reader reaches for it, or
-/// when answers arrive by link or file and wait in it for the reader's choice.
-pub fn share_part(session: CardSession) -> impl IntoView {
-    #[cfg(feature = "hydrate")]
-    {
-        let wake = Signal::derive(move || {
+crate::part! {
+    /// The share bar as the card page carries it: taken over when the reader reaches for it,
+    /// or when answers arrive by link or file and wait in it for the reader's choice.
+    pub fn share_part(session: CardSession) as share,
+        wake = Signal::derive(move || {
             session.incoming().with(Option::is_some) || session.refused().with(Option::is_some)
-        });
-        view! { <super::on_demand::Deferred name="share" take_over=move |el| take_over(el, session) wake /> }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        super::on_demand::in_place("share", view! { <ShareBar session /> })
-    }
+        })
+        => view! { <ShareBar session /> }
 }
 
 /// Share link, export, import and the way to the workshop view, with the incoming-answers

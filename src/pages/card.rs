@@ -5,7 +5,7 @@ use crate::components::decision::{decide_part, DecidedLine};
 use crate::components::evidence::Evidence;
 use crate::components::factors::Factors;
 use crate::components::orphans::Orphans;
-use crate::components::progress::{ResetControl, SaveLine, StoredNotice};
+use crate::components::progress::{notice_part, reset_part, SaveLine};
 use crate::components::questions::{HowToDecide, Questions};
 use crate::components::record::RecordPanel;
 use crate::components::reference::{AiImpact, Framing, Options, Related};
@@ -65,7 +65,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <a href="#dc-decision">{say!(W::NavDecide)}</a>
                     <a href="#dc-record">{say!(W::NavRecord)}</a>
                 </nav>
-                <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
+                {notice_part(session)}
                 <div class="dc-progress">
                     <SaveLine
                         state=session.save_state().into()
@@ -74,7 +74,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                             session.export(None);
                         })
                     />
-                    <ResetControl on_reset=Callback::new(move |_| session.reset()) />
+                    {reset_part(session)}
                 </div>
                 {share_part(session)}
             </header>

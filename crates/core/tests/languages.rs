@@ -47,18 +47,18 @@ fn a_toml_parser_reads_every_catalogue_file_as_the_catalogue_reader_does() {
     }
 }
 
-/// A copy of `lang/` in a temporary folder, with `change` applied to its French folder.
-fn lang_copy(name: &str, change: impl FnOnce(&Path)) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dc-lang-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+/// A copy of `lang/` in a temporary folder (removed when dropped), with `change` applied to
+/// its French folder.
+fn lang_copy(change: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix("dc-lang-").tempdir().unwrap();
     for code in ["en", "fr"] {
-        std::fs::create_dir_all(dir.join(code)).unwrap();
+        std::fs::create_dir_all(dir.path().join(code)).unwrap();
         for file in std::fs::read_dir(lang_dir().join(code)).unwrap() {
             let file = file.unwrap().path();
-            std::fs::copy(&file, dir.join(code).join(file.file_name().unwrap())).unwrap();
+            std::fs::copy(&file, dir.path().join(code).join(file.file_name().unwrap())).unwrap();
         }
     }
-    change(&dir.join("fr"));
+    change(&dir.path().join("fr"));
     dir
 }
 
@@ -69,31 +69,30 @@ fn edit(file: &Path, f: impl FnOnce(String) -> String) {
 
 #[test]
 fn a_catalogue_lacking_a_word_that_english_has_is_refused_naming_the_word() {
-    let dir = lang_copy("lacking", |fr| {
+    let dir = lang_copy(|fr| {
         edit(&fr.join("sections.toml"), |t| {
             t.lines().filter(|l| !l.starts_with("KeyFactors ")).collect::<Vec<_>>().join("\n")
         })
     });
-    let problems = languages::load_dir(&dir).unwrap_err();
+    let problems = languages::load_dir(dir.path()).unwrap_err();
     assert_eq!(problems, ["lang/fr/sections.toml lacks KeyFactors"]);
 }
 
 #[test]
 fn a_missing_file_a_word_too_many_and_a_placeholder_renamed_are_each_reported() {
-    let dir = lang_copy("wrong", |fr| {
+    let dir = lang_copy(|fr| {
         std::fs::remove_file(fr.join("language.toml")).unwrap();
         edit(&fr.join("sections.toml"), |t| {
             t.replace("{label} · {name}", "{label} · {nom}") + "\nKeyFactor = \"Facteur\"\nbroken line\n"
         });
     });
-    let problems = languages::load_dir(&dir).unwrap_err().join("\n");
+    let problems = languages::load_dir(dir.path()).unwrap_err().join("\n");
     assert!(problems.contains("lang/fr/language.toml is missing"), "{problems}");
     assert!(problems.contains("KeyFactor is not a word of the tool"), "{problems}");
     assert!(problems.contains("expected Name = \"text\""), "{problems}");
-    let dir = lang_copy("placeholder", |fr| {
-        edit(&fr.join("sections.toml"), |t| t.replace("{label} · {name}", "{label} · {nom}"))
-    });
-    let problems = languages::load_dir(&dir).unwrap_err();
+    let dir =
+        lang_copy(|fr| edit(&fr.join("sections.toml"), |t| t.replace("{label} · {name}", "{label} · {nom}")));
+    let problems = languages::load_dir(dir.path()).unwrap_err();
     assert_eq!(
         problems,
         ["lang/fr/sections.toml: Labelled has the placeholders {label}, {nom}, English has {label}, {name}"]
