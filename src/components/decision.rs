@@ -18,6 +18,14 @@ use decision_core::say;
 use decision_core::store::{SaveState, Stored};
 use leptos::prelude::*;
 
+crate::part! {
+    /// The decided line as the card page carries it: taken over once a decision is saved (the
+    /// prerendered page has none, and a card never decided never loads it).
+    pub fn decided_part(session: CardSession, today: ReadSignal<Option<Date>>) as decided,
+        wake = Signal::derive(move || session.history().with(|h| h.latest().is_some()))
+        => view! { <DecidedLine session today /> }
+}
+
 /// "Decided on …: <option>. Revisit by …", and when a revisit is due, why, with the way to
 /// start one. Nothing on a card with no decision recorded.
 #[component]

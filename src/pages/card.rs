@@ -1,7 +1,7 @@
 //! One card's page: the card to read, the answers to give, the verdict always in view, and
 //! the record, sharing and saving around them.
 
-use crate::components::decision::{decide_part, DecidedLine};
+use crate::components::decision::{decide_part, decided_part};
 use crate::components::evidence::Evidence;
 use crate::components::factors::Factors;
 use crate::components::orphans::Orphans;
@@ -55,7 +55,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                 </p>
                 <h1>{card.title.as_str()}</h1>
                 {(!card.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{card.tagline.as_str()}</p> })}
-                <DecidedLine session today />
+                {decided_part(session, today)}
                 <nav class="dc-nav" aria-label=say!(W::SectionsNav)>
                     <a href="#dc-framing">{say!(W::NavDecision)}</a>
                     <a href="#dc-options">{say!(W::NavOptions)}</a>

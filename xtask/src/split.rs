@@ -46,7 +46,9 @@ pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Re
         std::fs::read(&input_path).map_err(|e| format!("cannot read {}: {e}", input_path.display()))?;
 
     let work = ctx.root.join("target/split");
-    let first = split(&input, &work.join("a"))?;
+    // Split twice; the first split's folder is the one carried on.
+    let dir = work.join("a");
+    let first = split(&input, &dir)?;
     let second = split(&input, &work.join("b"))?;
     if first.files != second.files {
         return Err(
@@ -55,13 +57,11 @@ pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Re
     }
 
     let shell_file = staging.join("index.html");
-    let shell = std::fs::read_to_string(&shell_file)
-        .map_err(|e| format!("cannot read {}: {e}", shell_file.display()))?;
+    let shell = read_text(&shell_file)?;
     let (trunk_glue, trunk_wasm) = trunk_files(&shell)?;
     let opt_args = wasm_opt_args(&ctx.read("index.html")?)?;
 
     // The main module through wasm-bindgen, then every module through wasm-opt.
-    let dir = work.join("a");
     let bindgen = dir.join("bindgen");
     let mut wasm_bindgen = ctx.command("wasm-bindgen");
     wasm_bindgen.args([
