@@ -18,6 +18,10 @@
 //!
 //! Built at build time (`ssr`) and in the client-side tests (`csr`) the part is rendered in
 //! place, as any other component.
+//!
+//! The limit case is markup the browser never takes over: sections built from the card alone,
+//! which no answer changes ([`crate::prerendered_only!`]). The page's hydration leaves them as
+//! prerendered, and its WASM carries no code for them.
 
 /// A part's code could not be loaded (network, policy, integrity). The details are on the
 /// browser's console, where the loader writes them.
@@ -101,6 +105,24 @@ macro_rules! part {
             }
         }
     };
+}
+
+/// `prerendered_only!(view)`: `view` as built, in a `div.dc-prerendered` (which the style
+/// sheet lays out as if it were not there), that the page's hydration leaves as it is. For
+/// markup with nothing live in it (no handler, no signal): in the browser the view is not
+/// compiled at all. Rendered as any other view at build time and in the client-side tests.
+#[macro_export]
+macro_rules! prerendered_only {
+    ($view:expr) => {{
+        #[cfg(feature = "hydrate")]
+        {
+            leptos::prelude::view! { <div class="dc-prerendered"></div> }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            leptos::prelude::view! { <div class="dc-prerendered">{$view}</div> }
+        }
+    }};
 }
 
 #[cfg(feature = "hydrate")]

@@ -6,13 +6,18 @@ use crate::components::evidence::Evidence;
 use crate::components::factors::Factors;
 use crate::components::orphans::Orphans;
 use crate::components::progress::{notice_part, reset_part, SaveLine};
-use crate::components::questions::{HowToDecide, Questions};
+use crate::components::questions::Questions;
 use crate::components::record::RecordPanel;
-use crate::components::reference::{AiImpact, Framing, Options, Related};
 use crate::components::reversibility::Reversibility;
 use crate::components::share::share_part;
 use crate::components::signals::Signals;
 use crate::components::verdict::{VerdictBar, VerdictPanel};
+// The sections built from the card alone, which the browser build leaves as prerendered.
+#[cfg_attr(feature = "hydrate", allow(unused_imports))]
+use crate::components::{
+    questions::HowToDecide,
+    reference::{AiImpact, Framing, Options, Related},
+};
 use crate::platform::{addresses, clock, embed};
 use crate::state::card::CardSession;
 use decision_core::answers::Edit;
@@ -81,16 +86,15 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
             <div class="dc-layout">
                 <main class="dc-main">
                     <Orphans card answers />
-                    <Framing card />
-                    <Options card />
+                    // Built from the card alone: the browser never takes these over.
+                    {crate::prerendered_only!(view! { <Framing card /> <Options card /> })}
                     <Reversibility session />
-                    <HowToDecide />
+                    {crate::prerendered_only!(view! { <HowToDecide /> })}
                     <Questions session />
                     <Factors session />
                     <Evidence session />
                     <Signals session />
-                    <AiImpact card />
-                    <Related card />
+                    {crate::prerendered_only!(view! { <AiImpact card /> <Related card /> })}
                     {decide_part(session, verdict, today)}
                     <RecordPanel session verdict today />
                 </main>
