@@ -1,5 +1,6 @@
-//! The card as a reference to read: framing, the decision, both options side by side,
-//! AI impact and connected decisions. Nothing here is interactive.
+//! The card as a reference to read: its heading and the way to its sections, framing, the
+//! decision, both options side by side, AI impact and connected decisions. Nothing here is
+//! interactive: the card page leaves all of it as prerendered.
 
 use crate::components::{Facet, Heading};
 use crate::platform::addresses;
@@ -12,6 +13,36 @@ use decision_core::sections::{
     REALLY_ABOUT, REAL_WORLD_FITS, RELATED, STRENGTHS, THE_DECISION, WHY_HARD,
 };
 use leptos::prelude::*;
+
+/// The card's kicker (with the way back to the library), its title and its tagline.
+#[component]
+pub fn CardHeading(card: &'static Card) -> impl IntoView {
+    view! {
+        <p class="dc-kicker">
+            <a class="dc-to-library" href=addresses::LIBRARY data-testid="to-library">{say!(W::AllCards)}</a>
+            <span class="dc-to-library">" \u{b7} "</span>
+            {say!(W::DecisionCard)}
+        </p>
+        <h1>{card.title.as_str()}</h1>
+        {(!card.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{card.tagline.as_str()}</p> })}
+    }
+}
+
+/// Links to the card page's sections (those the card has).
+#[component]
+pub fn SectionsNav(card: &'static Card) -> impl IntoView {
+    view! {
+        <nav class="dc-nav" aria-label=say!(W::SectionsNav)>
+            <a href="#dc-framing">{say!(W::NavDecision)}</a>
+            <a href="#dc-options">{say!(W::NavOptions)}</a>
+            <a href="#dc-factors">{say!(W::NavFactors)}</a>
+            {card.has_signals().then(|| view! { <a href="#dc-signals">{say!(W::NavSignals)}</a> })}
+            {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">{say!(W::NavEvidence)}</a> })}
+            <a href="#dc-decision">{say!(W::NavDecide)}</a>
+            <a href="#dc-record">{say!(W::NavRecord)}</a>
+        </nav>
+    }
+}
 
 /// What the decision is really about, the decision itself, heuristic and default stance.
 #[component]

@@ -16,15 +16,13 @@ use crate::components::verdict::{VerdictBar, VerdictPanel};
 #[cfg_attr(feature = "hydrate", allow(unused_imports))]
 use crate::components::{
     questions::HowToDecide,
-    reference::{AiImpact, Framing, Options, Related},
+    reference::{AiImpact, CardHeading, Framing, Options, Related, SectionsNav},
 };
-use crate::platform::{addresses, clock, embed};
+use crate::platform::{clock, embed};
 use crate::state::card::CardSession;
 use decision_core::answers::Edit;
 use decision_core::card::Card;
 use decision_core::engine;
-use decision_core::lang::card_page::CardPageWord as W;
-use decision_core::say;
 use decision_core::store::Stored;
 use leptos::prelude::*;
 
@@ -53,23 +51,9 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
     view! {
         <div class="dc-root" node_ref=root>
             <header class="dc-header">
-                <p class="dc-kicker">
-                    <a class="dc-to-library" href=addresses::LIBRARY data-testid="to-library">{say!(W::AllCards)}</a>
-                    <span class="dc-to-library">" \u{b7} "</span>
-                    {say!(W::DecisionCard)}
-                </p>
-                <h1>{card.title.as_str()}</h1>
-                {(!card.tagline.is_empty()).then(|| view! { <p class="dc-tagline">{card.tagline.as_str()}</p> })}
+                {crate::prerendered_only!(view! { <CardHeading card /> })}
                 {decided_part(session, today)}
-                <nav class="dc-nav" aria-label=say!(W::SectionsNav)>
-                    <a href="#dc-framing">{say!(W::NavDecision)}</a>
-                    <a href="#dc-options">{say!(W::NavOptions)}</a>
-                    <a href="#dc-factors">{say!(W::NavFactors)}</a>
-                    {card.has_signals().then(|| view! { <a href="#dc-signals">{say!(W::NavSignals)}</a> })}
-                    {(!card.evidence.is_empty()).then(|| view! { <a href="#dc-evidence">{say!(W::NavEvidence)}</a> })}
-                    <a href="#dc-decision">{say!(W::NavDecide)}</a>
-                    <a href="#dc-record">{say!(W::NavRecord)}</a>
-                </nav>
+                {crate::prerendered_only!(view! { <SectionsNav card /> })}
                 {notice_part(session)}
                 <div class="dc-progress">
                     <SaveLine
