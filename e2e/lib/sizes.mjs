@@ -74,7 +74,9 @@ export const CEILINGS = {
   // raw, first load 223.8 -> 209.2 KB gzip.
   // Lowered the same day: what is built from the card alone is left as prerendered
   // (444,005 -> 433,227 bytes raw, first load 209.2 -> 203.7 KB gzip).
-  card: { firstLoadGzip: 204.3 * KB, wasmRaw: 423.7 * KB },
+  // Lowered the same day: the answers the card no longer asks for are a part (433,227 ->
+  // 424,148 bytes raw, first load 203.7 -> 200.7 KB gzip).
+  card: { firstLoadGzip: 201.3 * KB, wasmRaw: 414.8 * KB },
   workshop: { firstLoadGzip: 228.5 * KB, wasmRaw: 475.5 * KB },
   library: { firstLoadGzip: 86.2 * KB, wasmRaw: 156.7 * KB },
 };

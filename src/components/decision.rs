@@ -132,10 +132,17 @@ pub fn DecidePanel(
             }
         }
     });
+    // Today's dates, in the fields the reader has not filled: a form drawn after the reader
+    // typed in its prerendered copy gets what they typed first (`platform::parts`).
     Effect::new(move |_| {
         if let Some(today) = today.get() {
-            set_value(fields.decided_on, &today.to_iso());
-            set_value(fields.revisit_by, &revisit_after(&today.to_iso()));
+            let today = today.to_iso();
+            if value(fields.decided_on).is_empty() {
+                set_value(fields.decided_on, &today);
+            }
+            if value(fields.revisit_by).is_empty() {
+                set_value(fields.revisit_by, &revisit_after(&value(fields.decided_on)));
+            }
         }
     });
     // The last attempt: recorded, or why not.

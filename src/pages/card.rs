@@ -4,7 +4,7 @@
 use crate::components::decision::{decide_part, decided_part};
 use crate::components::evidence::Evidence;
 use crate::components::factors::Factors;
-use crate::components::orphans::Orphans;
+use crate::components::orphans::orphans_part;
 use crate::components::progress::{notice_part, reset_part, SaveLine};
 use crate::components::questions::Questions;
 use crate::components::record::RecordPanel;
@@ -69,7 +69,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
             </header>
             <div class="dc-layout">
                 <main class="dc-main">
-                    <Orphans card answers />
+                    {orphans_part(card, answers)}
                     // Built from the card alone: the browser never takes these over.
                     {crate::prerendered_only!(view! { <Framing card /> <Options card /> })}
                     <Reversibility session />

@@ -78,11 +78,15 @@ pub fn redraw<V: IntoView + 'static>(el: web_sys::HtmlElement, view: impl FnOnce
     let typed = Typed::read(&root);
     el.set_text_content(None);
     leptos::mount::mount_to(el, view).forget();
+    // At once, in the same task as the drawing: the part is on the page now, and a click on it
+    // must act on what the reader typed (its input handlers hear of it, so a form knows that
+    // the reader set a date and does not fill it in).
+    typed.write_fields(&root);
     if let Some(f) = focused.and_then(|p| at(&root, &p)) {
         let _ = f.focus();
     }
-    // Once the part's effects have filled in its fields (a form's dates), so that what the
-    // reader typed has the last word.
+    // Again once the part's effects have filled in its fields (a form's dates), so that what
+    // the reader typed has the last word; and the files picked, which are sent once.
     leptos::task::spawn_local(async move {
         settle().await;
         typed.write(&root);
@@ -131,27 +135,33 @@ impl Typed {
     /// Puts each back into the field at the same place, where the part drew one of the same
     /// kind, and tells the part's code, as the browser would.
     fn write(self, root: &web_sys::Element) {
-        for (p, picked) in self.files {
-            if let Some(input) = at(root, &p).and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                input.set_files(Some(&picked));
+        for (p, picked) in &self.files {
+            if let Some(input) = at(root, p).and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                input.set_files(Some(picked));
                 announce(&input, "change");
             }
         }
-        for (p, value, checked) in self.fields {
-            let Some(field) = at(root, &p) else { continue };
+        self.write_fields(root);
+    }
+
+    /// The text and ticks alone, each only where the field holds something else: writing them
+    /// twice tells the part's code once.
+    fn write_fields(&self, root: &web_sys::Element) {
+        for (p, value, checked) in &self.fields {
+            let Some(field) = at(root, p) else { continue };
             if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
                 if is_box(input) {
-                    if input.checked() != checked {
-                        input.set_checked(checked);
+                    if input.checked() != *checked {
+                        input.set_checked(*checked);
                         announce(&field, "change");
                     }
-                } else if input.value() != value {
-                    input.set_value(&value);
+                } else if input.value() != *value {
+                    input.set_value(value);
                     announce(&field, "input");
                 }
             } else if let Some(text) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                if text.value() != value {
-                    text.set_value(&value);
+                if text.value() != *value {
+                    text.set_value(value);
                     announce(&field, "input");
                 }
             }
