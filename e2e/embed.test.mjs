@@ -271,7 +271,7 @@ ${snippet}
       await page.goto(`${env.server.url}?mode=workshop&card=${SEED_CARD}`);
       await page.waitForURL(`${env.server.url}${SEED_CARD}.workshop.html`, { timeout: 20_000 });
       // Live before moving on: leaving while its WASM still arrives aborts that request.
-      await page.locator('[data-testid="ws-round"]').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="ws-links"]').waitFor({ timeout: 20_000 });
 
       // An unknown id: the library, with a message, listing every card.
       await page.goto(`${env.server.url}?card=no-such-card`);

@@ -2,9 +2,11 @@
 // (src/components/on_demand.rs, xtask/src/split.rs), on the release build in dist/: the page
 // fetches none of them with itself; reaching for the share bar fetches its module, under its
 // integrity hash, and the click that reached for it does what it says; a part whose code
-// cannot be loaded says so under it, and the answers stay as they were.
+// cannot be loaded says so under it, and the answers stay as they were. The workshop page's
+// group (the participants, rounds, results and export) loads once someone is added, and a
+// group that cannot load says so and keeps who was added.
 
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { CARD, HEADLINE, reach, saved, setFactor, start, stored } from './lib/ca
 import { DIST } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 import { catalogue } from './lib/words.mjs';
+import { count, paste, participant } from './lib/workshop.mjs';
 
 /** The WASM files a page requested, by file name. */
 function wasmRequested(requests) {
@@ -114,5 +117,62 @@ describe('parts loaded on demand', () => {
     } finally {
       await context.close();
     }
+  });
+
+  describe('the workshop page', () => {
+    let link;
+    const noOneYet = catalogue('en').get('workshop_page/NoOneYet');
+    before(async () => {
+      ({ link } = await participant(env.browser, env.cardUrl, { name: 'Ana', answer: (page) => setFactor(page, 'privacy', 'End') }));
+    });
+
+    test('fetches its own module only, and the group once someone is added', async () => {
+      const { context, page, problems, requests } = await openPage(env.browser);
+      try {
+        await page.goto(env.workshopUrl());
+        await page.locator('[data-testid="ws-links"]').waitFor();
+        await page.waitForLoadState('networkidle');
+        const first = wasmRequested(requests);
+        assert.equal(first.length, 1, `the page loads its own module only, not ${JSON.stringify(first)}`);
+        assert.equal((await page.locator('.dc-ws-people .dc-blurb').textContent()).trim(), noOneYet);
+        assert.equal(await page.locator('[data-testid="ws-results"]').count(), 0, 'no group to show yet');
+
+        await paste(page, link);
+        assert.equal(await count(page), '1 participant');
+        await page.locator('[data-testid="ws-results"]').waitFor();
+        const parts = wasmRequested(requests).filter((f) => !first.includes(f));
+        assert.ok(parts.some((f) => /^split_group-[0-9a-f]{16}\.wasm$/.test(f)), `fetched ${JSON.stringify(parts)}`);
+        assert.equal(await page.locator('[data-part="group"][data-live]').count(), 1);
+        assert.equal(await page.getByText(noOneYet).count(), 0, 'the stand-in is gone');
+
+        // A facilitator coming back to a workshop with people in it gets the group on arrival.
+        await page.reload();
+        assert.equal(await count(page), '1 participant');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('a group that cannot be loaded says so, and keeps who was added', async () => {
+      const { context, page, problems } = await openPage(env.browser);
+      try {
+        await context.route(/split_group-[0-9a-f]+\.wasm$/, (route) => route.abort('failed'));
+        await page.goto(env.workshopUrl());
+        await paste(page, link);
+        const failed = page.locator('[data-testid="part-failed"]');
+        await failed.waitFor({ timeout: 10_000 });
+        assert.equal(await failed.getAttribute('role'), 'alert');
+        assert.equal((await failed.textContent()).trim(), catalogue('en').get('workshop_page/GroupNotLoaded'));
+        assert.ok(problems.length >= 1 && problems.every((p) => /split_group|failed to fetch|load/i.test(p)), problems.join('\n'));
+
+        // Once the group can load, the one added is there.
+        await context.unroute(/split_group-[0-9a-f]+\.wasm$/);
+        await page.reload();
+        assert.equal(await count(page), '1 participant');
+      } finally {
+        await context.close();
+      }
+    });
   });
 });

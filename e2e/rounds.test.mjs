@@ -64,10 +64,9 @@ describe('a workshop in rounds', () => {
     const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     try {
       await page.goto(env.workshopUrl());
-      await page.locator('[data-testid="ws-round"]').waitFor();
-      assert.equal(await page.locator('[data-testid="ws-round"]').textContent(), 'Round 1');
       await paste(page, chat.join('\n'));
       assert.equal(await count(page), '6 participants');
+      assert.equal(await page.locator('[data-testid="ws-round"]').textContent(), 'Round 1');
       await page.locator('[data-testid="ws-start-round"]').click();
       assert.equal(await page.locator('[data-testid="ws-round"]').textContent(), 'Round 2');
       assert.equal(await count(page), '0 participants');

@@ -22,6 +22,10 @@
 //! The limit case is markup the browser never takes over: sections built from the card alone,
 //! which no answer changes ([`crate::prerendered_only!`]). The page's hydration leaves them as
 //! prerendered, and its WASM carries no code for them.
+//!
+//! A page built in the browser (the workshop's) has nothing to take over: its parts
+//! ([`crate::part_when!`]) are drawn when what they show first exists (the workshop's group,
+//! once someone is added), with a light stand-in until then.
 
 /// A part's code could not be loaded (network, policy, integrity). The details are on the
 /// browser's console, where the loader writes them.
@@ -125,12 +129,139 @@ macro_rules! prerendered_only {
     }};
 }
 
+/// A part of a page built in the browser, defined once:
+///
+/// ```text
+/// part_when! {
+///     /// What the function gives.
+///     pub fn group_part(session: WorkshopSession) as group, when = <Signal<bool>>,
+///         failed = <&'static str>, meanwhile = <view> => <view>
+/// }
+/// ```
+///
+/// defines `group_part(session) -> impl IntoView`: `meanwhile` until `when` first turns true,
+/// then the view, drawn in a `div.dc-part` with `data-part="group"` (which the style sheet
+/// lays out as if it were not there). With features `csr` and `split` (the workshop page's
+/// release build) the view's code (and all it alone uses) is the WebAssembly module `group`,
+/// loaded then. A part whose code cannot be loaded
+/// says `failed` and keeps `meanwhile`. At build time (`ssr`) it is `meanwhile`.
+#[macro_export]
+macro_rules! part_when {
+    (
+        $(#[$meta:meta])*
+        $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) as $module:ident,
+        when = $when:expr, failed = $failed:expr, meanwhile = $meanwhile:expr
+        => $view:expr
+    ) => {
+        #[cfg(not(feature = "ssr"))]
+        mod $module {
+            #[allow(unused_imports)]
+            use super::*;
+
+            /// Draws the part in `el`. A split point is kept by the link of every binary
+            /// that compiles it, used or not: only the browser-built pages' (`csr`) have it.
+            #[cfg(all(feature = "split", feature = "csr"))]
+            #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+            pub fn draw(
+                el: web_sys::HtmlElement,
+                $($arg: $ty),*
+            ) -> Result<(), $crate::components::on_demand::NotLoaded> {
+                leptos::mount::mount_to(el, move || $view).forget();
+                Ok(())
+            }
+
+            /// Draws the part in `el`.
+            #[cfg(not(all(feature = "split", feature = "csr")))]
+            pub async fn draw(
+                el: web_sys::HtmlElement,
+                $($arg: $ty),*
+            ) -> Result<(), $crate::components::on_demand::NotLoaded> {
+                leptos::mount::mount_to(el, move || $view).forget();
+                Ok(())
+            }
+        }
+
+        $(#[$meta])*
+        $vis fn $name($($arg: $ty),*) -> impl leptos::prelude::IntoView {
+            #[cfg(not(feature = "ssr"))]
+            {
+                $crate::components::on_demand::drawn_when(
+                    stringify!($module),
+                    move |el| $module::draw(el, $($arg),*),
+                    $when,
+                    $failed,
+                    move || $meanwhile,
+                )
+            }
+            // Such a page is never rendered at build time; the view is checked all the same.
+            #[cfg(feature = "ssr")]
+            {
+                let _ = move || $view;
+                $meanwhile
+            }
+        }
+    };
+}
+
+/// Where a part is.
+#[cfg(not(feature = "ssr"))]
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Shown as prerendered, or its stand-in; nothing called for it yet.
+    Waiting,
+    Loading,
+    Live,
+    Failed,
+}
+
+/// The placement of a [`crate::part_when!`] part named `name`: `meanwhile` until `when`
+/// first turns true, then the part `draw` draws in its `div.dc-part`.
+#[cfg(not(feature = "ssr"))]
+pub fn drawn_when<F, Fut, V>(
+    name: &'static str,
+    draw: F,
+    when: leptos::prelude::Signal<bool>,
+    failed: &'static str,
+    meanwhile: impl Fn() -> V + Send + Sync + 'static,
+) -> impl leptos::prelude::IntoView
+where
+    F: FnOnce(web_sys::HtmlElement) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(), NotLoaded>> + 'static,
+    V: leptos::prelude::IntoView + 'static,
+{
+    use leptos::prelude::*;
+    let el = NodeRef::<leptos::html::Div>::new();
+    let stage = RwSignal::new(Stage::Waiting);
+    let draw = StoredValue::new_local(Some(draw));
+    Effect::new(move |_| {
+        let (Some(div), true) = (el.get(), when.get()) else { return };
+        let Some(draw) = draw.try_update_value(Option::take).flatten() else { return };
+        stage.set(Stage::Loading);
+        let drawing = draw(div.into());
+        leptos::task::spawn_local(async move {
+            stage.set(if drawing.await.is_ok() { Stage::Live } else { Stage::Failed });
+        });
+    });
+    view! {
+        <div
+            class="dc-part"
+            data-part=name
+            data-live=move || (stage.get() == Stage::Live).then_some("true")
+            node_ref=el
+        ></div>
+        {move || (stage.get() != Stage::Live).then(&meanwhile)}
+        {move || (stage.get() == Stage::Failed).then(|| view! {
+            <p class="dc-alert" role="alert" data-testid="part-failed">{failed}</p>
+        })}
+    }
+}
+
 #[cfg(feature = "hydrate")]
 pub use live::deferred;
 
 #[cfg(feature = "hydrate")]
 mod live {
-    use super::NotLoaded;
+    use super::{NotLoaded, Stage};
     use crate::platform::parts::{self, Pending};
     use decision_core::lang::card_page::CardPageWord as W;
     use decision_core::say;
@@ -138,16 +269,6 @@ mod live {
     use std::future::Future;
     use std::pin::Pin;
     use std::rc::Rc;
-
-    /// Where a part is.
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    enum Stage {
-        /// Shown as prerendered; nothing reached for it yet.
-        Waiting,
-        Loading,
-        Live,
-        Failed,
-    }
 
     /// How a part is taken over, once its code is there: type-erased, so that every part's
     /// placeholder runs the same code in the page's module.

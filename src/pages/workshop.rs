@@ -14,10 +14,11 @@ use crate::platform::{addresses, page};
 use crate::state::workshop::WorkshopSession;
 use decision_core::card::Card;
 use decision_core::lang::workshop_page::WorkshopPageWord as W;
+use decision_core::messages;
 use decision_core::page_data;
 use decision_core::say;
 use decision_core::store::Stored;
-use decision_core::workshop;
+use decision_core::workshop::{self, words::WorkshopWord};
 use leptos::prelude::*;
 
 /// Starts the workshop WASM: the facilitator's view of the card the page carries.
@@ -40,10 +41,6 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
     let session = WorkshopSession::new(card);
     // Built in the browser (this page is not prerendered), so storage can be read at once.
     session.connect();
-    let ws = session.workshop();
-    let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));
-    let rounds = Memo::new(move |_| ws.with(|w| workshop::compare_rounds(card, w)));
-    let hidden = Memo::new(move |_| ws.with(|w| w.hidden));
 
     view! {
         <div class="dc-root dc-workshop">
@@ -66,12 +63,43 @@ pub fn WorkshopPage(card: &'static Card) -> impl IntoView {
             <StoredNotice notice=session.notice().into() file_stem=card.id.clone() />
             <main class="dc-ws-layout">
                 <Invite card_id=card.id.clone() />
-                <RoundBar session rounds />
                 <AddParticipants session />
-                <Participants session summary hidden />
-                <GroupSection session summary rounds hidden />
-                <Export session summary hidden />
+                {group_part(session)}
             </main>
         </div>
+    }
+}
+
+crate::part_when! {
+    /// The group: the rounds, who has been added, the group's results and what to take away.
+    /// Drawn once there is someone to show (or a round closed): a workshop not started yet
+    /// loads none of its code, and says only that no one is there yet.
+    fn group_part(session: WorkshopSession) as group,
+        when = Signal::derive(move || session.workshop().with(|w| !w.participants.is_empty() || w.round() > 1)),
+        failed = say!(W::GroupNotLoaded),
+        meanwhile = view! {
+            <section class="dc-section dc-ws-people" aria-labelledby="dc-ws-people-h">
+                <h2 id="dc-ws-people-h">
+                    {say!(WorkshopWord::Participants)} " " <span class="dc-badge">{messages::participants(0)}</span>
+                </h2>
+                <p class="dc-blurb">{say!(W::NoOneYet)}</p>
+            </section>
+        }
+        => view! { <Group session /> }
+}
+
+/// The sections of [`group_part`], with what they share worked out once per change.
+#[component]
+fn Group(session: WorkshopSession) -> impl IntoView {
+    let card = session.card;
+    let ws = session.workshop();
+    let summary = Memo::new(move |_| ws.with(|w| workshop::summarize(card, &w.participants)));
+    let rounds = Memo::new(move |_| ws.with(|w| workshop::compare_rounds(card, w)));
+    let hidden = Memo::new(move |_| ws.with(|w| w.hidden));
+    view! {
+        <RoundBar session rounds />
+        <Participants session summary hidden />
+        <GroupSection session summary rounds hidden />
+        <Export session summary hidden />
     }
 }

@@ -115,8 +115,10 @@ pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
         trunk.args(["build", "--release", release, "--dist"]).arg(staging(ctx, app)).arg(app);
         trunk.envs(env.iter().map(|(k, v)| (k, v)));
         ctx.run(&mut trunk)?;
-        if app == "index.html" && profile == Profile::Release {
-            crate::split::card_app(ctx, &staging(ctx, app), &env)?;
+        if profile == Profile::Release {
+            if let Some(split) = crate::split::SPLIT_APPS.iter().find(|s| s.shell == app) {
+                crate::split::app(ctx, split, &staging(ctx, app), &env)?;
+            }
         }
     }
     // The prerendered pages take their WASM after the first paint.

@@ -170,11 +170,14 @@ fn house_rules(ctx: &Ctx) -> Result<()> {
     clippy_wasm.args(["--all-targets", "--", "-D", "warnings"]);
     ctx.run(&mut clippy_wasm)?;
     // The other builds of the app: the pages' WASM (as a whole, and in parts for the release
-    // card page) and the prerender step.
+    // card and workshop pages) and the prerender step.
     let package = ctx.package_name()?;
-    for (target, feature) in
-        [("wasm32-unknown-unknown", "hydrate"), ("wasm32-unknown-unknown", "split"), ("", "ssr")]
-    {
+    for (target, feature) in [
+        ("wasm32-unknown-unknown", "hydrate"),
+        ("wasm32-unknown-unknown", "hydrate,split"),
+        ("wasm32-unknown-unknown", "csr,split"),
+        ("", "ssr"),
+    ] {
         let mut clippy_feature = ctx.cargo();
         clippy_feature.args([
             "clippy",

@@ -1,19 +1,20 @@
-//! The release card WASM in parts: the page's own module, and one module per part of the
-//! page the reader may never use (`src/components/on_demand.rs`), fetched when they reach
-//! for it. Trunk has no such step, so it runs here, after Trunk has built the card app:
+//! The release WASMs of the card and workshop pages in parts: the page's own module, and one
+//! module per part of the page the reader may never use (`src/components/on_demand.rs`),
+//! fetched when they reach for it (the workshop's group, once someone is added). Trunk has no
+//! such step, so it runs here, after Trunk has built the app ([`SPLIT_APPS`]):
 //!
-//! 1. the card binary built again with feature `split`, linked with `--emit-relocs` (only
+//! 1. the app's binary built again with feature `split`, linked with `--emit-relocs` (only
 //!    the binary is linked anew: the flag goes to it alone, so nothing else is rebuilt), with
 //!    the same standard library and options as Trunk's build ([`crate::size_build`]);
 //! 2. `wasm_split_cli_support` (the split Leptos' `#[lazy]` is made for) cuts it at the split
 //!    points into the main module, a module per part (and chunks that parts share) and a
 //!    small script that loads them;
 //! 3. `wasm-bindgen --keep-lld-exports` on the main module (the parts link to its exports)
-//!    and `wasm-opt` on every module, with the card app's own options (`index.html`);
+//!    and `wasm-opt` on every module, with the app's own options (its HTML shell);
 //! 4. every file named by a hash of what it holds, and each part's fetch given the part's
 //!    integrity hash: the loader script is named in the page (a `modulepreload` whose
 //!    integrity the release build computes with the others), so every byte the page runs is
-//!    covered by SRI. The page's glue and WASM become these; Trunk's own build of the card
+//!    covered by SRI. The page's glue and WASM become these; Trunk's own build of the
 //!    app, in one module, stays beside them for the single-file build (`data-whole-glue`
 //!    and `data-whole-wasm` on the page's `#dc-offline`, read by `single.rs`).
 //!
@@ -26,40 +27,57 @@ use crate::html;
 use crate::single::read_text;
 use crate::util::{Ctx, Result};
 
-/// The card binary, the app of `index.html`.
-const BIN: &str = "decision-cards";
+/// An app whose release WASM comes in parts.
+pub struct SplitApp {
+    /// Its HTML shell, a Trunk target (`dist::APPS`).
+    pub shell: &'static str,
+    /// Its binary, as the shell names it.
+    pub bin: &'static str,
+    /// The features its split build is made with.
+    pub features: &'static str,
+}
+
+/// The apps split: the card pages' (taken over from their prerendered markup) and the
+/// workshop pages' (built in the browser).
+pub const SPLIT_APPS: [SplitApp; 2] = [
+    SplitApp { shell: "index.html", bin: "decision-cards", features: "hydrate,split" },
+    SplitApp { shell: "workshop.html", bin: "workshop", features: "csr,split" },
+];
 /// How the main module names the loader script before it has its final name.
 const LINK_PLACEHOLDER: &str = "./__dc_parts_loader.js";
 /// How the loader script names the glue before it has its final name.
 const GLUE_PLACEHOLDER: &str = "./__dc_glue.js";
 
-/// Steps 1 to 4 for the card app staged in `staging` (Trunk's output for `index.html`).
-pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Result<()> {
-    println!("\nsplitting the card WASM into the page's module and its parts");
+/// Steps 1 to 4 for `app` staged in `staging` (Trunk's output for its shell).
+pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, String)]) -> Result<()> {
+    let bin = app.bin;
+    println!("\nsplitting the {bin} WASM into the page's module and its parts");
     let mut cargo = ctx.cargo();
-    cargo.args(["rustc", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--bin", BIN]);
-    cargo.args(["--no-default-features", "--features", "split", "--", "-C", "link-arg=--emit-relocs"]);
+    cargo.args(["rustc", "--release", "--offline", "--target", "wasm32-unknown-unknown", "--bin", bin]);
+    cargo.args(["--no-default-features", "--features", app.features]);
+    cargo.args(["--", "-C", "link-arg=--emit-relocs"]);
     cargo.envs(env.iter().map(|(k, v)| (k, v)));
     ctx.run(&mut cargo)?;
-    let input_path = ctx.root.join("target/wasm32-unknown-unknown/release").join(format!("{BIN}.wasm"));
+    let input_path = ctx.root.join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
     let input =
         std::fs::read(&input_path).map_err(|e| format!("cannot read {}: {e}", input_path.display()))?;
 
-    let work = ctx.root.join("target/split");
+    let work = ctx.root.join("target/split").join(bin);
     // Split twice; the first split's folder is the one carried on.
     let dir = work.join("a");
     let first = split(&input, &dir)?;
     let second = split(&input, &work.join("b"))?;
     if first.files != second.files {
-        return Err(
-            "splitting the card WASM twice gave different files: the split is not reproducible".into()
-        );
+        return Err(format!(
+            "splitting the {bin} WASM twice gave different files: the split is not reproducible"
+        ));
     }
 
+    // Trunk writes each app's page as `index.html`, whatever its shell's name.
     let shell_file = staging.join("index.html");
     let shell = read_text(&shell_file)?;
     let (trunk_glue, trunk_wasm) = trunk_files(&shell)?;
-    let opt_args = wasm_opt_args(&ctx.read("index.html")?)?;
+    let opt_args = wasm_opt_args(&ctx.read(app.shell)?)?;
 
     // The main module through wasm-bindgen, then every module through wasm-opt.
     let bindgen = dir.join("bindgen");
@@ -69,7 +87,7 @@ pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Re
         "--no-typescript",
         "--keep-lld-exports",
         "--out-name",
-        BIN,
+        bin,
         "--out-dir",
     ]);
     wasm_bindgen.arg(&bindgen).arg(dir.join("main.wasm"));
@@ -98,8 +116,8 @@ pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Re
         loader = loader.replace(&fetch, &with_integrity);
         write(&staging.join(&name), &bytes)?;
     }
-    let main_wasm = optimise(&bindgen.join(format!("{BIN}_bg.wasm")), &dir.join("main.opt.wasm"))?;
-    let glue = read_text(&bindgen.join(format!("{BIN}.js")))?;
+    let main_wasm = optimise(&bindgen.join(format!("{bin}_bg.wasm")), &dir.join("main.opt.wasm"))?;
+    let glue = read_text(&bindgen.join(format!("{bin}.js")))?;
     // Only the imports are renamed: the main module still names its import module
     // LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
     let (import_loader, import_glue) =
@@ -112,9 +130,9 @@ pub fn card_app(ctx: &Ctx, staging: &Path, env: &[(&'static str, String)]) -> Re
     // glue's content too, so neither can change without both names changing.
     let loader_name = hashed("parts", "js", format!("{loader}{glue}").as_bytes());
     let glue = glue.replace(&import_loader, &format!("from \"./{loader_name}\""));
-    let glue_name = hashed(BIN, "js", glue.as_bytes());
+    let glue_name = hashed(bin, "js", glue.as_bytes());
     let loader = loader.replace(&import_glue, &format!("from \"./{glue_name}\""));
-    let wasm_name = hashed(&format!("{BIN}_bg"), "wasm", &main_wasm);
+    let wasm_name = hashed(&format!("{bin}_bg"), "wasm", &main_wasm);
     write(&staging.join(&loader_name), loader.as_bytes())?;
     write(&staging.join(&glue_name), glue.as_bytes())?;
     write(&staging.join(&wasm_name), &main_wasm)?;
@@ -147,8 +165,8 @@ fn split(input: &[u8], dir: &Path) -> Result<Split> {
     options.main_out_path = &main;
     options.link_name = LINK_PLACEHOLDER;
     options.main_module = GLUE_PLACEHOLDER;
-    let result = wasm_split_cli_support::transform(options)
-        .map_err(|e| format!("cannot split the card WASM: {e:#}"))?;
+    let result =
+        wasm_split_cli_support::transform(options).map_err(|e| format!("cannot split the WASM: {e:#}"))?;
     let mut parts: Vec<(String, PathBuf)> = result
         .split_modules
         .into_iter()
@@ -169,27 +187,27 @@ fn split(input: &[u8], dir: &Path) -> Result<Split> {
     Ok(Split { parts, files })
 }
 
-/// The glue and WASM file names Trunk wrote into the card shell (its module preload and its
+/// The glue and WASM file names Trunk wrote into an app's shell (its module preload and its
 /// loader script).
 fn trunk_files(shell: &str) -> Result<(String, String)> {
     let glue = html::elements(shell, "link[rel=modulepreload]")?
         .into_iter()
         .find_map(|e| e.attr("href").map(|h| h.trim_start_matches("./").to_owned()))
-        .ok_or("the card shell has no module preload of its glue")?;
+        .ok_or("the app's shell has no module preload of its glue")?;
     let stem = glue.trim_end_matches(".js");
     let wasm = format!("{stem}_bg.wasm");
     if !shell.contains(&wasm) {
-        return Err(format!("the card shell does not load {wasm}"));
+        return Err(format!("the app's shell does not load {wasm}"));
     }
     Ok((glue, wasm))
 }
 
-/// `wasm-opt`'s arguments for the card app, as `index.html` gives them to Trunk.
-fn wasm_opt_args(index: &str) -> Result<Vec<String>> {
-    let link = html::elements(index, "link[data-trunk][rel=rust]")?
+/// `wasm-opt`'s arguments for an app, as its shell gives them to Trunk.
+fn wasm_opt_args(shell: &str) -> Result<Vec<String>> {
+    let link = html::elements(shell, "link[data-trunk][rel=rust]")?
         .into_iter()
         .next()
-        .ok_or("index.html has no Rust app link")?;
+        .ok_or("the app's shell has no Rust app link")?;
     let level = link.attr("data-wasm-opt").unwrap_or("z");
     let mut args = vec![format!("-O{level}")];
     args.extend(link.attr("data-wasm-opt-params").unwrap_or("").split_whitespace().map(str::to_owned));

@@ -39,6 +39,7 @@ crate::words!(WorkshopPage:
         RemoveWho,
         Remove,
         NoOneYet,
+        GroupNotLoaded,
         RemoveEveryone,
         RemoveEveryoneQuestion,
         RemoveEveryoneYes,
