@@ -92,6 +92,30 @@ describe('parts loaded on demand', () => {
     }
   });
 
+  test('an answer given at the top reaches the record, and its print copy, without scrolling to it', async () => {
+    const { context, page, problems } = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    try {
+      await start(page, env.cardUrl);
+      const printed = page.locator('[data-testid="print-record"]');
+      const unanswered = await printed.textContent();
+      assert.doesNotMatch(unanswered, /Privacy: Points clearly to Self-Hosted Model/);
+
+      await setFactor(page, 'privacy', 'End');
+      await page.locator('[data-part="record_panel"][data-live]').waitFor({ state: 'attached', timeout: 10_000 });
+      const { top, screen } = await page.evaluate(() => ({
+        top: document.querySelector('#dc-record').getBoundingClientRect().top,
+        screen: window.innerHeight,
+      }));
+      assert.ok(top > 1.5 * screen, `the record is not near the screen (${top} px down, screen ${screen} px)`);
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await printed.isVisible(), 'the print copy prints');
+      assert.match(await printed.textContent(), /Privacy: Points clearly to Self-Hosted Model/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a part that cannot be loaded says so, and nothing the reader did is lost', async () => {
     const { context, page, problems } = await openPage(env.browser);
     try {

@@ -14,6 +14,21 @@ use decision_core::record::{self, Record};
 use decision_core::say;
 use leptos::prelude::*;
 
+crate::part! {
+    /// The record as the card page carries it: taken over when the reader reaches for it or it
+    /// comes near the screen, and at once when there is something to record (an answer or a
+    /// decision), since its print copy must show it. The prerendered record is that of a card
+    /// not answered yet, without the date or the link, which only the browser knows.
+    pub fn record_part(session: CardSession, verdict: Memo<Verdict>, today: ReadSignal<Option<Date>>) as record_panel,
+        wake = Signal::derive(move || {
+            !session.answers().with(decision_core::answers::Answers::is_empty) || session.history().with(|h| !h.is_empty())
+        }),
+        near = true
+        => view! { <RecordPanel session verdict today /> }
+}
+
+/// The decision record: its number and file name, copy and download, the Markdown to read,
+/// and its print copy.
 #[component]
 pub fn RecordPanel(
     session: CardSession,

@@ -7,7 +7,7 @@ use crate::components::factors::Factors;
 use crate::components::orphans::orphans_part;
 use crate::components::progress::{notice_part, reset_part, SaveLine};
 use crate::components::questions::Questions;
-use crate::components::record::RecordPanel;
+use crate::components::record::record_part;
 use crate::components::reversibility::Reversibility;
 use crate::components::share::share_part;
 use crate::components::signals::Signals;
@@ -80,7 +80,7 @@ pub fn CardPage(card: &'static Card, moved: Vec<Edit>) -> impl IntoView {
                     <Signals session />
                     {crate::prerendered_only!(view! { <AiImpact card /> <Related card /> })}
                     {decide_part(session, verdict, today)}
-                    <RecordPanel session verdict today />
+                    {record_part(session, verdict, today)}
                 </main>
                 <VerdictPanel card verdict answers />
             </div>
