@@ -17,11 +17,10 @@ use leptos::prelude::*;
 
 crate::part! {
     /// The share bar as the card page carries it: taken over when the reader reaches for it,
-    /// or when answers arrive by link or file and wait in it for the reader's choice.
+    /// or when a share link in the address brings answers, which wait in it for the reader's
+    /// choice (a file brings them through the bar itself).
     pub fn share_part(session: CardSession) as share,
-        wake = Signal::derive(move || {
-            session.incoming().with(Option::is_some) || session.refused().with(Option::is_some)
-        })
+        wake = Signal::derive(move || session.link_in_address().with(Option::is_some))
         => view! { <ShareBar session /> }
 }
 
@@ -56,6 +55,13 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
         input.set_value("");
         session.import_file(file);
     };
+
+    // A link in the address, on arrival or pasted later: its answers are offered here.
+    Effect::new(move |_| {
+        if let Some(fragment) = session.link_in_address().get() {
+            session.offer_link(&fragment);
+        }
+    });
 
     let workshop_href = addresses::workshop(&card.id);
     view! {

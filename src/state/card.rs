@@ -37,6 +37,8 @@ pub struct CardSession {
     progress: Session<ProgressCodec>,
     answers: Memo<Answers>,
     history: Memo<History>,
+    /// A share link in the page's address (now, or pasted later), for the share bar to offer.
+    link: RwSignal<Option<String>>,
     incoming: RwSignal<Option<Incoming>>,
     refused: RwSignal<Option<String>>,
 }
@@ -51,6 +53,7 @@ impl CardSession {
             progress,
             answers: Memo::new(move |_| contents.with(|c| c.answers.clone())),
             history: Memo::new(move |_| contents.with(|c| c.history.clone())),
+            link: RwSignal::new(None),
             incoming: RwSignal::new(None),
             refused: RwSignal::new(None),
         }
@@ -71,6 +74,13 @@ impl CardSession {
 
     pub fn notice(&self) -> ReadSignal<Option<Notice>> {
         self.progress.notice.read_only()
+    }
+
+    /// A share link in the page's address: the share bar offers its answers
+    /// ([`CardSession::offer_link`]). Read and decoded there, so that a page opened without
+    /// one never loads the code that reads links.
+    pub fn link_in_address(&self) -> ReadSignal<Option<String>> {
+        self.link.read_only()
     }
 
     /// Answers offered by a link or a file, until the user uses or declines them.
@@ -99,16 +109,17 @@ impl CardSession {
     /// Opens the card's saved progress, shows it, and keeps it in step with the answers from
     /// now on. `early`, what the reader changed before the app was live, is newer than
     /// anything stored: each edit is applied, field by field, over the saved answers, and
-    /// saved. Then a share link in the address (now, or pasted later) is offered.
+    /// saved. Then a share link in the address (now, or pasted later) is noted, for the share
+    /// bar to offer.
     pub fn connect(self, early: Vec<Edit>) {
         self.progress.connect(storage::open_progress(self.card), move |contents| {
             let moved = !early.is_empty();
             early.into_iter().for_each(|edit| contents.answers.apply(edit));
             moved
         });
-        self.offer_link_in_address();
+        self.note_link_in_address();
         // Only when the fragment changes (a link pasted into this tab's address bar).
-        let listener = window_event_listener_untyped("hashchange", move |_| self.offer_link_in_address());
+        let listener = window_event_listener_untyped("hashchange", move |_| self.note_link_in_address());
         on_cleanup(move || listener.remove());
     }
 
@@ -222,14 +233,15 @@ impl CardSession {
         }
     }
 
-    /// A share link in the page's address, if there is one. Section anchors (`#dc-…`) are
-    /// not links.
-    fn offer_link_in_address(self) {
-        let Some(fragment) = browser::fragment() else { return };
-        if !share::is_link(&fragment) {
-            return;
-        }
-        match share::decode_link(&fragment, self.card) {
+    /// Notes the share link in the page's address, if there is one. Section anchors
+    /// (`#dc-…`) are not links.
+    fn note_link_in_address(self) {
+        self.link.set(browser::fragment().filter(|fragment| share::is_link(fragment)));
+    }
+
+    /// Offers the answers of a share link `fragment` (or says why they cannot be used).
+    pub fn offer_link(&self, fragment: &str) {
+        match share::decode_link(fragment, self.card) {
             Ok(shared) => self.offer(IncomingSource::Link, shared),
             Err(err) => self.refuse(messages::link_refused(&err)),
         }
