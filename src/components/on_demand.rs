@@ -210,6 +210,10 @@ enum Stage {
     /// Shown as prerendered, or its stand-in; nothing called for it yet.
     Waiting,
     Loading,
+    /// Drawn anew, its effects not run yet: its controls answer for themselves. (Only a part
+    /// taken over from prerendered markup has this stage.)
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    Drawn,
     Live,
     Failed,
 }
@@ -314,8 +318,11 @@ mod live {
                     stage.set(Stage::Failed);
                     return;
                 }
+                // In the same task as the drawing: a click from now on lands on the drawn
+                // control, which does what it says; done again after, it would act twice.
+                stage.set(Stage::Drawn);
                 // Live once the part's effects have run (a form fills in its dates): then
-                // what the reader set off is done as if on the live part.
+                // what the reader set off before is done as if on the live part.
                 parts::settle().await;
                 stage.set(Stage::Live);
                 if let Some(p) = pending.try_update_value(Option::take).flatten() {
@@ -337,10 +344,10 @@ mod live {
                 }
             });
         }
-        // What a click or a sent form before the part is live was for.
+        // What a click or a sent form on the prerendered markup was for.
         let set_off =
             move |event: &web_sys::Event, what: fn(&web_sys::Element, &web_sys::Event) -> Option<Pending>| {
-                if stage.get_untracked() == Stage::Live {
+                if matches!(stage.get_untracked(), Stage::Drawn | Stage::Live) {
                     return false;
                 }
                 if let Some(div) = el.get_untracked() {
