@@ -143,8 +143,8 @@ macro_rules! prerendered_only {
 /// then the view, drawn in a `div.dc-part` with `data-part="group"` (which the style sheet
 /// lays out as if it were not there). With features `csr` and `split` (the workshop page's
 /// release build) the view's code (and all it alone uses) is the WebAssembly module `group`,
-/// loaded then. A part whose code cannot be loaded
-/// says `failed` and keeps `meanwhile`. At build time (`ssr`) it is `meanwhile`.
+/// loaded then. A part whose code cannot be loaded says `failed` and keeps `meanwhile`. At
+/// build time (`ssr`) it is `meanwhile`.
 #[macro_export]
 macro_rules! part_when {
     (
