@@ -188,6 +188,7 @@ describe('parts loaded on demand', () => {
         await failed.waitFor({ timeout: 10_000 });
         assert.equal(await failed.getAttribute('role'), 'alert');
         assert.equal((await failed.textContent()).trim(), catalogue('en').get('workshop_page/GroupNotLoaded'));
+        assert.equal(await page.getByText(noOneYet).count(), 0, 'no stand-in saying no one is there');
         assert.ok(problems.length >= 1 && problems.every((p) => /split_group|failed to fetch|load/i.test(p)), problems.join('\n'));
 
         // Once the group can load, the one added is there.

@@ -143,8 +143,8 @@ macro_rules! prerendered_only {
 /// then the view, drawn in a `div.dc-part` with `data-part="group"` (which the style sheet
 /// lays out as if it were not there). With features `csr` and `split` (the workshop page's
 /// release build) the view's code (and all it alone uses) is the WebAssembly module `group`,
-/// loaded then. A part whose code cannot be loaded says `failed` and keeps `meanwhile`. At
-/// build time (`ssr`) it is `meanwhile`.
+/// loaded then. A part whose code cannot be loaded says `failed` in its place. At build time
+/// (`ssr`) it is `meanwhile`.
 #[macro_export]
 macro_rules! part_when {
     (
@@ -253,7 +253,8 @@ where
             data-live=move || (stage.get() == Stage::Live).then_some("true")
             node_ref=el
         ></div>
-        {move || (stage.get() != Stage::Live).then(&meanwhile)}
+        // Not beside the failure: the stand-in says what is true only until the part is due.
+        {move || matches!(stage.get(), Stage::Waiting | Stage::Loading).then(&meanwhile)}
         {move || (stage.get() == Stage::Failed).then(|| view! {
             <p class="dc-alert" role="alert" data-testid="part-failed">{failed}</p>
         })}
