@@ -1,7 +1,8 @@
 // Opening from disk (file://), with the network off and every non-file request blocked:
 //
 // - the single-file build (dist-single/<card-id>.html, made by `cargo xtask dist`) is
-//   self-contained, starts, and keeps progress across reloads;
+//   self-contained, starts, and keeps progress across reloads; the workshop's gathers a
+//   participant with no network, its group drawn from the same file;
 // - the multi-file build (dist/<card-id>.html) cannot start from disk: the card still
 //   reads (it is prerendered), and the page says why the rest does not work and what to do.
 
@@ -13,7 +14,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appStarted, openPage, screenshot } from './lib/browser.mjs';
 import { guardOrigins } from './lib/guard.mjs';
-import { LIVE } from './lib/card.mjs';
+import { CARD, LIVE, setFactor } from './lib/card.mjs';
+import { count, names, paste } from './lib/workshop.mjs';
 import { DIST, ROOT, SINGLE } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 
@@ -103,6 +105,28 @@ describe('opening from disk', () => {
       assert.equal(await page.locator('.dc-factor input[type="range"]').first().inputValue(), '2');
 
       assert.deepEqual(problems, [], 'the page reported errors');
+      assert.deepEqual(blocked, [], 'the page tried to reach the network');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the workshop's single file gathers a participant offline, its group drawn from the one file", async () => {
+    const { context, page, problems, blocked } = await offlinePage(env.browser);
+    try {
+      // A participant answers the card's single file and makes a share link.
+      await page.goto(pathToFileURL(path.join(SINGLE, `${CARD}.html`)).href);
+      await page.locator(LIVE).waitFor({ state: 'attached', timeout: 20_000 });
+      await setFactor(page, 'privacy', 'End');
+      await page.locator('[data-testid="share-open"]').click();
+      const link = await page.locator('[data-testid="share-link"]').inputValue();
+
+      await page.goto(pathToFileURL(path.join(SINGLE, `${CARD}.workshop.html`)).href);
+      await paste(page, `Ana: ${link}`);
+      assert.equal(await count(page), '1 participant');
+      await page.locator('[data-testid="ws-results"]').waitFor();
+      assert.deepEqual(await names(page), ['Ana']);
+      assert.deepEqual(problems, []);
       assert.deepEqual(blocked, [], 'the page tried to reach the network');
     } finally {
       await context.close();
