@@ -54,6 +54,16 @@ fn components_use_typed_event_targets_and_no_debug_formatting() {
 }
 
 #[test]
+fn views_are_never_type_erased() {
+    // A type-erased view (`into_any`, and `<Show>` around what it shows) carries every way of
+    // rendering it, used or not: kilobytes of WASM each (docs/performance.md). `Either` or
+    // `Option` says the same with only what is used.
+    let mut hits = lines_with("src/components", &[".into_any()", "AnyView", "<Show"]);
+    hits.extend(lines_with("src/pages", &[".into_any()", "AnyView", "<Show"]));
+    assert!(hits.is_empty(), "type-erased views:\n{}", hits.join("\n"));
+}
+
+#[test]
 fn pages_and_components_do_no_storage_io() {
     let mut hits = lines_with("src/components", &["crate::storage", "local_storage"]);
     hits.extend(lines_with("src/pages", &["crate::storage", "local_storage"]));

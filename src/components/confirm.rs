@@ -4,6 +4,7 @@
 
 use decision_core::lang::card_page::CardPageWord as W;
 use decision_core::say;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A quiet button (`label`) that, pressed, is replaced by `question` with "`yes`" and
@@ -28,30 +29,13 @@ pub fn Confirm(
         }
     };
     view! {
-        <Show
-            when=move || asking.get()
-            fallback=move || {
-                let button = NodeRef::<leptos::html::Button>::new();
-                button
-                    .on_load(move |b| {
-                        if answered.get_untracked() {
-                            let _ = b.focus();
-                        }
-                    });
-                view! {
-                    <button type="button" class="dc-quiet" node_ref=button on:click=move |_| set_asking.set(true)>
-                        {label}
-                    </button>
-                }
-            }
-        >
-            {
+        {move || {
+            if asking.get() {
                 let cancel = NodeRef::<leptos::html::Button>::new();
-                cancel
-                    .on_load(|b| {
-                        let _ = b.focus();
-                    });
-                view! {
+                cancel.on_load(|b| {
+                    let _ = b.focus();
+                });
+                Either::Left(view! {
                     <div class="dc-confirm" role="group" aria-labelledby=question_id>
                         <span id=question_id>{question}</span>
                         <button type="button" class="dc-danger" on:click=move |_| answer(true)>
@@ -61,8 +45,20 @@ pub fn Confirm(
                             {say!(W::Cancel)}
                         </button>
                     </div>
-                }
+                })
+            } else {
+                let button = NodeRef::<leptos::html::Button>::new();
+                button.on_load(move |b| {
+                    if answered.get_untracked() {
+                        let _ = b.focus();
+                    }
+                });
+                Either::Right(view! {
+                    <button type="button" class="dc-quiet" node_ref=button on:click=move |_| set_asking.set(true)>
+                        {label}
+                    </button>
+                })
             }
-        </Show>
+        }}
     }
 }

@@ -16,6 +16,7 @@ use decision_core::lang::record_page::RecordPageWord as W;
 use decision_core::messages::{self, Action};
 use decision_core::say;
 use decision_core::store::{SaveState, Stored};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 crate::part! {
@@ -226,8 +227,8 @@ pub fn DecidePanel(
                     <button type="submit" class="dc-primary" data-testid="record-decision">{say!(W::RecordButton)}</button>
                 </div>
                 {move || outcome.get().map(|result| match result {
-                    Ok(()) => view! { <Recorded session /> }.into_any(),
-                    Err(why) => view! { <p class="dc-alert" role="alert" data-testid="decision-problem">{why}</p> }.into_any(),
+                    Ok(()) => Either::Left(view! { <Recorded session /> }),
+                    Err(why) => Either::Right(view! { <p class="dc-alert" role="alert" data-testid="decision-problem">{why}</p> }),
                 })}
             </form>
             <Timeline session verdict />
@@ -244,7 +245,7 @@ fn Recorded(session: CardSession) -> impl IntoView {
     move || {
         if state.with(SaveState::is_problem) {
             let why = state.with(|s| messages::save_state(s, Stored::Progress));
-            view! {
+            Either::Left(view! {
                 <div class="dc-alert" role="alert" data-testid="decision-unsaved">
                     <p>{say!(W::NotSaved, why = why)}</p>
                     <p>{say!(W::AnswersFileCarries)}</p>
@@ -255,15 +256,13 @@ fn Recorded(session: CardSession) -> impl IntoView {
                         <StatusLine status />
                     </div>
                 </div>
-            }
-            .into_any()
+            })
         } else {
-            view! {
+            Either::Right(view! {
                 <p class="dc-status" role="status" data-testid="decision-recorded">
                     {say!(W::Recorded)}
                 </p>
-            }
-            .into_any()
+            })
         }
     }
 }

@@ -32,11 +32,11 @@ pub fn SaveLine(
         </p>
         {on_export.map(|export| {
             view! {
-                <Show when=move || state.with(SaveState::is_problem)>
+                {move || state.with(SaveState::is_problem).then(|| view! {
                     <button type="button" data-testid="export-answers" on:click=move |_| export.run(())>
                         {export_label.unwrap_or_else(|| say!(W::ExportAnswers))}
                     </button>
-                </Show>
+                })}
             }
         })}
         <span class="dc-sr" role="status">

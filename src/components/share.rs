@@ -87,7 +87,7 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
                 </label>
                 <a class="dc-link-button" href=workshop_href data-testid="workshop-link">{say!(W::FacilitateWorkshop)}</a>
             </div>
-            <Show when=move || open.get()>
+            {move || open.get().then(|| view! {
                 <div class="dc-share-panel" id="dc-share-panel">
                     <div class="dc-field">
                         <label for="dc-share-name">{say!(W::ShareName)}</label>
@@ -120,7 +120,7 @@ pub fn ShareBar(session: CardSession) -> impl IntoView {
                         </p>
                     </div>
                 </div>
-            </Show>
+            })}
             <StatusLine status testid="share-status" />
             {move || session.refused().get().map(|e| view! {
                 <div class="dc-alert" role="alert" data-testid="share-error">

@@ -8,6 +8,7 @@ use decision_core::engine::{Contribution, Outcome, Verdict};
 use decision_core::explain;
 use decision_core::lang::verdict_page::VerdictPageWord as Word;
 use decision_core::say;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -188,13 +189,13 @@ fn WatchList(option: &'static OptionSide) -> impl IntoView {
 /// their length), over a bar from the centre line toward the option it favours.
 #[component]
 fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burden: f64) -> impl IntoView {
+    // `Either`, not `into_any`: a type-erased view carries every way of rendering, wanted or not.
     if contributions.is_empty() {
-        return view! {
+        return Either::Left(view! {
             <p class="dc-blurb" data-testid="no-contributions">
                 {say!(Word::NoContributions)}
             </p>
-        }
-        .into_any();
+        });
     }
     // The bar's viewBox: 200 wide, the axis at 100, whole units (SVG needs no fractions here).
     const HALF: f64 = 98.0;
@@ -216,10 +217,9 @@ fn ContributionChart(card: &'static Card, contributions: Vec<Contribution>, burd
             }
         })
         .collect_view();
-    view! {
+    Either::Right(view! {
         <figure class="dc-chart">
             <ol class="dc-contributions" data-testid="contributions">{rows}</ol>
         </figure>
-    }
-    .into_any()
+    })
 }

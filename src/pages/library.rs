@@ -12,6 +12,7 @@ use decision_core::lang::library_page::{self, LibraryPageWord as W};
 use decision_core::page_data::{CardSummary, Progress, Stage};
 use decision_core::say;
 use decision_core::search;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Each card's progress line, and its decision line with whether a revisit is due.
@@ -196,8 +197,11 @@ fn card_item(
         })
     };
     let title = view! { <a href=addresses::card(&c.id)>{c.title}</a> };
-    let title =
-        if grouped { view! { <h3>{title}</h3> }.into_any() } else { view! { <h2>{title}</h2> }.into_any() };
+    let title = if grouped {
+        Either::Left(view! { <h3>{title}</h3> })
+    } else {
+        Either::Right(view! { <h2>{title}</h2> })
+    };
     view! {
         <li class="dc-library-card" data-card=c.id.clone() hidden=move || !visible(i)>
             <div lang=c.lang.clone()>

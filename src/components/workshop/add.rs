@@ -5,6 +5,7 @@ use crate::state::workshop::WorkshopSession;
 use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::say;
 use decision_core::workshop;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Reports of success listed one by one; more are summed up in one line.
@@ -61,16 +62,15 @@ pub fn AddParticipants(session: WorkshopSession) -> impl IntoView {
                     // A whole chat adds hundreds: one line to read, the rest on request.
                     if done.len() > MAX_LISTED {
                         let added = session.reports.with(|r| r.iter().filter(|r| r.is_added()).count());
-                        view! {
+                        Either::Left(view! {
                             <p class="dc-ws-outcomes">{workshop::words::added_count(added)}</p>
                             <details class="dc-ws-outcomes">
                                 <summary>{say!(W::LineByLine)}</summary>
                                 <ul>{items(done)}</ul>
                             </details>
-                        }
-                        .into_any()
+                        })
                     } else {
-                        view! { <ul class="dc-ws-outcomes">{items(done)}</ul> }.into_any()
+                        Either::Right(view! { <ul class="dc-ws-outcomes">{items(done)}</ul> })
                     }
                 }}
             </div>

@@ -8,6 +8,7 @@ use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::messages::Action;
 use decision_core::say;
 use decision_core::workshop::{self, Summary};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The group summary as Markdown: copy or download.
@@ -69,12 +70,12 @@ fn GroupDecision(session: WorkshopSession, summary: Memo<Summary>, hidden: Memo<
             </button>
         </div>
         {move || outcome.get().map(|result| match result {
-            Ok(line) => view! {
+            Ok(line) => Either::Left(view! {
                 <p class="dc-status" role="status" data-testid="ws-decision-recorded">
                     {line} " " <a href=addresses::card(&card.id)>{say!(W::OpenTheCard)}</a>
                 </p>
-            }.into_any(),
-            Err(why) => view! { <p class="dc-alert" role="alert" data-testid="ws-decision-problem">{why}</p> }.into_any(),
+            }),
+            Err(why) => Either::Right(view! { <p class="dc-alert" role="alert" data-testid="ws-decision-problem">{why}</p> }),
         })}
     }
 }

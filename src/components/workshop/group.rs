@@ -10,6 +10,7 @@ use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::messages;
 use decision_core::say;
 use decision_core::workshop::{Rounds, Summary, Workshop};
+use leptos::either::Either;
 use leptos::html::Button;
 use leptos::prelude::*;
 
@@ -97,9 +98,8 @@ pub fn GroupSection(
                     {say!(W::ProjectorView)}
                 </button>
             </div>
-            <Show
-                when=move || !hidden.get()
-                fallback=move || view! {
+            {move || if hidden.get() {
+                Either::Left(view! {
                     <div class="dc-ws-hidden" data-testid="ws-hidden">
                         <p>
                             {move || say!(W::HiddenSoFar, participants = messages::participants(count.get()))}
@@ -108,10 +108,10 @@ pub fn GroupSection(
                             {say!(W::RevealResults)}
                         </button>
                     </div>
-                }
-            >
-                <Results card summary rounds ws show_names />
-            </Show>
+                })
+            } else {
+                Either::Right(view! { <Results card summary rounds ws show_names /> })
+            }}
         </section>
     }
 }

@@ -10,6 +10,7 @@ use decision_core::say;
 use decision_core::share;
 use decision_core::workshop::words::{numbered, WorkshopWord};
 use decision_core::workshop::Summary;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Who has been added, with names to edit, each one's verdict (when results are shown) and a
@@ -19,6 +20,8 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
     let card = session.card;
     let ws = session.workshop();
     let count = Memo::new(move |_| ws.with(|w| w.participants.len()));
+    // The list is built when the first participant comes, not again with each one after.
+    let someone = Memo::new(move |_| count.get() > 0);
     // One row per place in the list, keyed by that place: adding participants adds rows and
     // leaves the others be; each row reads its participant's name and verdict by itself.
     let row = move |i: usize| {
@@ -59,10 +62,8 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
             <h2 id="dc-ws-people-h">
                 {say!(WorkshopWord::Participants)} " " <span class="dc-badge" data-testid="ws-count">{move || messages::participants(count.get())}</span>
             </h2>
-            <Show
-                when=move || { count.get() > 0 }
-                fallback=|| view! { <p class="dc-blurb">{say!(W::NoOneYet)}</p> }
-            >
+            {move || if someone.get() {
+                Either::Left(view! {
                 <ol class="dc-ws-list">
                     <For each=move || 0..count.get() key=|i| *i let:i>
                         {row(i)}
@@ -75,7 +76,10 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
                     question_id="dc-ws-remove-all-q"
                     on_yes=Callback::new(move |()| session.remove_all())
                 />
-            </Show>
+                })
+            } else {
+                Either::Right(view! { <p class="dc-blurb">{say!(W::NoOneYet)}</p> })
+            }}
         </section>
     }
 }

@@ -9,6 +9,7 @@ use decision_core::explain;
 use decision_core::lang::workshop_page::WorkshopPageWord as W;
 use decision_core::say;
 use decision_core::workshop::FactorSpread;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 const WIDTH: f64 = 300.0;
@@ -52,7 +53,11 @@ pub fn SpreadPlot(card: &'static Card, name: String, spread: FactorSpread) -> im
         })
         .collect_view();
     let most = spread.counts.iter().copied().max().unwrap_or(0);
-    let marks = if most <= MAX_STACK { dots(&spread.counts, base) } else { bars(&spread.counts, most, base) };
+    let marks = if most <= MAX_STACK {
+        Either::Left(dots(&spread.counts, base))
+    } else {
+        Either::Right(bars(&spread.counts, most, base))
+    };
     let median_x = x_of(spread.median);
     view! {
         <figure class="dc-plot">
@@ -82,7 +87,7 @@ fn side_class(position: i8, kind: &str) -> String {
 }
 
 /// One dot per participant, stacked on each step.
-fn dots(counts: &[usize], base: f64) -> AnyView {
+fn dots(counts: &[usize], base: f64) -> impl IntoView {
     counts
         .iter()
         .enumerate()
@@ -96,11 +101,10 @@ fn dots(counts: &[usize], base: f64) -> AnyView {
             })
         })
         .collect_view()
-        .into_any()
 }
 
 /// A bar per step, as tall as its share of the most chosen step, its count above it.
-fn bars(counts: &[usize], most: usize, base: f64) -> AnyView {
+fn bars(counts: &[usize], most: usize, base: f64) -> impl IntoView {
     let full = MAX_STACK as f64 * ROW;
     counts
         .iter()
@@ -116,5 +120,4 @@ fn bars(counts: &[usize], most: usize, base: f64) -> AnyView {
             }
         })
         .collect_view()
-        .into_any()
 }

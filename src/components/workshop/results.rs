@@ -12,6 +12,7 @@ use decision_core::sensitivity::words;
 use decision_core::workshop::words::WorkshopWord;
 use decision_core::workshop::{self, aggregation_rule, trend_word, Rounds, Summary, Workshop};
 use decision_core::{say, say_n};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The group verdict, what moved, the disputed factors, the spread per factor and the
@@ -28,14 +29,14 @@ pub fn Results(
     view! {
         {move || summary.with(|s| {
             let Some(group) = s.group_verdict.clone() else {
-                return view! { <p class="dc-blurb" data-testid="ws-empty">{say!(W::AddToSee)}</p> }.into_any();
+                return Either::Left(view! { <p class="dc-blurb" data-testid="ws-empty">{say!(W::AddToSee)}</p> });
             };
             // Rendered anew with every change of the group: plain text, not the card's live
             // headline.
             let (headline, qualifier) = explain::headline(card, &group);
             let split = workshop::verdict_split(card, &s.verdicts);
             let n = s.participants;
-            view! {
+            Either::Right(view! {
                 <div class="dc-ws-group" data-testid="ws-group">
                     <p class="dc-verdict-label">{say!(WorkshopWord::GroupVerdict)}</p>
                     <p class="dc-headline" data-testid="ws-group-headline">{headline}</p>
@@ -60,7 +61,7 @@ pub fn Results(
                 <h3>{say!(W::PositionsPerFactor)}</h3>
                 <Spreads card summary=s.clone() rounds />
                 <Tallies card summary=s.clone() />
-            }.into_any()
+            })
         })}
     }
 }
@@ -157,9 +158,9 @@ fn Disputed(card: &'static Card, summary: Summary) -> impl IntoView {
         <div class="dc-ws-disputed" data-testid="ws-disputed">
             <h3>{say!(WorkshopWord::Disagrees)}</h3>
             {if none {
-                view! { <p class="dc-blurb">{say!(WorkshopWord::NoDispute)}</p> }.into_any()
+                Either::Left(view! { <p class="dc-blurb">{say!(WorkshopWord::NoDispute)}</p> })
             } else {
-                view! { <ol class="dc-list">{items}</ol> }.into_any()
+                Either::Right(view! { <ol class="dc-list">{items}</ol> })
             }}
             <h4>{say!(W::QuestionsToAsk)}</h4>
             <ul class="dc-list dc-ws-questions">
