@@ -169,17 +169,25 @@ proptest! {
             1..40,
         )
     ) {
+        // The text around the links holds no "a=" of its own, also where removing one or
+        // joining two pieces would make one ("aa==", "a" then "=").
+        let no_link = |text: String| {
+            let mut text = text;
+            while text.contains("a=") {
+                text = text.replace("a=", "");
+            }
+            text
+        };
         let mut text = String::new();
         let mut expected = Vec::new();
         for (i, (n, before, after)) in lines.iter().enumerate() {
-            let before = before.replace("a=", "");
-            let after = after.replace("a=", "");
+            let (before, after) = (no_link(before.clone()), no_link(after.clone()));
             match n {
                 Some(n) => {
                     text.push_str(&format!("{before} {} {after}\n", link(*n)));
                     expected.push(i + 1);
                 }
-                None => text.push_str(&format!("{before}{after}\n")),
+                None => text.push_str(&no_link(format!("{before}{after}\n"))),
             }
         }
         let found = scan(&text).links;
