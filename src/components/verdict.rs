@@ -59,14 +59,13 @@ fn VerdictHeadline(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView
     }
 }
 
-/// What the verdict warns of and how it could change: the capability gate (with the failure
-/// mode of the option it holds back), a case resting on reasons that do not count, and the
-/// flip point. The same sentences for one reader's verdict and for a workshop's group.
+/// What the verdict warns of: the capability gate (with the failure mode of the option it
+/// holds back) and a case resting on reasons that do not count. The same sentences for one
+/// reader's verdict and for a workshop's group.
 #[component]
 pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
     let gate = explain::gate_sentence(card, &verdict);
     let pitfalls = explain::pitfall_sentence(card, &verdict);
-    let flip = explain::flip_sentence(card, &verdict);
     let held_back = card.option(verdict.points_to);
     let gated_modes = (verdict.outcome == Outcome::Gated && !held_back.failure_modes.is_empty()).then(|| {
         say!(Word::FailureModeOf, option = held_back.name, modes = held_back.failure_modes.join(" "))
@@ -77,8 +76,14 @@ pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
             <p class="dc-alert">{modes}</p>
         })}
         {pitfalls.map(|p| view! { <p class="dc-alert" data-testid="pitfall-warning">{p}</p> })}
-        {flip.map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>{say!(Word::FlipPoint)}" "</strong>{f}</p> })}
     }
+}
+
+/// The flip point, for a workshop's group verdict. A reader's verdict has none: its "What could
+/// change the answer" names the same move (its nearest slider move) with every other.
+pub fn flip_line(card: &'static Card, verdict: &Verdict) -> Option<impl IntoView> {
+    explain::flip_sentence(card, verdict)
+        .map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>{say!(Word::FlipPoint)}" "</strong>{f}</p> })
 }
 
 /// The headline again, pinned to the bottom of narrow screens where the full panel scrolls
@@ -136,7 +141,7 @@ fn LeanMeter(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
     }
 }
 
-/// The reasons, largest first, the flip point and the cautions.
+/// The reasons, largest first, and the cautions.
 #[component]
 fn Explanation(card: &'static Card, verdict: Memo<Verdict>) -> impl IntoView {
     view! {

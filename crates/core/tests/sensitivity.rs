@@ -104,15 +104,19 @@ fn check(card: &Card, a: &Answers) -> Result<Sensitivity, TestCaseError> {
                 );
             }
         }
-        if let (Move::Position { factor, position }, true) = (&c.moves[0], c.or_further) {
+        // "Or further" exactly when every position beyond, to the end of the slider, changes
+        // it too (and there is one).
+        if let Move::Position { factor, position } = &c.moves[0] {
             let from = a.position(factor);
             let step = if *position > from { 1 } else { -1 };
             let mut p = *position;
+            let mut all = *position != step * STEPS;
             while p != step * STEPS {
                 p += step;
                 let m = Move::Position { factor: factor.clone(), position: p };
-                prop_assert_ne!(recommends(card, &applied(a, &[m])), now, "further to {}", p);
+                all &= recommends(card, &applied(a, &[m])) != now;
             }
+            prop_assert_eq!(c.or_further, all, "or further from {:?}", c.moves[0]);
         }
     }
     // Smallest first.

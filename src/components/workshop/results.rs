@@ -4,7 +4,7 @@
 
 use super::plot::SpreadPlot;
 use super::rounds::Moved;
-use crate::components::verdict::Cautions;
+use crate::components::verdict::{flip_line, Cautions};
 use decision_core::card::{Card, Side};
 use decision_core::explain;
 use decision_core::lang::workshop_page::WorkshopPageWord as W;
@@ -34,6 +34,7 @@ pub fn Results(
             // Rendered anew with every change of the group: plain text, not the card's live
             // headline.
             let (headline, qualifier) = explain::headline(card, &group);
+            let flip = flip_line(card, &group);
             let split = workshop::verdict_split(card, &s.verdicts);
             let n = s.participants;
             Either::Right(view! {
@@ -51,6 +52,7 @@ pub fn Results(
                         </span>
                     </p>
                     <Cautions card verdict=group />
+                    {flip}
                     <ul class="dc-list" data-testid="ws-split">
                         {split.into_iter().map(|(h, c)| view! { <li>{say!(W::SplitLine, count = c, total = n, headline = h)}</li> }).collect_view()}
                     </ul>

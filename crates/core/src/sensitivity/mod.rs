@@ -33,6 +33,8 @@
 pub mod group;
 pub mod words;
 
+use std::fmt::Write as _;
+
 use crate::answers::{Answers, Edit, EvidenceStatus, STEPS};
 use crate::card::{Card, Side, MAX_WEIGHT};
 use crate::engine::{Outcome, Over, Prepared};
@@ -91,16 +93,19 @@ impl Change {
     /// The moves as data for the page and its tests, space-separated: `position:<factor>:<p>`,
     /// `importance:<factor>:<w>`, `tick:<signal>:<1|0>`.
     pub fn tokens(&self) -> String {
-        let tokens: Vec<String> = self
-            .moves
-            .iter()
-            .map(|m| match m {
-                Move::Position { factor, position } => format!("position:{factor}:{position}"),
-                Move::Importance { factor, weight } => format!("importance:{factor}:{weight}"),
-                Move::Signal { id, on } => format!("tick:{id}:{}", u8::from(*on)),
-            })
-            .collect();
-        tokens.join(" ")
+        let mut tokens = String::new();
+        for m in &self.moves {
+            let (kind, subject, value) = match m {
+                Move::Position { factor, position } => ("position", factor, i32::from(*position)),
+                Move::Importance { factor, weight } => ("importance", factor, i32::from(*weight)),
+                Move::Signal { id, on } => ("tick", id, i32::from(*on)),
+            };
+            if !tokens.is_empty() {
+                tokens.push(' ');
+            }
+            let _ = write!(tokens, "{kind}:{subject}:{value}");
+        }
+        tokens
     }
 }
 
@@ -228,8 +233,11 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
 
     // Single moves: per factor its nearest slider position and nearest importance that change
     // the recommendation, and every signal that does.
+    // Per factor key: whether any single move of it changes the recommendation, and (bit
+    // `position + STEPS`) the slider positions that do.
+    let mut moving = vec![false; p.factors.len()];
+    let mut positions = vec![0u32; p.factors.len()];
     let mut singles: Vec<(Cand, u32)> = Vec::new();
-    let mut moving: Vec<usize> = Vec::new();
     for &c in &cands {
         if p.core(&over(&[c])).recommends == now {
             continue;
@@ -246,34 +254,28 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
             Some(i) => singles[i] = (c, s),
             None => singles.push((c, s)),
         }
-        if let Cand::Position { key, .. } | Cand::Importance { key, .. } = c {
-            if !moving.contains(&key) {
-                moving.push(key);
+        match c {
+            Cand::Position { key, to } => {
+                moving[key] = true;
+                positions[key] |= 1 << (to + STEPS);
             }
+            Cand::Importance { key, .. } => moving[key] = true,
+            Cand::Signal { .. } => {}
         }
     }
     sort::sort_by(&mut singles, |a, b| (a.1, a.0.is_importance()) < (b.1, b.0.is_importance()));
 
-    let settled_keys: Vec<usize> = keys.iter().copied().filter(|k| !moving.contains(k)).collect();
+    let settled_keys: Vec<usize> = keys.iter().copied().filter(|&k| !moving[k]).collect();
 
     let change = |moves: &[Cand], total: u32| -> Change {
         let moved = p.core(&over(moves));
+        // Every position beyond this one, away from where the slider is now, was found to
+        // change it too (the scan above tried them all).
         let or_further = match moves {
             [Cand::Position { key, to }] => {
-                let from = p.factors[*key].position;
-                let step = if *to > from { 1 } else { -1 };
-                let end = step * STEPS;
-                *to != end && {
-                    let weight = p.factors[*key].weight;
-                    let mut beyond = *to;
-                    let mut all = true;
-                    while beyond != end {
-                        beyond += step;
-                        let o = Over { factors: [Some((*key, beyond, weight)), None], ticked_delta: 0 };
-                        all &= p.core(&o).recommends != now;
-                    }
-                    all
-                }
+                let (first, last) =
+                    if *to > p.factors[*key].position { (*to + 1, STEPS) } else { (-STEPS, *to - 1) };
+                first <= last && (first..=last).all(|q| positions[*key] & (1 << (q + STEPS)) != 0)
             }
             _ => false,
         };
@@ -294,7 +296,7 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
     if changes.is_empty() {
         let mut best: Option<(u32, usize)> = None;
         let mut chosen: Vec<(Cand, Cand)> = Vec::new();
-        let mut paired: Vec<usize> = Vec::new();
+        let mut paired = vec![false; p.factors.len()];
         for (i, &a) in cands.iter().enumerate() {
             for &b in &cands[i + 1..] {
                 if a.subject() == b.subject() || p.core(&over(&[a, b])).recommends == now {
@@ -302,9 +304,7 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
                 }
                 for c in [a, b] {
                     if let Cand::Position { key, .. } | Cand::Importance { key, .. } = c {
-                        if !paired.contains(&key) {
-                            paired.push(key);
-                        }
+                        paired[key] = true;
                     }
                 }
                 let key =
@@ -320,16 +320,14 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
             }
         }
         pairs = chosen.iter().map(|&(a, b)| change(&[a, b], size(a) + size(b))).collect();
-        idle = settled_keys
-            .iter()
-            .filter(|k| !paired.contains(k))
-            .map(|&k| p.factors[k].id.to_owned())
-            .collect();
+        idle = settled_keys.iter().filter(|&&k| !paired[k]).map(|&k| p.factors[k].id.to_owned()).collect();
     }
 
     // Evidence: open items informing a factor that a listed move names, by that move's rank.
-    let named_factors: Vec<&str> =
-        changes.iter().chain(&pairs).flat_map(|c| c.moves.iter().filter_map(Move::factor)).collect();
+    let mut named_factors: Vec<&str> = Vec::new();
+    for c in changes.iter().chain(&pairs) {
+        named_factors.extend(c.moves.iter().filter_map(Move::factor));
+    }
     let mut first_evidence: Vec<(usize, String, String)> = Vec::new();
     for e in &card.evidence {
         if answers.evidence_status(&e.id) == EvidenceStatus::Gathered {

@@ -76,10 +76,9 @@ pub fn heading() -> &'static str {
 }
 
 /// Everything the part says about `s`.
-pub fn panel(card: &Card, s: &Sensitivity) -> Panel {
-    let factor_names = |ids: &[String]| -> Vec<String> {
-        ids.iter().map(|id| card.factor(id).map_or_else(|| id.clone(), |f| f.name.clone())).collect()
-    };
+pub fn panel<'a>(card: &'a Card, s: &'a Sensitivity) -> Panel {
+    let factor_names =
+        |ids: &'a [String]| -> Vec<&'a str> { ids.iter().map(|id| factor_name(card, id)).collect() };
     let (lead, changes, more_pairs) = if !s.changes.is_empty() {
         (None, s.changes.iter().map(|c| (change_sentence(card, c), c.tokens())).collect(), 0)
     } else if !s.pairs.is_empty() {
@@ -107,8 +106,7 @@ pub fn panel(card: &Card, s: &Sensitivity) -> Panel {
             .iter()
             .map(|(e, f)| {
                 let text = card.evidence.iter().find(|x| x.id == *e).map_or(e.as_str(), |x| x.text.as_str());
-                let factor = card.factor(f).map_or(f.as_str(), |x| x.name.as_str());
-                format!("{text} ({factor})")
+                format!("{text} ({})", factor_name(card, f))
             })
             .collect();
         say!(W::FindOutFirst, items = items.join(say!(W::EvidenceSeparator)))
@@ -122,11 +120,10 @@ pub fn change_sentence(card: &Card, c: &Change) -> String {
     let moves = match c.moves.as_slice() {
         // "Privacy and Control both to “points clearly to Self-Hosted Model”".
         [Move::Position { factor: a, position: p }, Move::Position { factor: b, position: q }] if p == q => {
-            let name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
             say!(
                 W::BothTo,
-                first = name(a),
-                second = name(b),
+                first = factor_name(card, a),
+                second = factor_name(card, b),
                 position = explain::lower_first(&explain::position_words(card, *p))
             )
         }
@@ -148,15 +145,18 @@ pub fn change_sentence(card: &Card, c: &Change) -> String {
 /// One move: "Privacy to “leans to Self-Hosted Model”", "the importance of Latency at “High”",
 /// "ticking “Serving capability exists”".
 pub fn move_words(card: &Card, m: &Move, or_further: bool) -> String {
-    let factor_name = |id: &str| card.factor(id).map_or_else(|| id.to_string(), |f| f.name.clone());
     match m {
         Move::Position { factor, position } => say!(
             if or_further { W::MoveToOrFurther } else { W::MoveTo },
-            factor = factor_name(factor),
+            factor = factor_name(card, factor),
             position = explain::lower_first(&explain::position_words(card, *position))
         ),
         Move::Importance { factor, weight } => {
-            say!(W::MoveImportance, factor = factor_name(factor), importance = explain::weight_words(*weight))
+            say!(
+                W::MoveImportance,
+                factor = factor_name(card, factor),
+                importance = explain::weight_words(*weight)
+            )
         }
         Move::Signal { id, on } => {
             let text =
@@ -213,11 +213,23 @@ pub fn more_pairs(n: usize) -> String {
     say_n!(n, W::MorePairs)
 }
 
+/// A factor's name, or its id where the card has no such factor.
+fn factor_name<'a>(card: &'a Card, id: &'a str) -> &'a str {
+    card.factor(id).map_or(id, |f| f.name.as_str())
+}
+
 /// "A", "A and B", "A, B and C".
-fn join(names: &[String]) -> String {
+fn join(names: &[&str]) -> String {
     match names {
         [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => say!(W::ListAnd, rest = rest.join(say!(W::ListSeparator)), last = last),
+        [one] => (*one).to_owned(),
+        [first, rest @ .., last] => {
+            let mut all_but_last = (*first).to_owned();
+            for name in rest {
+                all_but_last.push_str(say!(W::ListSeparator));
+                all_but_last.push_str(name);
+            }
+            say!(W::ListAnd, rest = all_but_last, last = last)
+        }
     }
 }
