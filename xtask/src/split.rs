@@ -116,7 +116,12 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
         loader = loader.replace(&fetch, &with_integrity);
         write(&staging.join(&name), &bytes)?;
     }
-    let main_wasm = optimise(&bindgen.join(format!("{bin}_bg.wasm")), &dir.join("main.opt.wasm"))?;
+    let bound = bindgen.join(format!("{bin}_bg.wasm"));
+    let bound = std::fs::read(&bound).map_err(|e| format!("cannot read {}: {e}", bound.display()))?;
+    let (pruned, dropped) = without_unused_exports(&bound)?;
+    let pruned_path = dir.join("main.pruned.wasm");
+    write(&pruned_path, &pruned)?;
+    let main_wasm = optimise(&pruned_path, &dir.join("main.opt.wasm"))?;
     let glue = read_text(&bindgen.join(format!("{bin}.js")))?;
     // Only the imports are renamed: the main module still names its import module
     // LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
@@ -141,7 +146,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     let shell = with_parts(&shell, &loader_name, &trunk_glue, &trunk_wasm)?;
     write(&shell_file, shell.as_bytes())?;
     println!(
-        "  the page's module {} KB, {} part module(s), loader {loader_name}",
+        "  the page's module {} KB ({dropped} export(s) nothing calls dropped), {} part module(s), loader {loader_name}",
         main_wasm.len() / 1024,
         first.parts.len()
     );
@@ -231,6 +236,53 @@ fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> 
     })
 }
 
+/// Exports of the page's module that nothing calls, by prefix: the methods of the JS stream
+/// classes of `wasm-streams`, which Leptos always links in for the browser side of server
+/// functions (`leptos` turns on `server_fn`'s `browser` feature). This app has no server
+/// function, so no such stream is ever made; the glue keeps the classes, which nothing
+/// creates. An export is a root that `wasm-opt` must keep with all it reaches: dropped
+/// before it runs, their code goes too (docs/performance.md).
+const UNUSED_EXPORTS: [&str; 4] =
+    ["intounderlyingbytesource_", "intounderlyingsink_", "intounderlyingsource_", "__wbg_intounderlying"];
+
+/// `wasm` without the exports of [`UNUSED_EXPORTS`], every other section as it was; and how
+/// many were dropped.
+fn without_unused_exports(wasm: &[u8]) -> Result<(Vec<u8>, usize)> {
+    use wasm_encoder::ExportKind;
+    use wasmparser::{ExternalKind, Payload};
+    let unreadable = |e: wasmparser::BinaryReaderError| format!("cannot read the page's module: {e}");
+    let mut module = wasm_encoder::Module::new();
+    let mut dropped = 0;
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        let payload = payload.map_err(unreadable)?;
+        if let Payload::ExportSection(reader) = &payload {
+            let mut exports = wasm_encoder::ExportSection::new();
+            for export in reader.clone() {
+                let export = export.map_err(unreadable)?;
+                if UNUSED_EXPORTS.iter().any(|prefix| export.name.starts_with(prefix)) {
+                    dropped += 1;
+                    continue;
+                }
+                let kind = match export.kind {
+                    ExternalKind::Func | ExternalKind::FuncExact => ExportKind::Func,
+                    ExternalKind::Table => ExportKind::Table,
+                    ExternalKind::Memory => ExportKind::Memory,
+                    ExternalKind::Global => ExportKind::Global,
+                    ExternalKind::Tag => ExportKind::Tag,
+                };
+                exports.export(export.name, kind, export.index);
+            }
+            module.section(&exports);
+        } else if let Some((id, range)) = payload.as_section() {
+            let range = usize::try_from(range.start).unwrap_or(usize::MAX)
+                ..usize::try_from(range.end).unwrap_or(usize::MAX);
+            let data = wasm.get(range).ok_or("the page's module has a section past its end")?;
+            module.section(&wasm_encoder::RawSection { id, data });
+        }
+    }
+    Ok((module.finish(), dropped))
+}
+
 /// `<stem>-<first 16 hex digits of the SHA-384 of bytes>.<extension>`.
 fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
     let hex: String = crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
@@ -246,6 +298,53 @@ mod tests {
     use super::*;
 
     const SHELL: &str = r#"<html><head><script type="module">import init from './decision-cards-0a1b.js';await init({ module_or_path: './decision-cards-0a1b_bg.wasm' });</script><link rel="modulepreload" href="./decision-cards-0a1b.js" crossorigin="anonymous" integrity="sha384-x"></head><body><p id="dc-offline" hidden><button type="button">one file</button></p></body></html>"#;
+
+    /// A module of two empty functions, exported under each name with its function's index,
+    /// and a custom section.
+    fn module_exporting(exported: &[(&str, u32)]) -> Vec<u8> {
+        use wasm_encoder::{
+            CodeSection, CustomSection, ExportKind, ExportSection, Function, FunctionSection,
+        };
+        let mut module = wasm_encoder::Module::new();
+        let mut types = wasm_encoder::TypeSection::new();
+        types.ty().function([], []);
+        module.section(&types);
+        let mut functions = FunctionSection::new();
+        functions.function(0).function(0);
+        module.section(&functions);
+        let mut exports = ExportSection::new();
+        for &(name, index) in exported {
+            exports.export(name, ExportKind::Func, index);
+        }
+        module.section(&exports);
+        let mut code = CodeSection::new();
+        for _ in 0..2 {
+            let mut body = Function::new([]);
+            body.instructions().end();
+            code.function(&body);
+        }
+        module.section(&code);
+        module.section(&CustomSection { name: "producers".into(), data: b"rustc".as_slice().into() });
+        module.finish()
+    }
+
+    #[test]
+    fn drops_the_exports_nothing_calls_and_keeps_the_rest_as_it_was() {
+        let wasm = module_exporting(&[
+            ("main", 0),
+            ("intounderlyingsink_write", 1),
+            ("start", 1),
+            ("__wbg_intounderlyingsource_free", 0),
+        ]);
+        let (pruned, dropped) = without_unused_exports(&wasm).unwrap();
+        assert_eq!(dropped, 2);
+        wasmparser::validate(&pruned).unwrap();
+        assert_eq!(pruned, module_exporting(&[("main", 0), ("start", 1)]));
+
+        let kept = module_exporting(&[("main", 0)]);
+        assert_eq!(without_unused_exports(&kept).unwrap(), (kept, 0));
+        assert!(without_unused_exports(b"not a module").is_err());
+    }
 
     #[test]
     fn finds_the_glue_and_wasm_trunk_wrote() {
