@@ -238,6 +238,10 @@ where
     let stage = RwSignal::new(Stage::Waiting);
     let draw = StoredValue::new_local(Some(draw));
     Effect::new(move |_| {
+        // Once drawn, nothing is read here: the effect tracks nothing and is not run again.
+        if draw.with_value(Option::is_none) {
+            return;
+        }
         let (Some(div), true) = (el.get(), when.get()) else { return };
         let Some(draw) = draw.try_update_value(Option::take).flatten() else { return };
         stage.set(Stage::Loading);
@@ -255,10 +259,17 @@ where
         ></div>
         // Not beside the failure: the stand-in says what is true only until the part is due.
         {move || matches!(stage.get(), Stage::Waiting | Stage::Loading).then(&meanwhile)}
-        {move || (stage.get() == Stage::Failed).then(|| view! {
-            <p class="dc-alert" role="alert" data-testid="part-failed">{failed}</p>
-        })}
+        {failure_line(failed, move || stage.get() == Stage::Failed)}
     }
+}
+
+/// What a part whose code could not be loaded says, under it or in its place, while `shown`.
+fn failure_line(
+    failed: &'static str,
+    shown: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    move || shown().then(|| view! { <p class="dc-alert" role="alert" data-testid="part-failed">{failed}</p> })
 }
 
 #[cfg(feature = "hydrate")]
@@ -266,7 +277,7 @@ pub use live::deferred;
 
 #[cfg(feature = "hydrate")]
 mod live {
-    use super::{NotLoaded, Stage};
+    use super::{failure_line, NotLoaded, Stage};
     use crate::platform::parts::{self, Pending};
     use decision_core::lang::card_page::CardPageWord as W;
     use decision_core::say;
@@ -379,9 +390,7 @@ mod live {
                     }
                 }
             ></div>
-            {move || (stage.get() == Stage::Failed).then(|| view! {
-                <p class="dc-alert" role="alert" data-testid="part-failed">{say!(W::PartNotLoaded)}</p>
-            })}
+            {failure_line(say!(W::PartNotLoaded), move || stage.get() == Stage::Failed)}
         }
     }
 }
@@ -396,8 +405,6 @@ pub fn in_place(name: &'static str, part: impl leptos::prelude::IntoView) -> imp
     use leptos::prelude::*;
     view! {
         <div class="dc-part" data-part=name>{part}</div>
-        {move || false.then(|| view! {
-            <p class="dc-alert" role="alert" data-testid="part-failed">{say!(W::PartNotLoaded)}</p>
-        })}
+        {failure_line(say!(W::PartNotLoaded), || false)}
     }
 }
