@@ -8,7 +8,9 @@
 //!    (`library.html`, feature `hydrate`: the library page): cargo,
 //!    wasm-bindgen, wasm-opt `-Oz` in release (flags in the HTML; in release, the standard
 //!    library rebuilt for size where the machine can, `size_build.rs`), the CSS, the start-up
-//!    watch (`web/startup.js`) and the favicon, each app into `target/trunk/<app>/`.
+//!    watch (`web/startup.js`) and the favicon, each app into `target/trunk/<app>/`. In
+//!    release, each WASM then loses the exports nothing calls (`prune.rs`), and the card's
+//!    and workshop's are split into parts (`split.rs`).
 //! 2. The prerender step (`src/bin/prerender.rs`, feature `ssr`, run natively): every page
 //!    rendered with the app's own components into its shell, with the page's data: the
 //!    library `index.html`, `<card-id>.html` and `<card-id>.workshop.html` per card.
@@ -116,6 +118,8 @@ pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
         trunk.envs(env.iter().map(|(k, v)| (k, v)));
         ctx.run(&mut trunk)?;
         if profile == Profile::Release {
+            let dropped = crate::prune::trunk_build(ctx, app, &staging(ctx, app))?;
+            println!("{app}: {dropped} export(s) nothing calls dropped from the app in one module");
             if let Some(split) = crate::split::SPLIT_APPS.iter().find(|s| s.shell == app) {
                 crate::split::app(ctx, split, &staging(ctx, app), &env)?;
             }

@@ -26,6 +26,7 @@ mod dist;
 mod fuzz;
 mod html;
 mod import_card;
+mod prune;
 mod serve;
 mod setup;
 mod single;

@@ -9,8 +9,9 @@
 //! 2. `wasm_split_cli_support` (the split Leptos' `#[lazy]` is made for) cuts it at the split
 //!    points into the main module, a module per part (and chunks that parts share) and a
 //!    small script that loads them;
-//! 3. `wasm-bindgen --keep-lld-exports` on the main module (the parts link to its exports)
-//!    and `wasm-opt` on every module, with the app's own options (its HTML shell);
+//! 3. `wasm-bindgen --keep-lld-exports` on the main module (the parts link to its exports),
+//!    then the exports nothing calls dropped from it (`prune.rs`), and `wasm-opt` on every
+//!    module, with the app's own options (its HTML shell);
 //! 4. every file named by a hash of what it holds, and each part's fetch given the part's
 //!    integrity hash: the loader script is named in the page (a `modulepreload` whose
 //!    integrity the release build computes with the others), so every byte the page runs is
@@ -118,7 +119,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     }
     let bound = bindgen.join(format!("{bin}_bg.wasm"));
     let bound = std::fs::read(&bound).map_err(|e| format!("cannot read {}: {e}", bound.display()))?;
-    let (pruned, dropped) = without_unused_exports(&bound)?;
+    let (pruned, dropped) = crate::prune::without_unused_exports(&bound)?;
     let pruned_path = dir.join("main.pruned.wasm");
     write(&pruned_path, &pruned)?;
     let main_wasm = optimise(&pruned_path, &dir.join("main.opt.wasm"))?;
@@ -194,7 +195,7 @@ fn split(input: &[u8], dir: &Path) -> Result<Split> {
 
 /// The glue and WASM file names Trunk wrote into an app's shell (its module preload and its
 /// loader script).
-fn trunk_files(shell: &str) -> Result<(String, String)> {
+pub fn trunk_files(shell: &str) -> Result<(String, String)> {
     let glue = html::elements(shell, "link[rel=modulepreload]")?
         .into_iter()
         .find_map(|e| e.attr("href").map(|h| h.trim_start_matches("./").to_owned()))
@@ -208,7 +209,7 @@ fn trunk_files(shell: &str) -> Result<(String, String)> {
 }
 
 /// `wasm-opt`'s arguments for an app, as its shell gives them to Trunk.
-fn wasm_opt_args(shell: &str) -> Result<Vec<String>> {
+pub fn wasm_opt_args(shell: &str) -> Result<Vec<String>> {
     let link = html::elements(shell, "link[data-trunk][rel=rust]")?
         .into_iter()
         .next()
@@ -236,53 +237,6 @@ fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> 
     })
 }
 
-/// Exports of the page's module that nothing calls, by prefix: the methods of the JS stream
-/// classes of `wasm-streams`, which Leptos always links in for the browser side of server
-/// functions (`leptos` turns on `server_fn`'s `browser` feature). This app has no server
-/// function, so no such stream is ever made; the glue keeps the classes, which nothing
-/// creates. An export is a root that `wasm-opt` must keep with all it reaches: dropped
-/// before it runs, their code goes too (docs/performance.md).
-const UNUSED_EXPORTS: [&str; 4] =
-    ["intounderlyingbytesource_", "intounderlyingsink_", "intounderlyingsource_", "__wbg_intounderlying"];
-
-/// `wasm` without the exports of [`UNUSED_EXPORTS`], every other section as it was; and how
-/// many were dropped.
-fn without_unused_exports(wasm: &[u8]) -> Result<(Vec<u8>, usize)> {
-    use wasm_encoder::ExportKind;
-    use wasmparser::{ExternalKind, Payload};
-    let unreadable = |e: wasmparser::BinaryReaderError| format!("cannot read the page's module: {e}");
-    let mut module = wasm_encoder::Module::new();
-    let mut dropped = 0;
-    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-        let payload = payload.map_err(unreadable)?;
-        if let Payload::ExportSection(reader) = &payload {
-            let mut exports = wasm_encoder::ExportSection::new();
-            for export in reader.clone() {
-                let export = export.map_err(unreadable)?;
-                if UNUSED_EXPORTS.iter().any(|prefix| export.name.starts_with(prefix)) {
-                    dropped += 1;
-                    continue;
-                }
-                let kind = match export.kind {
-                    ExternalKind::Func | ExternalKind::FuncExact => ExportKind::Func,
-                    ExternalKind::Table => ExportKind::Table,
-                    ExternalKind::Memory => ExportKind::Memory,
-                    ExternalKind::Global => ExportKind::Global,
-                    ExternalKind::Tag => ExportKind::Tag,
-                };
-                exports.export(export.name, kind, export.index);
-            }
-            module.section(&exports);
-        } else if let Some((id, range)) = payload.as_section() {
-            let range = usize::try_from(range.start).unwrap_or(usize::MAX)
-                ..usize::try_from(range.end).unwrap_or(usize::MAX);
-            let data = wasm.get(range).ok_or("the page's module has a section past its end")?;
-            module.section(&wasm_encoder::RawSection { id, data });
-        }
-    }
-    Ok((module.finish(), dropped))
-}
-
 /// `<stem>-<first 16 hex digits of the SHA-384 of bytes>.<extension>`.
 fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
     let hex: String = crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
@@ -298,53 +252,6 @@ mod tests {
     use super::*;
 
     const SHELL: &str = r#"<html><head><script type="module">import init from './decision-cards-0a1b.js';await init({ module_or_path: './decision-cards-0a1b_bg.wasm' });</script><link rel="modulepreload" href="./decision-cards-0a1b.js" crossorigin="anonymous" integrity="sha384-x"></head><body><p id="dc-offline" hidden><button type="button">one file</button></p></body></html>"#;
-
-    /// A module of two empty functions, exported under each name with its function's index,
-    /// and a custom section.
-    fn module_exporting(exported: &[(&str, u32)]) -> Vec<u8> {
-        use wasm_encoder::{
-            CodeSection, CustomSection, ExportKind, ExportSection, Function, FunctionSection,
-        };
-        let mut module = wasm_encoder::Module::new();
-        let mut types = wasm_encoder::TypeSection::new();
-        types.ty().function([], []);
-        module.section(&types);
-        let mut functions = FunctionSection::new();
-        functions.function(0).function(0);
-        module.section(&functions);
-        let mut exports = ExportSection::new();
-        for &(name, index) in exported {
-            exports.export(name, ExportKind::Func, index);
-        }
-        module.section(&exports);
-        let mut code = CodeSection::new();
-        for _ in 0..2 {
-            let mut body = Function::new([]);
-            body.instructions().end();
-            code.function(&body);
-        }
-        module.section(&code);
-        module.section(&CustomSection { name: "producers".into(), data: b"rustc".as_slice().into() });
-        module.finish()
-    }
-
-    #[test]
-    fn drops_the_exports_nothing_calls_and_keeps_the_rest_as_it_was() {
-        let wasm = module_exporting(&[
-            ("main", 0),
-            ("intounderlyingsink_write", 1),
-            ("start", 1),
-            ("__wbg_intounderlyingsource_free", 0),
-        ]);
-        let (pruned, dropped) = without_unused_exports(&wasm).unwrap();
-        assert_eq!(dropped, 2);
-        wasmparser::validate(&pruned).unwrap();
-        assert_eq!(pruned, module_exporting(&[("main", 0), ("start", 1)]));
-
-        let kept = module_exporting(&[("main", 0)]);
-        assert_eq!(without_unused_exports(&kept).unwrap(), (kept, 0));
-        assert!(without_unused_exports(b"not a module").is_err());
-    }
 
     #[test]
     fn finds_the_glue_and_wasm_trunk_wrote() {
