@@ -24,13 +24,8 @@ pub fn WhatCouldChange(card: &'static Card, answers: Memo<Answers>) -> impl Into
 fn part(card: &'static Card, s: &Sensitivity) -> impl IntoView {
     let p = words::panel(card, s);
     let settled = if s.changes.is_empty() { &s.idle } else { &s.settled };
-    let mut moves = String::new();
-    for (i, (_, m)) in p.changes.iter().enumerate() {
-        if i > 0 {
-            moves.push('|');
-        }
-        moves.push_str(m);
-    }
+    let moves: Vec<&str> = p.changes.iter().map(|(_, m)| m.as_str()).collect();
+    let moves = moves.join("|");
     let para = |class: &'static str, testid: &'static str, text: Option<String>| {
         text.map(|t| view! { <p class=class data-testid=testid>{t}</p> })
     };

@@ -232,9 +232,8 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
     };
 
     // Single moves: per factor its nearest slider position and nearest importance that change
-    // the recommendation, and every signal that does.
-    // Per factor key: whether any single move of it changes the recommendation, and (bit
-    // `position + STEPS`) the slider positions that do.
+    // the recommendation, and every signal that does. Per factor key, whether any move of it
+    // changes the recommendation, and (bit `position + STEPS`) the slider positions that do.
     let mut moving = vec![false; p.factors.len()];
     let mut positions = vec![0u32; p.factors.len()];
     let mut singles: Vec<(Cand, u32)> = Vec::new();

@@ -223,13 +223,6 @@ fn join(names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [first, rest @ .., last] => {
-            let mut all_but_last = (*first).to_owned();
-            for name in rest {
-                all_but_last.push_str(say!(W::ListSeparator));
-                all_but_last.push_str(name);
-            }
-            say!(W::ListAnd, rest = all_but_last, last = last)
-        }
+        [rest @ .., last] => say!(W::ListAnd, rest = rest.join(say!(W::ListSeparator)), last = last),
     }
 }
