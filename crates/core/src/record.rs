@@ -49,7 +49,6 @@ crate::words!(Record:
         VerdictRecommendedBecause,
         ChosenBecause,
         Confidence,
-        FlipPoint,
         CapabilityGap,
         FailureModeOf,
         WhatWouldChange,
@@ -198,9 +197,6 @@ pub fn markdown(card: &Card, record: &Record) -> String {
         percent = explain::percent(verdict.confidence.fraction)
     );
     let _ = writeln!(md, "- {confidence}");
-    if let Some(flip) = explain::flip_sentence(card, verdict) {
-        field(&mut md, say!(W::FlipPoint), &flip);
-    }
     if let Some(gate) = explain::gate_sentence(card, verdict) {
         field(&mut md, say!(W::CapabilityGap), &gate);
         let side = card.option(verdict.points_to);
