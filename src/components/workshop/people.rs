@@ -64,18 +64,18 @@ pub fn Participants(session: WorkshopSession, summary: Memo<Summary>, hidden: Me
             </h2>
             {move || if someone.get() {
                 Either::Left(view! {
-                <ol class="dc-ws-list">
-                    <For each=move || 0..count.get() key=|i| *i let:i>
-                        {row(i)}
-                    </For>
-                </ol>
-                <Confirm
-                    label=say!(W::RemoveEveryone)
-                    question=say!(W::RemoveEveryoneQuestion)
-                    yes=say!(W::RemoveEveryoneYes)
-                    question_id="dc-ws-remove-all-q"
-                    on_yes=Callback::new(move |()| session.remove_all())
-                />
+                    <ol class="dc-ws-list">
+                        <For each=move || 0..count.get() key=|i| *i let:i>
+                            {row(i)}
+                        </For>
+                    </ol>
+                    <Confirm
+                        label=say!(W::RemoveEveryone)
+                        question=say!(W::RemoveEveryoneQuestion)
+                        yes=say!(W::RemoveEveryoneYes)
+                        question_id="dc-ws-remove-all-q"
+                        on_yes=Callback::new(move |()| session.remove_all())
+                    />
                 })
             } else {
                 Either::Right(view! { <p class="dc-blurb">{say!(W::NoOneYet)}</p> })
