@@ -9,7 +9,7 @@
 //!    wasm-bindgen, wasm-opt `-Oz` in release (flags in the HTML; in release, the standard
 //!    library rebuilt for size where the machine can, `size_build.rs`), the CSS, the start-up
 //!    watch (`web/startup.js`) and the favicon, each app into `target/trunk/<app>/`. In
-//!    release, each WASM then loses the exports nothing calls (`prune.rs`), and the card's
+//!    release, each WASM and its glue are then slimmed (`slim.rs`), and the card's
 //!    and workshop's are split into parts (`split.rs`).
 //! 2. The prerender step (`src/bin/prerender.rs`, feature `ssr`, run natively): every page
 //!    rendered with the app's own components into its shell, with the page's data: the
@@ -118,19 +118,27 @@ pub fn apps(ctx: &Ctx, profile: Profile) -> Result<()> {
         trunk.envs(env.iter().map(|(k, v)| (k, v)));
         ctx.run(&mut trunk)?;
         if profile == Profile::Release {
-            let dropped = crate::prune::trunk_build(ctx, app, &staging(ctx, app))?;
-            println!("{app}: {dropped} export(s) nothing calls dropped from the app in one module");
+            let slimmed = crate::slim::trunk_build(ctx, app, &staging(ctx, app))?;
+            println!(
+                "{app}: the app in one module slimmed, {} export(s) nothing calls dropped, {} name(s) shortened",
+                slimmed.dropped, slimmed.renamed
+            );
             if let Some(split) = crate::split::SPLIT_APPS.iter().find(|s| s.shell == app) {
                 crate::split::app(ctx, split, &staging(ctx, app), &env)?;
             }
         }
     }
-    // The prerendered pages take their WASM after the first paint.
-    for app in ["index.html", "library.html"] {
+    for app in APPS {
         let shell_file = staging(ctx, app).join("index.html");
         let shell = std::fs::read_to_string(&shell_file)
             .map_err(|e| format!("cannot read {}: {e}", shell_file.display()))?;
-        std::fs::write(&shell_file, without_wasm_preload(&shell)?)
+        // The shells' comments are for their source's reader; the prerendered pages take
+        // their WASM after the first paint.
+        let mut shell = crate::html::without_comments(&shell)?;
+        if app != "workshop.html" {
+            shell = without_wasm_preload(&shell)?;
+        }
+        std::fs::write(&shell_file, shell)
             .map_err(|e| format!("cannot write {}: {e}", shell_file.display()))?;
     }
     Ok(())

@@ -121,6 +121,17 @@ pub fn rewrite(
     lol_html::rewrite_str(html, settings).map_err(|e| format!("cannot rewrite the HTML: {e}"))
 }
 
+/// `html` without its comments: in a shell, they speak to the reader of its source, not to
+/// the browser. Only for a shell before a page is rendered into it, whose hydration markers
+/// are comments.
+pub fn without_comments(html: &str) -> Result<String> {
+    let settings = RewriteStrSettings::new().append_document_content_handler(doc_comments!(|c| {
+        c.remove();
+        Ok(())
+    }));
+    lol_html::rewrite_str(html, settings).map_err(|e| format!("cannot rewrite the HTML: {e}"))
+}
+
 /// Writes a comment that was not written as `<!--…-->` (`<!>`, `<!x>`, `<?x>`) as one, with
 /// the same text: the parser makes the same node of both.
 fn proper_comment(html: &str, comment: &mut Comment) -> lol_html::HandlerResult {
@@ -164,6 +175,15 @@ mod tests {
         <script src=\"./x.js\"></script>\n\
         </head><body><p title=\"a>b\">x<!></p><SCRIPT>\n  boot(\"</p>\");\n</SCRIPT >\
         <script type=\"application/json\">{\"a\":\"<!>\"}</script></body></html>";
+
+    #[test]
+    fn a_shell_goes_out_without_its_comments_and_nothing_else() {
+        let shell = "<!doctype html><html><head>\n<!-- for the source's reader -->\n<title>t</title></head>\n<body><!--x--><p title=\"<!-- kept -->\">a <!-- b --> c</p><script>/* <!-- kept --> */</script></body></html>";
+        assert_eq!(
+            without_comments(shell).unwrap(),
+            "<!doctype html><html><head>\n\n<title>t</title></head>\n<body><p title=\"<!-- kept -->\">a  c</p><script>/* <!-- kept --> */</script></body></html>"
+        );
+    }
 
     #[test]
     fn finds_elements_and_the_text_of_scripts_as_written() {

@@ -10,8 +10,9 @@
 //!    points into the main module, a module per part (and chunks that parts share) and a
 //!    small script that loads them;
 //! 3. `wasm-bindgen --keep-lld-exports` on the main module (the parts link to its exports),
-//!    then the exports nothing calls dropped from it (`prune.rs`), and `wasm-opt` on every
-//!    module, with the app's own options (its HTML shell);
+//!    then it and its glue slimmed (`slim.rs`: the exports nothing calls dropped, the imports
+//!    under short names), and `wasm-opt` on every module, with the app's own options (its
+//!    HTML shell);
 //! 4. every file named by a hash of what it holds, and each part's fetch given the part's
 //!    integrity hash: the loader script is named in the page (a `modulepreload` whose
 //!    integrity the release build computes with the others), so every byte the page runs is
@@ -26,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 use crate::html;
 use crate::single::read_text;
+use crate::slim::write;
 use crate::util::{Ctx, Result};
 
 /// An app whose release WASM comes in parts.
@@ -93,12 +95,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     ]);
     wasm_bindgen.arg(&bindgen).arg(dir.join("main.wasm"));
     ctx.run(&mut wasm_bindgen)?;
-    let optimise = |from: &Path, to: &Path| -> Result<Vec<u8>> {
-        let mut wasm_opt = ctx.command("wasm-opt");
-        wasm_opt.args(&opt_args).arg(from).arg("-o").arg(to);
-        ctx.run(&mut wasm_opt)?;
-        std::fs::read(to).map_err(|e| format!("cannot read {}: {e}", to.display()))
-    };
+    let optimise = |from: &Path, to: &Path| crate::slim::optimise(ctx, &opt_args, from, to);
 
     let mut loader = read_text(&dir.join(LINK_PLACEHOLDER))?;
     for (stem, from) in &first.parts {
@@ -119,11 +116,11 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     }
     let bound = bindgen.join(format!("{bin}_bg.wasm"));
     let bound = std::fs::read(&bound).map_err(|e| format!("cannot read {}: {e}", bound.display()))?;
-    let (pruned, dropped) = crate::prune::without_unused_exports(&bound)?;
-    let pruned_path = dir.join("main.pruned.wasm");
-    write(&pruned_path, &pruned)?;
-    let main_wasm = optimise(&pruned_path, &dir.join("main.opt.wasm"))?;
-    let glue = read_text(&bindgen.join(format!("{bin}.js")))?;
+    let slimmed = crate::slim::slim(&bound, &read_text(&bindgen.join(format!("{bin}.js")))?)?;
+    let slimmed_path = dir.join("main.slim.wasm");
+    write(&slimmed_path, &slimmed.wasm)?;
+    let main_wasm = optimise(&slimmed_path, &dir.join("main.opt.wasm"))?;
+    let glue = slimmed.glue;
     // Only the imports are renamed: the main module still names its import module
     // LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
     let (import_loader, import_glue) =
@@ -147,8 +144,10 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     let shell = with_parts(&shell, &loader_name, &trunk_glue, &trunk_wasm)?;
     write(&shell_file, shell.as_bytes())?;
     println!(
-        "  the page's module {} KB ({dropped} export(s) nothing calls dropped), {} part module(s), loader {loader_name}",
+        "  the page's module {} KB ({} export(s) nothing calls dropped, {} name(s) shortened), {} part module(s), loader {loader_name}",
         main_wasm.len() / 1024,
+        slimmed.dropped,
+        slimmed.renamed,
         first.parts.len()
     );
     Ok(())
@@ -241,10 +240,6 @@ fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> 
 fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
     let hex: String = crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
     format!("{stem}-{hex}.{extension}")
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 #[cfg(test)]
