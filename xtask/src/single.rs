@@ -160,7 +160,7 @@ fn prepare_app(ctx: &Ctx, dist: &Path, kind: &str, page: &str, parts: &Parts) ->
     let wasm = std::fs::read(dist.join(&parts.wasm))
         .map_err(|e| format!("cannot read {}: {e}", dist.join(&parts.wasm).display()))?;
     let inlined = Inlined {
-        css: read_text(&dist.join(&parts.css))?,
+        css: parts.css.iter().map(|path| read_text(&dist.join(path))).collect::<Result<_>>()?,
         classic: parts.classic.iter().map(|path| read_text(&dist.join(path))).collect::<Result<_>>()?,
         glue: bundle_glue(ctx, &dist.join(&parts.glue))?,
     };
@@ -245,7 +245,9 @@ struct Parts {
     classic: Vec<PathBuf>,
     glue: PathBuf,
     wasm: PathBuf,
-    css: PathBuf,
+    /// The stylesheets, in page order (the workshop's and the library's pages have their
+    /// own after the shared one): the first link becomes one `<style>` holding them all.
+    css: Vec<PathBuf>,
 }
 
 impl Parts {
@@ -277,17 +279,20 @@ impl Parts {
                 (glue, wasm) = (g.to_owned(), w.to_owned());
             }
         }
-        let stylesheet = elements
+        let css: Vec<PathBuf> = elements
             .iter()
-            .find(|e| e.name == "link" && e.has_rel("stylesheet"))
-            .ok_or("the page has no stylesheet link")?;
-        let css = stylesheet.attr("href").ok_or("the stylesheet link has no href")?;
+            .filter(|e| e.name == "link" && e.has_rel("stylesheet"))
+            .map(|e| local_path(e.attr("href").ok_or("a stylesheet link has no href")?))
+            .collect::<Result<_>>()?;
+        if css.is_empty() {
+            return Err("the page has no stylesheet link".into());
+        }
         let classic = elements
             .iter()
             .filter(|e| is_classic_file(e))
             .map(|e| local_path(e.attr("src").unwrap_or_default()))
             .collect::<Result<_>>()?;
-        Ok(Parts { classic, glue: local_path(&glue)?, wasm: local_path(&wasm)?, css: local_path(css)? })
+        Ok(Parts { classic, glue: local_path(&glue)?, wasm: local_path(&wasm)?, css })
     }
 }
 
@@ -349,7 +354,8 @@ fn bundle_glue(ctx: &Ctx, glue: &Path) -> Result<String> {
 
 /// The texts that go into the page.
 struct Inlined {
-    css: String,
+    /// The stylesheets' text, in the order of [`Parts::css`].
+    css: Vec<String>,
     /// The classic scripts' code, in the order of [`Parts::classic`].
     classic: Vec<String>,
     /// The bundled glue (a classic script).
@@ -360,12 +366,13 @@ struct Inlined {
 /// app takes over); what it loads comes inline, in one pass of `html.rs`:
 ///
 /// - the module loader, the preloads and the icon link go;
-/// - the stylesheet link becomes a `<style>`, each classic `<script src>` a `<script>`;
+/// - the stylesheet links become one `<style>`, each classic `<script src>` a `<script>`;
 /// - `<html>` gets `data-build="single-file"`;
 /// - the line that offers the page as one file goes (it is one);
 /// - the glue and the loader of the WASM (`wasm_base64`) end the `<body>`.
 fn assemble(page: &str, parts: &Parts, inlined: &Inlined, wasm_base64: &str) -> Result<String> {
-    let style = html::style(inlined.css.trim_end())?;
+    let css: Vec<&str> = inlined.css.iter().map(|c| c.trim_end()).collect();
+    let mut style = Some(html::style(&css.join("\n"))?);
     let classic: Vec<String> =
         inlined.classic.iter().map(|c| html::script(c.trim_end())).collect::<Result<_>>()?;
     let ends_body = format!(
@@ -392,7 +399,10 @@ fn assemble(page: &str, parts: &Parts, inlined: &Inlined, wasm_base64: &str) -> 
             "script" if is_classic_file(e) => {
                 el.replace(classic.next().ok_or("more classic scripts than were found")?, html::HTML)
             }
-            "link" if e.has_rel("stylesheet") => el.replace(&style, html::HTML),
+            "link" if e.has_rel("stylesheet") => match style.take() {
+                Some(style) => el.replace(&style, html::HTML),
+                None => el.remove(),
+            },
             "link" if ["modulepreload", "preload", "icon"].iter().any(|r| e.has_rel(r)) => el.remove(),
             _ if e.attr("id") == Some("dc-offline") => el.remove(),
             _ => {}
@@ -487,7 +497,7 @@ mod tests {
     }
 
     fn inlined(css: &str, classic: &str, glue: &str) -> Inlined {
-        Inlined { css: css.into(), classic: vec![classic.into()], glue: glue.into() }
+        Inlined { css: vec![css.into()], classic: vec![classic.into()], glue: glue.into() }
     }
 
     #[test]
@@ -495,7 +505,7 @@ mod tests {
         let parts = parts();
         assert_eq!(parts.glue, Path::new("app-1.js"));
         assert_eq!(parts.wasm, Path::new("app-1_bg.wasm"));
-        assert_eq!(parts.css, Path::new("main-2.css"));
+        assert_eq!(parts.css, [Path::new("main-2.css")]);
         assert_eq!(parts.classic, [Path::new("startup-cd.js")]);
     }
 
@@ -529,6 +539,24 @@ mod tests {
         assert!(html.contains("var __dcGlue=1;</script>\n<script>(function(){"));
         assert!(html.contains("})();</script>\n</body>"));
         assert!(html.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn a_page_with_its_own_stylesheet_after_the_shared_one_gets_both_in_one_style() {
+        let page = PAGE.replace(
+            r#"<link rel="icon""#,
+            r#"<link rel="stylesheet" href="./workshop-4.css" integrity="sha384-v"/><link rel="icon""#,
+        );
+        let parts = Parts::find(&page, |_| Ok(LOADER.to_owned())).unwrap();
+        assert_eq!(parts.css, [Path::new("main-2.css"), Path::new("workshop-4.css")]);
+        let inlined = Inlined {
+            css: vec![".a{}\n".into(), ".b{}\n".into()],
+            classic: vec!["boot();".into()],
+            glue: "g();".into(),
+        };
+        let html = assemble(&page, &parts, &inlined, "AAEC").unwrap();
+        assert_eq!(html.matches("<style>").count(), 1, "{html}");
+        assert!(html.contains("<style>.a{}\n.b{}</style>") && !html.contains("<link rel=\"stylesheet\""));
     }
 
     #[test]
