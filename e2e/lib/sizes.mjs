@@ -91,9 +91,15 @@ export const CEILINGS = {
   // which the app has none of) are dropped before `wasm-opt`: card 369,256 -> 362,793 bytes
   // raw and 179.5 -> 177.1 KB gzip first load, workshop 282,100 -> 278,103 and 140.9 -> 139.6,
   // library (its WASM in one module, dropped the same way) 154,721 -> 150,599 and 84.0 -> 82.6.
-  card: { firstLoadGzip: 177.7 * KB, wasmRaw: 354.8 * KB },
-  workshop: { firstLoadGzip: 140.2 * KB, wasmRaw: 272.1 * KB },
-  library: { firstLoadGzip: 83.2 * KB, wasmRaw: 147.6 * KB },
+  // Lowered the same day: each app's module and glue slimmed (short names for what they
+  // share, the glue's unused classes gone, the tools' sections dropped), the shells'
+  // comments left out, and the workshop's and library's rules in stylesheets of their own:
+  // card 362,793 -> 350,856 bytes raw and 177.1 -> 169.0 KB gzip first load (within its
+  // budget of 170), workshop 278,103 -> 270,838 and 139.6 -> 134.4, library 150,599 ->
+  // 144,631 and 82.6 -> 77.4.
+  card: { firstLoadGzip: 169.5 * KB, wasmRaw: 343.1 * KB },
+  workshop: { firstLoadGzip: 134.9 * KB, wasmRaw: 265.0 * KB },
+  library: { firstLoadGzip: 77.9 * KB, wasmRaw: 141.7 * KB },
 };
 
 export function gzipSize(bytes) {
