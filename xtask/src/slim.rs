@@ -224,11 +224,14 @@ fn short_name(i: usize) -> String {
 }
 
 /// Trunk's release build of the app of `shell` (its HTML shell) in `staging`, slimmed and
-/// optimised again with the app's own `wasm-opt` options. The files keep their names: what
-/// they hold is still made from what Trunk built.
+/// optimised again with the app's own `wasm-opt` options. The glue and the WASM are named
+/// anew by what they now hold, in the staged page too, and Trunk's files go: a name must
+/// change whenever its file does, or a cache could serve the old file under it, which its
+/// integrity hash would then refuse.
 pub fn trunk_build(ctx: &Ctx, shell: &str, staging: &Path) -> Result<Slimmed> {
-    let staged = read_text(&staging.join("index.html"))?;
-    let (glue_name, wasm_name) = crate::split::trunk_files(&staged)?;
+    let page_path = staging.join("index.html");
+    let page = read_text(&page_path)?;
+    let (glue_name, wasm_name) = crate::split::trunk_files(&page)?;
     let (glue_path, wasm_path) = (staging.join(&glue_name), staging.join(&wasm_name));
     let wasm = std::fs::read(&wasm_path).map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
     let slimmed = slim(&wasm, &read_text(&glue_path)?)?;
@@ -237,8 +240,22 @@ pub fn trunk_build(ctx: &Ctx, shell: &str, staging: &Path) -> Result<Slimmed> {
     std::fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     let slimmed_path = work.join(&wasm_name);
     write(&slimmed_path, &slimmed.wasm)?;
-    optimise(ctx, &crate::split::wasm_opt_args(&ctx.read(shell)?)?, &slimmed_path, &wasm_path)?;
-    write(&glue_path, slimmed.glue.as_bytes())?;
+    let args = crate::split::wasm_opt_args(&ctx.read(shell)?)?;
+    let optimised = optimise(ctx, &args, &slimmed_path, &work.join(format!("opt-{wasm_name}")))?;
+
+    // Trunk's scheme, `<stem>-<hash>.js` and `<stem>-<hash>_bg.wasm` (`split::trunk_files`
+    // reads it), with a hash of both files as they now are.
+    let stem =
+        glue_name.trim_end_matches(".js").rsplit_once('-').map_or(glue_name.as_str(), |(stem, _)| stem);
+    let hash = crate::split::content_hash(&[slimmed.glue.as_bytes(), &optimised].concat());
+    let (new_glue, new_wasm) = (format!("{stem}-{hash}.js"), format!("{stem}-{hash}_bg.wasm"));
+    for (old, new, bytes) in
+        [(&glue_path, &new_glue, slimmed.glue.as_bytes()), (&wasm_path, &new_wasm, optimised.as_slice())]
+    {
+        std::fs::remove_file(old).map_err(|e| format!("cannot remove {}: {e}", old.display()))?;
+        write(&staging.join(new), bytes)?;
+    }
+    write(&page_path, page.replace(&glue_name, &new_glue).replace(&wasm_name, &new_wasm).as_bytes())?;
     Ok(slimmed)
 }
 

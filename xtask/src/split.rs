@@ -236,10 +236,14 @@ fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> 
     })
 }
 
-/// `<stem>-<first 16 hex digits of the SHA-384 of bytes>.<extension>`.
+/// `<stem>-<content_hash(bytes)>.<extension>`.
 fn hashed(stem: &str, extension: &str, bytes: &[u8]) -> String {
-    let hex: String = crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{stem}-{hex}.{extension}")
+    format!("{stem}-{}.{extension}", content_hash(bytes))
+}
+
+/// The first 16 hex digits of the SHA-384 of `bytes`: what a file's name says of it.
+pub fn content_hash(bytes: &[u8]) -> String {
+    crate::sri::sha384(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
