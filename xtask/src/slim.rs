@@ -26,8 +26,7 @@ use crate::util::{Ctx, Result};
 /// Exports that nothing calls, by prefix: the methods of the JS stream classes of
 /// `wasm-streams`, which Leptos always links in for the browser side of server functions
 /// (`leptos` turns on `server_fn`'s `browser` feature). The apps have no server function,
-/// so no such stream is ever made; the glue keeps the classes, which nothing creates
-/// (docs/performance.md).
+/// so no such stream is ever made (docs/performance.md).
 pub const UNUSED_EXPORTS: [&str; 4] =
     ["intounderlyingbytesource_", "intounderlyingsink_", "intounderlyingsource_", "__wbg_intounderlying"];
 
