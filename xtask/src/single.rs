@@ -36,7 +36,7 @@ use crate::csp::{self, Assets};
 use crate::dist::{rel, Layout};
 use crate::html;
 use crate::sri;
-use crate::util::{Ctx, Result};
+use crate::util::{read_text, Ctx, Result};
 use decision_core::authoring::load;
 use rayon::prelude::*;
 
@@ -323,10 +323,6 @@ fn local_path(url: &str) -> Result<PathBuf> {
         return Err(format!("not a file of the build: {url}"));
     }
     Ok(PathBuf::from(path))
-}
-
-pub fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// The glue (and any JS snippets it imports) as one minified classic script that assigns

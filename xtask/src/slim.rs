@@ -20,8 +20,7 @@
 
 use std::path::Path;
 
-use crate::single::read_text;
-use crate::util::{Ctx, Result};
+use crate::util::{read_text, write, Ctx, Result};
 
 /// Exports that nothing calls, by prefix: the methods of the JS stream classes of
 /// `wasm-streams`, which Leptos always links in for the browser side of server functions
@@ -265,10 +264,6 @@ pub fn optimise(ctx: &Ctx, args: &[String], from: &Path, to: &Path) -> Result<Ve
     wasm_opt.args(args).args(["--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(to);
     ctx.run(&mut wasm_opt)?;
     std::fs::read(to).map_err(|e| format!("cannot read {}: {e}", to.display()))
-}
-
-pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 #[cfg(test)]

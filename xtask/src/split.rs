@@ -10,8 +10,8 @@
 //!    points into the main module, a module per part (and chunks that parts share) and a
 //!    small script that loads them;
 //! 3. `wasm-bindgen --keep-lld-exports` on the main module (the parts link to its exports),
-//!    then it and its glue slimmed (`slim.rs`: the exports nothing calls dropped, the imports
-//!    under short names), and `wasm-opt` on every module, with the app's own options (its
+//!    then it and its glue slimmed (`slim.rs`: the exports nothing calls dropped, the names
+//!    they share shortened), and `wasm-opt` on every module, with the app's own options (its
 //!    HTML shell);
 //! 4. every file named by a hash of what it holds, and each part's fetch given the part's
 //!    integrity hash: the loader script is named in the page (a `modulepreload` whose
@@ -26,9 +26,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::html;
-use crate::single::read_text;
-use crate::slim::write;
-use crate::util::{Ctx, Result};
+use crate::util::{read_text, write, Ctx, Result};
 
 /// An app whose release WASM comes in parts.
 pub struct SplitApp {
@@ -121,8 +119,8 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     write(&slimmed_path, &slimmed.wasm)?;
     let main_wasm = optimise(&slimmed_path, &dir.join("main.opt.wasm"))?;
     let glue = slimmed.glue;
-    // Only the imports are renamed: the main module still names its import module
-    // LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
+    // Only the JS `import` statements name the files: the main module still names the
+    // loader's module LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
     let (import_loader, import_glue) =
         (format!("from \"{LINK_PLACEHOLDER}\""), format!("from \"{GLUE_PLACEHOLDER}\""));
     if !glue.contains(&import_loader) || !loader.contains(&import_glue) {
