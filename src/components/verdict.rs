@@ -4,7 +4,7 @@
 use super::change::WhatCouldChange;
 use decision_core::answers::Answers;
 use decision_core::card::{Card, OptionSide, Side};
-use decision_core::engine::{Contribution, Outcome, Verdict};
+use decision_core::engine::{self, Contribution, Outcome, Verdict};
 use decision_core::explain;
 use decision_core::lang::verdict_page::VerdictPageWord as Word;
 use decision_core::say;
@@ -79,10 +79,12 @@ pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
     }
 }
 
-/// The flip point, for a workshop's group verdict. A reader's verdict has none: its "What could
-/// change the answer" names the same move (its nearest slider move) with every other.
-pub fn flip_line(card: &'static Card, verdict: &Verdict) -> Option<impl IntoView> {
-    explain::flip_sentence(card, verdict)
+/// The flip point of `answers`, for a workshop's group verdict. A reader's verdict has none:
+/// its "What could change the answer" names the same move (its nearest slider move) with
+/// every other.
+pub fn flip_line(card: &'static Card, answers: &Answers) -> Option<impl IntoView> {
+    engine::flip(card, answers)
+        .and_then(|flip| explain::flip_sentence(card, &flip))
         .map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>{say!(Word::FlipPoint)}" "</strong>{f}</p> })
 }
 

@@ -137,7 +137,6 @@ pub struct Verdict {
     pub confidence: Confidence,
     /// Every non-zero contribution, largest magnitude first.
     pub contributions: Vec<Contribution>,
-    pub flip: Option<Flip>,
     /// For `Gated`: the id of the gate factor that points away.
     pub gate: Option<String>,
     /// Ids of ticked bad reasons and anti-patterns (they never count; always warned about).
@@ -209,11 +208,20 @@ pub fn evaluate(card: &Card, answers: &Answers) -> Verdict {
         max_score: prepared.max_possible,
         confidence: confidence(card, answers),
         contributions,
-        flip: prepared.flip(&core),
         gate: core.gate.map(|i| prepared.factors[i].id.to_owned()),
         warnings,
         rests_on_pitfalls,
     }
+}
+
+/// The flip point of `answers`: the smallest change to one factor's position that would change
+/// the recommended option, if one does. Apart from [`evaluate`], which runs on every slider
+/// movement: only a workshop's group verdict states it, where a reader's verdict names every
+/// such move ([`crate::sensitivity`]).
+#[must_use]
+pub fn flip(card: &Card, answers: &Answers) -> Option<Flip> {
+    let prepared = Prepared::new(card, answers);
+    prepared.flip(&prepared.core(&Over::NONE))
 }
 
 /// Clamp a number read from a card into `0..=CARD_NUMBER_CAP`; NaN counts as 0.

@@ -7,7 +7,7 @@
 
 use crate::answers::STEPS;
 use crate::card::{Card, Side};
-use crate::engine::{ConfidenceLevel, ContributionKind, Outcome, Strength, Verdict};
+use crate::engine::{ConfidenceLevel, ContributionKind, Flip, Outcome, Strength, Verdict};
 use crate::say;
 
 crate::words!(Verdict:
@@ -129,9 +129,9 @@ pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> Stri
     }
 }
 
-/// The sentence about the flip point, if there is one: what would then be recommended, and why.
-pub fn flip_sentence(card: &Card, verdict: &Verdict) -> Option<String> {
-    let flip = verdict.flip.as_ref()?;
+/// The sentence about a flip point ([`crate::engine::flip`]): what would then be recommended,
+/// and why; `None` for a factor the card does not name.
+pub fn flip_sentence(card: &Card, flip: &Flip) -> Option<String> {
     let factor = card.factor(&flip.factor)?;
     let name = card.option(flip.recommends).name.as_str();
     let other = card.option(flip.recommends.other()).name.as_str();

@@ -5,7 +5,7 @@
 
 use decision_core::answers::*;
 use decision_core::card::*;
-use decision_core::engine::{evaluate, Outcome};
+use decision_core::engine::{evaluate, flip, Outcome};
 use decision_core::sensitivity::{self, analyse, words, Change, Move, Sensitivity};
 use proptest::prelude::*;
 
@@ -214,10 +214,9 @@ fn check(card: &Card, a: &Answers) -> Result<Sensitivity, TestCaseError> {
         prop_assert!(s.changes.iter().chain(&s.pairs).any(|c| c.moves.iter().any(|m| m.factor() == Some(f))));
     }
     // The engine's flip point is the nearest slider move named here.
-    let v = evaluate(card, a);
     let nearest_slider =
         s.changes.iter().filter(|c| matches!(c.moves[0], Move::Position { .. })).map(|c| c.size).min();
-    let flip_size = v.flip.as_ref().map(|f| u32::from((f.to - a.position(&f.factor)).unsigned_abs()));
+    let flip_size = flip(card, a).map(|f| u32::from((f.to - a.position(&f.factor)).unsigned_abs()));
     prop_assert_eq!(nearest_slider, flip_size);
     // The words: something whenever a change is reachable, and never a panic.
     let panel = words::panel(card, &s);

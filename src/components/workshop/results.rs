@@ -34,7 +34,7 @@ pub fn Results(
             // Rendered anew with every change of the group: plain text, not the card's live
             // headline.
             let (headline, qualifier) = explain::headline(card, &group);
-            let flip = flip_line(card, &group);
+            let flip = flip_line(card, &s.group);
             let split = workshop::verdict_split(card, &s.verdicts);
             let n = s.participants;
             Either::Right(view! {
