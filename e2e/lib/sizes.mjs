@@ -97,8 +97,11 @@ export const CEILINGS = {
   // card 362,793 -> 350,856 bytes raw and 177.1 -> 169.0 KB gzip first load (within its
   // budget of 170), workshop 278,103 -> 270,838 and 139.6 -> 134.4, library 150,599 ->
   // 144,631 and 82.6 -> 77.4.
-  card: { firstLoadGzip: 169.5 * KB, wasmRaw: 343.1 * KB },
-  workshop: { firstLoadGzip: 134.9 * KB, wasmRaw: 265.0 * KB },
+  // Lowered the same day: the flip point searched only for the workshop's group, and the
+  // evidence to find out first listed without a sort: card 350,856 -> 349,619 bytes raw and
+  // 169.0 -> 168.3 KB gzip first load; workshop 270,838 -> 270,803.
+  card: { firstLoadGzip: 168.8 * KB, wasmRaw: 341.9 * KB },
+  workshop: { firstLoadGzip: 134.8 * KB, wasmRaw: 264.9 * KB },
   library: { firstLoadGzip: 77.9 * KB, wasmRaw: 141.7 * KB },
 };
 

@@ -213,6 +213,23 @@ fn check(card: &Card, a: &Answers) -> Result<Sensitivity, TestCaseError> {
         prop_assert_ne!(a.evidence_status(e), EvidenceStatus::Gathered);
         prop_assert!(s.changes.iter().chain(&s.pairs).any(|c| c.moves.iter().any(|m| m.factor() == Some(f))));
     }
+    // ... and every such item, once, under the first factor it informs in the order of the
+    // listed moves; items under the same move in card order.
+    let named: Vec<&str> =
+        s.changes.iter().chain(&s.pairs).flat_map(|c| c.moves.iter().filter_map(Move::factor)).collect();
+    let mut expected: Vec<(usize, &str, &str)> = card
+        .evidence
+        .iter()
+        .filter(|e| a.evidence_status(&e.id) != EvidenceStatus::Gathered)
+        .filter_map(|e| {
+            let rank = named.iter().position(|f| e.informs.iter().any(|i| i == f))?;
+            Some((rank, e.id.as_str(), named[rank]))
+        })
+        .collect();
+    #[allow(clippy::disallowed_methods)] // the standard stable sort, as the reference
+    expected.sort_by_key(|&(rank, ..)| rank);
+    let found: Vec<(&str, &str)> = s.first_evidence.iter().map(|(e, f)| (e.as_str(), f.as_str())).collect();
+    prop_assert_eq!(found, expected.into_iter().map(|(_, e, f)| (e, f)).collect::<Vec<_>>());
     // The engine's flip point is the nearest slider move named here.
     let nearest_slider =
         s.changes.iter().filter(|c| matches!(c.moves[0], Move::Position { .. })).map(|c| c.size).min();

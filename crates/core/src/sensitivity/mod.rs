@@ -322,21 +322,23 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
         idle = settled_keys.iter().filter(|&&k| !paired[k]).map(|&k| p.factors[k].id.to_owned()).collect();
     }
 
-    // Evidence: open items informing a factor that a listed move names, by that move's rank.
+    // Evidence: open items informing a factor that a listed move names, in the order of the
+    // moves (each item under the first factor it informs), then in card order.
     let mut named_factors: Vec<&str> = Vec::new();
     for c in changes.iter().chain(&pairs) {
         named_factors.extend(c.moves.iter().filter_map(Move::factor));
     }
-    let mut first_evidence: Vec<(usize, String, String)> = Vec::new();
-    for e in &card.evidence {
-        if answers.evidence_status(&e.id) == EvidenceStatus::Gathered {
-            continue;
-        }
-        if let Some(rank) = named_factors.iter().position(|f| e.informs.iter().any(|i| i == f)) {
-            first_evidence.push((rank, e.id.clone(), named_factors[rank].to_owned()));
+    let mut first_evidence: Vec<(String, String)> = Vec::new();
+    for f in named_factors {
+        for e in &card.evidence {
+            if e.informs.iter().any(|i| i == f)
+                && answers.evidence_status(&e.id) != EvidenceStatus::Gathered
+                && !first_evidence.iter().any(|(id, _)| *id == e.id)
+            {
+                first_evidence.push((e.id.clone(), f.to_owned()));
+            }
         }
     }
-    sort::sort_by(&mut first_evidence, |a, b| a.0 < b.0);
 
     Sensitivity {
         recommends: now,
@@ -344,7 +346,7 @@ pub fn analyse(card: &Card, answers: &Answers) -> Sensitivity {
         pairs,
         settled: settled_keys.iter().map(|&k| p.factors[k].id.to_owned()).collect(),
         idle,
-        first_evidence: first_evidence.into_iter().map(|(_, e, f)| (e, f)).collect(),
+        first_evidence,
     }
 }
 
