@@ -4,7 +4,7 @@
 use super::change::WhatCouldChange;
 use decision_core::answers::Answers;
 use decision_core::card::{Card, OptionSide, Side};
-use decision_core::engine::{self, Contribution, Outcome, Verdict};
+use decision_core::engine::{Contribution, Outcome, Verdict};
 use decision_core::explain;
 use decision_core::lang::verdict_page::VerdictPageWord as Word;
 use decision_core::say;
@@ -83,9 +83,7 @@ pub fn Cautions(card: &'static Card, verdict: Verdict) -> impl IntoView {
 /// its "What could change the answer" names the same move (its nearest slider move) with
 /// every other.
 pub fn flip_line(card: &'static Card, answers: &Answers) -> Option<impl IntoView> {
-    engine::flip(card, answers)
-        .and_then(|flip| explain::flip_sentence(card, &flip))
-        .map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>{say!(Word::FlipPoint)}" "</strong>{f}</p> })
+    explain::flip_sentence(card, answers).map(|f| view! { <p class="dc-flip" data-testid="flip"><strong>{say!(Word::FlipPoint)}" "</strong>{f}</p> })
 }
 
 /// The headline again, pinned to the bottom of narrow screens where the full panel scrolls

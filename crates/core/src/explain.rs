@@ -5,9 +5,9 @@
 //! (`lang/<code>/verdict.toml`, [`crate::lang`]); numbers keep one format in every
 //! language, since the same functions write the CSV exports and SVG sizes.
 
-use crate::answers::STEPS;
+use crate::answers::{Answers, STEPS};
 use crate::card::{Card, Side};
-use crate::engine::{ConfidenceLevel, ContributionKind, Flip, Outcome, Strength, Verdict};
+use crate::engine::{self, ConfidenceLevel, ContributionKind, Outcome, Strength, Verdict};
 use crate::say;
 
 crate::words!(Verdict:
@@ -129,9 +129,10 @@ pub fn contribution_label(card: &Card, kind: ContributionKind, id: &str) -> Stri
     }
 }
 
-/// The sentence about a flip point ([`crate::engine::flip`]): what would then be recommended,
-/// and why; `None` for a factor the card does not name.
-pub fn flip_sentence(card: &Card, flip: &Flip) -> Option<String> {
+/// The sentence about the flip point of `answers` ([`engine::flip`]), if there is one: what
+/// would then be recommended, and why; `None` too for a factor the card does not name.
+pub fn flip_sentence(card: &Card, answers: &Answers) -> Option<String> {
+    let flip = engine::flip(card, answers)?;
     let factor = card.factor(&flip.factor)?;
     let name = card.option(flip.recommends).name.as_str();
     let other = card.option(flip.recommends.other()).name.as_str();

@@ -566,7 +566,7 @@ proptest! {
     ) {
         let v = evaluate(&card, &answers);
         let Some(flip) = &flip(&card, &answers) else { return Ok(()) };
-        let Some(sentence) = explain::flip_sentence(&card, flip) else {
+        let Some(sentence) = explain::flip_sentence(&card, &answers) else {
             // Only a factor the card does not name (a duplicated id) can lack words.
             prop_assert!(card.factor(&flip.factor).is_none());
             return Ok(());

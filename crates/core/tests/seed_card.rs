@@ -5,7 +5,7 @@ mod common;
 
 use decision_core::answers::{Answers, EvidenceAnswer, EvidenceStatus, FactorAnswer};
 use decision_core::card::Card;
-use decision_core::engine::{evaluate, flip as flip_point, Outcome};
+use decision_core::engine::{evaluate, Outcome};
 use decision_core::{explain, record};
 
 fn card() -> &'static Card {
@@ -79,8 +79,7 @@ fn the_flip_point_names_a_factor_and_a_position_in_words() {
     let card = card();
     let mut a = Answers::default();
     set(&mut a, "privacy", 2, None);
-    let flip = flip_point(card, &a).expect("one factor can flip this");
-    let flip = explain::flip_sentence(card, &flip).expect("the factor has words");
+    let flip = explain::flip_sentence(card, &a).expect("one factor can flip this");
     assert!(flip.contains("Self-Hosted Model would be justified if"), "{flip}");
     // Option names keep their capitals inside the sentence.
     assert!(flip.contains("\u{201c}points clearly to Self-Hosted Model\u{201d}"), "{flip}");
@@ -100,8 +99,7 @@ fn the_flip_point_of_a_case_held_down_by_ops_names_the_move_that_changes_the_rec
     // neutral would clear it but leave the gate shut, so that move changes nothing a reader
     // acts on; at neutral the gate opens too.
     assert_eq!(v.outcome, Outcome::NotClearYet);
-    let flip = flip_point(card, &a).expect("one factor can flip this");
-    let flip = explain::flip_sentence(card, &flip).expect("the factor has words");
+    let flip = explain::flip_sentence(card, &a).expect("one factor can flip this");
     assert_eq!(
         flip,
         "Self-Hosted Model would be justified if Ops maturity moved to \u{201c}neutral\u{201d}."

@@ -45,9 +45,7 @@ pub fn markdown(card: &Card, workshop: &Workshop, summary: &Summary, date: &str)
                 percent = explain::percent(v.confidence.fraction)
             );
             let _ = writeln!(md, "- {confidence}");
-            if let Some(flip) =
-                engine::flip(card, &summary.group).and_then(|f| explain::flip_sentence(card, &f))
-            {
+            if let Some(flip) = explain::flip_sentence(card, &summary.group) {
                 let _ = writeln!(md, "- {}", say!(W::SummaryFlip, flip = flip));
             }
             if let Some(gate) = explain::gate_sentence(card, v) {
