@@ -50,15 +50,17 @@ describe('parts loaded on demand', () => {
 
   test('every part the loader fetches carries its integrity hash, and matches it', async () => {
     const page = readFileSync(path.join(DIST, `${CARD}.html`), 'utf8');
-    const loaderName = /<link rel="modulepreload" href="\.\/(parts-[0-9a-f]{16}\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(page);
-    assert.ok(loaderName, 'the page preloads the parts loader under SRI');
-    const loader = readFileSync(path.join(DIST, loaderName[1]), 'utf8');
+    const module = /<script type="module" src="\.\/(app-[0-9a-f]{16}\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(page);
+    assert.ok(module, 'the page loads its one module, with the parts loader in it, under SRI');
+    assert.doesNotMatch(page, /modulepreload/, 'and preloads no other module');
+    const loader = readFileSync(path.join(DIST, module[1]), 'utf8');
     const fetched = [...loader.matchAll(/"\.\/([\w-]+\.wasm)"\s*,\s*import\.meta\.url\)\s*,\s*\{\s*integrity:\s*"([^"]+)"/g)];
     assert.ok(fetched.length >= 1, 'the loader fetches at least one part');
     const { createHash } = await import('node:crypto');
+    const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
+    assert.equal(module[2], sri(module[1]), 'the module has the integrity the page asks for');
     for (const [, file, integrity] of fetched) {
-      const hash = `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
-      assert.equal(integrity, hash, `${file} has the integrity the loader asks for`);
+      assert.equal(integrity, sri(file), `${file} has the integrity the loader asks for`);
     }
   });
 

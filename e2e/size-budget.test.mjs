@@ -81,7 +81,6 @@ test('the first load counts what the page loads, and only that', () => {
     writeFileSync(
       path.join(dir, 'index.html'),
       '<script type="module" src="./loader-1.js"></script><link rel="stylesheet" href="./main-1.css"/>' +
-        '<link rel="modulepreload" href="./parts-0123456789abcdef.js"/>' +
         '<a href="other.html">another page</a>' +
         '<p id="dc-offline" data-template="offline/card-1.html" data-wasm="./whole-1_bg.wasm" ' +
         'data-whole-glue="./whole-1.js" data-whole-wasm="./whole-1_bg.wasm"></p>',
@@ -89,16 +88,19 @@ test('the first load counts what the page loads, and only that', () => {
     writeFileSync(path.join(dir, 'other.html'), '<script type="module" src="./other-1.js"></script>');
     writeFileSync(path.join(dir, 'other-1.js'), 'export {};');
     writeFileSync(path.join(dir, 'loader-1.js'), "import i from './app-1.js';await i({module_or_path:'./app-1_bg.wasm'});");
-    writeFileSync(path.join(dir, 'app-1.js'), "import {x} from './snippets/s.js';");
+    writeFileSync(path.join(dir, 'app-1.js'), "import {x} from './snippets/s.js';import * as p from './parts-1.js';");
     writeFileSync(path.join(dir, 'snippets', 's.js'), 'export const x = 1;');
     writeFileSync(path.join(dir, 'main-1.css'), 'body{color:red}');
     writeFileSync(path.join(dir, 'app-1_bg.wasm'), randomBytes(4096));
-    // The parts of a split WASM: the loader comes with the page, each part when reached for.
+    // The parts of a split WASM: the loader comes with the page, each part when reached for
+    // (as the build writes it, and as esbuild minifies it into the page's one module).
     writeFileSync(
-      path.join(dir, 'parts-0123456789abcdef.js'),
-      'import { initSync } from "./app-1.js"; fetch(new URL("./split_share-1.wasm", import.meta.url));',
+      path.join(dir, 'parts-1.js'),
+      'import { initSync } from "./app-1.js"; fetch(new URL("./split_share-1.wasm", import.meta.url));' +
+        'fetch(new URL("./chunk_2-1.wasm",import.meta.url));',
     );
     writeFileSync(path.join(dir, 'split_share-1.wasm'), randomBytes(1024));
+    writeFileSync(path.join(dir, 'chunk_2-1.wasm'), randomBytes(1024));
     // The app in one module, for the page as one file: fetched only when asked for.
     writeFileSync(path.join(dir, 'whole-1.js'), "new URL('whole-1_bg.wasm', import.meta.url);");
     writeFileSync(path.join(dir, 'whole-1_bg.wasm'), randomBytes(2048));
@@ -114,7 +116,7 @@ test('the first load counts what the page loads, and only that', () => {
       'index.html',
       'loader-1.js',
       'main-1.css',
-      'parts-0123456789abcdef.js',
+      'parts-1.js',
       'snippets/s.js',
     ]);
     assert.equal(sizes.wasmRaw, 4096);

@@ -1,13 +1,15 @@
-// Start-up watch, first in every page's <head>: puts embed mode (`?embed=1`) on <html>
-// before the page is drawn, and turns the start-up line into a message saying why when the
-// WASM app cannot start. A classic script, so it runs (and can explain) where module scripts
-// cannot; loaded without an integrity hash, since Chromium cannot check one on file://,
-// which is where it most has to explain itself (docs/embedding.md).
+// Start-up watch, in every page's <head> with `defer`: puts embed mode (`?embed=1`) on <html>,
+// and turns the start-up line into a message saying why when the WASM app cannot start.
+// Deferred, it does not hold up the parse, and it still runs before the app's module, which
+// comes after it in the page (scripts that wait for the parse run in page order), so it is
+// listening before anything of the app can fail. A classic script, so it runs (and can
+// explain) where module scripts cannot; loaded without an integrity hash, since Chromium
+// cannot check one on file://, which is where it most has to explain itself
+// (docs/embedding.md). Whether the reading-only line shows is the stylesheet's to say
+// (`@media (scripting)`), not this script's.
 (function () {
   var failed = false;
   var sawWasmBlocked = false;
-  // Script runs: the app is on its way, and the reading-only line need not show.
-  document.documentElement.classList.add('dc-js');
   // The same rule as the app's `embed::embed_flag`: 1, true or yes.
   var embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
   if (embed === '1' || embed === 'true' || embed === 'yes') {

@@ -139,8 +139,11 @@ export function listFiles(dir) {
 const TEXT = new Set(['.html', '.js', '.mjs', '.css']);
 /** The attributes of the page's one-file offer, which name files fetched only when asked. */
 const OFFLINE_OFFER = /\sdata-(?:template|wasm|whole-glue|whole-wasm)(?:-integrity)?="[^"]*"/g;
-/** The loader of a split WASM's parts. */
-const PARTS_LOADER = /^parts-[0-9a-f]{16}\.js$/;
+/**
+ * How the parts' loader of a split WASM (xtask/src/split.rs) names each part's module, in the
+ * page's one module (xtask/src/bundle.rs): fetched when the reader reaches for the part.
+ */
+const PART_FETCH = /new URL\(\s*["']\.\/[\w.-]+\.wasm["']\s*,\s*import\.meta\.url\s*\)/g;
 
 /**
  * The files a first visit to `entry` downloads: the entry, then every file of the folder
@@ -150,8 +153,8 @@ const PARTS_LOADER = /^parts-[0-9a-f]{16}\.js$/;
  * links, not loads: they are not followed. Two kinds of names are not loads either: the
  * files the page's `#dc-offline` line names (`data-template`, `data-wasm`, `data-whole-…`),
  * fetched only when the reader asks for the page as one file, and the part modules that the
- * parts loader of a split WASM names (`parts-<hash>.js`, xtask/src/split.rs), fetched when
- * the reader reaches for a part.
+ * parts loader of a split WASM names (`new URL("./<part>.wasm", import.meta.url)`), fetched
+ * when the reader reaches for a part.
  */
 export function firstLoadFiles(dir, files, entry) {
   const loaded = new Set();
@@ -164,10 +167,10 @@ export function firstLoadFiles(dir, files, entry) {
     if (!TEXT.has(path.extname(file))) continue;
     let text = readFileSync(path.join(dir, file), 'utf8');
     if (file === entry) text = text.replace(OFFLINE_OFFER, '');
-    const onDemand = PARTS_LOADER.test(path.posix.basename(file));
+    if (path.extname(file) === '.js') text = text.replace(PART_FETCH, '');
     const base = path.posix.dirname(file);
     for (const other of files) {
-      if (loaded.has(other) || (onDemand && other.endsWith('.wasm'))) continue;
+      if (loaded.has(other)) continue;
       const relative = base === '.' ? other : path.posix.relative(base, other);
       if (namesUrl(text, relative)) queue.push(other);
     }

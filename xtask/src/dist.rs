@@ -32,6 +32,8 @@
 //! 8. The single-file build, one self-contained page per card and per workshop, goes to
 //!    `dist-single/` (`single.rs`); `dist/offline/` gets one template per app, from which
 //!    each hosted page makes its own single file when a reader asks for it.
+//! 9. Each page's module loader is bundled with the modules it imports into one file, which
+//!    the page loads under one integrity hash, preloading no module (`bundle.rs`).
 
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
@@ -244,6 +246,10 @@ pub fn build_into(ctx: &Ctx, layout: &Layout) -> Result<()> {
     );
     crate::single::build(ctx, layout)?;
     done("single files");
+
+    println!("\none module per page (each loader bundled with what it imports, by esbuild)");
+    crate::bundle::one_module_per_page(ctx, &dist, &pages)?;
+    done("one module");
 
     println!("\n{}:", rel(&ctx.root, &dist));
     let mut all = Vec::new();

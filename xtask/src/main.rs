@@ -21,6 +21,7 @@
 //! each tool is detected. The crates it uses are listed, with what for, in `Cargo.toml`.
 
 mod bench;
+mod bundle;
 mod csp;
 mod dist;
 mod fuzz;

@@ -14,9 +14,10 @@
 //!    they share shortened), and `wasm-opt` on every module, with the app's own options (its
 //!    HTML shell);
 //! 4. every file named by a hash of what it holds, and each part's fetch given the part's
-//!    integrity hash: the loader script is named in the page (a `modulepreload` whose
-//!    integrity the release build computes with the others), so every byte the page runs is
-//!    covered by SRI. The page's glue and WASM become these; Trunk's own build of the
+//!    integrity hash: the glue imports the parts' loader, and the release build bundles both
+//!    with the page's module loader into the one module the page loads under its integrity
+//!    hash (`bundle.rs`), so every byte the page runs is covered by SRI. The page's glue and
+//!    WASM become these; Trunk's own build of the
 //!    app, in one module, stays beside them for the single-file build (`data-whole-glue`
 //!    and `data-whole-wasm` on the page's `#dc-offline`, read by `single.rs`).
 //!
@@ -139,7 +140,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     write(&staging.join(&wasm_name), &main_wasm)?;
 
     let shell = shell.replace(&trunk_glue, &glue_name).replace(&trunk_wasm, &wasm_name);
-    let shell = with_parts(&shell, &loader_name, &trunk_glue, &trunk_wasm)?;
+    let shell = naming_the_whole_build(&shell, &trunk_glue, &trunk_wasm)?;
     write(&shell_file, shell.as_bytes())?;
     println!(
         "  the page's module {} KB ({} export(s) nothing calls dropped, {} name(s) shortened), {} part module(s), loader {loader_name}",
@@ -217,20 +218,11 @@ pub fn wasm_opt_args(shell: &str) -> Result<Vec<String>> {
     Ok(args)
 }
 
-/// The shell with the parts' loader preloaded (under SRI, filled in by the release build)
-/// and Trunk's one-module build of the app named for the single-file build.
-fn with_parts(shell: &str, loader: &str, whole_glue: &str, whole_wasm: &str) -> Result<String> {
-    let preload = format!(
-        "<link rel=\"modulepreload\" href=\"./{loader}\" crossorigin=\"anonymous\" integrity=\"sha384-\">"
-    );
-    html::rewrite(shell, "head, #dc-offline", |e, el| {
-        if e.name == "head" {
-            el.append(&preload, html::HTML);
-        } else {
-            el.set_attribute("data-whole-glue", &format!("./{whole_glue}")).map_err(|e| e.to_string())?;
-            el.set_attribute("data-whole-wasm", &format!("./{whole_wasm}")).map_err(|e| e.to_string())?;
-        }
-        Ok(())
+/// The shell with Trunk's one-module build of the app named for the single-file build.
+fn naming_the_whole_build(shell: &str, whole_glue: &str, whole_wasm: &str) -> Result<String> {
+    html::rewrite(shell, "#dc-offline", |_, el| {
+        el.set_attribute("data-whole-glue", &format!("./{whole_glue}")).map_err(|e| e.to_string())?;
+        el.set_attribute("data-whole-wasm", &format!("./{whole_wasm}")).map_err(|e| e.to_string())
     })
 }
 
@@ -259,16 +251,13 @@ mod tests {
     }
 
     #[test]
-    fn the_shell_preloads_the_loader_and_names_the_one_module_build() {
+    fn the_shell_names_the_one_module_build() {
         let shell =
-            with_parts(SHELL, "parts-00ff.js", "decision-cards-0a1b.js", "decision-cards-0a1b_bg.wasm")
-                .unwrap();
-        assert!(shell.contains(
-            r#"<link rel="modulepreload" href="./parts-00ff.js" crossorigin="anonymous" integrity="sha384-"></head>"#
-        ));
+            naming_the_whole_build(SHELL, "decision-cards-0a1b.js", "decision-cards-0a1b_bg.wasm").unwrap();
         assert!(shell.contains(
             r#"<p id="dc-offline" hidden data-whole-glue="./decision-cards-0a1b.js" data-whole-wasm="./decision-cards-0a1b_bg.wasm">"#
         ));
+        assert_eq!(shell.replace(r#" data-whole-glue="./decision-cards-0a1b.js" data-whole-wasm="./decision-cards-0a1b_bg.wasm""#, ""), SHELL);
     }
 
     #[test]
