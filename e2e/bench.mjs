@@ -2,7 +2,7 @@
 // also run on its own against an existing build:
 //
 //   node e2e/bench.mjs [--dist dist] [--single dist-single] [--loads 20] [--inputs 200]
-//                      [--out bench-results.json] [--sizes-only]
+//                      [--out bench-results.json] [--sizes-only] [--analysis target/analysis-bench]
 //
 // It measures, and prints as tables:
 //
@@ -21,6 +21,12 @@
 // - slider to verdict: in one loaded page, --inputs slider `input` events, each timed from
 //   just before dispatching it to the moment the verdict's text has changed (a
 //   MutationObserver callback). p50, p95 and max;
+// - the analysis alone: "What could change the answer" (the core's analysis and its words),
+//   which the card page runs in the same frame as the verdict, timed on its own in the
+//   browser, as WebAssembly, for --inputs inputs on the card's own data. It is a WASM module
+//   of its own (crates/analysis-bench; `cargo xtask bench` builds it into the folder given as
+//   --analysis), so the card page's WASM carries nothing for it. Without --analysis, it is
+//   not measured;
 // - memory after load: the JS heap (Chromium's Runtime.getHeapUsage) and the WASM linear
 //   memory;
 // - a large workshop: 1,000 participants in one pasted chat, timed to the group view; then
@@ -34,7 +40,7 @@
 // recorded with the results. Only sizes are budgets (e2e/size-budget.test.mjs); timings are
 // reported here and in docs/performance.md, not asserted.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +56,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SLIDER = '.dc-factors input[type="range"]';
 // The measured card's first factor (content/model-api-vs-self-hosted.toml).
 const FIRST_FACTOR = 'privacy';
+// The budget of "What could change the answer": the whole analysis within 2 ms at the 95th
+// percentile, per input (docs/performance.md).
+const ANALYSIS_BUDGET_MS = 2;
+// Untimed calls before the timed ones: the browser compiles the module's hot functions
+// again, optimised, once they have run a few times; a reader's first moves meet that too,
+// but it is start-up, not what an input costs.
+const ANALYSIS_WARM_UP = 20;
+// What wasm-bindgen writes for crates/analysis-bench (`--target web`).
+const ANALYSIS_FILES = ['analysis_bench.js', 'analysis_bench_bg.wasm'];
 
 function parseArgs(argv) {
   const options = {
@@ -59,6 +74,7 @@ function parseArgs(argv) {
     inputs: 200,
     out: path.join(ROOT, 'bench-results.json'),
     sizesOnly: false,
+    analysis: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,6 +88,7 @@ function parseArgs(argv) {
     else if (arg === '--inputs') options.inputs = positive(arg, value());
     else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--sizes-only') options.sizesOnly = true;
+    else if (arg === '--analysis') options.analysis = path.resolve(value());
     else throw new Error(`unknown argument: ${arg}`);
   }
   return options;
@@ -102,6 +119,8 @@ function summary(values) {
 }
 
 const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : 'n/a');
+// Under a millisecond, to the microsecond: the analysis alone is timed in steps of 5 µs.
+const fineMs = (v) => (Number.isFinite(v) && v < 1 ? `${v.toFixed(3)} ms` : ms(v));
 const mb = (bytes) => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
 
 // --- In-page probes ----------------------------------------------------------------------
@@ -233,6 +252,55 @@ async function inputProbe({ verdictSelector, sliderSelector, count, timeoutMs })
   return { times, unchanged };
 }
 
+/**
+ * The page the analysis is timed in: nothing to lay out or paint, so that only the analysis
+ * runs. Served with the headers that make it cross-origin isolated (see measureAnalysis).
+ */
+const ANALYSIS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>What could change the answer, alone</title></head>
+<body></body></html>
+`;
+
+/**
+ * Runs in the analysis page: loads the module, makes the answers after each input (the card
+ * data and the words as the card page carries them), then calls the analysis for each:
+ * `warmUp` untimed, then `count` each timed with performance.now(). Each timed call in a task
+ * of its own, as each input on the page is an event of its own, not one call straight after
+ * the other in a loop the browser could treat as one hot stretch. Also measures the step of
+ * performance.now() (the smallest difference between two readings) and counts the inputs
+ * after which pairs were searched, the costly case.
+ */
+async function analysisProbe({ glue, card, words, warmUp, count }) {
+  const module = await import(glue);
+  await module.default();
+  const analysis = new module.Analysis(card, words, warmUp + count);
+  let resolution = Infinity;
+  for (let seen = 0, last = performance.now(); seen < 50; ) {
+    const now = performance.now();
+    if (now > last) {
+      resolution = Math.min(resolution, now - last);
+      last = now;
+      seen++;
+    }
+  }
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // What the calls return, combined: their results are used, so no call is skipped.
+  let digest = 0;
+  for (let i = 0; i < warmUp; i++) digest ^= analysis.step(i);
+  const times = [];
+  for (let i = warmUp; i < warmUp + count; i++) {
+    await nextTask();
+    const start = performance.now();
+    digest ^= analysis.step(i);
+    times.push(performance.now() - start);
+  }
+  let searchedPairs = 0;
+  for (let i = warmUp; i < warmUp + count; i++) if (analysis.searched_pairs(i)) searchedPairs++;
+  const result = { times, card: analysis.card(), isolated: crossOriginIsolated, resolution, searchedPairs, digest };
+  analysis.free();
+  return result;
+}
+
 // --- Measurements ------------------------------------------------------------------------
 
 /** One fresh load of `url` with `probe` installed; the marks it left, with first paint. */
@@ -336,6 +404,68 @@ async function measureInteraction(browser, url, inputs) {
     };
   } finally {
     await context.close();
+  }
+}
+
+/** The text of a built page's `<script type="application/json" id="…">` block. */
+function dataBlock(html, id) {
+  const match = html.match(new RegExp(`<script[^>]*\\sid="${id}"[^>]*>([^]*?)</script>`));
+  if (!match) throw new Error(`the card page has no ${id} block`);
+  return match[1];
+}
+
+/**
+ * "What could change the answer" alone, as WebAssembly in the same browser: the module the
+ * folder `dir` holds (crates/analysis-bench, built by `cargo xtask bench` as the card page's
+ * WASM is built), given the data and the words the built card page `cardPage` carries, and
+ * timed for `inputs` inputs, each leaving the answers in a state no earlier one did (a slider
+ * step, an importance, a signal). The page is served cross-origin isolated (COOP and COEP
+ * headers): performance.now() then steps by 5 µs instead of 100 µs, which the figures need
+ * at a budget of 2 ms; the step found is reported with them.
+ */
+async function measureAnalysis(browser, dir, cardPage, inputs) {
+  const missing = ANALYSIS_FILES.filter((f) => !existsSync(path.join(dir, f)));
+  if (missing.length > 0) {
+    throw new Error(`${dir} lacks ${missing.join(', ')}: cargo xtask bench builds it (crates/analysis-bench)`);
+  }
+  const html = readFileSync(cardPage, 'utf8');
+  const [card, words] = [dataBlock(html, 'dc-data'), dataBlock(html, 'dc-lang')];
+  // The module's files with the page beside them, in a folder of their own: `dir` stays as built.
+  const served = mkdtempSync(path.join(os.tmpdir(), 'bench-analysis-'));
+  for (const file of ANALYSIS_FILES) copyFileSync(path.join(dir, file), path.join(served, file));
+  writeFileSync(path.join(served, 'analysis.html'), ANALYSIS_PAGE);
+  const server = await serve({
+    root: served,
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}analysis.html`);
+    const result = await page.evaluate(analysisProbe, {
+      glue: `${server.url}${ANALYSIS_FILES[0]}`,
+      card,
+      words,
+      warmUp: ANALYSIS_WARM_UP,
+      count: inputs,
+    });
+    if (errors.length > 0) throw new Error(`page errors in the analysis page: ${errors.join('; ')}`);
+    return {
+      card: result.card,
+      inputs,
+      warmUp: ANALYSIS_WARM_UP,
+      searchedPairs: result.searchedPairs,
+      crossOriginIsolated: result.isolated,
+      timerResolutionMs: result.resolution,
+      budgetP95Ms: ANALYSIS_BUDGET_MS,
+      time: summary(result.times),
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(served, { recursive: true, force: true });
   }
 }
 
@@ -531,10 +661,31 @@ function printTimings(results) {
     ),
   );
   const s = interaction.sliderToVerdict;
-  console.log(`\nSlider to verdict: ${s.n} input events, from dispatch to the verdict's text changed\n`);
-  console.log(table(['', 'p50', 'p95', 'max'], [['slider input -> verdict text', ms(s.p50), ms(s.p95), ms(s.max)]]));
+  const a = results.analysis;
+  console.log(
+    `\nSlider to verdict: ${s.n} input events, from dispatch to the verdict's text changed; the analysis\n` +
+      `of "What could change the answer" runs in that frame, and is also timed alone (budget: p95 <= ${ANALYSIS_BUDGET_MS} ms)\n`,
+  );
+  const rows = [['slider input -> verdict text', ms(s.p50), ms(s.p95), ms(s.max)]];
+  if (a) {
+    const t = a.time;
+    rows.push(['what could change the answer, analysis alone', fineMs(t.p50), fineMs(t.p95), fineMs(t.max)]);
+  }
+  console.log(table(['', 'p50', 'p95', 'max'], rows));
   if (interaction.unchanged > 0) {
     console.log(`(${interaction.unchanged} inputs did not change the verdict within 1 s and are not counted)`);
+  }
+  if (a) {
+    const step = `${(a.timerResolutionMs * 1000).toFixed(0)} µs`;
+    console.log(
+      `analysis alone: ${a.time.n} inputs on ${a.card} (after ${a.warmUp} untimed), each a new state of the answers, ` +
+        `${a.searchedPairs} of them where no single move changes the recommendation (pairs searched); its own WASM module, ` +
+        `its words included; performance.now() in steps of ${step}` +
+        `${a.crossOriginIsolated ? ' (cross-origin isolated)' : ' (NOT cross-origin isolated: coarse)'}; ` +
+        `p95 ${fineMs(a.time.p95)} of ${a.budgetP95Ms} ms budget${a.time.p95 > a.budgetP95Ms ? ' (OVER)' : ''}`,
+    );
+  } else {
+    console.log('analysis alone: not measured (--analysis DIR, which cargo xtask bench builds and passes)');
   }
   const m = interaction.memory;
   console.log(`\nMemory after load: JS heap ${mb(m.jsHeapUsed)} used of ${mb(m.jsHeapTotal)}` +
@@ -565,6 +716,10 @@ function headline(results) {
     out['workshop, 1000 pasted, median (ms)'] = results.workshop.paste.p50;
     if (results.rounds) out['workshop round 2, 1000 pasted, median (ms)'] = results.rounds.paste.p50;
     out['JS heap used (MB)'] = results.interaction.memory.jsHeapUsed / (1024 * 1024);
+  }
+  if (results.analysis) {
+    out['analysis alone, p50 (ms)'] = results.analysis.time.p50;
+    out['analysis alone, p95 (ms)'] = results.analysis.time.p95;
   }
   return out;
 }
@@ -638,6 +793,9 @@ async function main() {
       };
       results.startup = await measureStartup(browser, pages, options.loads);
       results.interaction = await measureInteraction(browser, `${server.url}${PAGES.card}`, options.inputs);
+      results.analysis = options.analysis
+        ? await measureAnalysis(browser, options.analysis, path.join(options.dist, PAGES.card), options.inputs)
+        : null;
       results.workshop = await measureWorkshop(browser, server.url, links, 1000, 3);
       results.rounds = await measureRounds(browser, server.url, links, 1000, 3);
     } finally {

@@ -15,7 +15,8 @@
 //! - `import-card FILE [--lang CODE] [--force]`: a card in the plain-text format becomes
 //!   `content/<id>.toml` (`import_card.rs`).
 //! - `bench`: the release build, then `e2e/bench.mjs`: sizes, start-up and slider-to-verdict
-//!   times, memory; tables on the terminal and `bench-results.json` (see `bench.rs`).
+//!   times, the analysis of "What could change the answer" timed alone, memory; tables on
+//!   the terminal and `bench-results.json` (see `bench.rs`).
 //!
 //! Installing is idempotent and quick when everything is present; see `setup.rs` for how
 //! each tool is detected. The crates it uses are listed, with what for, in `Cargo.toml`.
@@ -61,8 +62,8 @@ commands:
   import-card FILE [--lang CODE] [--force]
                       turn a card in the plain-text format into content/<id>.toml
   bench [--no-build] [--loads N] [--inputs N] [--sizes-only]
-                      release build, then sizes, start-up and slider-to-verdict timings
-                        in headless Chromium; writes bench-results.json
+                      release build, then sizes, start-up, slider-to-verdict and the
+                        analysis alone, timed in headless Chromium; writes bench-results.json
 ";
 
 fn main() -> ExitCode {
