@@ -16,7 +16,10 @@
 //   script rewrites a line of text, and the card's figures are given as ratios to it: the
 //   machine's noise touches both alike. The card page with JavaScript off is loaded in turn
 //   too: its first paint is the static floor (the browser only parses, styles and paints the
-//   card), and the card's first paint and interactive are also given as ratios to it. The workshop page is timed to its first paint, its
+//   card), and the card's first paint and interactive are also given as ratios to it. So is
+//   the same page with JavaScript on and its scripts taken out (data blocks kept): what the
+//   script engine costs the first paint before the page runs a line of its own, the lowest a
+//   page with script can reach. The workshop page is timed to its first paint, its
 //   paste box on screen, and one link added and counted;
 // - slider to verdict: in one loaded page, --inputs slider `input` events, each timed from
 //   just before dispatching it to the moment the verdict's text has changed (a
@@ -303,15 +306,18 @@ async function analysisProbe({ glue, card, words, warmUp, count }) {
 
 // --- Measurements ------------------------------------------------------------------------
 
-/** One fresh load of `url` with `probe` installed; the marks it left, with first paint. */
-async function loadOnce(browser, url, probe, args) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, javaScriptEnabled: Boolean(probe) });
+/**
+ * One fresh load of `url` with `probe` installed; the marks it left, with first paint. With no
+ * probe, only the first paint, with JavaScript off unless `javaScript` says otherwise.
+ */
+async function loadOnce(browser, url, probe, args, javaScript = Boolean(probe)) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, javaScriptEnabled: javaScript });
   try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     if (!probe) {
-      // Script off: only the first paint, which the browser records all the same.
+      // Nothing to wait for but the first paint, which the browser records all the same.
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForTimeout(300);
       const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
@@ -341,14 +347,33 @@ async function loadOnce(browser, url, probe, args) {
 }
 
 /**
+ * A folder with the card page `page` of `dist` without its scripts (the start-up watch, the
+ * app's module; its data blocks stay, as the browser parses them all the same) and the
+ * stylesheets and icon it names: the page as it is drawn before a line of its script runs.
+ */
+function withoutScripts(dist, page) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-bare-'));
+  const html = readFileSync(path.join(dist, page), 'utf8');
+  const bare = html.replace(/<script\b(?![^>]*\btype="application\/json")[^>]*>[^]*?<\/script>/g, '');
+  if (bare === html || /<script\b(?![^>]*\btype="application\/json")/.test(bare)) {
+    throw new Error(`${page}: its scripts could not be taken out for the scripts-removed page`);
+  }
+  writeFileSync(path.join(dir, page), bare);
+  for (const file of listFiles(dist).filter((f) => /\.(css|svg)$/.test(f) && !f.includes('/'))) {
+    copyFileSync(path.join(dist, file), path.join(dir, file));
+  }
+  return dir;
+}
+
+/**
  * `loads` fresh loads of each page, taken in turn (plain, card, workshop, card with script off, plain, …) so that
  * whatever else the machine does falls on all of them alike.
  */
 async function measureStartup(browser, pages, loads) {
   const runs = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
   for (let i = 0; i < loads; i++) {
-    for (const [name, { url, probe, args }] of Object.entries(pages)) {
-      runs[name].push(await loadOnce(browser, url, probe, args));
+    for (const [name, { url, probe, args, javaScript }] of Object.entries(pages)) {
+      runs[name].push(await loadOnce(browser, url, probe, args, javaScript));
     }
   }
   const summarise = (marks) => {
@@ -604,7 +629,7 @@ const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : 'n/
 
 function printTimings(results) {
   const { startup, interaction } = results;
-  const { plain, card, workshop, cardScriptOff } = startup;
+  const { plain, card, workshop, cardScriptOff, cardScriptsRemoved } = startup;
   console.log(
     `\nStart-up: ${card.loads} fresh loads of each page, taken in turn (new context each: no cache, no storage),\n` +
       'median ms from navigation start; the card as a ratio to the plain page with one slider, and to\n' +
@@ -631,6 +656,13 @@ function printTimings(results) {
       ],
     ),
   );
+  if (cardScriptsRemoved) {
+    const bare = cardScriptsRemoved.firstContentfulPaint.p50;
+    console.log(
+      `\nThe card page with JavaScript on and its scripts taken out: first paint ${ms(bare)}, ` +
+        `${ratio(bare, floor)} the static floor (what the script engine alone costs the first paint)`,
+    );
+  }
   const p95 = (name, s) => [name, ms(s.p50), ms(s.p95), ms(s.min), ms(s.max)];
   console.log('\nCard page in detail\n');
   console.log(
@@ -708,6 +740,8 @@ function headline(results) {
     if (floor) {
       out['first paint, card / static'] = card.firstContentfulPaint.p50 / floor;
       out['interactive, card / static'] = card.interactive.p50 / floor;
+      const bare = results.startup.cardScriptsRemoved?.firstContentfulPaint.p50;
+      if (bare) out['first paint, scripts removed / static'] = bare / floor;
     }
     out['start-up to interactive, median (ms)'] = card.interactive.p50;
     out['start-up to interactive, p95 (ms)'] = card.interactive.p95;
@@ -772,6 +806,8 @@ async function main() {
     const plainDir = mkdtempSync(path.join(os.tmpdir(), 'bench-plain-'));
     writeFileSync(path.join(plainDir, 'plain.html'), PLAIN_PAGE);
     const plainServer = await serve({ root: plainDir });
+    const bareDir = withoutScripts(options.dist, PAGES.card);
+    const bareServer = await serve({ root: bareDir });
     const browser = await launchBrowser();
     try {
       results.machine.chromium = `${CHROMIUM_PATH} ${browser.version()}`;
@@ -790,6 +826,8 @@ async function main() {
         workshop: { url: `${server.url}${PAGES.workshop}`, probe: workshopProbe, args: { link: links[0] } },
         // The prerendered markup on its own: what the card page costs before any script.
         cardScriptOff: { url: `${server.url}${PAGES.card}`, probe: null },
+        // The same with JavaScript on, and none of the page's scripts to run.
+        cardScriptsRemoved: { url: `${bareServer.url}${PAGES.card}`, probe: null, javaScript: true },
       };
       results.startup = await measureStartup(browser, pages, options.loads);
       results.interaction = await measureInteraction(browser, `${server.url}${PAGES.card}`, options.inputs);
@@ -802,7 +840,9 @@ async function main() {
       await browser.close();
       await server.close();
       await plainServer.close();
+      await bareServer.close();
       rmSync(plainDir, { recursive: true, force: true });
+      rmSync(bareDir, { recursive: true, force: true });
     }
     printTimings(results);
   }
