@@ -17,9 +17,9 @@
 //!    integrity hash: the glue imports the parts' loader, and the release build bundles both
 //!    with the page's module loader into the one module the page loads under its integrity
 //!    hash (`bundle.rs`), so every byte the page runs is covered by SRI. The page's glue and
-//!    WASM become these; Trunk's own build of the
-//!    app, in one module, stays beside them for the single-file build (`data-whole-glue`
-//!    and `data-whole-wasm` on the page's `#dc-offline`, read by `single.rs`).
+//!    WASM become these; Trunk's own build of the app, in one module, stays beside them for
+//!    the single-file build (`data-whole-glue` and `data-whole-wasm` on the page's
+//!    `#dc-offline`, read by `single.rs`).
 //!
 //! Splitting the same input twice must give the same files: [`split`] does it twice and
 //! compares, so a build that is not reproducible fails here.
