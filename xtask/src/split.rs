@@ -119,7 +119,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     let slimmed_path = dir.join("main.slim.wasm");
     write(&slimmed_path, &slimmed.wasm)?;
     let main_wasm = optimise(&slimmed_path, &dir.join("main.opt.wasm"))?;
-    let glue = slimmed.glue;
+    let glue = one_import_of_the_loader(&slimmed.glue);
     // Only the JS `import` statements name the files: the main module still names the
     // loader's module LINK_PLACEHOLDER, and the glue hands the loader to it under that name.
     let (import_loader, import_glue) =
@@ -218,6 +218,31 @@ pub fn wasm_opt_args(shell: &str) -> Result<Vec<String>> {
     Ok(args)
 }
 
+/// The glue with one import of the parts' loader. wasm-bindgen imports a module once per
+/// module the WASM imports from, and the split tool gave the main module one such module per
+/// part, all of them the loader (`LINK_PLACEHOLDER`): so the glue imported the same file
+/// under several names and handed each to the WASM under the same key, of which an object
+/// keeps the last. One import and one key say the same, without the repeats (which esbuild
+/// warned of on every build).
+fn one_import_of_the_loader(glue: &str) -> String {
+    let import = |line: &str| {
+        line.strip_prefix("import * as ")
+            .and_then(|rest| rest.strip_suffix(&format!(" from \"{LINK_PLACEHOLDER}\"")))
+            .map(str::to_owned)
+    };
+    let Some(first) = glue.lines().find_map(import) else { return glue.to_owned() };
+    let key = format!("\"{LINK_PLACEHOLDER}\": ");
+    let repeat = |line: &str| {
+        import(line).is_some_and(|name| name != first)
+            || line.trim_start().strip_prefix(&key).is_some_and(|value| value != format!("{first},"))
+    };
+    let mut out: String = glue.lines().filter(|line| !repeat(line)).collect::<Vec<_>>().join("\n");
+    if glue.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
 /// The shell with Trunk's one-module build of the app named for the single-file build.
 fn naming_the_whole_build(shell: &str, whole_glue: &str, whole_wasm: &str) -> Result<String> {
     html::rewrite(shell, "#dc-offline", |_, el| {
@@ -258,6 +283,38 @@ mod tests {
             r#"<p id="dc-offline" hidden data-whole-glue="./decision-cards-0a1b.js" data-whole-wasm="./decision-cards-0a1b_bg.wasm">"#
         ));
         assert_eq!(shell.replace(r#" data-whole-glue="./decision-cards-0a1b.js" data-whole-wasm="./decision-cards-0a1b_bg.wasm""#, ""), SHELL);
+    }
+
+    #[test]
+    fn the_glue_imports_the_parts_loader_once() {
+        let glue = concat!(
+            "import * as import1 from \"./__dc_parts_loader.js\"\n",
+            "import * as import2 from \"./__dc_parts_loader.js\"\n",
+            "import * as other from \"./snippets/x.js\"\n",
+            "function imports() {\n",
+            "    return {\n",
+            "        \"./__dc_parts_loader.js\": import1,\n",
+            "        \"./__dc_parts_loader.js\": import2,\n",
+            "        \"./snippets/x.js\": other,\n",
+            "    };\n",
+            "}\n",
+        );
+        assert_eq!(
+            one_import_of_the_loader(glue),
+            concat!(
+                "import * as import1 from \"./__dc_parts_loader.js\"\n",
+                "import * as other from \"./snippets/x.js\"\n",
+                "function imports() {\n",
+                "    return {\n",
+                "        \"./__dc_parts_loader.js\": import1,\n",
+                "        \"./snippets/x.js\": other,\n",
+                "    };\n",
+                "}\n",
+            )
+        );
+        let once = "import * as import1 from \"./__dc_parts_loader.js\"\nx({ \"./__dc_parts_loader.js\": import1 });";
+        assert_eq!(one_import_of_the_loader(once), once);
+        assert_eq!(one_import_of_the_loader("no loader\n"), "no loader\n");
     }
 
     #[test]
