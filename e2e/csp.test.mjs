@@ -136,6 +136,26 @@ describe('Content-Security-Policy', () => {
     }
   });
 
+  test('a policy that refuses the page its scripts leaves it reading only, with no button that could never act', async () => {
+    const policy = (await policyOf(DIST)).replace("script-src 'self' 'wasm-unsafe-eval'", "script-src 'none'");
+    assert.match(policy, /script-src 'none'/);
+    const server = await serve({ root: DIST, headers: { 'Content-Security-Policy': policy } });
+    const { context, page, blocked } = await openWithPolicy(env.browser, server);
+    try {
+      await page.goto(`${server.url}model-api-vs-self-hosted.html`, { waitUntil: 'load' });
+      const loading = page.locator('#dc-boot-loading');
+      assert.equal(await loading.isVisible(), true, 'the reading-only line shows');
+      assert.match(await loading.textContent(), /Reading only/);
+      assert.equal(await page.locator('.dc-root h1').isVisible(), true, 'the card reads');
+      assert.equal(await page.locator('.dc-root button:visible').count(), 0, 'no button is offered');
+      assert.equal(await page.locator('html.dc-js').count(), 0);
+      assert.deepEqual(blocked, []);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   test('the single-file build runs under dist-single/csp.txt', async () => {
     const policy = await policyOf(SINGLE);
     assert.doesNotMatch(policy, /'self'|unsafe-inline|'unsafe-eval'/);

@@ -1,15 +1,16 @@
-// Start-up watch, in every page's <head> with `defer`: puts embed mode (`?embed=1`) on <html>,
-// and turns the start-up line into a message saying why when the WASM app cannot start.
-// Deferred, it does not hold up the parse, and it still runs before the app's module, which
-// comes after it in the page (scripts that wait for the parse run in page order), so it is
-// listening before anything of the app can fail. A classic script, so it runs (and can
-// explain) where module scripts cannot; loaded without an integrity hash, since Chromium
-// cannot check one on file://, which is where it most has to explain itself
-// (docs/embedding.md). Whether the reading-only line shows is the stylesheet's to say
-// (`@media (scripting)`), not this script's.
+// Start-up watch, in every page's <head> with `defer`: puts `dc-js` and embed mode
+// (`?embed=1`) on <html>, and turns the start-up line into a message saying why when the
+// WASM app cannot start. Deferred, it does not hold up the parse, and it still runs before
+// the app's module, which comes after it in the page (scripts that wait for the parse run in
+// page order), so it is listening before anything of the app can fail. A classic script, so
+// it runs (and can explain) where module scripts cannot; loaded without an integrity hash,
+// since Chromium cannot check one on file://, which is where it most has to explain itself
+// (docs/embedding.md).
 (function () {
   var failed = false;
   var sawWasmBlocked = false;
+  // Script runs: the app is on its way, and the reading-only line need not show.
+  document.documentElement.classList.add('dc-js');
   // The same rule as the app's `embed::embed_flag`: 1, true or yes.
   var embed = (new URLSearchParams(location.search).get('embed') || '').trim().toLowerCase();
   if (embed === '1' || embed === 'true' || embed === 'yes') {
