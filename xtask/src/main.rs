@@ -297,7 +297,18 @@ fn wasm_tests(ctx: &Ctx) -> Result<()> {
     if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
         cmd.env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     }
-    ctx.run(&mut cmd)
+    // Chromedriver leaves each session's browser profile (about 150 MB) in the temporary
+    // folder. In a folder of this run's own, removed afterwards, they do not pile up there.
+    // Short, under the system's temporary folder: the browser puts a socket in it, and a
+    // socket's path may not be longer than 107 bytes.
+    let tmp = std::env::temp_dir().join(format!("dc-browser-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+    cmd.env("TMPDIR", &tmp);
+    let result = ctx.run(&mut cmd);
+    if let Err(e) = std::fs::remove_dir_all(&tmp) {
+        println!("note: could not remove {}: {e}", tmp.display());
+    }
+    result
 }
 
 /// Names (file stems) of `tests/web_*.rs`, sorted.
