@@ -4,6 +4,8 @@
 //   horizontal scrolling;
 // - the card is on the page before the WASM has loaded (prerendered), and what is moved
 //   meanwhile is kept when the app takes over;
+// - over a slow network (emulated), every page is marked for script and for embed mode
+//   before its first paint, so nothing of it jumps when the start-up watch runs;
 // - inside an iframe on a page of another origin, running the host snippet from
 //   docs/embedding.md, the widget reports its height and the host sizes the frame to it,
 //   and again when the frame gets narrower;
@@ -128,6 +130,53 @@ describe('embedding', () => {
     } finally {
       release();
       await context.close();
+    }
+  });
+
+  test('over a slow network, each page is marked for script and embed mode before its first paint', async () => {
+    // Over a real network the page's HTML arrives in pieces and the browser paints what it has
+    // parsed. A page painted before the start-up watch has run shows the reading-only line,
+    // hides every button and, in a frame, shows the page chrome: then all of it jumps.
+    for (const url of [`${env.cardUrl}?embed=1`, `${env.workshopUrl()}?embed=1`, `${env.server.url}?embed=1`]) {
+      const { context, page, problems } = await openPage(env.browser);
+      const blocked = await guardOrigins(context, [env.server.origin]);
+      try {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        // About what Chromium's own "Fast 3G" preset is: 100 ms each way, 1.6 Mbit/s.
+        const bytesPerSecond = (1.6 * 1024 * 1024) / 8;
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 100,
+          downloadThroughput: bytesPerSecond,
+          uploadThroughput: bytesPerSecond,
+        });
+        await page.addInitScript(() => {
+          // When each class first reaches <html>, and whether the reading-only line was showing
+          // at the first paint (<html> itself is not parsed yet when this runs).
+          window.__marked = {};
+          new MutationObserver(() => {
+            for (const name of document.documentElement?.classList ?? []) {
+              window.__marked[name] ??= performance.now();
+            }
+          }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        });
+        await page.goto(url);
+        await page.locator('html.dc-live').waitFor({ state: 'attached', timeout: 30_000 });
+        const { marked, paint } = await page.evaluate(() => ({
+          marked: window.__marked,
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+        }));
+        assert.ok(paint > 0, `${url}: no first paint recorded`);
+        for (const name of ['dc-js', 'dc-embed']) {
+          assert.ok(marked[name] !== undefined, `${url}: ${name} never set`);
+          assert.ok(marked[name] <= paint, `${url}: ${name} set at ${marked[name]} ms, after the first paint at ${paint} ms`);
+        }
+        assert.deepEqual(problems, []);
+        assert.deepEqual(blocked, []);
+      } finally {
+        await context.close();
+      }
     }
   });
 

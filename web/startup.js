@@ -1,10 +1,12 @@
-// Start-up watch, in every page's <head> with `defer`: puts `dc-js` and embed mode
+// Start-up watch, the first script in every page's <head>: puts `dc-js` and embed mode
 // (`?embed=1`) on <html>, and turns the start-up line into a message saying why when the
-// WASM app cannot start. Deferred, it does not hold up the parse, and it still runs before
-// the app's module, which comes after it in the page (scripts that wait for the parse run in
-// page order), so it is listening before anything of the app can fail. A classic script, so
-// it runs (and can explain) where module scripts cannot; loaded without an integrity hash,
-// since Chromium cannot check one on file://, which is where it most has to explain itself
+// WASM app cannot start. It blocks the parse on purpose: over a real network the browser
+// paints the part of the page it has parsed, and a page painted before these classes are on
+// it shows the reading-only line, no buttons and, in a frame, the page chrome, and then
+// jumps (docs/performance.md, "The start-up watch before the first paint again"). Running
+// first, it is listening before anything of the app can fail. A classic script, so it runs
+// (and can explain) where module scripts cannot; loaded without an integrity hash, since
+// Chromium cannot check one on file://, which is where it most has to explain itself
 // (docs/embedding.md).
 (function () {
   var failed = false;

@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn the_page_loads_the_bundle_and_preloads_none_of_what_it_holds() {
         let page = concat!(
-            r#"<head><script src="./startup-1.js" defer></script>"#,
+            r#"<head><script src="./startup-1.js"></script>"#,
             r#"<script type="module" src="./loader-1.js" crossorigin="anonymous" integrity="sha384-a"></script>"#,
             r#"<link rel="modulepreload" href="./glue-1.js" integrity="sha384-g">"#,
             r#"<link rel="modulepreload" href="./parts-1.js" integrity="sha384-p">"#,
@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(
             with_bundle(page, "loader-1.js", &bundle()).unwrap(),
             concat!(
-                r#"<head><script src="./startup-1.js" defer></script>"#,
+                r#"<head><script src="./startup-1.js"></script>"#,
                 r#"<script type="module" src="./app-00ff.js" crossorigin="anonymous" integrity="sha384-b"></script>"#,
                 r#"<link rel="preload" href="./app_bg.wasm" as="fetch"></head>"#
             )
