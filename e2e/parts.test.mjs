@@ -4,18 +4,44 @@
 // integrity hash, and the click that reached for it does what it says; a part whose code
 // cannot be loaded says so under it, and the answers stay as they were. The workshop page's
 // group (the participants, rounds, results and export) loads once someone is added, and a
-// group that cannot load says so and keeps who was added.
+// group that cannot load says so and keeps who was added. Each page's own WASM is fetched
+// under its integrity hash too, once, and a WASM changed on its way is not run.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPage } from './lib/browser.mjs';
-import { CARD, HEADLINE, reach, saved, setFactor, start, stored } from './lib/card.mjs';
+import { CARD, HEADLINE, LIVE, reach, saved, setFactor, start, stored } from './lib/card.mjs';
 import { DIST } from './lib/paths.mjs';
 import { useBuild } from './lib/setup.mjs';
 import { catalogue } from './lib/words.mjs';
 import { count, paste, participant } from './lib/workshop.mjs';
+
+/** The `integrity` value of a file of dist/. */
+function sri(file) {
+  return `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
+}
+
+/** The one module a built page loads (`app-<hash>.js`), and its `integrity` attribute. */
+function pageModule(pageFile) {
+  const page = readFileSync(path.join(DIST, pageFile), 'utf8');
+  const module = /<script type="module" src="\.\/(app-[0-9a-f]{16}\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(page);
+  assert.ok(module, `${pageFile} loads its one module under SRI`);
+  return { page, file: module[1], integrity: module[2] };
+}
+
+/**
+ * The WASM module as sent, with a custom section added at its end: still valid WebAssembly,
+ * which a browser that did not check it would run as before.
+ */
+function tampered(bytes) {
+  const name = Buffer.from('x');
+  const payload = Buffer.from('changed on the way');
+  const size = 1 + name.length + payload.length;
+  return Buffer.concat([bytes, Buffer.from([0, size, name.length]), name, payload]);
+}
 
 /** The WASM files a page requested, by file name. */
 function wasmRequested(requests) {
@@ -49,18 +75,61 @@ describe('parts loaded on demand', () => {
   });
 
   test('every part the loader fetches carries its integrity hash, and matches it', async () => {
-    const page = readFileSync(path.join(DIST, `${CARD}.html`), 'utf8');
-    const module = /<script type="module" src="\.\/(app-[0-9a-f]{16}\.js)"[^>]* integrity="(sha384-[^"]+)"/.exec(page);
-    assert.ok(module, 'the page loads its one module, with the parts loader in it, under SRI');
-    assert.doesNotMatch(page, /modulepreload/, 'and preloads no other module');
-    const loader = readFileSync(path.join(DIST, module[1]), 'utf8');
+    const module = pageModule(`${CARD}.html`);
+    assert.doesNotMatch(module.page, /modulepreload/, 'the page preloads no other module');
+    const loader = readFileSync(path.join(DIST, module.file), 'utf8');
     const fetched = [...loader.matchAll(/"\.\/([\w-]+\.wasm)"\s*,\s*import\.meta\.url\)\s*,\s*\{\s*integrity:\s*"([^"]+)"/g)];
     assert.ok(fetched.length >= 1, 'the loader fetches at least one part');
-    const { createHash } = await import('node:crypto');
-    const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(path.join(DIST, file))).digest('base64')}`;
-    assert.equal(module[2], sri(module[1]), 'the module has the integrity the page asks for');
+    assert.equal(module.integrity, sri(module.file), 'the module has the integrity the page asks for');
     for (const [, file, integrity] of fetched) {
       assert.equal(integrity, sri(file), `${file} has the integrity the loader asks for`);
+    }
+  });
+
+  test("each page's own WASM is fetched once, under its integrity hash, and one changed on the way is not run", async () => {
+    const pages = [
+      [`${CARD}.html`, env.cardUrl],
+      [`${CARD}.workshop.html`, env.workshopUrl()],
+      ['index.html', env.server.url],
+    ];
+    for (const [pageFile, url] of pages) {
+      const module = pageModule(pageFile);
+      const loader = readFileSync(path.join(DIST, module.file), 'utf8');
+      const own = [...loader.matchAll(/fetch\("\.\/([\w-]+\.wasm)",\{integrity:"(sha384-[^"]+)"\}\)/g)];
+      assert.equal(own.length, 1, `${pageFile}: its module fetches the page's WASM once, under an integrity hash`);
+      const [, wasm, integrity] = own[0];
+      assert.equal(integrity, sri(wasm), `${pageFile}: ${wasm} has the integrity the module asks for`);
+      const isOwn = (request) => request.endsWith(`/${wasm}`);
+
+      // As built: the app starts, having fetched its WASM once (the workshop and library
+      // pages' preload of it is the same request).
+      const built = await openPage(env.browser);
+      try {
+        await start(built.page, url);
+        await built.page.waitForLoadState('networkidle');
+        assert.equal(built.requests.filter(isOwn).length, 1, `${pageFile}: ${wasm} fetched once`);
+        assert.deepEqual(built.problems, []);
+      } finally {
+        await built.context.close();
+      }
+
+      // Changed on the way: the app does not start, and the page says it could not.
+      const changed = await openPage(env.browser);
+      try {
+        await changed.context.route(`**/${wasm}`, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: tampered(await response.body()) });
+        });
+        await changed.page.goto(url);
+        await changed.page.locator('#dc-boot-failed').waitFor({ state: 'visible', timeout: 20_000 });
+        assert.equal(await changed.page.locator(LIVE).count(), 0, `${pageFile}: the app started on a changed WASM`);
+        assert.ok(
+          changed.problems.some((p) => /integrity/i.test(p)),
+          `${pageFile}: the browser refused it for its integrity: ${changed.problems.join('\n')}`,
+        );
+      } finally {
+        await changed.context.close();
+      }
     }
   });
 

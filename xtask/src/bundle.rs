@@ -8,7 +8,11 @@
 //! to put the first paint off (docs/performance.md, "One module per page"). Here esbuild
 //! bundles each loader with everything it imports into one module, `app-<hash>.js`: the page
 //! loads it under one integrity hash and preloads no module, and every byte of script it runs
-//! is still checked.
+//! is still checked. The page's WASM is code too: the loader hands wasm-bindgen's `init` a path,
+//! which it fetches with no integrity hash (a preload's hash does not help: Chromium ignores
+//! `integrity` on `as="fetch"` preloads), so before bundling, the loader is made to fetch the
+//! WASM itself, under the WASM's hash ([`wasm_under_integrity`]), as the parts' loader fetches
+//! each part.
 //!
 //! It runs after the single-file build, which reads the files as Trunk and the split step
 //! wrote them; the files bundled are then removed from `dist/` unless a page still names them
@@ -74,6 +78,10 @@ fn module_loader(page: &str) -> Result<Option<String>> {
 
 /// esbuild's bundle of `dist/<loader>`, written next to it.
 fn bundle(ctx: &Ctx, dist: &Path, loader: &str) -> Result<Bundle> {
+    let loader_path = dist.join(loader);
+    let checked =
+        wasm_under_integrity(&read_text(&loader_path)?, dist).map_err(|e| format!("{e} ({loader})"))?;
+    write(&loader_path, checked.as_bytes())?;
     let tmp = dist.join(".bundle");
     std::fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
     let (out, meta) = (tmp.join("bundle.js"), tmp.join("meta.json"));
@@ -88,6 +96,32 @@ fn bundle(ctx: &Ctx, dist: &Path, loader: &str) -> Result<Bundle> {
     let name = format!("app-{}.js", crate::split::content_hash(&bytes));
     write(&dist.join(&name), &bytes)?;
     Ok(Bundle { name, integrity: sri::integrity(&bytes), inputs })
+}
+
+/// The loader with the app's WASM fetched under its integrity hash: Trunk's loader passes
+/// `init` the WASM's path (`module_or_path: "./app_bg.wasm"`), and wasm-bindgen's `init` takes
+/// a fetch's promise as well. A loader not in that shape fails the build, so that a change of
+/// Trunk's cannot take the WASM out from under SRI unnoticed.
+fn wasm_under_integrity(loader: &str, dist: &Path) -> Result<String> {
+    const KEY: &str = "module_or_path:";
+    let unexpected =
+        || "the app's loader does not pass init one WASM path as expected: has Trunk's loader changed?";
+    let [(at, _)] = loader.match_indices(KEY).collect::<Vec<_>>()[..] else {
+        return Err(unexpected().into());
+    };
+    let value = at + KEY.len();
+    let start = value + (loader[value..].len() - loader[value..].trim_start().len());
+    let quote = loader[start..].chars().next().filter(|c| *c == '"' || *c == '\'').ok_or_else(unexpected)?;
+    let end = start + 1 + loader[start + 1..].find(quote).ok_or_else(unexpected)?;
+    let path = &loader[start + 1..end];
+    let file = path
+        .strip_prefix("./")
+        .filter(|f| f.ends_with(".wasm") && !f.contains('/'))
+        .ok_or_else(unexpected)?;
+    let bytes = std::fs::read(dist.join(file))
+        .map_err(|e| format!("cannot read {file}, which the loader names: {e}"))?;
+    let fetch = format!("fetch({quote}{path}{quote},{{integrity:\"{}\"}})", sri::integrity(&bytes));
+    Ok(format!("{}{fetch}{}", &loader[..start], &loader[end + 1..]))
 }
 
 /// The files an esbuild metafile lists as the bundle's inputs.
@@ -160,6 +194,45 @@ mod tests {
         let two =
             r#"<script type="module" src="./a.js"></script><script type="module" src="./b.js"></script>"#;
         assert!(module_loader(two).unwrap_err().contains("more than one module script"));
+    }
+
+    #[test]
+    fn the_loader_fetches_the_wasm_under_its_integrity_hash() {
+        let dist = std::env::temp_dir().join(format!("xtask-bundle-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("app-1_bg.wasm"), b"\0asm").unwrap();
+        let hash = sri::integrity(b"\0asm");
+        // As esbuild minifies Trunk's loader, and as Trunk writes it.
+        let minified = r#"import o from"./app-1.js";const i=await o({module_or_path:"./app-1_bg.wasm"});"#;
+        assert_eq!(
+            wasm_under_integrity(minified, &dist).unwrap(),
+            format!(
+                r#"import o from"./app-1.js";const i=await o({{module_or_path:fetch("./app-1_bg.wasm",{{integrity:"{hash}"}})}});"#
+            )
+        );
+        let trunk = "const wasm = await init({ module_or_path: './app-1_bg.wasm' });";
+        assert_eq!(
+            wasm_under_integrity(trunk, &dist).unwrap(),
+            format!(
+                r#"const wasm = await init({{ module_or_path: fetch('./app-1_bg.wasm',{{integrity:"{hash}"}}) }});"#
+            )
+        );
+        // Anything else is refused, naming what is wrong, rather than left unchecked.
+        for loader in [
+            "await init();",
+            "await init({ module_or_path: wasmPath });",
+            "await init({ module_or_path: './app-1.js' });",
+            "await init({ module_or_path: './sub/app-1_bg.wasm' });",
+            "init({ module_or_path: './app-1_bg.wasm' }); init({ module_or_path: './app-1_bg.wasm' });",
+        ] {
+            assert!(
+                wasm_under_integrity(loader, &dist).unwrap_err().contains("has Trunk's loader changed"),
+                "{loader}"
+            );
+        }
+        let missing = wasm_under_integrity("init({module_or_path:'./gone_bg.wasm'})", &dist).unwrap_err();
+        assert!(missing.contains("cannot read gone_bg.wasm"), "{missing}");
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 
     #[test]
