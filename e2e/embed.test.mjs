@@ -152,8 +152,7 @@ describe('embedding', () => {
           uploadThroughput: bytesPerSecond,
         });
         await page.addInitScript(() => {
-          // When each class first reaches <html>, and whether the reading-only line was showing
-          // at the first paint (<html> itself is not parsed yet when this runs).
+          // When each class first reaches <html> (not parsed yet when this runs).
           window.__marked = {};
           new MutationObserver(() => {
             for (const name of document.documentElement?.classList ?? []) {

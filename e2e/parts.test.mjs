@@ -101,8 +101,8 @@ describe('parts loaded on demand', () => {
       assert.equal(integrity, sri(wasm), `${pageFile}: ${wasm} has the integrity the module asks for`);
       const isOwn = (request) => request.endsWith(`/${wasm}`);
 
-      // As built: the app starts, having fetched its WASM once (the workshop and library
-      // pages' preload of it is the same request).
+      // As built: the app starts, having fetched its WASM once (the workshop page's preload
+      // of it is the same request).
       const built = await openPage(env.browser);
       try {
         await start(built.page, url);
