@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use crate::html;
 use crate::sri;
-use crate::util::{read_text, write, Ctx, Result};
+use crate::util::{read_bytes, read_text, write, Ctx, Result};
 
 /// A loader bundled with what it imports.
 struct Bundle {
@@ -90,7 +90,7 @@ fn bundle(ctx: &Ctx, dist: &Path, loader: &str) -> Result<Bundle> {
     cmd.current_dir(dist).arg(loader).args(["--bundle", "--format=esm", "--minify", "--log-level=error"]);
     cmd.arg(format!("--metafile={}", meta.display())).arg(format!("--outfile={}", out.display()));
     ctx.run(&mut cmd)?;
-    let bytes = std::fs::read(&out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+    let bytes = read_bytes(&out)?;
     let inputs = metafile_inputs(&read_text(&meta)?)?;
     std::fs::remove_dir_all(&tmp).map_err(|e| format!("cannot remove {}: {e}", tmp.display()))?;
     let name = format!("app-{}.js", crate::split::content_hash(&bytes));

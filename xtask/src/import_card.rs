@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use crate::util::{Ctx, Result};
+use crate::util::{read_bytes, Ctx, Result};
 use decision_core::authoring::{import, languages, load};
 use decision_core::card::ENGLISH;
 use decision_core::lang;
@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: &[String]) -> Result<()> {
         format!("the tool's words in lang/ are not complete:\n  {}", problems.join("\n  "))
     })?;
     let path = Path::new(file.as_str());
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = read_bytes(path)?;
     let text =
         String::from_utf8(bytes).map_err(|_| format!("{}: not a text file (not UTF-8)", path.display()))?;
     let code = match told {

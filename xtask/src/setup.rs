@@ -16,7 +16,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::sri;
-use crate::util::{banner, locked_version, toml_value, Ctx, Result};
+use crate::util::{banner, locked_version, read_bytes, toml_value, Ctx, Result};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -224,7 +224,7 @@ fn npm_stamp(ctx: &Ctx) -> Result<String> {
     let mut inputs = Vec::new();
     for file in ["package.json", "package-lock.json"] {
         let path = ctx.root.join(file);
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = read_bytes(&path)?;
         inputs.extend_from_slice(&bytes);
         inputs.push(0);
     }

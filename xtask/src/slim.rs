@@ -20,7 +20,7 @@
 
 use std::path::Path;
 
-use crate::util::{read_text, write, Ctx, Result};
+use crate::util::{read_bytes, read_text, write, Ctx, Result};
 
 /// Exports that nothing calls, by prefix: the methods of the JS stream classes of
 /// `wasm-streams`, which Leptos always links in for the browser side of server functions
@@ -231,7 +231,7 @@ pub fn trunk_build(ctx: &Ctx, shell: &str, staging: &Path) -> Result<Slimmed> {
     let page = read_text(&page_path)?;
     let (glue_name, wasm_name) = crate::split::trunk_files(&page)?;
     let (glue_path, wasm_path) = (staging.join(&glue_name), staging.join(&wasm_name));
-    let wasm = std::fs::read(&wasm_path).map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
+    let wasm = read_bytes(&wasm_path)?;
     let slimmed = slim(&wasm, &read_text(&glue_path)?)?;
     // Outside the staging folder, all of which goes into the site.
     let work = ctx.root.join("target/slim");
@@ -263,7 +263,7 @@ pub fn optimise(ctx: &Ctx, args: &[String], from: &Path, to: &Path) -> Result<Ve
     let mut wasm_opt = ctx.command("wasm-opt");
     wasm_opt.args(args).args(["--strip-producers", "--strip-target-features"]).arg(from).arg("-o").arg(to);
     ctx.run(&mut wasm_opt)?;
-    std::fs::read(to).map_err(|e| format!("cannot read {}: {e}", to.display()))
+    read_bytes(to)
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::html;
-use crate::util::{read_text, write, Ctx, Result};
+use crate::util::{read_bytes, read_text, write, Ctx, Result};
 
 /// An app whose release WASM comes in parts.
 pub struct SplitApp {
@@ -61,8 +61,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
     cargo.envs(env.iter().map(|(k, v)| (k, v)));
     ctx.run(&mut cargo)?;
     let input_path = ctx.root.join("target/wasm32-unknown-unknown/release").join(format!("{bin}.wasm"));
-    let input =
-        std::fs::read(&input_path).map_err(|e| format!("cannot read {}: {e}", input_path.display()))?;
+    let input = read_bytes(&input_path)?;
 
     let work = ctx.root.join("target/split").join(bin);
     // Split twice; the first split's folder is the one carried on.
@@ -114,7 +113,7 @@ pub fn app(ctx: &Ctx, app: &SplitApp, staging: &Path, env: &[(&'static str, Stri
         write(&staging.join(&name), &bytes)?;
     }
     let bound = bindgen.join(format!("{bin}_bg.wasm"));
-    let bound = std::fs::read(&bound).map_err(|e| format!("cannot read {}: {e}", bound.display()))?;
+    let bound = read_bytes(&bound)?;
     let slimmed = crate::slim::slim(&bound, &read_text(&bindgen.join(format!("{bin}.js")))?)?;
     let slimmed_path = dir.join("main.slim.wasm");
     write(&slimmed_path, &slimmed.wasm)?;
@@ -185,7 +184,7 @@ fn split(input: &[u8], dir: &Path) -> Result<Split> {
         .collect();
     names.sort();
     for path in names {
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes = read_bytes(&path)?;
         files.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), bytes));
     }
     Ok(Split { parts, files })

@@ -184,10 +184,14 @@ fn show(cmd: &Command) -> String {
     s
 }
 
-/// A visible section header in the log.
 /// The text of the file at `path`, or what kept it from being read.
 pub fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The bytes of the file at `path`, or what kept it from being read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// Writes `bytes` to the file at `path`, saying which file could not be written.
@@ -195,6 +199,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// A visible section header in the log.
 pub fn banner(title: &str) {
     println!();
     println!("==> {title}");
